@@ -1,0 +1,1 @@
+//! Planning and running a build: which documents, from which frameworks, in parallel.

@@ -1,0 +1,151 @@
+//! The command line, defined once with clap so that help, shell completions and
+//! the man page all come from the same source.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Exit status:
+  0  success
+  1  failure other than bad input (I/O, full disk, internal error), or some
+     outputs of a batch failed while others were written
+  2  invalid input: a framework or people file with errors, or a bad command line
+
+Environment:
+  SOURCE_DATE_EPOCH  seconds since 1970 to date every document with, instead of
+                     the framework's publication date (reproducible builds)
+  RAYON_NUM_THREADS  default for --jobs";
+
+/// Turn a capability framework into job profiles, appraisal sheets and skills matrices.
+///
+/// jobpack reads a framework (roles, their levels, and the skills each level needs
+/// at a skill level) from a TOML file and writes the paperwork people need: a PDF job
+/// profile per role level for job adverts, a fillable PDF appraisal sheet per level
+/// for performance reviews, and a skills-by-level Excel workbook per role.
+#[derive(Debug, Parser)]
+#[command(name = "jobpack", version, about, long_about, after_long_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a framework file and print a one-screen summary.
+    ///
+    /// Every problem in the file is reported at once, each with file:line:column,
+    /// the offending text and a hint. Exit status 2 when there are errors; warnings
+    /// alone (such as a skill no level uses) leave it at 0.
+    Check(CheckArgs),
+    /// List the roles, levels and skills of a framework.
+    ///
+    /// Human-readable by default; --json prints one JSON document for scripts.
+    List(ListArgs),
+    /// Write the pack: job profiles, appraisal sheets and skills-matrix workbooks.
+    ///
+    /// Without arguments, reads ./framework.toml and writes into ./output/. Files are
+    /// written under temporary names and renamed into place only when complete, so a
+    /// failed or interrupted run never leaves a half-written file and never touches
+    /// earlier outputs it did not replace.
+    Build(BuildArgs),
+    /// Print a shell completion script to standard output.
+    ///
+    /// For example: jobpack completions bash > /etc/bash_completion.d/jobpack
+    Completions {
+        /// The shell to write completions for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    ///
+    /// For example: jobpack man > jobpack.1 && man ./jobpack.1
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The framework file to read.
+    #[arg(default_value = "framework.toml")]
+    pub framework: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The framework file to read.
+    #[arg(default_value = "framework.toml")]
+    pub framework: PathBuf,
+    /// Print JSON (roles with their levels, skills, and the skill-level scale).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Framework files, or folders whose *.toml files are all frameworks.
+    #[arg(default_value = "framework.toml")]
+    pub frameworks: Vec<PathBuf>,
+    /// The folder to write into; created if missing (its parent must exist).
+    #[arg(short, long, default_value = "output")]
+    pub out: PathBuf,
+    /// Only these roles (by id); repeat or separate with commas.
+    #[arg(long = "role", value_delimiter = ',')]
+    pub roles: Vec<String>,
+    /// Only these levels (by id); repeat or separate with commas.
+    #[arg(long = "level", value_delimiter = ',')]
+    pub levels: Vec<String>,
+    /// Only these products; repeat or separate with commas. Default: all.
+    #[arg(long = "product", value_enum, value_delimiter = ',')]
+    pub products: Vec<ProductKind>,
+    /// Paper size of the PDFs.
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
+    /// A CSV file of people (columns: name, role, level; optional: reviewer,
+    /// period) for whom to write pre-filled appraisal sheets.
+    #[arg(long)]
+    pub people: Option<PathBuf>,
+    /// How many documents to build at once (default: all cores, or RAYON_NUM_THREADS).
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+    /// Print the manifest of written files as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Validate and list what would be written, writing nothing.
+    #[arg(long, alias = "dry-run")]
+    pub check_only: bool,
+}
+
+/// The products jobpack can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProductKind {
+    /// A PDF job profile per role level.
+    Profile,
+    /// A fillable PDF appraisal sheet per role level.
+    Appraisal,
+    /// A skills-matrix workbook per role.
+    Workbook,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in PDF points.
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}

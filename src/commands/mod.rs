@@ -1,0 +1,25 @@
+//! One function per subcommand; `main` only dispatches here.
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::error::Exit;
+
+/// Runs a parsed command line and says which exit status to use.
+pub fn run(cli: Cli) -> Result<Exit> {
+    match cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "jobpack", &mut std::io::stdout());
+            Ok(Exit::Success)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(Exit::Success)
+        }
+        Command::Check(_) | Command::List(_) | Command::Build(_) => {
+            anyhow::bail!("this command is being written")
+        }
+    }
+}

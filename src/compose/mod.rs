@@ -1,0 +1,1 @@
+//! Composers: framework → format-neutral [`crate::doc::Document`]s, one per product.

@@ -1,0 +1,238 @@
+//! The format-neutral document: what composers produce and renderers consume.
+//!
+//! A [`Document`] says what things *are* (a heading of level 2, a table whose
+//! first column holds row headers, a form field named "self-assessment"), never
+//! where they go on a page. The PDF renderer turns it into pages and a
+//! structure tree; other renderers may follow. Nothing here depends on printpdf.
+
+/// A whole document, such as one job profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: DocMeta,
+    /// Printed at the top of every page but the first, e.g. "Job profile: Senior application operations engineer".
+    pub running_header: Option<String>,
+    /// Printed in every footer before "Page N of M".
+    pub footer: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Document metadata, written to the PDF Info dictionary and XMP.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocMeta {
+    /// Shown in the viewer's title bar.
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// BCP 47 tag of the main language, e.g. "en-GB".
+    pub language: String,
+    /// Seconds since the Unix epoch for creation and modification dates; from
+    /// the framework or `SOURCE_DATE_EPOCH`, never the clock.
+    pub epoch: i64,
+    /// The application that made the content, e.g. "jobpack 0.1.0".
+    pub creator: String,
+}
+
+/// A block-level element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section: a heading and what belongs under it. Becomes `Sect` in the structure tree.
+    Section(Vec<Block>),
+    /// Level 1 is the document title; levels never skip.
+    Heading(Heading),
+    Paragraph(Paragraph),
+    List(List),
+    Table(Table),
+    Figure(Figure),
+    /// Blocks that must stay on one page (the renderer moves them whole to the
+    /// next page; only a group taller than a page is split).
+    KeepTogether(Vec<Block>),
+    /// A form field on a line of its own, with a visible label.
+    Field(Field),
+    /// Vertical space in points, e.g. room to write by hand.
+    Space(f32),
+}
+
+/// A heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// 1 to 4.
+    pub level: u8,
+    pub text: String,
+    /// Whether the heading appears in the document outline (bookmarks).
+    pub bookmark: bool,
+}
+
+/// A paragraph of inline spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub spans: Vec<Span>,
+    pub style: ParaStyle,
+    /// Set when the paragraph is in another language than the document (e.g. "cy").
+    pub lang: Option<String>,
+}
+
+/// How a paragraph is set; the renderer owns the actual sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParaStyle {
+    #[default]
+    Body,
+    /// Larger introductory text under a title.
+    Lead,
+    /// Smaller text: notes, attribution, keys.
+    Small,
+    /// A line of label text that introduces what follows ("You can:").
+    Label,
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    /// A URI; becomes a link annotation.
+    pub link: Option<String>,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: false,
+            italic: false,
+            link: None,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            bold: true,
+            ..Span::plain(text)
+        }
+    }
+
+    pub fn italic(text: impl Into<String>) -> Span {
+        Span {
+            italic: true,
+            ..Span::plain(text)
+        }
+    }
+}
+
+impl Paragraph {
+    /// A body paragraph of plain text.
+    pub fn plain(text: impl Into<String>) -> Paragraph {
+        Paragraph::styled(ParaStyle::Body, vec![Span::plain(text)])
+    }
+
+    pub fn styled(style: ParaStyle, spans: Vec<Span>) -> Paragraph {
+        Paragraph {
+            spans,
+            style,
+            lang: None,
+        }
+    }
+
+    /// The paragraph's text with styles dropped.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// A bulleted or numbered list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    pub ordered: bool,
+    pub items: Vec<Paragraph>,
+}
+
+/// A table with exactly one header row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// A short description of the table, for the structure tree and readers.
+    pub summary: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// When true the first cell of each row is a row header (`TH` with row scope).
+    pub row_headers: bool,
+}
+
+/// A table column: its header text and share of the table's width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub header: String,
+    /// Relative width; the renderer normalises the weights to the measure.
+    pub weight: f32,
+}
+
+/// A table row; no row is ever split across pages unless it is taller than a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub content: Vec<Block>,
+    /// A tint keyed by meaning, never the only carrier of it: the cell's text says the same.
+    pub shade: Option<Shade>,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            content: vec![Block::Paragraph(Paragraph::plain(text))],
+            shade: None,
+        }
+    }
+
+    pub fn blocks(content: Vec<Block>) -> Cell {
+        Cell {
+            content,
+            shade: None,
+        }
+    }
+}
+
+/// Background tints the renderer maps to colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shade {
+    /// A step on the skill-level scale: `rank` of `of` rungs (sequential palette, light to dark).
+    Scale { rank: usize, of: usize },
+    /// A quiet highlight, e.g. for a changed value.
+    Highlight,
+}
+
+/// An image with its alternative text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub png: Vec<u8>,
+    pub alt: String,
+    /// Drawn height in points; width follows the aspect ratio.
+    pub height: f32,
+}
+
+/// An interactive form field (AcroForm in PDF).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Unique within the document, e.g. "skill.incident-management.evidence".
+    pub name: String,
+    /// Visible label and accessible name (tooltip).
+    pub label: String,
+    pub kind: FieldKind,
+    /// Pre-filled value (personalised sheets).
+    pub value: Option<String>,
+}
+
+/// What sort of field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// A text box `lines` lines tall (more than 1 means multi-line).
+    Text { lines: u16 },
+    /// One check box.
+    CheckBox,
+    /// A group of mutually exclusive choices; the value is one option.
+    Choice { options: Vec<String> },
+}

@@ -1,0 +1,61 @@
+//! Exit codes and the error that carries them.
+//!
+//! Scripts branch on these, so they are part of the interface and documented
+//! in README.md: 0 success, 1 any other failure (I/O, internal), 2 invalid
+//! input or command line.
+
+use std::fmt;
+
+/// The process exit status jobpack promises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything asked for was done.
+    Success = 0,
+    /// Something other than the input went wrong (I/O, a full disk, a bug),
+    /// or some outputs of a batch failed.
+    Failure = 1,
+    /// The framework, a people file or the command line is invalid; nothing was written.
+    Invalid = 2,
+}
+
+impl Exit {
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+/// An error whose message has already been printed in full (for example every
+/// diagnostic of a framework file), carrying only the exit status to use.
+#[derive(Debug)]
+pub struct Reported(pub Exit);
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "failed (exit {})", self.0.code())
+    }
+}
+
+impl std::error::Error for Reported {}
+
+/// An error in what the user gave us (exit 2), as opposed to an I/O or internal failure (exit 1).
+#[derive(Debug)]
+pub struct InvalidInput(pub String);
+
+impl fmt::Display for InvalidInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InvalidInput {}
+
+/// The exit status for an error returned by a command.
+pub fn exit_for(err: &anyhow::Error) -> Exit {
+    if let Some(Reported(exit)) = err.downcast_ref::<Reported>() {
+        *exit
+    } else if err.downcast_ref::<InvalidInput>().is_some() {
+        Exit::Invalid
+    } else {
+        Exit::Failure
+    }
+}

@@ -1,0 +1,26 @@
+//! The `jobpack` binary: parse the command line, run the command, map the
+//! outcome to a documented exit status. All work happens in the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match jobpack::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout with success; usage errors are exit 2.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match jobpack::commands::run(cli) {
+        Ok(exit) => ExitCode::from(exit.code() as u8),
+        Err(err) => {
+            if err.downcast_ref::<jobpack::error::Reported>().is_none() {
+                eprintln!("error: {err:#}");
+            }
+            ExitCode::from(jobpack::error::exit_for(&err).code() as u8)
+        }
+    }
+}

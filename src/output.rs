@@ -1,0 +1,1 @@
+//! Writing files: safe names, atomic replacement, the manifest.

@@ -1,0 +1,1 @@
+//! The people file for personalised appraisal sheets.

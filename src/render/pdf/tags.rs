@@ -1,0 +1,186 @@
+//! The contract between layout and the finishing pass: what was drawn, and
+//! which structure element it belongs to.
+//!
+//! Layout emits marked content (`/P <</MCID n>> BDC … EMC`) and records here, as
+//! it goes, the logical structure of the document: elements with roles, and
+//! their kids in reading order: child elements, marked-content sequences on a
+//! page, or annotations. [`crate::render::pdf::finish`] turns this into the
+//! PDF structure tree, parent tree, outline and form fields with lopdf. Nothing
+//! here depends on printpdf or lopdf.
+
+/// Index of an element in [`StructTree::nodes`].
+pub type NodeId = usize;
+
+/// A structure element's standard role (PDF 1.7, 14.8.4).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StructRole {
+    Document,
+    Sect,
+    /// H1 to H6.
+    H(u8),
+    P,
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Table,
+    TR,
+    TH(Scope),
+    TD,
+    /// An image; `alt` is required, `bbox` is [x0, y0, x1, y1] in points on its page.
+    Figure {
+        alt: String,
+        bbox: [f32; 4],
+    },
+    Link,
+    /// A form field widget.
+    Form,
+    /// An inline run with different attributes, e.g. a language.
+    Span,
+}
+
+/// Header cell scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Column,
+    Row,
+}
+
+/// One kid of an element, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kid {
+    Node(NodeId),
+    /// A marked-content sequence: `page` is 0-based, `mcid` unique on that page (0, 1, 2, …).
+    Content {
+        page: usize,
+        mcid: u32,
+    },
+    /// An annotation: the `index`-th entry of [`LaidOut::annotations`] for that page.
+    Annot {
+        page: usize,
+        index: usize,
+    },
+}
+
+/// One structure element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub role: StructRole,
+    pub parent: Option<NodeId>,
+    pub kids: Vec<Kid>,
+    /// `/Lang` where it differs from the document's.
+    pub lang: Option<String>,
+    /// `/T`, e.g. a heading's text.
+    pub title: Option<String>,
+    /// `/Alt` (figures) or a replacement description.
+    pub alt: Option<String>,
+}
+
+/// The logical structure of a laid-out document. Node 0 is the `Document` root.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructTree {
+    pub nodes: Vec<Node>,
+}
+
+impl Default for StructTree {
+    fn default() -> Self {
+        StructTree {
+            nodes: vec![Node {
+                role: StructRole::Document,
+                parent: None,
+                kids: Vec::new(),
+                lang: None,
+                title: None,
+                alt: None,
+            }],
+        }
+    }
+}
+
+impl StructTree {
+    pub const ROOT: NodeId = 0;
+
+    /// Adds an element as the last kid of `parent` and returns its id. Call it
+    /// when the element's first content is emitted, so reading order follows
+    /// drawing order.
+    pub fn add(&mut self, parent: NodeId, role: StructRole) -> NodeId {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            role,
+            parent: Some(parent),
+            kids: Vec::new(),
+            lang: None,
+            title: None,
+            alt: None,
+        });
+        self.nodes[parent].kids.push(Kid::Node(id));
+        id
+    }
+
+    /// Records marked content `mcid` on `page` as the last kid of `node`.
+    pub fn add_content(&mut self, node: NodeId, page: usize, mcid: u32) {
+        self.nodes[node].kids.push(Kid::Content { page, mcid });
+    }
+
+    /// Records annotation `index` on `page` as the last kid of `node`.
+    pub fn add_annot(&mut self, node: NodeId, page: usize, index: usize) {
+        self.nodes[node].kids.push(Kid::Annot { page, index });
+    }
+}
+
+/// An annotation the layout placed; the finishing pass creates it as an
+/// indirect object with `/StructParent`, `/Contents` and `/F 4`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    /// [x0, y0, x1, y1] in points, PDF coordinates (origin bottom left).
+    pub rect: [f32; 4],
+    /// Accessible description (`/Contents`, and `/TU` for fields).
+    pub contents: String,
+    pub kind: AnnotKind,
+    /// The structure element (Link or Form) it belongs to.
+    pub node: NodeId,
+}
+
+/// What an annotation does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnnotKind {
+    /// A link to a URI.
+    Uri(String),
+    /// A text field widget.
+    TextField {
+        name: String,
+        multiline: bool,
+        value: Option<String>,
+    },
+    /// A check box widget.
+    CheckBox { name: String, checked: bool },
+    /// One button of a radio group: all widgets sharing `group` form one field.
+    Radio {
+        group: String,
+        option: String,
+        selected: bool,
+    },
+}
+
+/// An outline (bookmark) entry: headings in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// Heading level, 1 upward; the outline nests by it.
+    pub level: u8,
+    pub title: String,
+    /// 0-based page.
+    pub page: usize,
+    /// Top of the heading in points from the bottom of the page (for `/XYZ left top`).
+    pub top: f32,
+    pub left: f32,
+}
+
+/// Everything layout learned that the finishing pass needs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LaidOut {
+    pub tree: StructTree,
+    /// Per page, in the order added.
+    pub annotations: Vec<Vec<Annotation>>,
+    pub outline: Vec<OutlineEntry>,
+    pub page_count: usize,
+}
