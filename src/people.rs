@@ -1,1 +1,316 @@
-//! The people file for personalised appraisal sheets.
+//! The people file for personalised appraisal sheets (`build --people`).
+//!
+//! A CSV file with a header row. Columns `name`, `role` and `level` are
+//! required; `reviewer` and `period` are optional; header names are matched
+//! without regard to case or surrounding spaces, and any other column is
+//! ignored with a warning. Role and level may be given by id or by name. A file
+//! whose header uses semicolons (as Excel writes CSV in many locales) is read
+//! with semicolons. A row with a problem is reported with its line number and
+//! skipped; the other rows are still used.
+
+use std::path::{Path, PathBuf};
+
+use crate::load::{Diagnostic, Severity};
+use crate::model::Framework;
+
+/// One person to write an appraisal sheet for, as the people file gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Line of the people file the row starts on (1-based), for messages.
+    pub line: u64,
+    pub name: String,
+    /// The role as written in the file: an id or a name.
+    pub role: String,
+    /// The level as written in the file: an id or a name.
+    pub level: String,
+    pub reviewer: Option<String>,
+    /// The review period, e.g. "April 2025 to March 2026".
+    pub period: Option<String>,
+}
+
+/// A people file that could be read, with rows that could not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeopleFile {
+    pub path: PathBuf,
+    pub people: Vec<Person>,
+    /// Errors for rows that were skipped and warnings (ignored columns, repeated rows).
+    pub problems: Vec<Diagnostic>,
+}
+
+const COLUMNS: [&str; 5] = ["name", "role", "level", "reviewer", "period"];
+const REQUIRED: usize = 3;
+
+/// Reads a people file. `Err` means the file as a whole is unusable (missing,
+/// no header, a required column missing): nothing should be built from it.
+pub fn read_people(path: &Path) -> Result<PeopleFile, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|err| {
+        diagnostic(
+            path,
+            0,
+            format!("cannot read the people file: {err}"),
+            Some("check the path given to --people"),
+        )
+    })?;
+    parse_people(path, &bytes)
+}
+
+/// Parses the bytes of a people file; `path` is used in messages only.
+pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic> {
+    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let delimiter = if !first_line.contains(&b',') && first_line.contains(&b';') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(bytes);
+    let header = reader
+        .byte_headers()
+        .map_err(|err| diagnostic(path, 1, format!("cannot read the header row: {err}"), None))?;
+    let mut problems = Vec::new();
+    let mut index = [None; COLUMNS.len()];
+    for (i, raw) in header.iter().enumerate() {
+        let name = String::from_utf8_lossy(raw).trim().to_lowercase();
+        match COLUMNS.iter().position(|c| *c == name) {
+            Some(c) if index[c].is_some() => {
+                return Err(diagnostic(
+                    path,
+                    1,
+                    format!("the column \"{name}\" appears twice in the header row"),
+                    Some("keep one column of each name"),
+                ))
+            }
+            Some(c) => index[c] = Some(i),
+            None => problems.push(Diagnostic {
+                severity: Severity::Warning,
+                ..diagnostic(
+                    path,
+                    1,
+                    format!("the column \"{name}\" is not used and was ignored"),
+                    Some("jobpack reads the columns name, role, level, reviewer and period"),
+                )
+            }),
+        }
+    }
+    let missing: Vec<&str> = (0..REQUIRED)
+        .filter(|&c| index[c].is_none())
+        .map(|c| COLUMNS[c])
+        .collect();
+    if !missing.is_empty() {
+        return Err(diagnostic(
+            path,
+            1,
+            format!("the header row has no column {}", missing.join(", ")),
+            Some("the first row must name the columns: name, role, level (reviewer and period are optional)"),
+        ));
+    }
+
+    let mut people: Vec<Person> = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(err) => {
+                let line = err
+                    .position()
+                    .map_or(reader.position().line(), |p| p.line());
+                problems.push(diagnostic(
+                    path,
+                    line,
+                    format!("cannot read this row: {err}"),
+                    None,
+                ));
+                // A broken quote swallows the rest of the file; anything else, carry on.
+                if matches!(err.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        match person_from(&record, &index, line) {
+            Ok(Some(person)) => {
+                if let Some(earlier) = people.iter().find(|p| same_row(p, &person)) {
+                    problems.push(Diagnostic {
+                        severity: Severity::Warning,
+                        ..diagnostic(
+                            path,
+                            line,
+                            format!(
+                                "this row repeats line {}; both sheets are written",
+                                earlier.line
+                            ),
+                            None,
+                        )
+                    });
+                }
+                people.push(person);
+            }
+            Ok(None) => {}
+            Err(message) => problems.push(diagnostic(path, line, message, None)),
+        }
+    }
+    Ok(PeopleFile {
+        path: path.to_path_buf(),
+        people,
+        problems,
+    })
+}
+
+/// A row as a person; `Ok(None)` for a row with every cell empty (spreadsheets
+/// often save a few at the end).
+fn person_from(
+    record: &csv::ByteRecord,
+    index: &[Option<usize>; COLUMNS.len()],
+    line: u64,
+) -> Result<Option<Person>, String> {
+    if record
+        .iter()
+        .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+    {
+        return Ok(None);
+    }
+    let mut cells: [Option<String>; COLUMNS.len()] = Default::default();
+    for (c, i) in index.iter().enumerate() {
+        let Some(i) = *i else { continue };
+        let raw = record.get(i).unwrap_or_default();
+        let text = std::str::from_utf8(raw).map_err(|_| {
+            format!(
+                "the {} cell is not UTF-8 text; save the file as \"CSV UTF-8\"",
+                COLUMNS[c]
+            )
+        })?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        cells[c] = (!text.is_empty()).then_some(text);
+    }
+    let [name, role, level, reviewer, period] = cells;
+    let empty: Vec<&str> = [&name, &role, &level]
+        .iter()
+        .zip(COLUMNS)
+        .filter(|(cell, _)| cell.is_none())
+        .map(|(_, column)| column)
+        .collect();
+    if !empty.is_empty() {
+        return Err(format!("this row has no {}", empty.join(", ")));
+    }
+    Ok(Some(Person {
+        line,
+        name: name.unwrap_or_default(),
+        role: role.unwrap_or_default(),
+        level: level.unwrap_or_default(),
+        reviewer,
+        period,
+    }))
+}
+
+fn same_row(a: &Person, b: &Person) -> bool {
+    (&a.name, &a.role, &a.level, &a.reviewer, &a.period)
+        == (&b.name, &b.role, &b.level, &b.reviewer, &b.period)
+}
+
+/// Where a person's role and level are: indexes of the framework, role and level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub framework: usize,
+    pub role: usize,
+    pub level: usize,
+}
+
+/// Finds the person's role (by id, else by name ignoring case) in `frameworks`,
+/// and the level within it likewise. The message says what is wrong and what
+/// would be right.
+pub fn place(person: &Person, frameworks: &[&Framework]) -> Result<Placement, String> {
+    let wanted_name = loose(&person.role);
+    let wanted_level = loose(&person.level);
+    let roles: Vec<(usize, usize)> = frameworks
+        .iter()
+        .enumerate()
+        .flat_map(|(f, fw)| {
+            fw.roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.id == person.role || loose(&r.name) == wanted_name)
+                .map(move |(r, _)| (f, r))
+        })
+        .collect();
+    let (framework, role) = match roles.as_slice() {
+        [one] => *one,
+        [] => {
+            let known: Vec<&str> = frameworks
+                .iter()
+                .flat_map(|fw| fw.roles.iter().map(|r| r.id.as_str()))
+                .collect();
+            return Err(format!(
+                "unknown role \"{}\"; known roles: {}",
+                person.role,
+                list(&known)
+            ));
+        }
+        _ => {
+            return Err(format!(
+                "the role \"{}\" is in more than one framework; use a role id that is unique",
+                person.role
+            ))
+        }
+    };
+    let r = &frameworks[framework].roles[role];
+    let level = r
+        .levels
+        .iter()
+        .position(|l| l.id == person.level || loose(&l.name) == wanted_level)
+        .ok_or_else(|| {
+            let known: Vec<&str> = r.levels.iter().map(|l| l.id.as_str()).collect();
+            format!(
+                "the role \"{}\" has no level \"{}\"; its levels: {}",
+                r.id,
+                person.level,
+                list(&known)
+            )
+        })?;
+    Ok(Placement {
+        framework,
+        role,
+        level,
+    })
+}
+
+/// Lower case with runs of white space made one space, for matching names.
+fn loose(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// At most ten names, then a count of the rest.
+fn list(names: &[&str]) -> String {
+    let mut shown = names
+        .iter()
+        .take(10)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > 10 {
+        shown.push_str(&format!(" and {} more", names.len() - 10));
+    }
+    if shown.is_empty() {
+        shown.push_str("none");
+    }
+    shown
+}
+
+fn diagnostic(path: &Path, line: u64, message: String, hint: Option<&str>) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        file: path.to_path_buf(),
+        line: usize::try_from(line).unwrap_or(usize::MAX),
+        column: 0,
+        message,
+        snippet: None,
+        hint: hint.map(str::to_string),
+    }
+}

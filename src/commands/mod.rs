@@ -1,5 +1,7 @@
 //! One function per subcommand; `main` only dispatches here.
 
+pub mod build;
+
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
@@ -18,7 +20,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(Exit::Success)
         }
-        Command::Check(_) | Command::List(_) | Command::Build(_) => {
+        Command::Build(args) => build::run(args),
+        Command::Check(_) | Command::List(_) => {
             anyhow::bail!("this command is being written")
         }
     }

@@ -1,1 +1,0 @@
-//! Planning and running a build: which documents, from which frameworks, in parallel.

@@ -1,0 +1,300 @@
+//! Planning: every document of a run, named and checked, before any is built.
+//!
+//! Layout of the output folder (documented for users in `jobpack build --help`
+//! and the README):
+//!
+//! ```text
+//! <role>/profile-<level>.pdf           one job profile per level
+//! <role>/appraisal-<level>.pdf         one blank appraisal sheet per level
+//! <role>/<role>-skills-matrix.xlsx     one workbook per role
+//! appraisals/<person>.pdf              one sheet per row of --people
+//! manifest.json
+//! ```
+//!
+//! When more than one framework is built, each framework's files go into a
+//! folder named after its file (`ddat.toml` → `ddat/`), so runs over one file,
+//! the common case, keep the short layout. Role and level parts are slugs of
+//! their ids (ids are stable when display names are reworded), people's of
+//! their names; two people whose names slug alike get `-2`, `-3`… in file
+//! order. Any other clash of two documents on one path is an error.
+
+use std::collections::{HashMap, HashSet};
+
+use super::products::{Per, Product};
+use super::{Selection, Source};
+use crate::cli::ProductKind;
+use crate::output::{slug, Issue, SafePath, UnsafeName};
+use crate::people::{place, PeopleFile};
+
+/// The folder people's sheets go into, inside the framework's folder.
+pub const PEOPLE_FOLDER: &str = "appraisals";
+
+/// One document to build.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// Index into the run's products.
+    pub product: usize,
+    pub kind: ProductKind,
+    /// Index into the run's sources.
+    pub source: usize,
+    pub role: usize,
+    pub level: Option<usize>,
+    /// Index into the people file's rows.
+    pub person: Option<usize>,
+    pub path: SafePath,
+}
+
+/// Every document of a run, in build order, with problems that did not stop it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    /// Per source: the folder its files go into ("" for the top).
+    pub folders: Vec<String>,
+    /// Errors that skip part of the run (a people row naming an unknown role).
+    pub errors: Vec<Issue>,
+}
+
+/// Plans a run. `Err` lists problems that make the whole request invalid
+/// (unknown role or level ids, two documents on one path): nothing is built.
+pub fn plan(
+    sources: &[Source],
+    selection: &Selection,
+    people: Option<&PeopleFile>,
+    products: &[Product],
+) -> Result<Plan, Vec<Issue>> {
+    let mut problems = check_selection(sources, selection, products);
+    let folders = framework_folders(sources);
+    let mut plan = Plan {
+        folders,
+        ..Plan::default()
+    };
+    let chosen: Vec<usize> = (0..products.len())
+        .filter(|&p| selection.wants(products[p].kind))
+        .collect();
+    for (s, source) in sources.iter().enumerate() {
+        for (r, role) in source.framework.roles.iter().enumerate() {
+            if !selection.wants_role(&role.id) {
+                continue;
+            }
+            let levels: Vec<usize> = (0..role.levels.len())
+                .filter(|&l| selection.wants_level(&role.levels[l].id))
+                .collect();
+            if levels.is_empty() {
+                continue;
+            }
+            let role_slug = slug(&role.id);
+            for &p in &chosen {
+                let product = &products[p];
+                let per_level: Vec<Option<usize>> = match product.per {
+                    Per::Role => vec![None],
+                    Per::Level => levels.iter().map(|&l| Some(l)).collect(),
+                };
+                for level in per_level {
+                    let level_slug = level.map_or(String::new(), |l| slug(&role.levels[l].id));
+                    let name = (product.file_name)(&role_slug, &level_slug);
+                    match path(&plan.folders[s], &[&role_slug, &name]) {
+                        Ok(path) => plan.jobs.push(Job {
+                            product: p,
+                            kind: product.kind,
+                            source: s,
+                            role: r,
+                            level,
+                            person: None,
+                            path,
+                        }),
+                        Err(bad) => problems.push(Issue::message(bad.to_string())),
+                    }
+                }
+            }
+        }
+    }
+    if let Some(people) = people {
+        plan_people(sources, people, products, &mut plan, &mut problems);
+    }
+    problems.extend(clashes(sources, &plan.jobs));
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(problems)
+    }
+}
+
+fn plan_people(
+    sources: &[Source],
+    people: &PeopleFile,
+    products: &[Product],
+    plan: &mut Plan,
+    problems: &mut Vec<Issue>,
+) {
+    let Some(p) = products.iter().position(|p| p.personal) else {
+        problems.push(Issue::message(
+            "this build of jobpack cannot write personalised appraisal sheets (--people)",
+        ));
+        return;
+    };
+    let frameworks: Vec<_> = sources.iter().map(|s| &s.framework).collect();
+    // Names are given out in file order; a slug taken by an earlier row (or
+    // by any row's plain name) sends a later row to the next free number.
+    let mut taken: HashSet<(usize, String)> = HashSet::new();
+    let placed: Vec<_> = people
+        .people
+        .iter()
+        .map(|person| place(person, &frameworks))
+        .collect();
+    for (person, placement) in people.people.iter().zip(&placed) {
+        if let Ok(at) = placement {
+            taken.insert((at.framework, slug(&person.name)));
+        }
+    }
+    let mut used: HashSet<(usize, String)> = HashSet::new();
+    for (i, (person, placement)) in people.people.iter().zip(placed).enumerate() {
+        let at = match placement {
+            Ok(at) => at,
+            Err(message) => {
+                plan.errors.push(Issue {
+                    file: Some(people.path.display().to_string()),
+                    line: usize::try_from(person.line).ok(),
+                    ..Issue::message(message)
+                });
+                continue;
+            }
+        };
+        let base = slug(&person.name);
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&(at.framework, name.clone()))
+            || (name != base && taken.contains(&(at.framework, name.clone())))
+        {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert((at.framework, name.clone()));
+        match path(
+            &plan.folders[at.framework],
+            &[PEOPLE_FOLDER, &format!("{name}.pdf")],
+        ) {
+            Ok(path) => plan.jobs.push(Job {
+                product: p,
+                kind: products[p].kind,
+                source: at.framework,
+                role: at.role,
+                level: Some(at.level),
+                person: Some(i),
+                path,
+            }),
+            Err(bad) => problems.push(Issue::message(bad.to_string())),
+        }
+    }
+}
+
+/// Unknown role, level or product names in the selection.
+fn check_selection(sources: &[Source], selection: &Selection, products: &[Product]) -> Vec<Issue> {
+    let mut problems = Vec::new();
+    let roles = || sources.iter().flat_map(|s| &s.framework.roles);
+    for wanted in &selection.roles {
+        if !roles().any(|r| &r.id == wanted) {
+            let known: Vec<&str> = roles().map(|r| r.id.as_str()).collect();
+            problems.push(Issue {
+                hint: Some(format!("roles are chosen by id: {}", known.join(", "))),
+                ..Issue::message(format!(
+                    "--role {wanted}: no framework has a role with this id"
+                ))
+            });
+        }
+    }
+    for wanted in &selection.levels {
+        let chosen = || roles().filter(|r| selection.wants_role(&r.id));
+        if !chosen().any(|r| r.levels.iter().any(|l| &l.id == wanted)) {
+            let mut known: Vec<&str> = chosen()
+                .flat_map(|r| r.levels.iter().map(|l| l.id.as_str()))
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            problems.push(Issue {
+                hint: Some(format!("levels are chosen by id: {}", known.join(", "))),
+                ..Issue::message(format!(
+                    "--level {wanted}: no chosen role has a level with this id"
+                ))
+            });
+        }
+    }
+    for kind in &selection.products {
+        if !products.iter().any(|p| p.kind == *kind) {
+            problems.push(Issue::message(format!(
+                "--product {}: this build of jobpack cannot write this product",
+                kind_name(*kind)
+            )));
+        }
+    }
+    problems
+}
+
+/// The folder of each source: "" for a single framework, else its file's slug.
+fn framework_folders(sources: &[Source]) -> Vec<String> {
+    if sources.len() == 1 {
+        return vec![String::new()];
+    }
+    sources
+        .iter()
+        .map(|s| {
+            let stem = s
+                .path
+                .file_stem()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            slug(&stem)
+        })
+        .collect()
+}
+
+fn path(folder: &str, rest: &[&str]) -> Result<SafePath, UnsafeName> {
+    let parts = std::iter::once(folder)
+        .filter(|f| !f.is_empty())
+        .chain(rest.iter().copied());
+    SafePath::new(parts)
+}
+
+/// Two documents planned on one path: an error naming both.
+fn clashes(sources: &[Source], jobs: &[Job]) -> Vec<Issue> {
+    let mut seen: HashMap<&SafePath, &Job> = HashMap::new();
+    let mut problems = Vec::new();
+    for job in jobs {
+        if let Some(first) = seen.insert(&job.path, job) {
+            problems.push(Issue {
+                hint: Some(
+                    "give the roles, levels or framework files distinct ids or names".into(),
+                ),
+                ..Issue::at_path(
+                    format!(
+                        "{} and {} would both be written to {}",
+                        describe(sources, first),
+                        describe(sources, job),
+                        job.path
+                    ),
+                    job.path.to_string(),
+                )
+            });
+        }
+    }
+    problems
+}
+
+fn describe(sources: &[Source], job: &Job) -> String {
+    let source = &sources[job.source];
+    let role = &source.framework.roles[job.role];
+    let mut text = format!("the {} of role \"{}\"", kind_name(job.kind), role.id);
+    if let Some(l) = job.level {
+        text.push_str(&format!(" level \"{}\"", role.levels[l].id));
+    }
+    text.push_str(&format!(" in {}", source.path.display()));
+    text
+}
+
+/// The product's name as on the command line.
+pub fn kind_name(kind: ProductKind) -> &'static str {
+    match kind {
+        ProductKind::Profile => "profile",
+        ProductKind::Appraisal => "appraisal",
+        ProductKind::Workbook => "workbook",
+    }
+}

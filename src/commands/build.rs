@@ -1,0 +1,332 @@
+//! `jobpack build`: load, plan, build in parallel, write safely, report.
+//!
+//! Human text goes to standard error (nothing but errors with `--quiet`); with
+//! `--json` the manifest is the only thing on standard output, also when the
+//! run fails, so scripts always get one JSON document.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::build::{self, catalogue, plan::kind_name, Selection, Settings, Source};
+use crate::cli::BuildArgs;
+use crate::error::{Exit, InvalidInput, Reported};
+use crate::load::{self, Severity};
+use crate::output::manifest::MANIFEST_NAME;
+use crate::output::{Issue, Manifest, OutDir, SafePath};
+use crate::people;
+
+/// Runs below this many documents finish too fast for a progress bar to help.
+const PROGRESS_THRESHOLD: usize = 40;
+
+/// Runs `jobpack build` and says which exit status to use.
+pub fn run(args: BuildArgs) -> Result<Exit> {
+    if args.jobs == Some(0) {
+        return Err(InvalidInput("--jobs must be at least 1".into()).into());
+    }
+    let settings = Settings {
+        paper: args.paper,
+        source_date_epoch: source_date_epoch()?,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .thread_name(|i| format!("jobpack-{i}"))
+        .build()
+        .context("cannot start the worker threads")?;
+    pool.install(|| build(&args, settings))
+}
+
+fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
+    let report = Report {
+        json: args.json,
+        quiet: args.quiet,
+        dry_run: args.check_only,
+    };
+    let (sources, problems) = load_all(&args.frameworks);
+    let people = match &args.people {
+        Some(path) => match people::read_people(path) {
+            Ok(file) => Some(file),
+            Err(diagnostic) => return report.invalid(vec![Issue::from(&diagnostic)]),
+        },
+        None => None,
+    };
+    if !problems.is_empty() {
+        return report.invalid(problems);
+    }
+    let products = catalogue();
+    let selection = Selection {
+        roles: args.roles.clone(),
+        levels: args.levels.clone(),
+        products: args.products.clone(),
+        no_default_products: args.people.is_some(),
+    };
+    let plan = match build::plan(&sources, &selection, people.as_ref(), &products) {
+        Ok(plan) => plan,
+        Err(problems) => return report.invalid(problems),
+    };
+
+    if args.check_only {
+        OutDir::check(&args.out)?;
+        let manifest = build::manifest(&plan, &sources, people.as_ref(), None);
+        report.finish(&manifest, &args.out)?;
+        return Ok(exit_of(&manifest));
+    }
+
+    let out = OutDir::open(&args.out)?;
+    let stale = out.remove_stale_temps();
+    if stale > 0 && !args.quiet {
+        eprintln!("removed {stale} temporary file(s) left by an interrupted run");
+    }
+    let bar = progress_bar(plan.jobs.len(), args.quiet);
+    let results = build::execute(
+        &plan,
+        &sources,
+        people.as_ref(),
+        &products,
+        settings,
+        &out,
+        &|| bar.inc(1),
+    );
+    bar.finish_and_clear();
+    let mut manifest = build::manifest(&plan, &sources, people.as_ref(), Some(&results));
+    let manifest_path = SafePath::new([MANIFEST_NAME])?;
+    if let Err(err) = out.write(&manifest_path, manifest.to_json().as_bytes()) {
+        manifest
+            .errors
+            .push(Issue::at_path(format!("{err:#}"), MANIFEST_NAME));
+    }
+    report.finish(&manifest, &args.out)?;
+    Ok(exit_of(&manifest))
+}
+
+/// 0 when everything asked for was written, else 1 (some outputs failed).
+fn exit_of(manifest: &Manifest) -> Exit {
+    if manifest.errors.is_empty() {
+        Exit::Success
+    } else {
+        Exit::Failure
+    }
+}
+
+/// Every framework named (files, or folders of `*.toml`), loaded in parallel;
+/// sources in the order named, folder contents by file name.
+fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>) {
+    let mut problems = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for path in paths {
+        match expand(path) {
+            Ok(found) => {
+                for file in found {
+                    // The same file named twice (or by a file and its folder) is built once.
+                    if seen.insert(std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone())) {
+                        files.push(file);
+                    }
+                }
+            }
+            Err(issue) => problems.push(*issue),
+        }
+    }
+    let loaded: Vec<_> = files
+        .par_iter()
+        .map(|file| (file, load::load_file(file)))
+        .collect();
+    let mut sources = Vec::new();
+    for (file, result) in loaded {
+        match result {
+            Ok(loaded) => sources.push(Source {
+                path: file.clone(),
+                framework: loaded.framework,
+                warnings: loaded.warnings,
+            }),
+            Err(diagnostics) => problems.extend(diagnostics.iter().map(Issue::from)),
+        }
+    }
+    (sources, problems)
+}
+
+/// A framework file as given, or the `*.toml` files of a folder sorted by name.
+fn expand(path: &Path) -> Result<Vec<PathBuf>, Box<Issue>> {
+    let at = |message: String, hint: &str| {
+        Box::new(Issue {
+            file: Some(path.display().to_string()),
+            hint: Some(hint.to_string()),
+            ..Issue::message(message)
+        })
+    };
+    if !path.is_dir() {
+        if path.exists() {
+            return Ok(vec![path.to_path_buf()]);
+        }
+        return Err(at(
+            "no such framework file or folder".into(),
+            "name a framework file or a folder of them; without arguments jobpack reads ./framework.toml",
+        ));
+    }
+    let entries = std::fs::read_dir(path).map_err(|err| {
+        at(
+            format!("cannot read the folder: {err}"),
+            "check its permissions",
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(at(
+            "this folder holds no *.toml framework files".into(),
+            "name a framework file, or a folder that holds some",
+        ));
+    }
+    Ok(files)
+}
+
+/// `SOURCE_DATE_EPOCH`, which must be whole seconds if set.
+fn source_date_epoch() -> Result<Option<i64>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) if !text.trim().is_empty() => text.trim().parse().map(Some).map_err(|_| {
+            InvalidInput(format!(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds, not {text:?}"
+            ))
+            .into()
+        }),
+        _ => Ok(None),
+    }
+}
+
+fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || len < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// How the outcome is told: JSON on stdout, text on stderr.
+struct Report {
+    json: bool,
+    quiet: bool,
+    dry_run: bool,
+}
+
+impl Report {
+    /// Prints problems that make the run invalid; nothing was written.
+    fn invalid(&self, problems: Vec<Issue>) -> Result<Exit> {
+        let mut manifest = Manifest::new(self.dry_run);
+        manifest.errors = problems;
+        for issue in &manifest.errors {
+            eprintln!("{}", format_issue(issue, Severity::Error));
+        }
+        eprintln!("nothing was written");
+        if self.json {
+            print_stdout(&manifest.to_json())?;
+        }
+        Err(Reported(Exit::Invalid).into())
+    }
+
+    /// Prints warnings, errors, the summary (or the dry run's list) and the JSON.
+    fn finish(&self, manifest: &Manifest, out: &Path) -> Result<()> {
+        if !self.quiet {
+            for issue in &manifest.warnings {
+                eprintln!("{}", format_issue(issue, Severity::Warning));
+            }
+        }
+        for issue in &manifest.errors {
+            eprintln!("{}", format_issue(issue, Severity::Error));
+        }
+        if self.json {
+            print_stdout(&manifest.to_json())?;
+        } else if self.dry_run {
+            let list: String = manifest
+                .files
+                .iter()
+                .map(|f| format!("{}\n", out.join(&f.path).display()))
+                .collect();
+            print_stdout(&list)?;
+        }
+        if !self.quiet {
+            eprintln!("{}", summary(manifest, out));
+        }
+        Ok(())
+    }
+}
+
+fn print_stdout(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write to standard output")
+}
+
+/// "wrote 11 files to output (5 profiles, 5 appraisals, 1 workbook)".
+fn summary(manifest: &Manifest, out: &Path) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for file in &manifest.files {
+        let name = kind_name(file.product);
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let detail: Vec<String> = counts
+        .iter()
+        .map(|(name, n)| format!("{n} {name}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    let verb = if manifest.dry_run {
+        "would write"
+    } else {
+        "wrote"
+    };
+    let mut text = format!(
+        "{verb} {} file{} to {}",
+        manifest.files.len(),
+        if manifest.files.len() == 1 { "" } else { "s" },
+        out.display()
+    );
+    if !detail.is_empty() {
+        text.push_str(&format!(" ({})", detail.join(", ")));
+    }
+    if !manifest.errors.is_empty() {
+        text.push_str(&format!("; {} error(s), see above", manifest.errors.len()));
+    }
+    text
+}
+
+/// "file:line:column: error: message", then the snippet and hint indented.
+pub fn format_issue(issue: &Issue, severity: Severity) -> String {
+    let mut place = String::new();
+    if let Some(file) = &issue.file {
+        place.push_str(file);
+        if let Some(line) = issue.line {
+            place.push_str(&format!(":{line}"));
+            if let Some(column) = issue.column {
+                place.push_str(&format!(":{column}"));
+            }
+        }
+        place.push_str(": ");
+    } else if let Some(path) = &issue.path {
+        place.push_str(&format!("{path}: "));
+    }
+    let label = match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut text = format!("{place}{label}: {}", issue.message);
+    if let Some(snippet) = &issue.snippet {
+        text.push_str(&format!("\n    {snippet}"));
+    }
+    if let Some(hint) = &issue.hint {
+        text.push_str(&format!("\n  hint: {hint}"));
+    }
+    text
+}

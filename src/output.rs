@@ -1,1 +1,0 @@
-//! Writing files: safe names, atomic replacement, the manifest.

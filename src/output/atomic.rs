@@ -1,0 +1,215 @@
+//! Atomic file output: a file appears under its name complete or not at all.
+//!
+//! Each file is written to a temporary name in its destination folder
+//! ([`TEMP_PREFIX`], the process id, a counter, then the final name), flushed
+//! to disk, and renamed over the final name, which is atomic on every platform
+//! jobpack supports. A failed write removes its temporary file; a killed run
+//! can leave one behind, but never under a final name, and the next run in the
+//! same folder removes it ([`OutDir::remove_stale_temps`]).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use anyhow::{bail, Context, Result};
+
+use super::SafePath;
+
+/// Every temporary file jobpack makes starts with this, so that they are hidden
+/// on Unix, recognisable, and removable by a later run.
+pub const TEMP_PREFIX: &str = ".jobpack-tmp-";
+
+/// How deep below the output folder stale temporary files are looked for:
+/// deep enough for every layout jobpack writes, shallow enough that a mistaken
+/// `--out ~` does not walk a whole home folder.
+const SCAN_DEPTH: usize = 4;
+
+/// An output folder that exists and is writable.
+#[derive(Debug)]
+pub struct OutDir {
+    root: PathBuf,
+    counter: AtomicU64,
+}
+
+impl OutDir {
+    /// Checks `root` without touching the file system, for dry runs: it must be a
+    /// folder, or not exist yet inside a folder that does.
+    pub fn check(root: &Path) -> Result<()> {
+        match fs::metadata(root) {
+            Ok(meta) if meta.is_dir() => Ok(()),
+            Ok(_) => bail!(
+                "the output folder {} is a file, not a folder; choose another --out",
+                root.display()
+            ),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                let parent = parent_of(root);
+                match fs::metadata(parent) {
+                    Ok(meta) if meta.is_dir() => Ok(()),
+                    Ok(_) => bail!(
+                        "cannot create the output folder {}: {} is a file",
+                        root.display(),
+                        parent.display()
+                    ),
+                    Err(_) => bail!(
+                        "cannot create the output folder {}: its parent folder {} does not exist \
+                         (jobpack creates only the last folder of --out)",
+                        root.display(),
+                        parent.display()
+                    ),
+                }
+            }
+            Err(err) => Err(err).with_context(|| format!("cannot read {}", root.display())),
+        }
+    }
+
+    /// Opens `root` for writing, creating it (but not its parents) if missing,
+    /// and proves it writable by writing and removing a temporary file, so that a
+    /// read-only folder fails before any document is built.
+    pub fn open(root: &Path) -> Result<OutDir> {
+        Self::check(root)?;
+        if let Err(err) = fs::create_dir(root) {
+            if err.kind() != io::ErrorKind::AlreadyExists {
+                return Err(err).with_context(|| {
+                    format!("cannot create the output folder {}", root.display())
+                });
+            }
+        }
+        let dir = OutDir {
+            root: root.to_path_buf(),
+            counter: AtomicU64::new(0),
+        };
+        let probe = dir.temp_path(root, "probe");
+        File::create(&probe)
+            .and_then(|f| f.sync_all())
+            .with_context(|| format!("cannot write to the output folder {}", root.display()))?;
+        let _ = fs::remove_file(&probe);
+        Ok(dir)
+    }
+
+    /// The folder this writes into.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Writes `bytes` to `path` (relative to the root) atomically, creating folders
+    /// as needed. On error nothing is left behind and an earlier file of that
+    /// name is untouched.
+    pub fn write(&self, path: &SafePath, bytes: &[u8]) -> Result<()> {
+        let target = path.under(&self.root);
+        let folder = parent_of(&target).to_path_buf();
+        fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+        let temp = self.temp_path(&folder, path.file_name());
+        let written = write_synced(&temp, bytes)
+            .and_then(|()| fs::rename(&temp, &target))
+            .and_then(|()| sync_folder(&folder));
+        if let Err(err) = written {
+            let _ = fs::remove_file(&temp);
+            return Err(err).with_context(|| format!("cannot write {}", target.display()));
+        }
+        Ok(())
+    }
+
+    /// Removes temporary files left by earlier runs that were killed, and
+    /// returns how many. Files of runs still going (on Linux, where we can tell)
+    /// are left alone.
+    pub fn remove_stale_temps(&self) -> usize {
+        remove_stale_in(&self.root, SCAN_DEPTH)
+    }
+
+    fn temp_path(&self, folder: &Path, name: &str) -> PathBuf {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        folder.join(format!("{TEMP_PREFIX}{}-{n}-{name}", std::process::id()))
+    }
+}
+
+/// `path`'s parent, with "" read as the current folder.
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Makes a rename durable: on Unix the folder entry must be flushed too.
+fn sync_folder(folder: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(folder)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+        Ok(())
+    }
+}
+
+fn remove_stale_in(folder: &Path, depth: usize) -> usize {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_file() && is_stale_temp(&name) {
+            if fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        } else if kind.is_dir() && depth > 1 {
+            // file_type() does not follow symbolic links, so neither does the walk.
+            removed += remove_stale_in(&entry.path(), depth - 1);
+        }
+    }
+    removed
+}
+
+/// Whether `name` is a temporary file whose run is over.
+fn is_stale_temp(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix(TEMP_PREFIX) else {
+        return false;
+    };
+    let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+    match pid {
+        Some(pid) => pid == std::process::id() || !process_is_running(pid),
+        None => true,
+    }
+}
+
+fn process_is_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        // Without a portable way to ask, assume the run is over: two runs writing
+        // the same folder at once is not supported anyway.
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_names_are_recognised_only_when_their_run_is_over() {
+        let mine = format!("{TEMP_PREFIX}{}-0-x.pdf", std::process::id());
+        assert!(is_stale_temp(&mine));
+        assert!(is_stale_temp(&format!("{TEMP_PREFIX}garbage")));
+        assert!(!is_stale_temp("profile-senior.pdf"));
+        assert!(!is_stale_temp(".jobpack"));
+        if cfg!(target_os = "linux") {
+            // pid 1 always runs.
+            assert!(!is_stale_temp(&format!("{TEMP_PREFIX}1-0-x.pdf")));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The manifest of a run: what was written (or would be, in a dry run), with
+//! sizes and checksums, and every warning and error. Written as
+//! `manifest.json` in the output folder and, with `--json`, on standard output.
+//!
+//! It holds no timestamps or absolute paths, so the same run gives the same
+//! manifest byte for byte.
+
+use serde::Serialize;
+
+use crate::cli::ProductKind;
+use crate::load::{Diagnostic, Severity};
+
+/// The manifest's file name in the output folder.
+pub const MANIFEST_NAME: &str = "manifest.json";
+
+/// Everything a script needs to know about a run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Manifest {
+    /// "jobpack 0.1.0".
+    pub generator: String,
+    /// True for `--check-only`: `files` lists what would be written, without sizes.
+    pub dry_run: bool,
+    pub frameworks: Vec<FrameworkEntry>,
+    /// In build order: framework, role, product, level, then people in file order.
+    pub files: Vec<FileEntry>,
+    pub warnings: Vec<Issue>,
+    pub errors: Vec<Issue>,
+}
+
+/// A framework read by the run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrameworkEntry {
+    /// The file as named on the command line (or found in a named folder).
+    pub source: String,
+    pub name: String,
+    pub version: Option<String>,
+    /// The folder its files go into, relative to the output folder ("" when
+    /// only one framework is built and its files sit at the top).
+    pub folder: String,
+}
+
+/// One file written (or planned).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileEntry {
+    pub product: ProductKind,
+    /// The framework's source file, as in [`FrameworkEntry::source`].
+    pub framework: String,
+    /// Role id.
+    pub role: String,
+    /// Level id, for per-level products.
+    pub level: Option<String>,
+    /// The person's name, for personalised appraisal sheets.
+    pub person: Option<String>,
+    /// Relative to the output folder, with forward slashes.
+    pub path: String,
+    /// Size in bytes; absent in a dry run.
+    pub bytes: Option<u64>,
+    /// Lower-case hex SHA-256 of the file; absent in a dry run.
+    pub sha256: Option<String>,
+}
+
+/// A warning or error, located where possible: in an input file (`file`,
+/// `line`, `column`) and/or at an output path (`path`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    pub message: String,
+    pub file: Option<String>,
+    /// 1-based.
+    pub line: Option<usize>,
+    /// 1-based, in characters.
+    pub column: Option<usize>,
+    pub snippet: Option<String>,
+    pub hint: Option<String>,
+    /// The output file concerned, relative to the output folder.
+    pub path: Option<String>,
+}
+
+impl Issue {
+    /// An issue with only a message.
+    pub fn message(message: impl Into<String>) -> Issue {
+        Issue {
+            message: message.into(),
+            file: None,
+            line: None,
+            column: None,
+            snippet: None,
+            hint: None,
+            path: None,
+        }
+    }
+
+    /// An issue about an output file.
+    pub fn at_path(message: impl Into<String>, path: impl Into<String>) -> Issue {
+        Issue {
+            path: Some(path.into()),
+            ..Issue::message(message)
+        }
+    }
+}
+
+impl From<&Diagnostic> for Issue {
+    fn from(d: &Diagnostic) -> Issue {
+        Issue {
+            message: d.message.clone(),
+            file: Some(d.file.display().to_string()),
+            line: (d.line > 0).then_some(d.line),
+            column: (d.column > 0).then_some(d.column),
+            snippet: d.snippet.clone(),
+            hint: d.hint.clone(),
+            path: None,
+        }
+    }
+}
+
+impl Manifest {
+    /// An empty manifest for this version of jobpack.
+    pub fn new(dry_run: bool) -> Manifest {
+        Manifest {
+            generator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+            dry_run,
+            frameworks: Vec::new(),
+            files: Vec::new(),
+            warnings: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Files `diagnostics` under warnings or errors by severity.
+    pub fn add_diagnostics<'a>(&mut self, diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors.push(d.into()),
+                Severity::Warning => self.warnings.push(d.into()),
+            }
+        }
+    }
+
+    /// Pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings, numbers and options cannot fail.
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_serialises_with_stable_keys() {
+        let mut m = Manifest::new(false);
+        m.files.push(FileEntry {
+            product: ProductKind::Profile,
+            framework: "framework.toml".into(),
+            role: "ops".into(),
+            level: Some("senior".into()),
+            person: None,
+            path: "ops/profile-senior.pdf".into(),
+            bytes: Some(10),
+            sha256: Some("ab".into()),
+        });
+        m.errors.push(Issue::at_path("disk full", "ops/x.pdf"));
+        let v: serde_json::Value = serde_json::from_str(&m.to_json()).unwrap();
+        assert_eq!(v["files"][0]["product"], "profile");
+        assert_eq!(v["files"][0]["bytes"], 10);
+        assert_eq!(v["errors"][0]["path"], "ops/x.pdf");
+        assert!(v["generator"].as_str().unwrap().starts_with("jobpack "));
+    }
+}
