@@ -76,6 +76,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     }
 
     let out = OutDir::open(&args.out)?;
+    on_interrupt_remove_unfinished(args.quiet);
     let stale = out.remove_stale_temps();
     if stale > 0 && !args.quiet {
         eprintln!("removed {stale} temporary file(s) left by an interrupted run");
@@ -100,6 +101,22 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     }
     report.finish(&manifest, &args.out)?;
     Ok(exit_of(&manifest))
+}
+
+/// On Ctrl-C or SIGTERM: remove the files being written, say so, exit 130
+/// (the shell's code for an interrupted command). Files already in place are
+/// complete; the manifest is not written.
+fn on_interrupt_remove_unfinished(quiet: bool) {
+    // Fails only when a handler is already set (a second build in one process).
+    let _ = ctrlc::set_handler(move || {
+        let removed = crate::output::abandon_unfinished();
+        if !quiet {
+            eprintln!(
+                "interrupted: removed {removed} unfinished file(s); files already written are complete"
+            );
+        }
+        std::process::exit(130);
+    });
 }
 
 /// 0 when everything asked for was written, else 1 (some outputs failed).

@@ -5,12 +5,15 @@
 //! to disk, and renamed over the final name, which is atomic on every platform
 //! jobpack supports. A failed write removes its temporary file; a killed run
 //! can leave one behind, but never under a final name, and the next run in the
-//! same folder removes it ([`OutDir::remove_stale_temps`]).
+//! same folder removes it ([`OutDir::remove_stale_temps`]). An interrupted run
+//! (Ctrl-C, SIGTERM) removes its own through [`abandon_unfinished`].
 
+use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 use anyhow::{bail, Context, Result};
 
@@ -24,6 +27,33 @@ pub const TEMP_PREFIX: &str = ".jobpack-tmp-";
 /// deep enough for every layout jobpack writes, shallow enough that a mistaken
 /// `--out ~` does not walk a whole home folder.
 const SCAN_DEPTH: usize = 4;
+
+/// Temporary files being written by this process, and whether the process
+/// is shutting down (then no new one may be started).
+static UNFINISHED: Mutex<Unfinished> = Mutex::new(Unfinished {
+    closed: false,
+    temps: BTreeSet::new(),
+});
+
+struct Unfinished {
+    closed: bool,
+    temps: BTreeSet<PathBuf>,
+}
+
+fn unfinished() -> MutexGuard<'static, Unfinished> {
+    // A panic elsewhere while holding the lock leaves the set itself consistent.
+    UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// For an interrupted process about to exit: stops new files from being
+/// started and removes every temporary file still being written, returning
+/// how many. Files already renamed into place are complete and stay.
+pub fn abandon_unfinished() -> usize {
+    let mut state = unfinished();
+    state.closed = true;
+    let temps = std::mem::take(&mut state.temps);
+    temps.iter().filter(|t| fs::remove_file(t).is_ok()).count()
+}
 
 /// An output folder that exists and is writable.
 #[derive(Debug)]
@@ -101,14 +131,28 @@ impl OutDir {
         fs::create_dir_all(&folder)
             .with_context(|| format!("cannot create the folder {}", folder.display()))?;
         let temp = self.temp_path(&folder, path.file_name());
-        let written = write_synced(&temp, bytes)
+        let file = {
+            // Created under the lock, so that an interruption either sees the
+            // file in the set and removes it, or stops it being created.
+            let mut state = unfinished();
+            if state.closed {
+                bail!("interrupted before {} was written", target.display());
+            }
+            let file = OpenOptions::new().write(true).create_new(true).open(&temp);
+            if file.is_ok() {
+                state.temps.insert(temp.clone());
+            }
+            file
+        };
+        let written = file
+            .and_then(|file| write_synced(file, bytes))
             .and_then(|()| fs::rename(&temp, &target))
             .and_then(|()| sync_folder(&folder));
-        if let Err(err) = written {
+        if written.is_err() {
             let _ = fs::remove_file(&temp);
-            return Err(err).with_context(|| format!("cannot write {}", target.display()));
         }
-        Ok(())
+        unfinished().temps.remove(&temp);
+        written.with_context(|| format!("cannot write {}", target.display()))
     }
 
     /// Removes temporary files left by earlier runs that were killed, and
@@ -132,8 +176,7 @@ fn parent_of(path: &Path) -> &Path {
     }
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+fn write_synced(mut file: File, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)?;
     file.sync_all()
 }
