@@ -1,0 +1,364 @@
+//! The framework's metadata, branding, skill-level scale and skills catalogue.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::de::DeValue;
+
+use super::fields::{closest, Ctx, Located, Seen, Table};
+use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
+
+/// The largest logo accepted: a logo is a small image, and the PDFs embed it.
+const MAX_LOGO_BYTES: u64 = 4 * 1024 * 1024;
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// Reads `[framework]`.
+pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
+    let Some(t) = ctx.sub_table(root, "framework", "[framework]") else {
+        if !root.map.contains_key("framework") {
+            ctx.error(
+                None,
+                "the file has no [framework] table".into(),
+                Some("start the file with [framework] giving name, publisher and published".into()),
+            );
+        }
+        return None;
+    };
+    ctx.known_keys(
+        &t,
+        &[
+            "name",
+            "publisher",
+            "version",
+            "published",
+            "language",
+            "attribution",
+            "url",
+            "bullet_lead",
+        ],
+    );
+    let name = ctx.string(&t, "name", true);
+    let publisher = ctx.string(&t, "publisher", true);
+    let version = ctx.string(&t, "version", false);
+    let published = published(ctx, &t);
+    if version.is_none()
+        && published.is_none()
+        && !t.map.contains_key("published")
+        && !t.map.contains_key("version")
+    {
+        ctx.error(
+            t.span.clone(),
+            "[framework] has neither `published` nor `version`".into(),
+            Some("documents are dated from it: add a line such as published = 2020-01-07".into()),
+        );
+    }
+    let language = match ctx.string(&t, "language", false) {
+        Some(lang) => {
+            ctx.check_language(&lang, "language");
+            lang.value
+        }
+        None => "en-GB".into(),
+    };
+    let attribution = ctx.string(&t, "attribution", false);
+    let url = ctx.string(&t, "url", false);
+    if let Some(url) = &url {
+        if !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+            || url.value.contains(char::is_whitespace)
+        {
+            ctx.error(
+                Some(url.span.clone()),
+                format!("`url` is not a web address: \"{}\"", url.value),
+                Some("write the full address, starting with https://".into()),
+            );
+        }
+    }
+    let bullet_lead = ctx
+        .string(&t, "bullet_lead", false)
+        .map_or_else(|| "You can:".into(), |b| b.value);
+    Some(Meta {
+        name: name?.value,
+        publisher: publisher?.value,
+        version: version.map(|v| v.value),
+        published,
+        language,
+        attribution: attribution.map(|a| a.value),
+        url: url.map(|u| u.value),
+        bullet_lead,
+    })
+}
+
+fn published(ctx: &mut Ctx, t: &Table) -> Option<Date> {
+    let v = t.map.get("published")?;
+    let example = "2020-01-07 (a TOML date, without quotes)";
+    let DeValue::Datetime(dt) = v.get_ref() else {
+        ctx.wrong_type(v, "published", "a date", example);
+        return None;
+    };
+    match (dt.date, dt.time) {
+        (Some(d), None) if d.day <= days_in_month(d.year, d.month) && d.day >= 1 => Some(Date {
+            year: i32::from(d.year),
+            month: d.month,
+            day: d.day,
+        }),
+        (Some(_), None) => {
+            ctx.error(
+                Some(v.span()),
+                "`published` is not a real date".into(),
+                Some("check the day of the month".into()),
+            );
+            None
+        }
+        _ => {
+            ctx.wrong_type(v, "published", "a date without a time", example);
+            None
+        }
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Reads the optional `[branding]`; `dir` is the framework file's folder, against which the logo path resolves.
+pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
+    let Some(t) = ctx.sub_table(root, "branding", "[branding]") else {
+        return Branding::default();
+    };
+    ctx.known_keys(&t, &["organisation", "logo", "logo_alt", "accent"]);
+    let organisation = ctx.string(&t, "organisation", false).map(|o| o.value);
+    let logo_path = ctx.string(&t, "logo", false);
+    let alt = ctx.string(&t, "logo_alt", false);
+    let logo = match (logo_path, alt) {
+        (Some(path), Some(alt)) => read_logo(ctx, &path, dir).map(|png| Logo {
+            path: dir.join(&path.value),
+            png,
+            alt: alt.value,
+        }),
+        (Some(path), None) => {
+            read_logo(ctx, &path, dir);
+            if !t.map.contains_key("logo_alt") {
+                ctx.missing(
+                    &t,
+                    "logo_alt",
+                    "\"Your organisation's name\" (read out by screen readers)",
+                );
+            }
+            None
+        }
+        (None, Some(alt)) => {
+            ctx.error(
+                Some(alt.span),
+                "`logo_alt` is given but there is no `logo`".into(),
+                Some("add logo = \"logo.png\" (a PNG beside this file), or delete logo_alt".into()),
+            );
+            None
+        }
+        (None, None) => None,
+    };
+    let accent = ctx.string(&t, "accent", false).and_then(|a| {
+        let rgb = parse_colour(&a.value);
+        if rgb.is_none() {
+            ctx.error(
+                Some(a.span),
+                format!("`accent` is not a colour: \"{}\"", a.value),
+                Some("write six hexadecimal digits after #, such as \"#1d70b8\"".into()),
+            );
+        }
+        rgb
+    });
+    Branding {
+        organisation,
+        logo,
+        accent,
+    }
+}
+
+fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8>> {
+    let full = dir.join(&path.value);
+    let problem = match std::fs::metadata(&full) {
+        Err(e) => Some(format!("cannot read the logo {}: {e}", full.display())),
+        Ok(m) if !m.is_file() => Some(format!("the logo {} is not a file", full.display())),
+        Ok(m) if m.len() > MAX_LOGO_BYTES => Some(format!(
+            "the logo {} is too large ({} bytes; the limit is {MAX_LOGO_BYTES})",
+            full.display(),
+            m.len()
+        )),
+        Ok(_) => None,
+    };
+    let result = match problem {
+        Some(p) => Err(p),
+        None => std::fs::read(&full)
+            .map_err(|e| format!("cannot read the logo {}: {e}", full.display()))
+            .and_then(|bytes| {
+                if bytes.starts_with(PNG_SIGNATURE) {
+                    Ok(bytes)
+                } else {
+                    Err(format!("the logo {} is not a PNG image", full.display()))
+                }
+            }),
+    };
+    result
+        .map_err(|message| {
+            ctx.error(
+                Some(path.span.clone()),
+                message,
+                Some(
+                    "give the path of a PNG file, relative to the folder of this framework file"
+                        .into(),
+                ),
+            )
+        })
+        .ok()
+}
+
+/// "#1d70b8" → [0x1d, 0x70, 0xb8].
+fn parse_colour(s: &str) -> Option<[u8; 3]> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+/// Reads `[[scale]]`, lowest rung first. Also returns each rung's id span.
+pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
+    let mut ids = Seen::default();
+    let mut names = Seen::default();
+    let mut out = Vec::new();
+    for (map, span) in ctx.tables(root, "scale", true) {
+        let t = Table {
+            map,
+            span: Some(span),
+            name: format!("[[scale]] #{}", out.len() + 1),
+        };
+        ctx.known_keys(&t, &["id", "name", "description"]);
+        let id = ctx.id(&t, "id");
+        let name = ctx.string(&t, "name", true);
+        let description = ctx.text(&t, "description", false);
+        if let Some(id) = &id {
+            ids.check(ctx, "skill level id", id);
+        }
+        if let Some(name) = &name {
+            names.check(ctx, "skill level name", name);
+        }
+        // Keep a rung with a bad name so that later references to its id still resolve.
+        if let Some(id) = id {
+            out.push(SkillLevel {
+                name: name.map_or_else(|| id.value.clone(), |n| n.value),
+                id: id.value,
+                description,
+            });
+        }
+    }
+    out
+}
+
+/// A catalogue skill with the spans the cross-checks need.
+pub struct SkillSource {
+    pub id_span: Range<usize>,
+    /// The [skills.descriptors] table, or the skill's header when it has none.
+    pub descriptors_span: Range<usize>,
+}
+
+/// Reads `[[skills]]`, checking each descriptor's key against the scale.
+pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, SkillSource)> {
+    let mut ids = Seen::default();
+    let mut names = Seen::default();
+    let mut out: Vec<(Skill, SkillSource)> = Vec::new();
+    for (map, span) in ctx.tables(root, "skills", true) {
+        let mut t = Table {
+            map,
+            span: Some(span.clone()),
+            name: format!("[[skills]] #{}", out.len() + 1),
+        };
+        ctx.known_keys(&t, &["id", "name", "description", "descriptors"]);
+        let id = ctx.id(&t, "id");
+        if let Some(id) = &id {
+            t.name = format!("skill `{}`", id.value);
+            ids.check(ctx, "skill id", id);
+        }
+        let name = ctx.string(&t, "name", true);
+        if let Some(name) = &name {
+            names.check(ctx, "skill name", name);
+        }
+        let description = ctx.text(&t, "description", false);
+        let mut descriptors = Vec::new();
+        let mut descriptors_span = span.clone();
+        if let Some(d) = ctx.sub_table(
+            &t,
+            "descriptors",
+            &format!("[skills.descriptors] of {}", t.name),
+        ) {
+            descriptors_span = d.span.clone().unwrap_or(span);
+            for (key, value) in d.map.iter() {
+                let level: &str = key.get_ref();
+                let Some(rank) = scale.iter().position(|s| s.id == level) else {
+                    unknown_level(ctx, key.span(), level, scale);
+                    continue;
+                };
+                if let Some(text) = ctx.text_value(value, level) {
+                    descriptors.push((rank, text));
+                }
+            }
+            descriptors.sort_by_key(|(rank, _)| *rank);
+        }
+        if let (Some(id), Some(name)) = (id, name) {
+            out.push((
+                Skill {
+                    id: id.value,
+                    name: name.value,
+                    description,
+                    descriptors,
+                },
+                SkillSource {
+                    id_span: id.span,
+                    descriptors_span,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Reports a skill level that is not on the scale.
+pub fn unknown_level(ctx: &mut Ctx, span: Range<usize>, level: &str, scale: &[SkillLevel]) {
+    let rungs: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
+    let hint = match closest(level, rungs.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`? The scale is: {}", rungs.join(" < ")),
+        None => format!("the scale is: {}", rungs.join(" < ")),
+    };
+    ctx.error(
+        Some(span),
+        format!("`{level}` is not a skill level on the scale"),
+        Some(hint),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours() {
+        assert_eq!(parse_colour("#1d70b8"), Some([0x1d, 0x70, 0xb8]));
+        assert_eq!(parse_colour("#1D70B8"), Some([0x1d, 0x70, 0xb8]));
+        for bad in ["1d70b8", "#1d70b", "#1d70b8ff", "#gggggg", "#ééé"] {
+            assert_eq!(parse_colour(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn month_lengths() {
+        assert_eq!(days_in_month(2020, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2000, 2), 29);
+        assert_eq!(days_in_month(2021, 4), 30);
+    }
+}
