@@ -278,12 +278,12 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
             span: Some(span.clone()),
             name: format!("[[skills]] #{}", out.len() + 1),
         };
-        ctx.known_keys(&t, &["id", "name", "description", "descriptors"]);
         let id = ctx.id(&t, "id");
         if let Some(id) = &id {
             t.name = format!("skill `{}`", id.value);
             ids.check(ctx, "skill id", id);
         }
+        ctx.known_keys(&t, &["id", "name", "description", "descriptors"]);
         let name = ctx.string(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "skill name", name);
@@ -309,11 +309,13 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
             }
             descriptors.sort_by_key(|(rank, _)| *rank);
         }
-        if let (Some(id), Some(name)) = (id, name) {
+        // Keep a skill with a bad name so that requirements naming it still resolve
+        // (the load fails anyway; this only avoids reporting one mistake many times).
+        if let Some(id) = id {
             out.push((
                 Skill {
+                    name: name.map_or_else(|| id.value.clone(), |n| n.value),
                     id: id.value,
-                    name: name.value,
                     description,
                     descriptors,
                 },

@@ -8,6 +8,28 @@ use super::fields::{closest, Ctx, Located, Seen, Table};
 use super::framework::{unknown_level, SkillSource};
 use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
 
+/// The keys a `[[roles]]` table may have.
+const ROLE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "family",
+    "summary",
+    "introduction",
+    "skills_intro",
+    "levels",
+];
+
+/// The keys a `[[roles.levels]]` table may have.
+const LEVEL_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "responsibilities_intro",
+    "responsibilities",
+    "grades",
+    "requirements",
+];
+
 /// What the requirements are checked against.
 pub struct Catalogue<'c> {
     pub scale: &'c [SkillLevel],
@@ -25,23 +47,12 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
             span: Some(span),
             name: format!("[[roles]] #{}", number + 1),
         };
-        ctx.known_keys(
-            &t,
-            &[
-                "id",
-                "name",
-                "family",
-                "summary",
-                "introduction",
-                "skills_intro",
-                "levels",
-            ],
-        );
         let id = ctx.id(&t, "id");
         if let Some(id) = &id {
             t.name = format!("role `{}`", id.value);
             ids.check(ctx, "role id", id);
         }
+        ctx.known_keys(&t, ROLE_KEYS);
         let name = ctx.string(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "role name", name);
@@ -84,23 +95,12 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
             span: Some(span),
             name: format!("level #{} of {}", number + 1, role.name),
         };
-        ctx.known_keys(
-            &t,
-            &[
-                "id",
-                "name",
-                "summary",
-                "responsibilities_intro",
-                "responsibilities",
-                "grades",
-                "requirements",
-            ],
-        );
         let id = ctx.id(&t, "id");
         if let Some(id) = &id {
             t.name = format!("level `{}` of {}", id.value, role.name);
             ids.check(ctx, "level id in this role", id);
         }
+        ctx.known_keys(&t, LEVEL_KEYS);
         let name = ctx.string(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "level name in this role", name);
