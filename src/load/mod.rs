@@ -66,7 +66,8 @@ impl std::fmt::Display for Diagnostic {
 ///
 /// Errors, and the warnings found alongside them, come back sorted by position.
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    read_source(path).and_then(|src| load_str(&src, path))
+    let src = read_source(path).map_err(|(d, _)| vec![d])?;
+    load_str(&src, path)
 }
 
 /// Validates framework text as if read from `path` (which names the file in
@@ -104,17 +105,20 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 /// standard error. On errors returns [`Reported`]`(Exit::Invalid)` so that the
 /// caller exits with status 2 without printing anything more.
 pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
-    let src = read_source(path).ok();
-    let result = load_file(path);
+    let src = match read_source(path) {
+        Ok(src) => src,
+        Err((diag, exit)) => {
+            eprint!("{}", render_all(&[diag], None));
+            return Err(Reported(exit).into());
+        }
+    };
+    let result = load_str(&src, path);
     let diags = match &result {
         Ok(loaded) => &loaded.warnings,
         Err(diags) => diags,
     };
-    eprint!("{}", render_all(diags, src.as_deref()));
-    match result {
-        Ok(loaded) => Ok(loaded),
-        Err(_) => Err(Reported(Exit::Invalid).into()),
-    }
+    eprint!("{}", render_all(diags, Some(&src)));
+    result.map_err(|_| Reported(Exit::Invalid).into())
 }
 
 /// Every diagnostic rustc-style, then a count line when there are errors.
@@ -139,9 +143,12 @@ pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
     out
 }
 
-fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
-    let whole_file = |message: String, hint: &str| {
-        vec![Diagnostic {
+/// The file's text, or a diagnostic about the file as a whole and the exit
+/// status it deserves: 2 when the file is missing or is not a text file (the
+/// command line or the input is wrong), 1 for other I/O failures.
+fn read_source(path: &Path) -> Result<String, (Diagnostic, Exit)> {
+    let whole_file = |message: String, hint: &str, exit: Exit| {
+        let diag = Diagnostic {
             severity: Severity::Error,
             file: path.to_path_buf(),
             line: 0,
@@ -149,21 +156,30 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
             message,
             snippet: None,
             hint: Some(hint.to_string()),
-        }]
+        };
+        (diag, exit)
+    };
+    let io_exit = |e: &std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory => Exit::Invalid,
+        _ => Exit::Failure,
     };
     let file = std::fs::File::open(path).map_err(|e| {
+        let exit = io_exit(&e);
         whole_file(
             format!("cannot read {}: {e}", path.display()),
             "check the path of the framework file",
+            exit,
         )
     })?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
+            let exit = io_exit(&e);
             whole_file(
                 format!("cannot read {}: {e}", path.display()),
-                "check that it is a readable file",
+                "check that it is a readable file, not a folder",
+                exit,
             )
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -174,13 +190,14 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             "a framework file is text of a few hundred kilobytes at most: check the path",
+            Exit::Invalid,
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
         let (line, column) = source::line_column(&prefix, valid);
-        vec![Diagnostic {
+        let diag = Diagnostic {
             severity: Severity::Error,
             file: path.to_path_buf(),
             line,
@@ -188,7 +205,8 @@ fn read_source(path: &Path) -> Result<String, Vec<Diagnostic>> {
             message: format!("{} is not UTF-8 text (byte {valid})", path.display()),
             snippet: None,
             hint: Some("save the file with UTF-8 encoding".into()),
-        }]
+        };
+        (diag, Exit::Invalid)
     })
 }
 
