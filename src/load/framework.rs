@@ -94,34 +94,17 @@ fn published(ctx: &mut Ctx, t: &Table) -> Option<Date> {
         ctx.wrong_type(v, "published", "a date", example);
         return None;
     };
+    // The TOML parser has already refused impossible dates such as 2023-02-29.
     match (dt.date, dt.time) {
-        (Some(d), None) if d.day <= days_in_month(d.year, d.month) && d.day >= 1 => Some(Date {
+        (Some(d), None) => Some(Date {
             year: i32::from(d.year),
             month: d.month,
             day: d.day,
         }),
-        (Some(_), None) => {
-            ctx.error(
-                Some(v.span()),
-                "`published` is not a real date".into(),
-                Some("check the day of the month".into()),
-            );
-            None
-        }
         _ => {
             ctx.wrong_type(v, "published", "a date without a time", example);
             None
         }
-    }
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 
@@ -195,12 +178,9 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
         Some(p) => Err(p),
         None => std::fs::read(&full)
             .map_err(|e| format!("cannot read the logo {}: {e}", full.display()))
-            .and_then(|bytes| {
-                if bytes.starts_with(PNG_SIGNATURE) {
-                    Ok(bytes)
-                } else {
-                    Err(format!("the logo {} is not a PNG image", full.display()))
-                }
+            .and_then(|bytes| match png_problem(&bytes) {
+                None => Ok(bytes),
+                Some(problem) => Err(format!("the logo {} {problem}", full.display())),
             }),
     };
     result
@@ -215,6 +195,38 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
             )
         })
         .ok()
+}
+
+/// What is wrong with a PNG file, if anything: the signature, then a chunk walk
+/// (IHDR first with a non-zero size, some IDAT, IEND last), which catches other
+/// formats renamed to .png and truncated downloads before a renderer meets them.
+fn png_problem(bytes: &[u8]) -> Option<&'static str> {
+    let Some(mut rest) = bytes.strip_prefix(PNG_SIGNATURE) else {
+        return Some("is not a PNG image");
+    };
+    let mut first = true;
+    let mut has_data = false;
+    while rest.len() >= 12 {
+        let length = u32::from_be_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+        let kind = &rest[4..8];
+        let Some(data) = rest.get(8..8usize.saturating_add(length)) else {
+            break;
+        };
+        if first {
+            let size_ok =
+                kind == b"IHDR" && length == 13 && data[0..4] != [0; 4] && data[4..8] != [0; 4];
+            if !size_ok {
+                return Some("is a damaged PNG image (no valid IHDR header)");
+            }
+            first = false;
+        }
+        has_data |= kind == b"IDAT";
+        if kind == b"IEND" {
+            return (!has_data).then_some("is a PNG image without image data");
+        }
+        rest = &rest[(12 + length).min(rest.len())..];
+    }
+    Some("is a truncated PNG image")
 }
 
 /// "#1d70b8" → [0x1d, 0x70, 0xb8].
@@ -356,11 +368,25 @@ mod tests {
         }
     }
 
+    /// A 1×1 grey PNG, as written by an image editor.
+    pub const TINY_PNG: &[u8] = &[
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0,
+        0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0x3a, 0x7e, 0x9b, 0x55, 0, 0, 0, 10, b'I', b'D', b'A',
+        b'T', 0x78, 0x9c, 0x63, 0x60, 0, 0, 0, 2, 0, 1, 0x48, 0xaf, 0xa4, 0x71, 0, 0, 0, 0, b'I',
+        b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82,
+    ];
+
     #[test]
-    fn month_lengths() {
-        assert_eq!(days_in_month(2020, 2), 29);
-        assert_eq!(days_in_month(1900, 2), 28);
-        assert_eq!(days_in_month(2000, 2), 29);
-        assert_eq!(days_in_month(2021, 4), 30);
+    fn png_structure() {
+        assert_eq!(png_problem(TINY_PNG), None);
+        assert_eq!(png_problem(b"GIF89a"), Some("is not a PNG image"));
+        assert_eq!(
+            png_problem(&TINY_PNG[..40]),
+            Some("is a truncated PNG image")
+        );
+        let mut zero_width = TINY_PNG.to_vec();
+        zero_width[19] = 0;
+        assert!(png_problem(&zero_width).unwrap().contains("IHDR"));
+        assert_eq!(png_problem(PNG_SIGNATURE), Some("is a truncated PNG image"));
     }
 }

@@ -160,11 +160,13 @@ fn requirements(
                 Some(hint),
             );
         }
+        if let Some(skill) = skill {
+            used[skill] = true;
+        }
         let Some((rank, descriptor)) = requirement_value(ctx, value, skill_id, cat.scale) else {
             continue;
         };
         let Some(skill) = skill else { continue };
-        used[skill] = true;
         let (catalogue_skill, source) = &cat.skills[skill];
         match (&descriptor, catalogue_skill.descriptor(rank)) {
             (None, None) => {

@@ -67,11 +67,11 @@ fn fold(into: &mut String, line: &str) {
 }
 
 /// True for a plausible BCP 47 language tag such as "en-GB" or "cy":
-/// a 2–8 letter primary subtag, then subtags of 1–8 letters or digits.
+/// a 2–3 letter primary language subtag, then subtags of 1–8 letters or digits.
 pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
-    (2..=8).contains(&primary.len())
+    (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
@@ -162,7 +162,15 @@ mod tests {
         for good in ["en-GB", "cy", "en", "zh-Hant-TW", "gsw"] {
             assert!(is_language_tag(good), "{good}");
         }
-        for bad in ["", "e", "english-", "en_GB", "123", "en-toolongsubtag"] {
+        for bad in [
+            "",
+            "e",
+            "English",
+            "english-",
+            "en_GB",
+            "123",
+            "en-toolongsubtag",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }
