@@ -66,7 +66,7 @@ impl std::fmt::Display for Diagnostic {
 ///
 /// Errors, and the warnings found alongside them, come back sorted by position.
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let src = read_source(path).map_err(|(d, _)| vec![d])?;
+    let src = read_source(path).map_err(|err| vec![err.0])?;
     load_str(&src, path)
 }
 
@@ -107,7 +107,8 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
     let src = match read_source(path) {
         Ok(src) => src,
-        Err((diag, exit)) => {
+        Err(err) => {
+            let (diag, exit) = *err;
             eprint!("{}", render_all(&[diag], None));
             return Err(Reported(exit).into());
         }
@@ -146,7 +147,7 @@ pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
 /// The file's text, or a diagnostic about the file as a whole and the exit
 /// status it deserves: 2 when the file is missing or is not a text file (the
 /// command line or the input is wrong), 1 for other I/O failures.
-fn read_source(path: &Path) -> Result<String, (Diagnostic, Exit)> {
+fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
     let whole_file = |message: String, hint: &str, exit: Exit| {
         let diag = Diagnostic {
             severity: Severity::Error,
@@ -157,7 +158,7 @@ fn read_source(path: &Path) -> Result<String, (Diagnostic, Exit)> {
             snippet: None,
             hint: Some(hint.to_string()),
         };
-        (diag, exit)
+        Box::new((diag, exit))
     };
     let io_exit = |e: &std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory => Exit::Invalid,
@@ -206,7 +207,7 @@ fn read_source(path: &Path) -> Result<String, (Diagnostic, Exit)> {
             snippet: None,
             hint: Some("save the file with UTF-8 encoding".into()),
         };
-        (diag, Exit::Invalid)
+        Box::new((diag, Exit::Invalid))
     })
 }
 
