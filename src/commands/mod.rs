@@ -1,6 +1,8 @@
 //! One function per subcommand; `main` only dispatches here.
 
 pub mod build;
+pub mod check;
+pub mod list;
 
 use anyhow::Result;
 
@@ -20,9 +22,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(Exit::Success)
         }
+        Command::Check(args) => check::run(&args),
+        Command::List(args) => list::run(&args),
         Command::Build(args) => build::run(args),
-        Command::Check(_) | Command::List(_) => {
-            anyhow::bail!("this command is being written")
-        }
     }
 }
