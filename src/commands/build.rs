@@ -14,10 +14,10 @@ use rayon::prelude::*;
 use crate::build::{self, catalogue, plan::kind_name, Selection, Settings, Source};
 use crate::cli::BuildArgs;
 use crate::error::{Exit, InvalidInput, Reported};
-use crate::load::{self, Severity};
+use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{Issue, Manifest, OutDir, SafePath};
-use crate::people;
+use crate::people::{self, PeopleFile};
 
 /// Runs below this many documents finish too fast for a progress bar to help.
 const PROGRESS_THRESHOLD: usize = 40;
@@ -45,16 +45,19 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         quiet: args.quiet,
         dry_run: args.check_only,
     };
-    let (sources, problems) = load_all(&args.frameworks);
+    let (sources, mut problems, diagnostics) = load_all(&args.frameworks);
     let people = match &args.people {
         Some(path) => match people::read_people(path) {
             Ok(file) => Some(file),
-            Err(diagnostic) => return report.invalid(vec![Issue::from(&diagnostic)]),
+            Err(diagnostic) => {
+                problems.push(Issue::from(&diagnostic));
+                None
+            }
         },
         None => None,
     };
-    if !problems.is_empty() {
-        return report.invalid(problems);
+    if !problems.is_empty() || !diagnostics.is_empty() {
+        return report.invalid(problems, &diagnostics);
     }
     let products = catalogue();
     let selection = Selection {
@@ -65,13 +68,13 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     };
     let plan = match build::plan(&sources, &selection, people.as_ref(), &products) {
         Ok(plan) => plan,
-        Err(problems) => return report.invalid(problems),
+        Err(problems) => return report.invalid(problems, &[]),
     };
 
     if args.check_only {
         OutDir::check(&args.out)?;
         let manifest = build::manifest(&plan, &sources, people.as_ref(), None);
-        report.finish(&manifest, &args.out)?;
+        report.finish(&manifest, &args.out, &sources, people.as_ref())?;
         return Ok(exit_of(&manifest));
     }
 
@@ -99,7 +102,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
             .errors
             .push(Issue::at_path(format!("{err:#}"), MANIFEST_NAME));
     }
-    report.finish(&manifest, &args.out)?;
+    report.finish(&manifest, &args.out, &sources, people.as_ref())?;
     Ok(exit_of(&manifest))
 }
 
@@ -129,8 +132,10 @@ fn exit_of(manifest: &Manifest) -> Exit {
 }
 
 /// Every framework named (files, or folders of `*.toml`), loaded in parallel;
-/// sources in the order named, folder contents by file name.
-fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>) {
+/// sources in the order named, folder contents by file name. Also returns
+/// problems finding the files, and the diagnostics of files that did not load.
+fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
     let mut problems = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -159,10 +164,10 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>) {
                 framework: loaded.framework,
                 warnings: loaded.warnings,
             }),
-            Err(diagnostics) => problems.extend(diagnostics.iter().map(Issue::from)),
+            Err(found) => diagnostics.extend(found),
         }
     }
-    (sources, problems)
+    (sources, problems, diagnostics)
 }
 
 /// A framework file as given, or the `*.toml` files of a folder sorted by name.
@@ -236,14 +241,19 @@ struct Report {
 }
 
 impl Report {
-    /// Prints problems that make the run invalid; nothing was written.
-    fn invalid(&self, problems: Vec<Issue>) -> Result<Exit> {
+    /// Prints problems that make the run invalid (framework diagnostics as
+    /// `jobpack check` does, with the source line); nothing was written.
+    fn invalid(&self, problems: Vec<Issue>, diagnostics: &[Diagnostic]) -> Result<Exit> {
         let mut manifest = Manifest::new(self.dry_run);
-        manifest.errors = problems;
-        for issue in &manifest.errors {
+        manifest.add_diagnostics(diagnostics);
+        manifest.errors.extend(problems.iter().cloned());
+        eprint_diagnostics(diagnostics);
+        for issue in &problems {
             eprintln!("{}", format_issue(issue, Severity::Error));
         }
-        eprintln!("nothing was written");
+        if !problems.is_empty() {
+            eprintln!("nothing was written");
+        }
         if self.json {
             print_stdout(&manifest.to_json())?;
         }
@@ -251,10 +261,23 @@ impl Report {
     }
 
     /// Prints warnings, errors, the summary (or the dry run's list) and the JSON.
-    fn finish(&self, manifest: &Manifest, out: &Path) -> Result<()> {
+    fn finish(
+        &self,
+        manifest: &Manifest,
+        out: &Path,
+        sources: &[Source],
+        people: Option<&PeopleFile>,
+    ) -> Result<()> {
         if !self.quiet {
-            for issue in &manifest.warnings {
-                eprintln!("{}", format_issue(issue, Severity::Warning));
+            for source in sources {
+                eprint_diagnostics(&source.warnings);
+            }
+            let people_warnings = people
+                .iter()
+                .flat_map(|p| &p.problems)
+                .filter(|d| d.severity == Severity::Warning);
+            for d in people_warnings {
+                eprintln!("{}", format_issue(&Issue::from(d), Severity::Warning));
             }
         }
         for issue in &manifest.errors {
@@ -274,6 +297,17 @@ impl Report {
             eprintln!("{}", summary(manifest, out));
         }
         Ok(())
+    }
+}
+
+/// Loader diagnostics, rustc-style with the source line, file by file.
+fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
+    let mut rest = diagnostics;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|d| d.file == first.file).count();
+        let src = std::fs::read_to_string(&first.file).ok();
+        eprint!("{}", load::render_all(&rest[..n], src.as_deref()));
+        rest = &rest[n..];
     }
 }
 

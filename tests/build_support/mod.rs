@@ -190,3 +190,5 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<String>) {
         }
     }
 }
+
+pub mod generate;

@@ -1,0 +1,248 @@
+//! The loader under hostile and generated input: no input panics or hangs;
+//! each gets located errors or a framework holding every word it was given.
+
+mod build_support;
+
+use std::path::Path;
+
+use build_support::generate::{quote, realistic, LevelSpec, RoleSpec, SkillSpec, Spec, TextSpec};
+use jobpack::load::{load_file, load_str, Severity};
+use proptest::prelude::*;
+
+const SEED: &str = include_str!("../framework.toml");
+
+fn load(text: &str) -> Result<jobpack::load::Loaded, Vec<jobpack::load::Diagnostic>> {
+    load_str(text, Path::new("fuzz.toml"))
+}
+
+/// Errors must be errors, located inside the text.
+fn check_outcome(text: &str) {
+    if let Err(diags) = load(text) {
+        assert!(diags.iter().any(|d| d.severity == Severity::Error));
+        let lines = text.lines().count().max(1) + 1;
+        for d in &diags {
+            assert!(d.line <= lines, "line {} of {lines}: {}", d.line, d.message);
+            assert!(!d.message.is_empty());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        check_outcome(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn toml_shaped_noise_never_panics(text in "([\\[\\]{}=,.\"'#\n a-z0-9_-]|\\[\\[roles\\]\\]|\\[\\[skills\\]\\]|\\[roles.levels.requirements\\]|\"\"\"){0,300}") {
+        check_outcome(&text);
+    }
+
+    #[test]
+    fn mutations_of_the_seed_framework_never_panic(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, "[a-z\"\\[\\]=\n#{}-]{0,6}"), 1..6)
+    ) {
+        let mut text = SEED.to_string();
+        for (at, kind, piece) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) { i -= 1; }
+            let end = (i + 1 + piece.len()).min(text.len());
+            let mut end = end;
+            while !text.is_char_boundary(end) { end -= 1; }
+            match kind {
+                0 => text.insert_str(i, &piece),
+                1 => text.replace_range(i..end, ""),
+                2 => text.replace_range(i..end, &piece),
+                _ => { let line: String = text[i..].lines().next().unwrap_or("").to_string(); text.insert_str(i, &format!("{line}\n")); }
+            }
+        }
+        check_outcome(&text);
+    }
+}
+
+#[test]
+fn non_utf8_files_get_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("latin1.toml");
+    let mut bytes = SEED.as_bytes().to_vec();
+    bytes.extend_from_slice(b"\n# caf\xe9\n");
+    std::fs::write(&path, bytes).unwrap();
+    let diags = load_file(&path).unwrap_err();
+    assert!(
+        diags.iter().any(|d| d.message.contains("UTF-8")),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    for depth in [100, 10_000, 1_000_000] {
+        let arrays = format!("x = {}{}", "[".repeat(depth), "]".repeat(depth));
+        let tables = format!("x = {}{}", "{a = ".repeat(depth), "}".repeat(depth));
+        let dotted = format!("{} = 1", vec!["a"; depth].join("."));
+        let headers = format!("[{}]", vec!["a"; depth].join("."));
+        for text in [arrays, tables, dotted, headers] {
+            // A test thread has a small stack (2 MB): a recursive descent would overflow it.
+            check_outcome(&text);
+            check_outcome(&format!("{SEED}\n{text}"));
+        }
+    }
+}
+
+#[test]
+fn huge_strings_and_a_ten_megabyte_file_load() {
+    // One descriptor of 10 MB in the seed framework.
+    let huge = "You can do it. ".repeat(700_000);
+    let text = SEED.replacen(
+        "practitioner = \"You can lead the investigation and resolution of incidents.\"",
+        &format!("practitioner = {}", quote(&huge)),
+        1,
+    );
+    assert!(text.len() > 10_000_000);
+    let loaded = load(&text).expect("a long descriptor is valid");
+    let longest = loaded
+        .framework
+        .skills
+        .iter()
+        .flat_map(|s| s.descriptors.iter())
+        .flat_map(|(_, t)| t.strings())
+        .map(str::len)
+        .max();
+    assert_eq!(longest, Some(huge.trim().len()));
+
+    // A 10 MB line of garbage and a 10 MB key.
+    check_outcome(&"é".repeat(5_000_000));
+    check_outcome(&format!("{} = 1", "k".repeat(10_000_000)));
+}
+
+#[test]
+fn ten_thousand_skills_load() {
+    // 20 roles × 5 levels × 100 requirements use every one of the 10,000 skills.
+    let mut spec = realistic(20, 5, 10_000, 100, 7);
+    for (i, level) in spec
+        .roles
+        .iter_mut()
+        .flat_map(|r| &mut r.levels)
+        .enumerate()
+    {
+        for (k, req) in level.requirements.iter_mut().enumerate() {
+            req.0 = i * 100 + k;
+        }
+    }
+    let text = spec.to_toml();
+    assert!(text.len() > 10_000_000, "{}", text.len());
+    let loaded = load(&text).expect("valid");
+    assert_eq!(loaded.framework.skills.len(), 10_000);
+    assert_eq!(loaded.framework.counts().requirements, 10_000);
+    assert!(loaded.warnings.is_empty());
+}
+
+#[test]
+fn thousands_of_problems_are_all_reported() {
+    // Kept to 2,000: locating each diagnostic rescans the file from the start,
+    // so the loader's time grows with problems × file size.
+    let mut text = String::from(SEED);
+    for i in 0..2_000 {
+        text.push_str(&format!("\n[[skills]]\nid = \"Bad Id {i}\"\n"));
+    }
+    let diags = load(&text).unwrap_err();
+    assert!(diags.len() >= 2_000, "{}", diags.len());
+}
+
+fn words() -> impl Strategy<Value = String> {
+    // Letters a framework author might use, Welsh included, and punctuation.
+    "[A-Za-z][A-Za-zŵŷâêôÂŴ0-9,;:()’'\"&/ ]{0,60}[a-z.]"
+}
+
+fn text_spec() -> impl Strategy<Value = TextSpec> {
+    prop_oneof![
+        proptest::collection::vec(words(), 1..3).prop_map(TextSpec::Paragraphs),
+        proptest::collection::vec(words(), 1..4).prop_map(TextSpec::Bullets),
+    ]
+}
+
+/// Valid frameworks: 1–3 roles of 1–5 levels over 1–6 skills on a 2–7 rung scale.
+pub fn spec() -> impl Strategy<Value = Spec> {
+    (2usize..8, 1usize..7).prop_flat_map(|(rungs, skills)| {
+        let skill = (
+            words(),
+            proptest::collection::vec(text_spec(), rungs..=rungs),
+        );
+        let level = (
+            words(),
+            words(),
+            proptest::collection::vec(words(), 0..3),
+            proptest::collection::vec((0..skills, 0..rungs), 1..=skills),
+        );
+        let role = (words(), words(), proptest::collection::vec(level, 1..6));
+        (
+            Just(rungs),
+            proptest::collection::vec(skill, skills..=skills),
+            proptest::collection::vec(role, 1..4),
+        )
+            .prop_map(|(rungs, skills, roles)| Spec {
+                name: "Generated".into(),
+                scale: (0..rungs).map(|r| format!("rung-{r}")).collect(),
+                skills: skills
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, descriptors))| SkillSpec {
+                        id: format!("skill-{i}"),
+                        name: format!("{name} {i}"),
+                        descriptors,
+                    })
+                    .collect(),
+                roles: roles
+                    .into_iter()
+                    .enumerate()
+                    .map(|(r, (name, summary, levels))| RoleSpec {
+                        id: format!("role-{r}"),
+                        name: format!("{name} {r}"),
+                        summary,
+                        levels: levels
+                            .into_iter()
+                            .enumerate()
+                            .map(|(l, (name, summary, responsibilities, mut requirements))| {
+                                requirements.sort_by_key(|r| r.0);
+                                requirements.dedup_by_key(|r| r.0);
+                                LevelSpec {
+                                    id: format!("level-{l}"),
+                                    name: format!("{name} {l}"),
+                                    summary,
+                                    responsibilities,
+                                    requirements,
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_frameworks_load_with_every_descriptor(spec in spec()) {
+        let text = spec.to_toml();
+        let loaded = load(&text).map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
+        let fw = &loaded.framework;
+        prop_assert_eq!(fw.roles.len(), spec.roles.len());
+        for (role, rs) in fw.roles.iter().zip(&spec.roles) {
+            for (level, ls) in role.levels.iter().zip(&rs.levels) {
+                prop_assert_eq!(level.requirements.len(), ls.requirements.len());
+                for (req, &(skill, rank)) in level.requirements.iter().zip(&ls.requirements) {
+                    let given = match &spec.skills[skill].descriptors[rank] {
+                        TextSpec::Paragraphs(ps) => ps.iter().map(|p| p.trim().to_string()).collect::<Vec<_>>(),
+                        TextSpec::Bullets(items) => items.iter().map(|i| i.trim().to_string()).collect(),
+                    };
+                    let got: Vec<String> = fw.descriptor(req).strings().map(str::to_string).collect();
+                    prop_assert_eq!(got, given);
+                }
+            }
+        }
+    }
+}
