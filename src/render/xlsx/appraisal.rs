@@ -1,0 +1,382 @@
+//! The appraisal workbook: a cover, the skill-level scale, and one protected
+//! appraisal sheet per level with dropdowns, a computed gap and an evidence column.
+//!
+//! The gap formula ranks answers by looking them up (MATCH) in the Scale
+//! sheet's list, so it holds for a scale of any length and computes in Excel
+//! and LibreOffice alike; nothing in the formula names a skill level.
+
+use anyhow::{Context, Result};
+use rust_xlsxwriter::utility::column_number_to_name;
+use rust_xlsxwriter::{
+    ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, Format, Formula,
+    ProtectionOptions, Workbook, Worksheet,
+};
+
+use super::cover::{self, Line};
+use super::names::level_sheet_names;
+use super::sheet::{Cell, Column, PrintSetup, TableSheet};
+use crate::model::{Framework, Level, Role};
+
+/// The extra choice offered before the lowest skill level.
+pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
+/// The workbook-level name of the list of choices on the Scale sheet.
+const CHOICES: &str = "AssessmentChoices";
+/// The columns of every appraisal table, in order (indexes used below).
+const HEADERS: [&str; 8] = [
+    "Skill",
+    "Expected level",
+    "What the expected level means",
+    "Self-assessment",
+    "Reviewer assessment",
+    "Agreed level",
+    "Gap: agreed against expected",
+    "Evidence and comments",
+];
+const WIDTHS: [f64; 8] = [22.0, 14.0, 40.0, 15.0, 15.0, 15.0, 12.0, 30.0];
+const EXPECTED: u16 = 1;
+const SELF: u16 = 3;
+const AGREED: u16 = 5;
+const GAP: u16 = 6;
+
+/// A column of an appraisal sheet that a person fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssessmentColumn {
+    SelfAssessment,
+    Reviewer,
+    Agreed,
+    Evidence,
+}
+
+/// One answer written into an appraisal sheet before it is handed out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrefilledAnswer {
+    /// Index into the role's levels: which sheet.
+    pub level: usize,
+    /// Index into the framework's skills: which row.
+    pub skill: usize,
+    pub column: AssessmentColumn,
+    pub value: String,
+}
+
+/// Answers known when the workbook is written; the header fields apply to every level's sheet.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prefill {
+    pub name: Option<String>,
+    pub reviewer: Option<String>,
+    pub period: Option<String>,
+    pub date: Option<String>,
+    pub answers: Vec<PrefilledAnswer>,
+}
+
+impl Prefill {
+    fn answer(&self, level: usize, skill: usize, column: AssessmentColumn) -> Option<String> {
+        self.answers
+            .iter()
+            .find(|a| a.level == level && a.skill == skill && a.column == column)
+            .map(|a| a.value.clone())
+    }
+}
+
+/// Writes the cover, the Scale sheet and one sheet per level of `role`.
+pub fn write(
+    fw: &Framework,
+    role: &Role,
+    workbook: &mut Workbook,
+    print: &PrintSetup,
+    prefill: &Prefill,
+) -> Result<()> {
+    let sheet_names = level_sheet_names(role, &["Cover", "Scale"]);
+    let cover_sheet = workbook.add_worksheet();
+    cover_sheet.set_name("Cover")?;
+    cover::write(
+        cover_sheet,
+        &format!("{}: appraisal workbook", role.name),
+        &cover_lines(fw, role, &sheet_names),
+        print,
+    )?;
+
+    let scale = workbook.add_worksheet();
+    let (first, last) = write_scale(fw, scale, print)?;
+    workbook.define_name(CHOICES, &format!("=Scale!$B${}:$B${}", first + 1, last + 1))?;
+
+    for (index, (level, name)) in role.levels.iter().zip(&sheet_names).enumerate() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name)?;
+        write_level(fw, role, index, level, sheet, print, prefill)
+            .with_context(|| format!("writing the appraisal sheet for {}", level.name))?;
+    }
+    Ok(())
+}
+
+fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line> {
+    let mut lines = vec![
+        Line::Text(format!(
+            "Use this workbook to record a person's appraisal against their level of the {} \
+             role. Make a copy for each person and review.",
+            role.name
+        )),
+        Line::Heading("How to fill it in".into()),
+        Line::Text("1. Open the sheet for the person's level (the links are below).".into()),
+        Line::Text(
+            "2. Fill in the boxed cells at the top: name, reviewer, review period and date.".into(),
+        ),
+        Line::Text(format!(
+            "3. For each skill, choose from the list in the Self-assessment, Reviewer assessment \
+             and Agreed level columns: one of the skill levels on the Scale sheet, or \"{NOT_YET_DEMONSTRATED}\"."
+        )),
+        Line::Text(
+            "4. The Gap column compares the agreed level with the expected level and says \
+             \"below\", \"meets\" or \"above\". It is also shaded (below: orange, meets: green, \
+             above: blue), but the word always says it."
+                .into(),
+        ),
+        Line::Text("5. Write the evidence for the agreed level in the Evidence and comments column.".into()),
+        Line::Text(
+            "The sheets are protected, without a password, so that only the boxed cells can \
+             change. To change anything else, unprotect the sheet (Review, Unprotect Sheet)."
+                .into(),
+        ),
+        Line::Heading("Sheets in this workbook".into()),
+        Line::Link(
+            "Scale".into(),
+            "The skill levels from lowest to highest, with what each means.".into(),
+        ),
+    ];
+    for (level, name) in role.levels.iter().zip(sheet_names) {
+        lines.push(Line::Link(
+            name.clone(),
+            format!("The appraisal for {}.", level.name),
+        ));
+    }
+    lines.extend(cover::about(fw, role));
+    lines.extend(cover::attribution(fw));
+    lines
+}
+
+/// Writes the Scale sheet; returns the first and last rows of the choices list.
+fn write_scale(fw: &Framework, sheet: &mut Worksheet, print: &PrintSetup) -> Result<(u32, u32)> {
+    sheet.set_name("Scale")?;
+    let lowest = fw
+        .scale
+        .first()
+        .map(|l| l.name.as_str())
+        .unwrap_or("the lowest");
+    let mut rows = vec![vec![
+        Cell::Number(0.0),
+        Cell::Text(NOT_YET_DEMONSTRATED.into()),
+        Cell::Text(format!(
+            "No evidence yet of the skill, even at the {lowest} level."
+        )),
+    ]];
+    rows.extend(fw.scale.iter().enumerate().map(|(rank, level)| {
+        vec![
+            Cell::Number((rank + 1) as f64),
+            Cell::Text(level.name.clone()),
+            Cell::Text(
+                level
+                    .description
+                    .as_ref()
+                    .map(|d| d.to_plain())
+                    .unwrap_or_default(),
+            ),
+        ]
+    }));
+    let table = TableSheet {
+        title: "Skill-level scale".into(),
+        notes: vec![
+            "The choices offered in every assessment column, lowest first. The gap formulas rank \
+             answers by their place in this list."
+                .into(),
+        ],
+        fields: Vec::new(),
+        table_name: "Scale".into(),
+        alt_text: "The skill-level scale: rank (0 for not yet demonstrated), skill level, and \
+                   what it means."
+            .into(),
+        columns: vec![
+            Column::number("Rank", 8.0),
+            Column::text("Skill level", 22.0),
+            Column::text("What it means", 80.0),
+        ],
+        rows,
+        frozen_columns: 0,
+        banded_rows: true,
+        autofilter: false,
+    };
+    let placement = table.write(sheet, print)?;
+    sheet.protect_with_options(&protection());
+    Ok((placement.first_data_row, placement.last_row))
+}
+
+fn write_level(
+    fw: &Framework,
+    role: &Role,
+    index: usize,
+    level: &Level,
+    sheet: &mut Worksheet,
+    print: &PrintSetup,
+    prefill: &Prefill,
+) -> Result<()> {
+    let fields = vec![
+        ("Name".to_string(), prefill.name.clone()),
+        ("Reviewer".to_string(), prefill.reviewer.clone()),
+        ("Review period".to_string(), prefill.period.clone()),
+        ("Date of review".to_string(), prefill.date.clone()),
+    ];
+    // The first data row is known before writing: title, one note, the fields, the header.
+    let first_data_row = 1 + 1 + fields.len() as u32 + 1;
+    let rows = level
+        .requirements
+        .iter()
+        .enumerate()
+        .map(|(i, req)| {
+            let excel_row = first_data_row + i as u32 + 1;
+            let answer = |column| Cell::Input(prefill.answer(index, req.skill, column));
+            let agreed = prefill.answer(index, req.skill, AssessmentColumn::Agreed);
+            vec![
+                Cell::Text(fw.skills[req.skill].name.clone()),
+                Cell::Text(fw.scale[req.level].name.clone()),
+                Cell::Text(super::descriptor_text(fw, req)),
+                answer(AssessmentColumn::SelfAssessment),
+                answer(AssessmentColumn::Reviewer),
+                answer(AssessmentColumn::Agreed),
+                Cell::Formula(gap_formula(excel_row), cached_gap(fw, req.level, &agreed)),
+                answer(AssessmentColumn::Evidence),
+            ]
+        })
+        .collect();
+    let mut columns: Vec<Column> = HEADERS
+        .iter()
+        .zip(WIDTHS)
+        .map(|(h, w)| Column::text(*h, w))
+        .collect();
+    columns[GAP as usize].format = super::style::text().set_bold();
+    let table = TableSheet {
+        title: format!("Appraisal: {}", level.name),
+        notes: vec![format!(
+            "Role: {}. Choose each assessment from its list; the gap compares the agreed level \
+             with the expected level.",
+            role.name
+        )],
+        fields,
+        table_name: format!("Appraisal{}", index + 1),
+        alt_text: format!(
+            "Appraisal of each skill the {} level needs: expected level and what it means, \
+             self-assessment, reviewer assessment, agreed level, the gap between agreed and \
+             expected (below, meets or above), and evidence.",
+            level.name
+        ),
+        columns,
+        rows,
+        frozen_columns: 1,
+        banded_rows: false,
+        autofilter: false,
+    };
+    let placement = table.write(sheet, print)?;
+    debug_assert_eq!(placement.first_data_row, first_data_row);
+    if !level.requirements.is_empty() {
+        let (first, last) = (placement.first_data_row, placement.last_row);
+        sheet.add_data_validation(first, SELF, last, AGREED, &choice_list()?)?;
+        add_gap_shading(sheet, first, last)?;
+    }
+    sheet.protect_with_options(&protection());
+    Ok(())
+}
+
+/// The gap between the agreed level (column F) and the expected level
+/// (column B) of 1-based sheet row `row`, in words; empty until agreed.
+pub fn gap_formula(row: u32) -> String {
+    let agreed_cell = format!("{}{row}", column_number_to_name(AGREED));
+    let expected_cell = format!("{}{row}", column_number_to_name(EXPECTED));
+    let agreed = format!("MATCH({agreed_cell},{CHOICES},0)");
+    let expected = format!("MATCH({expected_cell},{CHOICES},0)");
+    format!(
+        "=IF({agreed_cell}=\"\",\"\",IFERROR(IF({agreed}<{expected},\"below\",\
+         IF({agreed}={expected},\"meets\",\"above\")),\"not on the scale\"))"
+    )
+}
+
+/// What [`gap_formula`] gives for an agreed answer against expected rank
+/// `expected`, stored as the formula's result so that readers which do not
+/// recalculate (and LibreOffice, which by default trusts stored results)
+/// show the right word in a prefilled workbook.
+fn cached_gap(fw: &Framework, expected: usize, agreed: &Option<String>) -> String {
+    let Some(agreed) = agreed.as_deref().filter(|a| !a.is_empty()) else {
+        return String::new();
+    };
+    // MATCH compares text case-insensitively; position 0 is "not yet demonstrated".
+    let position = std::iter::once(NOT_YET_DEMONSTRATED)
+        .chain(fw.scale.iter().map(|l| l.name.as_str()))
+        .position(|choice| choice.to_lowercase() == agreed.to_lowercase());
+    match position {
+        None => "not on the scale".into(),
+        Some(p) if p < expected + 1 => "below".into(),
+        Some(p) if p == expected + 1 => "meets".into(),
+        Some(_) => "above".into(),
+    }
+}
+
+fn choice_list() -> Result<DataValidation> {
+    Ok(DataValidation::new()
+        .allow_list_formula(Formula::new(format!("={CHOICES}")))
+        .set_input_title("Choose a level")?
+        .set_input_message(format!(
+            "Choose a skill level from the list, or \"{NOT_YET_DEMONSTRATED}\"."
+        ))?
+        .set_error_title("Not on the list")?
+        .set_error_message(format!(
+            "Choose one of the skill levels on the Scale sheet, or \"{NOT_YET_DEMONSTRATED}\"."
+        ))?
+        .set_error_style(DataValidationErrorStyle::Stop))
+}
+
+/// Shades the gap column by its word: the shading repeats what the word says.
+fn add_gap_shading(sheet: &mut Worksheet, first: u32, last: u32) -> Result<()> {
+    let column = column_number_to_name(GAP);
+    for (word, fill, ink) in [
+        ("below", "FCE4D6", "833C0B"),
+        ("meets", "E2EFDA", "375623"),
+        ("above", "DDEBF7", "1F3864"),
+    ] {
+        let rule = ConditionalFormatFormula::new()
+            .set_rule(format!("=${column}{}=\"{word}\"", first + 1).as_str())
+            .set_format(Format::new().set_background_color(fill).set_font_color(ink));
+        sheet.add_conditional_format(first, GAP, last, GAP, &rule)?;
+    }
+    Ok(())
+}
+
+/// Protection without a password: locked cells stay selectable for reading,
+/// and rows and columns may be resized to fit long evidence.
+fn protection() -> ProtectionOptions {
+    ProtectionOptions {
+        format_rows: true,
+        format_columns: true,
+        ..ProtectionOptions::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_formula_looks_levels_up_rather_than_naming_them() {
+        let f = gap_formula(9);
+        assert!(f.starts_with("=IF(F9=\"\""), "{f}");
+        assert!(f.contains("MATCH(F9,AssessmentChoices,0)"));
+        assert!(f.contains("MATCH(B9,AssessmentChoices,0)"));
+        for word in ["below", "meets", "above"] {
+            assert!(f.contains(&format!("\"{word}\"")));
+        }
+    }
+
+    #[test]
+    fn column_indexes_match_the_headers() {
+        assert_eq!(HEADERS[EXPECTED as usize], "Expected level");
+        assert_eq!(HEADERS[SELF as usize], "Self-assessment");
+        assert_eq!(HEADERS[AGREED as usize], "Agreed level");
+        assert!(HEADERS[GAP as usize].starts_with("Gap"));
+        assert_eq!(HEADERS.len(), WIDTHS.len());
+    }
+}

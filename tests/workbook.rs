@@ -1,0 +1,330 @@
+//! The skills-matrix and appraisal workbooks, read back with calamine and
+//! checked against the model cell by cell.
+
+mod common;
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, Xlsx};
+use jobpack::model::Framework;
+use jobpack::render::xlsx::{self, descriptor_text, level_sheet_names, NOT_YET_DEMONSTRATED};
+
+const EPOCH: i64 = 1_578_355_200; // 7 January 2020, 00:00 UTC
+
+type Book = Xlsx<Cursor<Vec<u8>>>;
+
+fn open(bytes: Vec<u8>) -> Book {
+    let mut book: Book = Xlsx::new(Cursor::new(bytes)).expect("a readable xlsx");
+    book.load_tables().expect("tables load");
+    book
+}
+
+fn text(book: &mut Book, sheet: &str, row: u32, col: u32) -> String {
+    let range = book.worksheet_range(sheet).expect(sheet);
+    match range.get_value((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => format!("{other:?}"),
+    }
+}
+
+/// The header row and data rows of a named table, as text.
+fn table(book: &mut Book, name: &str) -> (String, Vec<String>, Vec<Vec<String>>) {
+    let t = book.table_by_name(name).expect(name);
+    let rows = t
+        .data()
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    Data::Float(f) => f.to_string(),
+                    Data::Empty => String::new(),
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        })
+        .collect();
+    (t.sheet_name().to_string(), t.columns().to_vec(), rows)
+}
+
+fn zip_entry(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    out
+}
+
+fn check_matrix(fw: &Framework) {
+    let role = &fw.roles[0];
+    let mut book = open(xlsx::role_workbook(fw, 0, EPOCH).unwrap());
+    assert_eq!(book.sheet_names(), xlsx::ROLE_SHEETS);
+    let (sheet, headers, rows) = table(&mut book, "SkillsMatrix");
+    assert_eq!(sheet, "Matrix");
+    let mut expected_headers = vec!["Skill".to_string()];
+    expected_headers.extend(role.levels.iter().map(|l| l.name.clone()));
+    assert_eq!(headers, expected_headers);
+
+    let used: Vec<usize> = (0..fw.skills.len())
+        .filter(|&s| {
+            role.levels
+                .iter()
+                .any(|l| l.requirements.iter().any(|r| r.skill == s))
+        })
+        .collect();
+    assert_eq!(rows.len(), used.len());
+    for (row, &skill) in rows.iter().zip(&used) {
+        assert_eq!(row[0], fw.skills[skill].name);
+        for (l, level) in role.levels.iter().enumerate() {
+            let want = level
+                .requirements
+                .iter()
+                .find(|r| r.skill == skill)
+                .map(|r| fw.scale[r.level].name.clone())
+                .unwrap_or_default();
+            assert_eq!(
+                row[l + 1],
+                want,
+                "{} at {}",
+                fw.skills[skill].name,
+                level.name
+            );
+        }
+    }
+
+    // Data: one row per level × required skill, in order.
+    let (_, headers, rows) = table(&mut book, "SkillsData");
+    assert_eq!(
+        headers,
+        [
+            "Role",
+            "Level",
+            "Level order",
+            "Skill",
+            "Skill level",
+            "Skill-level rank",
+            "Descriptor"
+        ]
+    );
+    let mut expected = Vec::new();
+    for (order, level) in role.levels.iter().enumerate() {
+        for req in &level.requirements {
+            expected.push(vec![
+                role.name.clone(),
+                level.name.clone(),
+                (order + 1).to_string(),
+                fw.skills[req.skill].name.clone(),
+                fw.scale[req.level].name.clone(),
+                (req.level + 1).to_string(),
+                descriptor_text(fw, req),
+            ]);
+        }
+    }
+    assert_eq!(rows, expected);
+
+    // Descriptions: every sentence of every descriptor, verbatim.
+    let (_, _, rows) = table(&mut book, "Descriptions");
+    let all: String = rows
+        .iter()
+        .map(|r| r.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for level in &role.levels {
+        for req in &level.requirements {
+            for s in fw.descriptor(req).strings() {
+                assert!(all.contains(s), "missing from Descriptions: {s}");
+            }
+        }
+    }
+
+    // A title in A1 of every sheet.
+    for sheet in xlsx::ROLE_SHEETS {
+        let title = text(&mut book, sheet, 0, 0);
+        assert!(title.contains(&role.name), "{sheet} A1 is {title:?}");
+    }
+}
+
+#[test]
+fn matrix_workbook_matches_the_seed_role_cell_by_cell() {
+    check_matrix(&common::seed_framework());
+}
+
+#[test]
+fn matrix_workbook_handles_a_seven_level_scale_and_gaps() {
+    check_matrix(&common::synthetic_framework(7));
+    check_matrix(&common::synthetic_framework(1));
+}
+
+#[test]
+fn matrix_cells_are_shaded_by_skill_level() {
+    let fw = common::synthetic_framework(7);
+    let bytes = xlsx::role_workbook(&fw, 0, EPOCH).unwrap();
+    let styles = zip_entry(&bytes, "xl/styles.xml");
+    for rgb in xlsx::style::level_palette(7) {
+        let hex = format!("FF{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);
+        assert!(styles.contains(&hex), "fill {hex} missing");
+    }
+}
+
+#[test]
+fn workbooks_are_byte_identical_and_dated_from_the_epoch() {
+    let fw = common::seed_framework();
+    let a = xlsx::role_workbook(&fw, 0, EPOCH).unwrap();
+    let b = xlsx::role_workbook(&fw, 0, EPOCH).unwrap();
+    assert!(a == b, "two builds differ");
+    let c = xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap();
+    let d = xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap();
+    assert!(c == d, "two appraisal builds differ");
+
+    for bytes in [&a, &c] {
+        let core = zip_entry(bytes, "docProps/core.xml");
+        assert!(
+            core.contains(">2020-01-07T00:00:00Z</dcterms:created>"),
+            "{core}"
+        );
+        assert!(core.contains("<dc:creator>Central Digital and Data Office</dc:creator>"));
+        assert!(core.contains("<dc:title>"), "{core}");
+        assert!(core.contains("<cp:keywords>"), "{core}");
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        for i in 0..archive.len() {
+            let entry = archive.by_index(i).unwrap();
+            let when = entry.last_modified().unwrap();
+            assert_eq!(
+                (when.year(), when.month(), when.day()),
+                (1980, 1, 1),
+                "{}",
+                entry.name()
+            );
+        }
+        let custom = zip_entry(bytes, "docProps/custom.xml");
+        assert!(custom.contains("en-GB"), "{custom}");
+    }
+    let other = xlsx::role_workbook(&fw, 0, EPOCH + 86_400).unwrap();
+    assert!(other != a, "the epoch must reach the file");
+}
+
+#[test]
+fn no_sheet_has_merged_cells_and_every_table_has_one_header_row() {
+    let fw = common::seed_framework();
+    for bytes in [
+        xlsx::role_workbook(&fw, 0, EPOCH).unwrap(),
+        xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap(),
+    ] {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        let names: Vec<String> = archive.file_names().map(String::from).collect();
+        for name in names {
+            let mut xml = String::new();
+            archive
+                .by_name(&name)
+                .unwrap()
+                .read_to_string(&mut xml)
+                .unwrap();
+            assert!(!xml.contains("<mergeCell"), "{name} merges cells");
+            if name.starts_with("xl/tables/") {
+                assert!(!xml.contains("headerRowCount=\"0\""), "{name}");
+                assert!(
+                    xml.contains("altText") || xml.contains("summary"),
+                    "{name} lacks alt text"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_missing_role_is_an_error_not_a_panic() {
+    let fw = common::seed_framework();
+    assert!(xlsx::role_workbook(&fw, 7, EPOCH).is_err());
+    assert!(xlsx::appraisal_workbook(&fw, 7, EPOCH).is_err());
+}
+
+#[test]
+fn appraisal_workbook_has_a_protected_sheet_per_level() {
+    let fw = common::seed_framework();
+    let role = &fw.roles[0];
+    let bytes = xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap();
+    let mut book = open(bytes.clone());
+    let names = level_sheet_names(role, &["Cover", "Scale"]);
+    let mut expected = vec!["Cover".to_string(), "Scale".to_string()];
+    expected.extend(names.iter().cloned());
+    assert_eq!(book.sheet_names(), expected);
+
+    // The scale table lists "Not yet demonstrated" then every rung, lowest first.
+    let (_, headers, rows) = table(&mut book, "Scale");
+    assert_eq!(headers, ["Rank", "Skill level", "What it means"]);
+    let mut choices = vec![NOT_YET_DEMONSTRATED.to_string()];
+    choices.extend(fw.scale.iter().map(|s| s.name.clone()));
+    assert_eq!(
+        rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(),
+        choices
+    );
+
+    for (i, (level, sheet)) in role.levels.iter().zip(&names).enumerate() {
+        assert_eq!(
+            text(&mut book, sheet, 0, 0),
+            format!("Appraisal: {}", level.name)
+        );
+        let (on, headers, rows) = table(&mut book, &format!("Appraisal{}", i + 1));
+        assert_eq!(&on, sheet);
+        assert_eq!(headers[0], "Skill");
+        assert_eq!(rows.len(), level.requirements.len());
+        for (row, req) in rows.iter().zip(&level.requirements) {
+            assert_eq!(row[0], fw.skills[req.skill].name);
+            assert_eq!(row[1], fw.scale[req.level].name);
+            assert_eq!(row[2], descriptor_text(&fw, req));
+            assert_eq!(row[3..6], ["", "", ""]);
+        }
+        // Sheet XML: protected without a password, dropdowns, gap formulas.
+        let xml = zip_entry(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 3));
+        assert!(xml.contains("<sheetProtection"), "{sheet} not protected");
+        assert!(!xml.contains("password"), "{sheet} has a password");
+        assert!(
+            xml.contains("<dataValidation type=\"list\""),
+            "{sheet} lacks dropdowns"
+        );
+        assert!(xml.contains("<formula1>AssessmentChoices</formula1>"));
+        assert!(xml.contains("MATCH(F"), "{sheet} lacks gap formulas");
+        assert!(
+            xml.contains("<conditionalFormatting"),
+            "{sheet} lacks shading"
+        );
+    }
+    let workbook_xml = zip_entry(&bytes, "xl/workbook.xml");
+    assert!(
+        workbook_xml.contains(&format!(
+            "<definedName name=\"AssessmentChoices\">Scale!$B$4:$B${}</definedName>",
+            4 + fw.scale.len()
+        )),
+        "{workbook_xml}"
+    );
+}
+
+#[test]
+fn prefilled_answers_land_in_their_cells() {
+    use xlsx::{AssessmentColumn, Prefill, PrefilledAnswer};
+    let fw = common::seed_framework();
+    let role = &fw.roles[0];
+    let req = &role.levels[2].requirements[1];
+    let prefill = Prefill {
+        name: Some("Sam Jones".into()),
+        answers: vec![PrefilledAnswer {
+            level: 2,
+            skill: req.skill,
+            column: AssessmentColumn::Evidence,
+            value: "Ran the change board".into(),
+        }],
+        ..Prefill::default()
+    };
+    let mut book = open(xlsx::appraisal_workbook_with(&fw, 0, EPOCH, &prefill).unwrap());
+    let sheet = &level_sheet_names(role, &["Cover", "Scale"])[2];
+    assert_eq!(text(&mut book, sheet, 2, 0), "Name");
+    assert_eq!(text(&mut book, sheet, 2, 1), "Sam Jones");
+    let (_, _, rows) = table(&mut book, "Appraisal3");
+    assert_eq!(rows[1][7], "Ran the change board");
+    assert_eq!(rows[0][7], "");
+}
