@@ -280,3 +280,53 @@ fn stored_gap_words_match_what_the_formula_computes() {
         assert_eq!(got, want);
     }
 }
+
+#[test]
+fn libreoffice_keeps_the_dropdowns_and_the_protection() {
+    let Some(soffice) = soffice() else {
+        eprintln!("skipped: soffice (LibreOffice) is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let profile = recalculating_profile(dir.path());
+    let fw = common::seed_framework();
+    let file = dir.path().join("blank.xlsx");
+    std::fs::write(&file, xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap()).unwrap();
+    convert(&soffice, &profile, &file, "ods");
+    let ods = std::fs::read(dir.path().join("blank.ods")).unwrap();
+    let mut archive = zip::ZipArchive::new(Cursor::new(ods)).unwrap();
+    let mut content = String::new();
+    archive
+        .by_name("content.xml")
+        .unwrap()
+        .read_to_string(&mut content)
+        .unwrap();
+    let levels = fw.roles[0].levels.len();
+    // Every level sheet has list-validated cells, and every list is the scale's.
+    let names = xlsx::level_sheet_names(&fw.roles[0], &["Cover", "Scale"]);
+    for name in &names {
+        let start = content
+            .find(&format!("<table:table table:name=\"{name}\""))
+            .unwrap_or_else(|| panic!("no sheet {name}"));
+        let end = start + content[start..].find("</table:table>").unwrap();
+        assert!(
+            content[start..end].contains("table:content-validation-name="),
+            "{name} has no dropdowns"
+        );
+    }
+    assert!(content.contains("table:condition=\"of:cell-content-is-in-list(AssessmentChoices)\""));
+    assert!(
+        !content.contains("cell-content-is-in-list(\""),
+        "a list names levels itself"
+    );
+    assert!(content.contains(&format!(
+        "table:name=\"AssessmentChoices\" table:base-cell-address=\"$Cover.$A$1\" \
+         table:cell-range-address=\"$Scale.$B$4:.$B${}\"",
+        4 + fw.scale.len()
+    )));
+    // The Scale sheet and every level sheet are protected; the cover is not.
+    assert_eq!(
+        content.matches("table:protected=\"true\"").count(),
+        levels + 1
+    );
+}

@@ -33,6 +33,8 @@ const HEADERS: [&str; 8] = [
     "Evidence and comments",
 ];
 const WIDTHS: [f64; 8] = [22.0, 14.0, 40.0, 15.0, 15.0, 15.0, 12.0, 30.0];
+/// Room for three lines of handwriting in each skill's row of a printed form.
+const WRITING_ROW_PT: f64 = 48.0;
 const EXPECTED: u16 = 1;
 const SELF: u16 = 3;
 const AGREED: u16 = 5;
@@ -202,6 +204,7 @@ fn write_scale(fw: &Framework, sheet: &mut Worksheet, print: &PrintSetup) -> Res
         frozen_columns: 0,
         banded_rows: true,
         autofilter: false,
+        min_row_height: 0.0,
     };
     let placement = table.write(sheet, print)?;
     sheet.protect_with_options(&protection());
@@ -271,6 +274,7 @@ fn write_level(
         frozen_columns: 1,
         banded_rows: false,
         autofilter: false,
+        min_row_height: WRITING_ROW_PT,
     };
     let placement = table.write(sheet, print)?;
     debug_assert_eq!(placement.first_data_row, first_data_row);

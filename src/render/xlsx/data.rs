@@ -67,6 +67,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         frozen_columns: 0,
         banded_rows: true,
         autofilter: true,
+        min_row_height: 0.0,
     }
 }
 

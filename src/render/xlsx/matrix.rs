@@ -83,6 +83,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         frozen_columns: 1,
         banded_rows: false,
         autofilter: true,
+        min_row_height: 0.0,
     }
 }
 

@@ -146,6 +146,8 @@ pub struct TableSheet {
     pub frozen_columns: u16,
     pub banded_rows: bool,
     pub autofilter: bool,
+    /// The least height of a data row in points: forms need room to write in.
+    pub min_row_height: f64,
 }
 
 /// Where a written table landed, for callers that add validation or formatting.
@@ -215,7 +217,7 @@ impl TableSheet {
                     .zip(row.iter())
                     .map(|(column, cell)| (cell.shown(), column.width)),
             );
-            sheet.set_row_height(at, height)?;
+            sheet.set_row_height(at, height.max(self.min_row_height))?;
         }
 
         let headers = unique_headers(&self.columns);
