@@ -328,3 +328,44 @@ fn prefilled_answers_land_in_their_cells() {
     assert_eq!(rows[1][7], "Ran the change board");
     assert_eq!(rows[0][7], "");
 }
+
+/// A 4×2 dark-blue PNG.
+const TINY_PNG: [u8; 73] = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xf0, 0xca, 0xea,
+    0x34, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x90, 0xb7, 0xca, 0x86,
+    0x23, 0x06, 0x64, 0x0e, 0x00, 0x4d, 0x5a, 0x06, 0x21, 0x8f, 0x68, 0x76, 0xfb, 0x00, 0x00, 0x00,
+    0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+#[test]
+fn a_logo_sits_on_the_cover_with_its_alternative_text() {
+    let mut fw = common::seed_framework();
+    fw.branding.organisation = Some("Example Department".into());
+    fw.branding.logo = Some(jobpack::model::Logo {
+        path: "logo.png".into(),
+        png: TINY_PNG.to_vec(),
+        alt: "Example Department logo".into(),
+    });
+    for bytes in [
+        xlsx::role_workbook(&fw, 0, EPOCH).unwrap(),
+        xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap(),
+    ] {
+        let drawing = zip_entry(&bytes, "xl/drawings/drawing1.xml");
+        assert!(
+            drawing.contains("descr=\"Example Department logo\""),
+            "{drawing}"
+        );
+        let app = zip_entry(&bytes, "docProps/app.xml");
+        assert!(
+            app.contains("<Company>Example Department</Company>"),
+            "{app}"
+        );
+        // The title stays in A1, readable.
+        let mut book = open(bytes);
+        assert!(text(&mut book, "Cover", 0, 0).starts_with(&fw.roles[0].name));
+    }
+    // A logo that is not an image is an error, not a panic.
+    fw.branding.logo.as_mut().unwrap().png = b"not a png".to_vec();
+    assert!(xlsx::role_workbook(&fw, 0, EPOCH).is_err());
+}

@@ -96,6 +96,7 @@ pub fn write(
         &cover_lines(fw, role, &sheet_names),
         print,
     )?;
+    cover::add_logo(fw, cover_sheet)?;
 
     let scale = workbook.add_worksheet();
     let (first, last) = write_scale(fw, scale, print)?;

@@ -2,8 +2,8 @@
 //! holds and what each skill level means, all in column A so a screen reader
 //! meets it in reading order.
 
-use anyhow::Result;
-use rust_xlsxwriter::{Url, Worksheet};
+use anyhow::{Context, Result};
+use rust_xlsxwriter::{Image, Url, Worksheet};
 
 use super::sheet::PrintSetup;
 use super::style;
@@ -11,6 +11,9 @@ use crate::model::{Framework, Role};
 
 /// Width of the cover's only column, in characters.
 const COVER_WIDTH: f64 = 88.0;
+/// The largest box a logo is scaled into, in pixels.
+const LOGO_WIDTH_PX: u32 = 180;
+const LOGO_HEIGHT_PX: u32 = 60;
 
 /// One line of a cover sheet.
 #[derive(Debug, Clone)]
@@ -66,7 +69,22 @@ pub fn matrix_cover(
         &format!("{}: skills matrix", role.name),
         &lines,
         print,
-    )
+    )?;
+    add_logo(fw, sheet)
+}
+
+/// Places the organisation's logo, with its alternative text, beside the
+/// cover's title (in column B, so it never hides the title in A1).
+pub fn add_logo(fw: &Framework, sheet: &mut Worksheet) -> Result<()> {
+    let Some(logo) = &fw.branding.logo else {
+        return Ok(());
+    };
+    let image = Image::new_from_buffer(&logo.png)
+        .with_context(|| format!("reading the logo {}", logo.path.display()))?
+        .set_scale_to_size(LOGO_WIDTH_PX, LOGO_HEIGHT_PX, true)
+        .set_alt_text(&logo.alt);
+    sheet.insert_image(0, 1, &image)?;
+    Ok(())
 }
 
 /// Facts about the framework and role that every cover starts with.
