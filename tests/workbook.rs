@@ -369,3 +369,16 @@ fn a_logo_sits_on_the_cover_with_its_alternative_text() {
     fw.branding.logo.as_mut().unwrap().png = b"not a png".to_vec();
     assert!(xlsx::role_workbook(&fw, 0, EPOCH).is_err());
 }
+
+#[test]
+fn a_level_s_own_wording_replaces_the_catalogue_s() {
+    let fw = common::synthetic_framework(4);
+    let mut book = open(xlsx::role_workbook(&fw, 0, EPOCH).unwrap());
+    let (_, _, rows) = table(&mut book, "Descriptions");
+    let overridden: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[3] == "The level's own wording.")
+        .collect();
+    assert_eq!(overridden.len(), 1);
+    assert_eq!(overridden[0][..2], ["Grade 2 specialist", "Skill 2"]);
+}

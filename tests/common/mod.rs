@@ -129,7 +129,7 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
                 .map(|s| Requirement {
                     skill: s,
                     level: (s + 2 * l) % rungs,
-                    descriptor: (s == 1 && l == 2)
+                    descriptor: (s == 2 && l == 2)
                         .then(|| Text::paragraph("The level's own wording.")),
                 })
                 .collect(),
