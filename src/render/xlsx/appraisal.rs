@@ -43,9 +43,13 @@ const GAP: u16 = 6;
 /// A column of an appraisal sheet that a person fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AssessmentColumn {
+    /// The person's own view of their level.
     SelfAssessment,
+    /// The reviewer's (usually the line manager's) view.
     Reviewer,
+    /// The level both agree on: what the gap is computed from.
     Agreed,
+    /// Free text: the evidence and comments behind the agreed level.
     Evidence,
 }
 
@@ -56,17 +60,25 @@ pub struct PrefilledAnswer {
     pub level: usize,
     /// Index into the framework's skills: which row.
     pub skill: usize,
+    /// Which answer column.
     pub column: AssessmentColumn,
+    /// The text to write: for the level columns, a skill level's name or
+    /// [`NOT_YET_DEMONSTRATED`]; anything else shows as "not on the scale".
     pub value: String,
 }
 
 /// Answers known when the workbook is written; the header fields apply to every level's sheet.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Prefill {
+    /// The person being appraised.
     pub name: Option<String>,
+    /// Who reviews them.
     pub reviewer: Option<String>,
+    /// The review period, as the organisation words it ("2025 to 2026").
     pub period: Option<String>,
+    /// The date of the review, as text.
     pub date: Option<String>,
+    /// Answers in the skill rows.
     pub answers: Vec<PrefilledAnswer>,
 }
 

@@ -34,7 +34,11 @@ pub fn level_sheet_names(role: &Role, taken: &[&str]) -> Vec<String> {
         };
         let mut name = truncate(&candidate, MAX_SHEET_NAME);
         let mut n = 2;
-        while taken.iter().any(|t| same(t, &name)) || names.iter().any(|t| same(t, &name)) {
+        // Excel reserves "History" for its change tracking.
+        while same("History", &name)
+            || taken.iter().any(|t| same(t, &name))
+            || names.iter().any(|t| same(t, &name))
+        {
             let suffix = format!(" ({n})");
             name = format!(
                 "{}{suffix}",
@@ -171,6 +175,12 @@ mod tests {
             level_sheet_names(&r, &["Cover"]),
             ["Junior analyst", "Analyst", "Cover (2)", "Analyst (2)"]
         );
+    }
+
+    #[test]
+    fn excel_s_reserved_name_is_avoided() {
+        let r = role("Archivist", &["History"]);
+        assert_eq!(level_sheet_names(&r, &[]), ["History (2)"]);
     }
 
     #[test]

@@ -69,6 +69,7 @@ fn header_text(text: &str) -> String {
 /// A column of a sheet's table.
 #[derive(Debug, Clone)]
 pub struct Column {
+    /// The header row's text.
     pub header: String,
     /// Width in characters.
     pub width: f64,
@@ -103,6 +104,7 @@ pub enum Cell {
     Text(String),
     /// Text in a format of its own (e.g. a skill level's fill).
     Styled(String, Format),
+    /// A number in the column's format.
     Number(f64),
     /// Nothing, in the column's format.
     Blank,
@@ -140,11 +142,15 @@ pub struct TableSheet {
     pub table_name: String,
     /// Alternative text for the table, read by screen readers.
     pub alt_text: String,
+    /// The table's columns, left to right.
     pub columns: Vec<Column>,
+    /// The data rows, in order, one cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// How many leading columns stay in view when scrolling sideways.
     pub frozen_columns: u16,
+    /// Shade alternate rows (the table style's banding) to help the eye along long rows.
     pub banded_rows: bool,
+    /// Show the header row's filter buttons.
     pub autofilter: bool,
     /// The least height of a data row in points: forms need room to write in.
     pub min_row_height: f64,
@@ -153,7 +159,9 @@ pub struct TableSheet {
 /// Where a written table landed, for callers that add validation or formatting.
 #[derive(Debug, Clone, Copy)]
 pub struct Placement {
+    /// Zero-based row of the first data row.
     pub first_data_row: u32,
+    /// Zero-based row of the last data row.
     pub last_row: u32,
 }
 
