@@ -155,6 +155,27 @@ fn matrix_workbook_matches_the_seed_role_cell_by_cell() {
 }
 
 #[test]
+fn matrix_workbook_matches_the_shipped_frameworks_cell_by_cell() {
+    for file in ["framework.toml", "examples/senior-2024.toml"] {
+        let fw = common::load(file);
+        assert!(!fw.roles.is_empty(), "{file} has no roles");
+        check_matrix(&fw);
+        // The hand-built fixture and the shipped framework agree on the matrix
+        // (the catalogues list skills in different orders).
+        if file == "framework.toml" {
+            let seed = common::seed_framework();
+            let table = |fw: &Framework| {
+                let mut book = open(xlsx::role_workbook(fw, 0, EPOCH).unwrap());
+                let mut rows = table(&mut book, "SkillsMatrix").2;
+                rows.sort();
+                rows
+            };
+            assert_eq!(table(&fw), table(&seed));
+        }
+    }
+}
+
+#[test]
 fn matrix_workbook_handles_a_seven_level_scale_and_gaps() {
     check_matrix(&common::synthetic_framework(7));
     check_matrix(&common::synthetic_framework(1));

@@ -159,7 +159,13 @@ fn libreoffice_computes_the_gap_words() {
     };
     let dir = tempfile::tempdir().unwrap();
     let profile = recalculating_profile(dir.path());
-    check_gaps(&common::seed_framework(), 2, dir.path(), &soffice, &profile);
+    check_gaps(
+        &common::load("framework.toml"),
+        2,
+        dir.path(),
+        &soffice,
+        &profile,
+    );
     check_gaps(
         &common::synthetic_framework(7),
         1,
@@ -177,7 +183,7 @@ fn every_sheet_prints_landscape_one_page_wide() {
     };
     let dir = tempfile::tempdir().unwrap();
     let profile = recalculating_profile(dir.path());
-    let fw = common::seed_framework();
+    let fw = common::load("framework.toml");
     for (name, bytes) in [
         ("matrix", xlsx::role_workbook(&fw, 0, EPOCH).unwrap()),
         (

@@ -27,6 +27,14 @@ fn meta() -> Meta {
     }
 }
 
+/// A framework file shipped with the project, loaded as `jobpack build` loads it.
+pub fn load(relative: &str) -> Framework {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    jobpack::load::load_file(&path)
+        .unwrap_or_else(|e| panic!("{relative} does not load: {e:?}"))
+        .framework
+}
+
 /// The whole "Application operations engineer" role of seed 000.
 pub fn seed_framework() -> Framework {
     let scale = ["Awareness", "Working", "Practitioner", "Expert"]
