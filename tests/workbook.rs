@@ -403,3 +403,22 @@ fn a_level_s_own_wording_replaces_the_catalogue_s() {
     assert_eq!(overridden.len(), 1);
     assert_eq!(overridden[0][..2], ["Grade 2 specialist", "Skill 2"]);
 }
+
+#[test]
+fn the_source_address_is_a_link_and_a_bad_one_is_still_text() {
+    let mut fw = common::seed_framework();
+    fw.meta.url = Some("https://example.org/framework".into());
+    let bytes = xlsx::role_workbook(&fw, 0, EPOCH).unwrap();
+    let rels = zip_entry(&bytes, "xl/worksheets/_rels/sheet1.xml.rels");
+    assert!(
+        rels.contains("Target=\"https://example.org/framework\""),
+        "{rels}"
+    );
+
+    fw.meta.url = Some("see the intranet".into());
+    let mut book = open(xlsx::role_workbook(&fw, 0, EPOCH).unwrap());
+    let range = book.worksheet_range("Cover").unwrap();
+    assert!(range
+        .rows()
+        .any(|r| r[0] == Data::String("Source: see the intranet".into())));
+}

@@ -22,6 +22,8 @@ pub enum Line {
     Text(String),
     /// A link to another sheet (its name is the link's text), then what it holds.
     Link(String, String),
+    /// A web address, shown after a label and clickable: (label, address).
+    Web(String, String),
 }
 
 /// Writes the skills-matrix workbook's cover sheet.
@@ -107,7 +109,7 @@ pub fn about(fw: &Framework, role: &Role) -> Vec<Line> {
         lines.push(Line::Text(summary));
     }
     if let Some(url) = &fw.meta.url {
-        lines.push(Line::Text(format!("Source: {url}")));
+        lines.push(Line::Web("Source".into(), url.clone()));
     }
     lines
 }
@@ -176,6 +178,14 @@ pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSe
                 sheet.set_row_height(row, 24)?;
             }
             Line::Text(t) => put_text(sheet, row, t)?,
+            Line::Web(label, address) => {
+                let shown = format!("{label}: {address}");
+                let url = Url::new(address.as_str()).set_text(&shown);
+                // An address Excel cannot link to is still worth reading.
+                if sheet.write_url_with_format(row, 0, url, &link).is_err() {
+                    put_text(sheet, row, &shown)?;
+                }
+            }
             Line::Link(target, t) => {
                 // Spreadsheet programs do not wrap link text, so the link is
                 // only the sheet's name, and what the sheet holds follows on
