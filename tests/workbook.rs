@@ -422,3 +422,16 @@ fn the_source_address_is_a_link_and_a_bad_one_is_still_text() {
         .rows()
         .any(|r| r[0] == Data::String("Source: see the intranet".into())));
 }
+
+#[test]
+fn a_date_excel_cannot_hold_is_an_error_not_a_panic() {
+    let fw = common::seed_framework();
+    for epoch in [i64::MIN, -2_300_000_000, 260_000_000_000, i64::MAX] {
+        let result = std::panic::catch_unwind(|| xlsx::role_workbook(&fw, 0, epoch));
+        assert!(result.is_ok(), "epoch {epoch} panicked");
+    }
+    assert!(
+        xlsx::role_workbook(&fw, 0, 0).is_ok(),
+        "1 January 1970 is fine"
+    );
+}
