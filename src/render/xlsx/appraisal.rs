@@ -239,9 +239,37 @@ fn write_level(
         ("Review period".to_string(), prefill.period.clone()),
         ("Date of review".to_string(), prefill.date.clone()),
     ];
-    // The first data row is known before writing: title, one note, the fields, the header.
-    let first_data_row = 1 + 1 + fields.len() as u32 + 1;
-    let rows = level
+    let mut columns: Vec<Column> = HEADERS
+        .iter()
+        .zip(WIDTHS)
+        .map(|(h, w)| Column::text(*h, w))
+        .collect();
+    columns[GAP as usize].format = super::style::text().set_bold();
+    let mut table = TableSheet {
+        title: format!("Appraisal: {}", level.name),
+        notes: vec![format!(
+            "Role: {}. Choose each assessment from its list; the gap compares the agreed level \
+             with the expected level.",
+            role.name
+        )],
+        fields,
+        table_name: format!("Appraisal{}", index + 1),
+        alt_text: format!(
+            "Appraisal of each skill the {} level needs: expected level and what it means, \
+             self-assessment, reviewer assessment, agreed level, the gap between agreed and \
+             expected (below, meets or above), and evidence.",
+            level.name
+        ),
+        columns,
+        rows: Vec::new(),
+        frozen_columns: 1,
+        banded_rows: false,
+        autofilter: false,
+        min_row_height: WRITING_ROW_PT,
+    };
+    // The gap formulas name their own row, so the rows come once the layout is known.
+    let first_data_row = table.first_data_row();
+    table.rows = level
         .requirements
         .iter()
         .enumerate()
@@ -261,36 +289,7 @@ fn write_level(
             ]
         })
         .collect();
-    let mut columns: Vec<Column> = HEADERS
-        .iter()
-        .zip(WIDTHS)
-        .map(|(h, w)| Column::text(*h, w))
-        .collect();
-    columns[GAP as usize].format = super::style::text().set_bold();
-    let table = TableSheet {
-        title: format!("Appraisal: {}", level.name),
-        notes: vec![format!(
-            "Role: {}. Choose each assessment from its list; the gap compares the agreed level \
-             with the expected level.",
-            role.name
-        )],
-        fields,
-        table_name: format!("Appraisal{}", index + 1),
-        alt_text: format!(
-            "Appraisal of each skill the {} level needs: expected level and what it means, \
-             self-assessment, reviewer assessment, agreed level, the gap between agreed and \
-             expected (below, meets or above), and evidence.",
-            level.name
-        ),
-        columns,
-        rows,
-        frozen_columns: 1,
-        banded_rows: false,
-        autofilter: false,
-        min_row_height: WRITING_ROW_PT,
-    };
     let placement = table.write(sheet, print)?;
-    debug_assert_eq!(placement.first_data_row, first_data_row);
     if !level.requirements.is_empty() {
         let (first, last) = (placement.first_data_row, placement.last_row);
         sheet.add_data_validation(first, SELF, last, AGREED, &choice_list()?)?;

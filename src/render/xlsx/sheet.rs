@@ -166,6 +166,16 @@ pub struct Placement {
 }
 
 impl TableSheet {
+    /// The zero-based row of the table's first data row: after the title,
+    /// the notes, the fields and the header row.
+    pub fn first_data_row(&self) -> u32 {
+        self.header_row() + 1
+    }
+
+    fn header_row(&self) -> u32 {
+        1 + (self.notes.len() + self.fields.len()) as u32
+    }
+
     /// Writes the title, notes and table, sizes columns and rows, freezes the
     /// header row and applies `print`. Rows shorter than the column list are
     /// padded with blanks; an empty table gets one row saying so, because an
@@ -193,8 +203,8 @@ impl TableSheet {
                 None => sheet.write_blank(row, 1, &field_input)?,
             };
         }
-        let header_row = 1 + (self.notes.len() + self.fields.len()) as u32;
-        let first_data_row = header_row + 1;
+        let header_row = self.header_row();
+        let first_data_row = self.first_data_row();
 
         let none = vec![Cell::Text("None".to_string())];
         let rows: Vec<&Vec<Cell>> = if self.rows.is_empty() {
