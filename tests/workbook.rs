@@ -275,6 +275,11 @@ fn appraisal_workbook_has_a_protected_sheet_per_level() {
     expected.extend(names.iter().cloned());
     assert_eq!(book.sheet_names(), expected);
 
+    assert_eq!(
+        text(&mut book, "Cover", 0, 0),
+        format!("{}: appraisal workbook", role.name)
+    );
+    assert_eq!(text(&mut book, "Scale", 0, 0), "Skill-level scale");
     // The scale table lists "Not yet demonstrated" then every rung, lowest first.
     let (_, headers, rows) = table(&mut book, "Scale");
     assert_eq!(headers, ["Rank", "Skill level", "What it means"]);
