@@ -440,3 +440,59 @@ fn a_date_excel_cannot_hold_is_an_error_not_a_panic() {
         "1 January 1970 is fine"
     );
 }
+
+/// The cell references of `sheet_xml` whose style leaves them unlocked.
+fn unlocked_cells(styles_xml: &str, sheet_xml: &str) -> Vec<String> {
+    let xfs =
+        &styles_xml[styles_xml.find("<cellXfs").unwrap()..styles_xml.find("</cellXfs>").unwrap()];
+    let unlocked: Vec<usize> = xfs
+        .split("<xf ")
+        .skip(1)
+        .enumerate()
+        .filter(|(_, xf)| xf.contains("locked=\"0\""))
+        .map(|(i, _)| i)
+        .collect();
+    sheet_xml
+        .split("<c r=\"")
+        .skip(1)
+        .filter_map(|cell| {
+            let reference = &cell[..cell.find('"')?];
+            let head = &cell[..cell.find('>')?];
+            let style: usize = head
+                .split(" s=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse()
+                .ok()?;
+            unlocked.contains(&style).then(|| reference.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_answer_cells_are_unlocked() {
+    let fw = common::seed_framework();
+    let role = &fw.roles[0];
+    let bytes = xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap();
+    let styles = zip_entry(&bytes, "xl/styles.xml");
+    for (i, level) in role.levels.iter().enumerate() {
+        let sheet = zip_entry(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 3));
+        // Fields in B3:B6, the header in row 7, answers in D, E, F and H from row 8.
+        let mut expected: Vec<String> = (3..=6).map(|r| format!("B{r}")).collect();
+        for r in 0..level.requirements.len() {
+            for col in ["D", "E", "F", "H"] {
+                expected.push(format!("{col}{}", 8 + r));
+            }
+        }
+        let mut got = unlocked_cells(&styles, &sheet);
+        got.sort();
+        expected.sort();
+        assert_eq!(got, expected, "{}", level.name);
+    }
+    // Nothing on the cover or the scale is unlocked.
+    for n in [1, 2] {
+        let sheet = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(unlocked_cells(&styles, &sheet).is_empty());
+    }
+}
