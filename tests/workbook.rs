@@ -1,64 +1,14 @@
-//! The skills-matrix and appraisal workbooks, read back with calamine and
-//! checked against the model cell by cell.
+//! The skills-matrix workbook (and what both workbooks share), read back with
+//! calamine and checked against the model cell by cell.
 
 mod common;
 
 use std::io::{Cursor, Read};
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
+use common::read::{open, table, text, zip_entry, EPOCH};
 use jobpack::model::Framework;
-use jobpack::render::xlsx::{self, descriptor_text, level_sheet_names, NOT_YET_DEMONSTRATED};
-
-const EPOCH: i64 = 1_578_355_200; // 7 January 2020, 00:00 UTC
-
-type Book = Xlsx<Cursor<Vec<u8>>>;
-
-fn open(bytes: Vec<u8>) -> Book {
-    let mut book: Book = Xlsx::new(Cursor::new(bytes)).expect("a readable xlsx");
-    book.load_tables().expect("tables load");
-    book
-}
-
-fn text(book: &mut Book, sheet: &str, row: u32, col: u32) -> String {
-    let range = book.worksheet_range(sheet).expect(sheet);
-    match range.get_value((row, col)) {
-        Some(Data::String(s)) => s.clone(),
-        Some(Data::Float(f)) => f.to_string(),
-        Some(Data::Empty) | None => String::new(),
-        Some(other) => format!("{other:?}"),
-    }
-}
-
-/// The header row and data rows of a named table, as text.
-fn table(book: &mut Book, name: &str) -> (String, Vec<String>, Vec<Vec<String>>) {
-    let t = book.table_by_name(name).expect(name);
-    let rows = t
-        .data()
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| match c {
-                    Data::String(s) => s.clone(),
-                    Data::Float(f) => f.to_string(),
-                    Data::Empty => String::new(),
-                    other => format!("{other:?}"),
-                })
-                .collect()
-        })
-        .collect();
-    (t.sheet_name().to_string(), t.columns().to_vec(), rows)
-}
-
-fn zip_entry(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = String::new();
-    archive
-        .by_name(name)
-        .unwrap()
-        .read_to_string(&mut out)
-        .unwrap();
-    out
-}
+use jobpack::render::xlsx::{self, descriptor_text};
 
 fn check_matrix(fw: &Framework) {
     let role = &fw.roles[0];
@@ -264,97 +214,6 @@ fn a_missing_role_is_an_error_not_a_panic() {
     assert!(xlsx::appraisal_workbook(&fw, 7, EPOCH).is_err());
 }
 
-#[test]
-fn appraisal_workbook_has_a_protected_sheet_per_level() {
-    let fw = common::seed_framework();
-    let role = &fw.roles[0];
-    let bytes = xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap();
-    let mut book = open(bytes.clone());
-    let names = level_sheet_names(role, &["Cover", "Scale"]);
-    let mut expected = vec!["Cover".to_string(), "Scale".to_string()];
-    expected.extend(names.iter().cloned());
-    assert_eq!(book.sheet_names(), expected);
-
-    assert_eq!(
-        text(&mut book, "Cover", 0, 0),
-        format!("{}: appraisal workbook", role.name)
-    );
-    assert_eq!(text(&mut book, "Scale", 0, 0), "Skill-level scale");
-    // The scale table lists "Not yet demonstrated" then every rung, lowest first.
-    let (_, headers, rows) = table(&mut book, "Scale");
-    assert_eq!(headers, ["Rank", "Skill level", "What it means"]);
-    let mut choices = vec![NOT_YET_DEMONSTRATED.to_string()];
-    choices.extend(fw.scale.iter().map(|s| s.name.clone()));
-    assert_eq!(
-        rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(),
-        choices
-    );
-
-    for (i, (level, sheet)) in role.levels.iter().zip(&names).enumerate() {
-        assert_eq!(
-            text(&mut book, sheet, 0, 0),
-            format!("Appraisal: {}", level.name)
-        );
-        let (on, headers, rows) = table(&mut book, &format!("Appraisal{}", i + 1));
-        assert_eq!(&on, sheet);
-        assert_eq!(headers[0], "Skill");
-        assert_eq!(rows.len(), level.requirements.len());
-        for (row, req) in rows.iter().zip(&level.requirements) {
-            assert_eq!(row[0], fw.skills[req.skill].name);
-            assert_eq!(row[1], fw.scale[req.level].name);
-            assert_eq!(row[2], descriptor_text(&fw, req));
-            assert_eq!(row[3..6], ["", "", ""]);
-        }
-        // Sheet XML: protected without a password, dropdowns, gap formulas.
-        let xml = zip_entry(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 3));
-        assert!(xml.contains("<sheetProtection"), "{sheet} not protected");
-        assert!(!xml.contains("password"), "{sheet} has a password");
-        assert!(
-            xml.contains("<dataValidation type=\"list\""),
-            "{sheet} lacks dropdowns"
-        );
-        assert!(xml.contains("<formula1>AssessmentChoices</formula1>"));
-        assert!(xml.contains("MATCH(F"), "{sheet} lacks gap formulas");
-        assert!(
-            xml.contains("<conditionalFormatting"),
-            "{sheet} lacks shading"
-        );
-    }
-    let workbook_xml = zip_entry(&bytes, "xl/workbook.xml");
-    assert!(
-        workbook_xml.contains(&format!(
-            "<definedName name=\"AssessmentChoices\">Scale!$B$4:$B${}</definedName>",
-            4 + fw.scale.len()
-        )),
-        "{workbook_xml}"
-    );
-}
-
-#[test]
-fn prefilled_answers_land_in_their_cells() {
-    use xlsx::{AssessmentColumn, Prefill, PrefilledAnswer};
-    let fw = common::seed_framework();
-    let role = &fw.roles[0];
-    let req = &role.levels[2].requirements[1];
-    let prefill = Prefill {
-        name: Some("Sam Jones".into()),
-        answers: vec![PrefilledAnswer {
-            level: 2,
-            skill: req.skill,
-            column: AssessmentColumn::Evidence,
-            value: "Ran the change board".into(),
-        }],
-        ..Prefill::default()
-    };
-    let mut book = open(xlsx::appraisal_workbook_with(&fw, 0, EPOCH, &prefill).unwrap());
-    let sheet = &level_sheet_names(role, &["Cover", "Scale"])[2];
-    assert_eq!(text(&mut book, sheet, 2, 0), "Name");
-    assert_eq!(text(&mut book, sheet, 2, 1), "Sam Jones");
-    let (_, _, rows) = table(&mut book, "Appraisal3");
-    assert_eq!(rows[1][7], "Ran the change board");
-    assert_eq!(rows[0][7], "");
-}
-
 /// A 4×2 dark-blue PNG.
 const TINY_PNG: [u8; 73] = [
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
@@ -439,60 +298,4 @@ fn a_date_excel_cannot_hold_is_an_error_not_a_panic() {
         xlsx::role_workbook(&fw, 0, 0).is_ok(),
         "1 January 1970 is fine"
     );
-}
-
-/// The cell references of `sheet_xml` whose style leaves them unlocked.
-fn unlocked_cells(styles_xml: &str, sheet_xml: &str) -> Vec<String> {
-    let xfs =
-        &styles_xml[styles_xml.find("<cellXfs").unwrap()..styles_xml.find("</cellXfs>").unwrap()];
-    let unlocked: Vec<usize> = xfs
-        .split("<xf ")
-        .skip(1)
-        .enumerate()
-        .filter(|(_, xf)| xf.contains("locked=\"0\""))
-        .map(|(i, _)| i)
-        .collect();
-    sheet_xml
-        .split("<c r=\"")
-        .skip(1)
-        .filter_map(|cell| {
-            let reference = &cell[..cell.find('"')?];
-            let head = &cell[..cell.find('>')?];
-            let style: usize = head
-                .split(" s=\"")
-                .nth(1)?
-                .split('"')
-                .next()?
-                .parse()
-                .ok()?;
-            unlocked.contains(&style).then(|| reference.to_string())
-        })
-        .collect()
-}
-
-#[test]
-fn only_the_answer_cells_are_unlocked() {
-    let fw = common::seed_framework();
-    let role = &fw.roles[0];
-    let bytes = xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap();
-    let styles = zip_entry(&bytes, "xl/styles.xml");
-    for (i, level) in role.levels.iter().enumerate() {
-        let sheet = zip_entry(&bytes, &format!("xl/worksheets/sheet{}.xml", i + 3));
-        // Fields in B3:B6, the header in row 7, answers in D, E, F and H from row 8.
-        let mut expected: Vec<String> = (3..=6).map(|r| format!("B{r}")).collect();
-        for r in 0..level.requirements.len() {
-            for col in ["D", "E", "F", "H"] {
-                expected.push(format!("{col}{}", 8 + r));
-            }
-        }
-        let mut got = unlocked_cells(&styles, &sheet);
-        got.sort();
-        expected.sort();
-        assert_eq!(got, expected, "{}", level.name);
-    }
-    // Nothing on the cover or the scale is unlocked.
-    for n in [1, 2] {
-        let sheet = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
-        assert!(unlocked_cells(&styles, &sheet).is_empty());
-    }
 }

@@ -8,10 +8,9 @@ use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::read::EPOCH;
 use jobpack::model::Framework;
 use jobpack::render::xlsx::{self, AssessmentColumn, Prefill, PrefilledAnswer};
-
-const EPOCH: i64 = 1_578_355_200;
 
 fn soffice() -> Option<PathBuf> {
     let found = Command::new("soffice").arg("--version").output().ok()?;

@@ -1,6 +1,7 @@
 //! Frameworks built by hand for the workbook tests.
 #![allow(dead_code)]
 
+pub mod read;
 pub mod seed_role;
 
 use jobpack::model::{
