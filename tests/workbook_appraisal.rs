@@ -13,9 +13,10 @@ fn appraisal_workbook_has_a_protected_sheet_per_level() {
     let role = &fw.roles[0];
     let bytes = xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap();
     let mut book = open(bytes.clone());
-    let names = level_sheet_names(role, &["Cover", "Scale"]);
+    let names = level_sheet_names(role, &xlsx::RESERVED_SHEETS);
     let mut expected = vec!["Cover".to_string(), "Scale".to_string()];
     expected.extend(names.iter().cloned());
+    expected.push(xlsx::SUMMARY_SHEET.to_string());
     assert_eq!(book.sheet_names(), expected);
 
     assert_eq!(
@@ -90,7 +91,7 @@ fn prefilled_answers_land_in_their_cells() {
         ..Prefill::default()
     };
     let mut book = open(xlsx::appraisal_workbook_with(&fw, 0, EPOCH, &prefill).unwrap());
-    let sheet = &level_sheet_names(role, &["Cover", "Scale"])[2];
+    let sheet = &level_sheet_names(role, &xlsx::RESERVED_SHEETS)[2];
     assert_eq!(text(&mut book, sheet, 2, 0), "Name");
     assert_eq!(text(&mut book, sheet, 2, 1), "Sam Jones");
     let (_, _, rows) = table(&mut book, "Appraisal3");
@@ -152,4 +153,26 @@ fn only_the_answer_cells_are_unlocked() {
         let sheet = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
         assert!(unlocked_cells(&styles, &sheet).is_empty());
     }
+    // The summary: four fields and a notes cell per part.
+    let summary = role.levels.len() + 3;
+    let sheet = zip_entry(&bytes, &format!("xl/worksheets/sheet{summary}.xml"));
+    assert!(sheet.contains("<sheetProtection"));
+    let mut got = unlocked_cells(&styles, &sheet);
+    got.sort();
+    let mut want = ["B3", "B4", "B5", "B6", "B8", "B9", "B10", "B11"].map(String::from);
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn the_summary_sheet_holds_the_sign_off() {
+    let fw = common::seed_framework();
+    let mut book = open(xlsx::appraisal_workbook(&fw, 0, EPOCH).unwrap());
+    let (sheet, headers, rows) = table(&mut book, "AppraisalSummary");
+    assert_eq!(sheet, xlsx::SUMMARY_SHEET);
+    assert_eq!(headers, ["Part", "Notes"]);
+    let parts: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(parts[..2], ["Overall summary", "Development actions"]);
+    assert!(parts[2..].iter().all(|p| p.starts_with("Signature")));
+    assert!(text(&mut book, xlsx::SUMMARY_SHEET, 0, 0).starts_with("Appraisal summary"));
 }

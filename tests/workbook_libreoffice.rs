@@ -129,7 +129,7 @@ fn check_gaps(fw: &Framework, level: usize, dir: &Path, soffice: &Path, profile:
         &file,
         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
     );
-    let sheet = &xlsx::level_sheet_names(&fw.roles[0], &["Cover", "Scale"])[level];
+    let sheet = &xlsx::level_sheet_names(&fw.roles[0], &xlsx::RESERVED_SHEETS)[level];
     let rows = csv_rows(&dir.join(format!("appraisal-{sheet}.csv")));
     let header = rows
         .iter()
@@ -238,6 +238,7 @@ fn every_sheet_prints_landscape_one_page_wide() {
                 "Descriptor",
                 "What it means",
                 "Evidence and comments",
+                "Notes",
             ];
             assert!(
                 last_headers.iter().any(|h| text.contains(h)),
@@ -308,7 +309,7 @@ fn libreoffice_keeps_the_dropdowns_and_the_protection() {
         .unwrap();
     let levels = fw.roles[0].levels.len();
     // Every level sheet has list-validated cells, and every list is the scale's.
-    let names = xlsx::level_sheet_names(&fw.roles[0], &["Cover", "Scale"]);
+    let names = xlsx::level_sheet_names(&fw.roles[0], &xlsx::RESERVED_SHEETS);
     for name in &names {
         let start = content
             .find(&format!("<table:table table:name=\"{name}\""))
@@ -329,9 +330,9 @@ fn libreoffice_keeps_the_dropdowns_and_the_protection() {
          table:cell-range-address=\"$Scale.$B$4:.$B${}\"",
         4 + fw.scale.len()
     )));
-    // The Scale sheet and every level sheet are protected; the cover is not.
+    // The Scale sheet, every level sheet and the summary are protected; the cover is not.
     assert_eq!(
         content.matches("table:protected=\"true\"").count(),
-        levels + 1
+        levels + 2
     );
 }

@@ -15,10 +15,13 @@ use rust_xlsxwriter::{
 use super::cover::{self, Line};
 use super::names::level_sheet_names;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
+use super::summary::SUMMARY_SHEET;
 use crate::model::{Framework, Level, Role};
 
 /// The extra choice offered before the lowest skill level.
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
+/// The appraisal workbook's sheets other than the levels'.
+pub const RESERVED_SHEETS: [&str; 3] = ["Cover", "Scale", SUMMARY_SHEET];
 /// The workbook-level name of the list of choices on the Scale sheet.
 const CHOICES: &str = "AssessmentChoices";
 /// The columns of every appraisal table, in order (indexes used below).
@@ -99,7 +102,7 @@ pub fn write(
     print: &PrintSetup,
     prefill: &Prefill,
 ) -> Result<()> {
-    let sheet_names = level_sheet_names(role, &["Cover", "Scale"]);
+    let sheet_names = level_sheet_names(role, &RESERVED_SHEETS);
     let cover_sheet = workbook.add_worksheet();
     cover_sheet.set_name("Cover")?;
     cover::write(
@@ -120,7 +123,13 @@ pub fn write(
         write_level(fw, role, index, level, sheet, print, prefill)
             .with_context(|| format!("writing the appraisal sheet for {}", level.name))?;
     }
-    Ok(())
+    super::summary::write(
+        role,
+        workbook.add_worksheet(),
+        print,
+        prefill,
+        &protection(),
+    )
 }
 
 fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line> {
@@ -145,7 +154,14 @@ fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line>
              above: blue), but the word always says it."
                 .into(),
         ),
-        Line::Text("5. Write the evidence for the agreed level in the Evidence and comments column.".into()),
+        Line::Text(
+            "5. Write the evidence for the agreed level in the Evidence and comments column."
+                .into(),
+        ),
+        Line::Text(
+            "6. On the Summary sheet, write the overall summary and development actions, and sign."
+                .into(),
+        ),
         Line::Text(
             "The sheets are protected, without a password, so that only the boxed cells can \
              change. To change anything else, unprotect the sheet (Review, Unprotect Sheet)."
@@ -163,6 +179,10 @@ fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line>
             format!("The appraisal for {}.", level.name),
         ));
     }
+    lines.push(Line::Link(
+        SUMMARY_SHEET.into(),
+        "The overall summary, development actions and signatures.".into(),
+    ));
     lines.extend(cover::about(fw, role));
     lines.extend(cover::attribution(fw));
     lines

@@ -26,14 +26,18 @@ mod matrix;
 mod names;
 mod sheet;
 pub mod style;
+mod summary;
 
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use crate::model::{Framework, Requirement, Role};
 
-pub use appraisal::{AssessmentColumn, Prefill, PrefilledAnswer, NOT_YET_DEMONSTRATED};
+pub use appraisal::{
+    AssessmentColumn, Prefill, PrefilledAnswer, NOT_YET_DEMONSTRATED, RESERVED_SHEETS,
+};
 pub use names::level_sheet_names;
+pub use summary::SUMMARY_SHEET;
 
 /// The sheet names of the skills-matrix workbook, in order.
 pub const ROLE_SHEETS: [&str; 4] = ["Cover", "Matrix", "Descriptions", "Data"];
