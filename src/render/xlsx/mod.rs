@@ -22,6 +22,7 @@ mod appraisal;
 mod cover;
 mod data;
 mod descriptions;
+mod gap;
 mod matrix;
 mod names;
 mod sheet;
