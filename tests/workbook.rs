@@ -299,3 +299,41 @@ fn a_date_excel_cannot_hold_is_an_error_not_a_panic() {
         "1 January 1970 is fine"
     );
 }
+
+#[test]
+fn sheets_are_print_ready_and_frozen_at_the_header() {
+    let fw = common::seed_framework();
+    let bytes = xlsx::role_workbook(&fw, 0, EPOCH).unwrap();
+    let workbook = zip_entry(&bytes, "xl/workbook.xml");
+    // (sheet file, sheet name, header row, frozen columns)
+    for (n, name, header, columns) in [
+        (2, "Matrix", 4, 1),
+        (3, "Descriptions", 3, 0),
+        (4, "Data", 3, 0),
+    ] {
+        let xml = zip_entry(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{name}");
+        assert!(
+            xml.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\""),
+            "{name}"
+        );
+        assert!(
+            xml.contains(&format!("<oddHeader>&amp;L{}&amp;R", fw.roles[0].name)),
+            "{name}"
+        );
+        assert!(xml.contains("Page &amp;P of &amp;N</oddFooter>"), "{name}");
+        let split = if columns > 0 {
+            format!("<pane xSplit=\"{columns}\" ySplit=\"{header}\"")
+        } else {
+            format!("<pane ySplit=\"{header}\"")
+        };
+        assert!(
+            xml.contains(&split),
+            "{name} is not frozen below its header"
+        );
+        assert!(
+            workbook.contains(&format!(">{name}!${header}:${header}</definedName>")),
+            "{name} does not repeat its header row"
+        );
+    }
+}
