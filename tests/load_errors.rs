@@ -357,3 +357,24 @@ fn byte_order_mark_is_ignored() {
     let text = format!("\u{feff}{MINIMAL}");
     load_str(&text, Path::new("f.toml")).expect("a BOM is not content");
 }
+
+#[test]
+fn a_flood_of_problems_is_cut_short_and_says_so() {
+    let keys: String = (0..10_000).map(|i| format!("k{i} = 1\n")).collect();
+    let text = with(
+        "published = 2024-05-01\n",
+        &format!("published = 2024-05-01\n{keys}"),
+    );
+    let diags = errors(&text);
+    assert_eq!(diags.len(), jobpack::load::MAX_DIAGNOSTICS + 1);
+    let last = diags.last().unwrap();
+    assert_eq!(
+        last.message,
+        format!(
+            "{} more problems are not shown",
+            10_000 - jobpack::load::MAX_DIAGNOSTICS
+        )
+    );
+    let shown = jobpack::load::render_all(&diags, Some(&text));
+    assert!(shown.ends_with("error: f.toml has more than 200 errors; nothing was written\n"));
+}

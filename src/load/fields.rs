@@ -8,16 +8,23 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::source::{diagnostic, line_column};
+use super::source::{diagnostic, Locator};
 use super::text;
 use super::{Diagnostic, Severity};
 use crate::model::Text;
 
+/// The most diagnostics one load keeps. A hand-edited file with more has one
+/// systematic mistake, and a machine-made one could otherwise produce millions.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
 /// The state of one load: the source, and the diagnostics found so far.
 pub struct Ctx<'s> {
-    pub src: &'s str,
+    /// The file's path, as diagnostics name it.
     pub file: &'s Path,
-    pub diags: Vec<Diagnostic>,
+    at: Locator<'s>,
+    diags: Vec<Diagnostic>,
+    /// Problems found beyond [`MAX_DIAGNOSTICS`].
+    dropped: usize,
 }
 
 /// A TOML table being read, with where to point when one of its keys is missing.
@@ -37,6 +44,38 @@ pub struct Located<T> {
 }
 
 impl<'s> Ctx<'s> {
+    /// Starts a load of `src`, read from `file`.
+    pub fn new(src: &'s str, file: &'s Path) -> Self {
+        Ctx {
+            file,
+            at: Locator::new(src),
+            diags: Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    /// The diagnostics, sorted by position so a person can fix the file from
+    /// top to bottom, with a closing note if some were dropped.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut diags = self.diags;
+        diags.sort_by_key(|d| (d.line, d.column));
+        diags.dedup();
+        if self.dropped > 0 {
+            diags.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.file.to_path_buf(),
+                line: 0,
+                column: 0,
+                message: format!("{} more problems are not shown", self.dropped),
+                snippet: None,
+                hint: Some(format!(
+                    "only the first {MAX_DIAGNOSTICS} are reported; fix those and check again"
+                )),
+            });
+        }
+        diags
+    }
+
     /// Records an error at `span`.
     pub fn error(&mut self, span: Option<Range<usize>>, message: String, hint: Option<String>) {
         self.push(Severity::Error, span, message, hint);
@@ -54,13 +93,17 @@ impl<'s> Ctx<'s> {
         msg: String,
         hint: Option<String>,
     ) {
-        self.diags
-            .push(diagnostic(sev, self.file, self.src, span, msg, hint));
+        if self.diags.len() >= MAX_DIAGNOSTICS {
+            self.dropped += 1;
+            return;
+        }
+        let d = diagnostic(sev, self.file, &self.at, span, msg, hint);
+        self.diags.push(d);
     }
 
     /// "line N", for hints that point at a second place.
     pub fn line_of(&self, span: &Range<usize>) -> usize {
-        line_column(self.src, span.start).0
+        self.at.locate(span.start).0
     }
 
     /// Reports every key of `t` not in `allowed`, suggesting the closest allowed key.
@@ -68,6 +111,10 @@ impl<'s> Ctx<'s> {
         for (key, _) in t.map.iter() {
             let k: &str = key.get_ref();
             if allowed.contains(&k) {
+                continue;
+            }
+            if self.diags.len() >= MAX_DIAGNOSTICS {
+                self.dropped += 1;
                 continue;
             }
             let hint = match closest(k, allowed.iter().copied()) {

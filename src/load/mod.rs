@@ -18,6 +18,7 @@ use toml::de::DeTable;
 
 use crate::error::{Exit, Reported};
 use crate::model::Framework;
+pub use fields::MAX_DIAGNOSTICS;
 use fields::{Ctx, Table};
 
 /// The largest framework file read. Real frameworks are tens of kilobytes;
@@ -75,11 +76,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     // Editors on Windows may save a byte-order mark; it is not part of the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut ctx = Ctx {
-        src: text,
-        file: path,
-        diags: Vec::new(),
-    };
+    let mut ctx = Ctx::new(text, path);
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
         for err in syntax {
@@ -88,10 +85,10 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         }
         // The tree is only a best guess after a syntax error; checking it
         // would report problems that are not there.
-        return Err(finish(ctx.diags));
+        return Err(ctx.into_diagnostics());
     }
     let framework = build(&mut ctx, root.get_ref(), path);
-    let diags = finish(ctx.diags);
+    let diags = ctx.into_diagnostics();
     match framework {
         Some(framework) if diags.iter().all(|d| d.severity == Severity::Warning) => Ok(Loaded {
             framework,
@@ -125,9 +122,10 @@ pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
 /// Every diagnostic rustc-style, then a count line when there are errors.
 pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
     let src = src.map(|s| s.strip_prefix('\u{feff}').unwrap_or(s));
+    let at = src.map(source::Locator::new);
     let mut out = String::new();
     for d in diags {
-        out.push_str(&source::render(d, src));
+        out.push_str(&source::render_at(d, at.as_ref()));
         out.push('\n');
     }
     let errors = diags
@@ -137,6 +135,12 @@ pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
     if errors > 0 {
         let file = diags[0].file.display();
         let plural = if errors == 1 { "" } else { "s" };
+        // Beyond the limit the last diagnostic is a note saying how many were dropped.
+        let errors = if errors > MAX_DIAGNOSTICS {
+            format!("more than {MAX_DIAGNOSTICS}")
+        } else {
+            errors.to_string()
+        };
         out.push_str(&format!(
             "error: {file} has {errors} error{plural}; nothing was written\n"
         ));
@@ -224,13 +228,6 @@ fn syntax_hint(message: &str) -> Option<String> {
         "see https://toml.io for the syntax: key = \"value\", [table], [[array of tables]]"
     };
     Some(hint.into())
-}
-
-/// Sorted by position, so a person can fix the file from top to bottom.
-fn finish(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diags.sort_by_key(|d| (d.line, d.column));
-    diags.dedup();
-    diags
 }
 
 fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
