@@ -378,3 +378,25 @@ fn a_flood_of_problems_is_cut_short_and_says_so() {
     let shown = jobpack::load::render_all(&diags, Some(&text));
     assert!(shown.ends_with("error: f.toml has more than 200 errors; nothing was written\n"));
 }
+
+#[test]
+fn a_level_requiring_nothing_is_a_warning() {
+    let text = with("testing = \"basic\"\n", "");
+    let loaded = load_str(&text, Path::new("f.toml")).expect("loads");
+    let w: Vec<_> = loaded
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.column, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        w,
+        [
+            (
+                15,
+                6,
+                "skill `testing` is in the catalogue but no level requires it"
+            ),
+            (30, 1, "level `junior` of role `tester` requires no skills"),
+        ]
+    );
+}

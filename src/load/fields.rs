@@ -29,6 +29,7 @@ pub struct Ctx<'s> {
 
 /// A TOML table being read, with where to point when one of its keys is missing.
 pub struct Table<'a, 'i> {
+    /// The table's entries.
     pub map: &'a DeTable<'i>,
     /// The table's header or inline braces; None for the document itself.
     pub span: Option<Range<usize>>,
@@ -39,7 +40,9 @@ pub struct Table<'a, 'i> {
 /// A value with the span of its source text.
 #[derive(Debug, Clone)]
 pub struct Located<T> {
+    /// The value, checked.
     pub value: T,
+    /// Where it is written, in bytes of the file.
     pub span: Range<usize>,
 }
 

@@ -274,6 +274,7 @@ pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
 
 /// A catalogue skill with the spans the cross-checks need.
 pub struct SkillSource {
+    /// The skill's `id` value, where warnings about the skill point.
     pub id_span: Range<usize>,
     /// The [skills.descriptors] table, or the skill's header when it has none.
     pub descriptors_span: Range<usize>,

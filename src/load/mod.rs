@@ -8,7 +8,9 @@
 mod fields;
 mod framework;
 mod roles;
+/// Locating and printing diagnostics.
 pub mod source;
+/// Framework prose as written in TOML.
 pub mod text;
 
 use std::io::Read;
@@ -18,6 +20,7 @@ use toml::de::DeTable;
 
 use crate::error::{Exit, Reported};
 use crate::model::Framework;
+/// The most diagnostics one load reports (then a note says how many more there were).
 pub use fields::MAX_DIAGNOSTICS;
 use fields::{Ctx, Table};
 
@@ -28,7 +31,9 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// A framework that loaded, with any warnings (which do not stop a build).
 #[derive(Debug)]
 pub struct Loaded {
+    /// The validated framework.
     pub framework: Framework,
+    /// Problems that do not stop a build, such as a skill no level requires.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -36,19 +41,24 @@ pub struct Loaded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The framework cannot be used until this is fixed.
     Error,
+    /// Worth a look; the framework is still used.
     Warning,
 }
 
 /// One problem in an input file, located for a person editing it by hand.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Diagnostic {
+    /// Whether it stops the load.
     pub severity: Severity,
+    /// The file, as named on the command line.
     pub file: PathBuf,
     /// 1-based; 0 when the problem is about the file as a whole.
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
+    /// What is wrong, naming the key or value.
     pub message: String,
     /// The offending text, if any.
     pub snippet: Option<String>,

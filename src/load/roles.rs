@@ -32,7 +32,9 @@ const LEVEL_KEYS: &[&str] = &[
 
 /// What the requirements are checked against.
 pub struct Catalogue<'c> {
+    /// The skill-level scale, lowest first.
     pub scale: &'c [SkillLevel],
+    /// The skills catalogue, with where each skill is written.
     pub skills: &'c [(Skill, SkillSource)],
 }
 
@@ -144,6 +146,13 @@ fn requirements(
         }
         return Vec::new();
     };
+    if t.map.is_empty() {
+        ctx.warn(
+            t.span.clone(),
+            format!("{} requires no skills", level.name),
+            Some("list the skills under this header: skill-id = \"skill-level\"".into()),
+        );
+    }
     let mut out = Vec::new();
     for (key, value) in t.map.iter() {
         let skill_id: &str = key.get_ref();
