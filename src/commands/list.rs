@@ -160,21 +160,36 @@ pub fn listing(fw: &Framework) -> Listing<'_> {
 
 /// The human-readable listing: ids first, so they can be copied into `--role` and `--level`.
 pub fn text(fw: &Framework) -> String {
+    let ids = fw
+        .roles
+        .iter()
+        .flat_map(|r| {
+            std::iter::once(r.id.len() + 2).chain(r.levels.iter().map(|l| l.id.len() + 4))
+        })
+        .chain(fw.skills.iter().map(|s| s.id.len() + 2))
+        .chain(fw.scale.iter().map(|s| s.id.len() + 2));
+    let width = ids.max().unwrap_or(0) + 3;
     let mut out = String::new();
-    let _ = writeln!(out, "Roles and levels:");
+    let mut row = |indent: usize, id: &str, name: &str| {
+        let pad = width.saturating_sub(indent);
+        let _ = writeln!(out, "{:indent$}{id:<pad$}{name}", "");
+    };
+    row(0, "Roles and levels:", "");
     for role in &fw.roles {
-        let _ = writeln!(out, "  {:<40} {}", role.id, role.name);
+        row(2, &role.id, &role.name);
         for level in &role.levels {
-            let _ = writeln!(out, "    {:<38} {}", level.id, level.name);
+            row(4, &level.id, &level.name);
         }
     }
-    let _ = writeln!(out, "\nSkills:");
+    row(0, "", "");
+    row(0, "Skills:", "");
     for skill in &fw.skills {
-        let _ = writeln!(out, "  {:<40} {}", skill.id, skill.name);
+        row(2, &skill.id, &skill.name);
     }
-    let _ = writeln!(out, "\nSkill levels, lowest first:");
+    row(0, "", "");
+    row(0, "Skill levels, lowest first:", "");
     for level in &fw.scale {
-        let _ = writeln!(out, "  {:<40} {}", level.id, level.name);
+        row(2, &level.id, &level.name);
     }
-    out
+    out.lines().map(|l| format!("{}\n", l.trim_end())).collect()
 }
