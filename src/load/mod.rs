@@ -219,10 +219,19 @@ fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
             column,
             message: format!("{} is not UTF-8 text (byte {valid})", path.display()),
             snippet: None,
-            hint: Some("save the file with UTF-8 encoding".into()),
+            hint: Some(if bytes_look_utf16(e.as_bytes()) {
+                "the file is UTF-16; save it with UTF-8 encoding".into()
+            } else {
+                "save the file with UTF-8 encoding".into()
+            }),
         };
         Box::new((diag, Exit::Invalid))
     })
+}
+
+/// A UTF-16 byte-order mark, as some Windows editors write by default.
+fn bytes_look_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
 }
 
 fn syntax_hint(message: &str) -> Option<String> {
@@ -244,7 +253,7 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
     let root = Table {
         map: root,
         span: None,
-        name: "the top level".into(),
+        name: "the file".into(),
     };
     ctx.known_keys(
         &root,
