@@ -144,12 +144,22 @@ impl<'s> Ctx<'s> {
         );
     }
 
-    /// Reports a value of the wrong type.
+    /// Reports a value of the wrong type, with an example of the right one.
     pub fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, example: &str) {
+        self.wrong_kind(
+            v,
+            key,
+            expected,
+            format!("write it like: {key} = {example}"),
+        );
+    }
+
+    /// Reports a value of the wrong type, with a hint.
+    pub fn wrong_kind(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, hint: String) {
         self.error(
             Some(v.span()),
             format!("`{key}` must be {expected}, not {}", describe(v.get_ref())),
-            Some(format!("write it like: {key} = {example}")),
+            Some(hint),
         );
     }
 
@@ -284,56 +294,59 @@ impl<'s> Ctx<'s> {
             .collect()
     }
 
-    /// An array of tables (`[[key]]`); absent is empty, reported when required.
+    /// An array of tables written `[[path]]`, such as "roles.levels" (the
+    /// last part is the key in `t`); absent is empty, reported when required.
     pub fn tables<'a, 'i>(
         &mut self,
         t: &Table<'a, 'i>,
-        key: &str,
+        path: &str,
         required: bool,
     ) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+        let key = path.rsplit('.').next().unwrap_or(path);
         let Some(v) = t.map.get(key) else {
             if required {
                 self.error(
                     t.span.clone(),
-                    format!("{} has no `[[{key}]]` entries", t.name),
-                    Some(format!("add at least one [[{key}]] table")),
+                    format!("{} has no [[{path}]] tables", t.name),
+                    Some(format!("add at least one [[{path}]] table")),
                 );
             }
             return Vec::new();
         };
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(
-                v,
-                key,
-                "an array of tables",
-                &format!("... (write [[{key}]] headers)"),
-            );
+            let hint = format!("write each entry under its own [[{path}]] header");
+            self.wrong_kind(v, key, "an array of tables", hint);
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(map) => out.push((map, item.span())),
-                _ => self.wrong_type(item, key, "a table", "{ ... } or a [[...]] header"),
+                _ => {
+                    let hint = format!("write each entry under its own [[{path}]] header");
+                    self.wrong_kind(item, key, "a table", hint);
+                }
             }
         }
-        if out.is_empty() && required && items.is_empty() {
+        if required && items.is_empty() {
             self.error(
                 Some(v.span()),
                 format!("`{key}` is empty"),
-                Some(format!("add at least one [[{key}]] table")),
+                Some(format!("add at least one [[{path}]] table")),
             );
         }
         out
     }
 
-    /// A single sub-table (`[key]`), if present.
+    /// A single table written `[path]`, such as "skills.descriptors" (the last
+    /// part is the key in `t`), if present. `name` is how messages call it.
     pub fn sub_table<'a, 'i>(
         &mut self,
         t: &Table<'a, 'i>,
-        key: &str,
+        path: &str,
         name: &str,
     ) -> Option<Table<'a, 'i>> {
+        let key = path.rsplit('.').next().unwrap_or(path);
         let v = t.map.get(key)?;
         match v.get_ref() {
             DeValue::Table(map) => Some(Table {
@@ -342,7 +355,8 @@ impl<'s> Ctx<'s> {
                 name: name.to_string(),
             }),
             _ => {
-                self.wrong_type(v, key, "a table", &format!("... (write a [{key}] header)"));
+                let hint = format!("write the entries under a [{path}] header");
+                self.wrong_kind(v, key, "a table", hint);
                 None
             }
         }

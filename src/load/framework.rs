@@ -306,7 +306,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
         let mut descriptors_span = span.clone();
         if let Some(d) = ctx.sub_table(
             &t,
-            "descriptors",
+            "skills.descriptors",
             &format!("[skills.descriptors] of {}", t.name),
         ) {
             descriptors_span = d.span.clone().unwrap_or(span);

@@ -83,7 +83,7 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out = Vec::new();
-    let tables = ctx.tables(role, "levels", false);
+    let tables = ctx.tables(role, "roles.levels", false);
     if tables.is_empty() && !role.map.contains_key("levels") {
         ctx.error(
             role.span.clone(),
@@ -136,7 +136,7 @@ fn requirements(
     used: &mut [bool],
 ) -> Vec<Requirement> {
     let name = format!("the requirements of {}", level.name);
-    let Some(t) = ctx.sub_table(level, "requirements", &name) else {
+    let Some(t) = ctx.sub_table(level, "roles.levels.requirements", &name) else {
         if !level.map.contains_key("requirements") {
             ctx.warn(
                 level.span.clone(),
