@@ -400,3 +400,31 @@ fn a_level_requiring_nothing_is_a_warning() {
         ]
     );
 }
+
+#[test]
+fn a_table_written_as_something_else() {
+    let text = with(
+        "[roles.levels.requirements]\ntesting = \"basic\"",
+        "requirements = \"testing\"",
+    );
+    let d = assert_reported(
+        &errors(&text),
+        "`requirements` must be a table, not a string",
+        30,
+        16,
+    );
+    assert!(d.hint.unwrap().contains("[roles.levels.requirements]"));
+    let text = MINIMAL.replacen(
+        "summary = \"Learns.\"",
+        "summary = \"Learns.\"\nresponsibilities = \"test\"\ngrades = [\"EO\", 7]",
+        1,
+    );
+    let diags = errors(&text);
+    assert_reported(
+        &diags,
+        "`responsibilities` must be an array of strings",
+        30,
+        20,
+    );
+    assert_reported(&diags, "`grades` must be a string, not an integer", 31, 17);
+}
