@@ -5,7 +5,8 @@ use std::path::Path;
 
 use toml::de::DeValue;
 
-use super::fields::{closest, Ctx, Located, Seen, Table};
+use super::fields::{Ctx, Located, Seen, Table};
+use super::words::closest;
 use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
 
 /// The largest logo accepted: a logo is a small image, and the PDFs embed it.

@@ -12,6 +12,7 @@ mod roles;
 pub mod source;
 /// Framework prose as written in TOML.
 pub mod text;
+mod words;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -4,8 +4,9 @@
 use toml::de::DeValue;
 use toml::Spanned;
 
-use super::fields::{closest, Ctx, Located, Seen, Table};
+use super::fields::{Ctx, Located, Seen, Table};
 use super::framework::{unknown_level, SkillSource};
+use super::words::closest;
 use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
 
 /// The keys a `[[roles]]` table may have.
