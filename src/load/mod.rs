@@ -113,6 +113,13 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 /// standard error. On errors returns [`Reported`]`(Exit::Invalid)` so that the
 /// caller exits with status 2 without printing anything more.
 pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
+    load_reported_with(path, true)
+}
+
+/// [`load_reported`], printing warnings only when `print_warnings` is set
+/// (for `build --quiet`, which prints nothing but errors). The warnings are
+/// still returned in [`Loaded::warnings`].
+pub fn load_reported_with(path: &Path, print_warnings: bool) -> anyhow::Result<Loaded> {
     let src = match read_source(path) {
         Ok(src) => src,
         Err(err) => {
@@ -123,7 +130,8 @@ pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
     };
     let result = load_str(&src, path);
     let diags = match &result {
-        Ok(loaded) => &loaded.warnings,
+        Ok(loaded) if print_warnings => &loaded.warnings[..],
+        Ok(_) => &[],
         Err(diags) => diags,
     };
     eprint!("{}", render_all(diags, Some(&src)));
