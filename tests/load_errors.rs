@@ -207,6 +207,13 @@ fn empty_string() {
     assert_reported(&diags, "`summary` is empty", 24, 11);
     let diags = errors(&with("name = \"Tester\"", "name = \"\""));
     assert_reported(&diags, "`name` is empty", 23, 8);
+    let diags = errors(&with("summary = \"Tests things.\"", "summary = []"));
+    assert_reported(&diags, "`summary` is empty", 24, 11);
+    let diags = errors(&with(
+        "summary = \"Tests things.\"",
+        "summary = { text = [], lang = \"cy\" }",
+    ));
+    assert_reported(&diags, "`text` is empty", 24, 20);
 }
 
 #[test]

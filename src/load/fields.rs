@@ -105,6 +105,28 @@ impl<'s> Ctx<'s> {
         self.diags.push(d);
     }
 
+    /// How many errors have been found so far.
+    pub fn errors(&self) -> usize {
+        self.dropped
+            + self
+                .diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count()
+    }
+
+    /// Called when an entry could not be read: makes sure some error since
+    /// `before` says why, so that no entry is ever dropped silently.
+    pub fn ensure_reported(&mut self, before: usize, span: Range<usize>, what: &str) {
+        if self.errors() == before {
+            self.error(
+                Some(span),
+                format!("this {what} could not be read"),
+                Some("check its fields against the template in framework.toml".into()),
+            );
+        }
+    }
+
     /// "line N", for hints that point at a second place.
     pub fn line_of(&self, span: &Range<usize>) -> usize {
         self.at.locate(span.start).0
@@ -239,9 +261,14 @@ impl<'s> Ctx<'s> {
                 }
                 Some(t)
             }
-            DeValue::Array(_) => {
+            DeValue::Array(list) => {
+                if list.is_empty() {
+                    self.empty(v, key);
+                    return None;
+                }
                 let items = self.string_list(v, key);
-                (!items.is_empty()).then(|| Text::bullets(items))
+                // A shorter list means an item was reported; keep none of it.
+                (items.len() == list.len()).then(|| Text::bullets(items))
             }
             DeValue::Table(map) => {
                 let t = Table {

@@ -45,9 +45,10 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
     let mut names = Seen::default();
     let mut out = Vec::new();
     for (number, (map, span)) in ctx.tables(root, "roles", true).into_iter().enumerate() {
+        let before = ctx.errors();
         let mut t = Table {
             map,
-            span: Some(span),
+            span: Some(span.clone()),
             name: format!("[[roles]] #{}", number + 1),
         };
         let id = ctx.id(&t, "id");
@@ -75,6 +76,8 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
                 skills_intro,
                 levels,
             });
+        } else {
+            ctx.ensure_reported(before, span, "role");
         }
     }
     out
@@ -93,9 +96,10 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
         );
     }
     for (number, (map, span)) in tables.into_iter().enumerate() {
+        let before = ctx.errors();
         let mut t = Table {
             map,
-            span: Some(span),
+            span: Some(span.clone()),
             name: format!("level #{} of {}", number + 1, role.name),
         };
         let id = ctx.id(&t, "id");
@@ -125,6 +129,8 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
                 grades,
                 requirements,
             });
+        } else {
+            ctx.ensure_reported(before, span, "level");
         }
     }
     out
