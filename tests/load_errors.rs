@@ -435,3 +435,22 @@ fn a_table_written_as_something_else() {
     );
     assert_reported(&diags, "`grades` must be a string, not an integer", 31, 17);
 }
+
+#[test]
+fn windows_line_endings_load_and_locate_the_same() {
+    let crlf = MINIMAL.replace('\n', "\r\n");
+    let fw = load_str(&crlf, Path::new("f.toml"))
+        .expect("valid")
+        .framework;
+    let plain = load_str(MINIMAL, Path::new("f.toml"))
+        .expect("valid")
+        .framework;
+    assert_eq!(fw, plain);
+    let bad = crlf.replacen("publisher =", "publsher =", 1);
+    let d = assert_reported(&errors(&bad), "unknown key `publsher`", 3, 1);
+    let shown = jobpack::load::render_all(&[d], Some(&bad));
+    assert!(
+        shown.contains("3 | publsher = \"Test publisher\"\n"),
+        "{shown}"
+    );
+}
