@@ -99,6 +99,9 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(ctx.into_diagnostics());
     }
     let framework = build(&mut ctx, root.get_ref(), path);
+    if framework.is_none() {
+        ctx.ensure_reported(0, 0..0, "framework");
+    }
     let diags = ctx.into_diagnostics();
     match framework {
         Some(framework) if diags.iter().all(|d| d.severity == Severity::Warning) => Ok(Loaded {
