@@ -8,9 +8,7 @@
 mod fields;
 mod framework;
 mod roles;
-/// Locating and printing diagnostics.
 pub mod source;
-/// Framework prose as written in TOML.
 pub mod text;
 mod words;
 
