@@ -1,4 +1,4 @@
-//! Framework prose as people write it in TOML, turned into [`Text`](crate::model::Text).
+//! Framework prose as people write it in TOML, turned into [`Text`].
 //!
 //! A text is written one of three ways:
 //! - a string: blank lines separate paragraphs, lines starting with "- " are
