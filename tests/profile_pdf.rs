@@ -11,7 +11,7 @@ use std::process::Command;
 use jobpack::cli::Paper;
 use jobpack::compose::profile::profile;
 use jobpack::model::{
-    Branding, Date, Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text,
+    Branding, Date, Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text, TextBlock,
 };
 use jobpack::render::pdf::{render, FontSet, PdfOptions, RenderedPdf};
 
@@ -180,8 +180,26 @@ fn temp_pdf(bytes: &[u8]) -> tempfile::NamedTempFile {
     f
 }
 
-/// Text in content-stream order (our drawing order), or `None` without poppler.
+/// Body text in content-stream order (our drawing order), without the running
+/// header and footer lines, or `None` without poppler.
 fn pdftotext(bytes: &[u8]) -> Option<String> {
+    let text = pdftotext_all(bytes)?;
+    let marginal = |l: &str| {
+        l.starts_with("Job profile: ")
+            || (l.contains("Page ")
+                && l.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                && l.contains(" of "))
+    };
+    Some(
+        text.lines()
+            .filter(|l| !marginal(l))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// All text in content-stream order.
+fn pdftotext_all(bytes: &[u8]) -> Option<String> {
     if !tool("pdftotext") {
         return None;
     }
@@ -239,10 +257,10 @@ fn every_sentence_of_every_level_is_printed_in_order() {
     for level in 0..fw.roles[0].levels.len() {
         let pdf = build(&fw, level, Paper::A4);
         assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
-        let Some(text) = pdftotext(&pdf.bytes) else {
+        let Some(text) = pdftotext_all(&pdf.bytes) else {
             return;
         };
-        assert_in_order(&text, &level_strings(&fw, level));
+        assert_in_order(&pdftotext(&pdf.bytes).unwrap(), &level_strings(&fw, level));
         let n = fw.roles[0].levels.len();
         assert!(normalise(&text).contains(&format!("Page 1 of {}", pdf.page_count)));
         assert!(normalise(&text).contains(&format!("Level {} of {n}", level + 1)));
@@ -346,4 +364,151 @@ fn fonts_are_embedded_as_subsets() {
         let n = cols.len();
         assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{row}");
     }
+}
+
+/// Word boxes per page from `pdftotext -bbox`: (page width, height, words as (x0, y0, x1, y1, text)).
+type Boxes = Vec<(f32, f32, Vec<(f32, f32, f32, f32, String)>)>;
+
+fn word_boxes(bytes: &[u8]) -> Option<Boxes> {
+    if !tool("pdftotext") {
+        return None;
+    }
+    let f = temp_pdf(bytes);
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-enc", "UTF-8"])
+        .arg(f.path())
+        .arg("-")
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attr = |line: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        let start = line.find(&key).unwrap() + key.len();
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse().unwrap()
+    };
+    let mut pages: Boxes = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push((attr(line, "width"), attr(line, "height"), Vec::new()));
+        } else if line.starts_with("<word ") {
+            let text =
+                line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
+            let w = (
+                attr(line, "xMin"),
+                attr(line, "yMin"),
+                attr(line, "xMax"),
+                attr(line, "yMax"),
+                text,
+            );
+            pages.last_mut().unwrap().2.push(w);
+        }
+    }
+    Some(pages)
+}
+
+/// Every word inside the text frame (24 mm left, 20 mm right) and no two words overlapping.
+fn assert_nothing_off_the_page_or_overlapping(bytes: &[u8]) {
+    let Some(pages) = word_boxes(bytes) else {
+        return;
+    };
+    let mm = 72.0 / 25.4;
+    for (p, (width, height, words)) in pages.iter().enumerate() {
+        for (x0, y0, x1, y1, t) in words {
+            assert!(
+                *x0 >= 24.0 * mm - 1.0 && *x1 <= width - 20.0 * mm + 1.0,
+                "page {}: {t:?} at x {x0}..{x1}",
+                p + 1
+            );
+            assert!(
+                *y0 >= 0.0 && *y1 <= *height,
+                "page {}: {t:?} at y {y0}..{y1}",
+                p + 1
+            );
+        }
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                let dx = a.2.min(b.2) - a.0.max(b.0);
+                let dy = a.3.min(b.3) - a.1.max(b.1);
+                assert!(
+                    dx <= 0.5 || dy <= 1.0,
+                    "page {}: {:?} overlaps {:?}",
+                    p + 1,
+                    a.4,
+                    b.4
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn printed_words_stay_in_the_frame_and_never_overlap() {
+    let fw = fixture();
+    for level in 0..3 {
+        assert_nothing_off_the_page_or_overlapping(&build(&fw, level, Paper::A4).bytes);
+    }
+    assert_nothing_off_the_page_or_overlapping(&build(&fw, 1, Paper::Letter).bytes);
+}
+
+/// A level with 40 skills, a 3,000-character descriptor, a 200-character word
+/// and a very long summary still prints every character, inside the frame.
+#[test]
+fn very_long_text_and_many_skills_lose_nothing() {
+    let mut fw = fixture();
+    let long = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ".repeat(25);
+    assert!(long.len() >= 3000);
+    let word = "Supercalifragilistic".repeat(10);
+    for i in fw.skills.len()..40 {
+        fw.skills.push(Skill {
+            id: format!("extra-{i}"),
+            name: format!("Extra skill number {i} with a fairly long name to wrap"),
+            description: None,
+            descriptors: vec![(
+                2,
+                Text::paragraph(format!("Extra descriptor {i}: you can do the thing well.")),
+            )],
+        });
+    }
+    let level = &mut fw.roles[0].levels[1];
+    level.summary = Text {
+        blocks: vec![
+            TextBlock::Paragraph(long.clone()),
+            TextBlock::Paragraph(format!("A word: {word} ends here.")),
+        ],
+        lang: None,
+    };
+    level.requirements = (0..40)
+        .map(|skill| Requirement {
+            skill,
+            level: 2,
+            descriptor: None,
+        })
+        .collect();
+    level.requirements[3].descriptor = Some(Text::paragraph(long.clone()));
+    level.requirements[5].descriptor = Some(Text::paragraph(format!("Unbroken: {word}")));
+    level.requirements[7].descriptor = Some(Text::bullets(vec![long.clone(), word.clone()]));
+
+    let pdf = build(&fw, 1, Paper::A4);
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    assert!(pdf.page_count >= 6, "{} pages", pdf.page_count);
+    let Some(text) = pdftotext(&pdf.bytes) else {
+        return;
+    };
+    // Hard-broken words are split by line ends, so compare without any whitespace.
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    // Repeated table headers (artifacts, but pdftotext prints them) may fall inside a split row.
+    let hay = squash(&text).replace("SkillSkilllevelWhatyouneedtobeabletodo", "");
+    let mut from = 0;
+    for needle in level_strings(&fw, 1) {
+        let n = squash(&needle);
+        let at = hay[from..]
+            .find(&n)
+            .unwrap_or_else(|| panic!("lost: {needle:.80}"));
+        from += at + n.len();
+    }
+    // The skills table repeats its header on every page it continues on.
+    let headers = text.matches("What you need to be able to do").count();
+    assert!(headers >= 3, "header printed {headers} times");
+    assert_nothing_off_the_page_or_overlapping(&pdf.bytes);
 }

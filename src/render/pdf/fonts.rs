@@ -267,7 +267,7 @@ mod tests {
         assert!(a.lookup_glyph_index('z' as u32).is_none());
         let name = a.font_name.unwrap();
         assert!(
-            name.ends_with("+NotoSans-Regular") && name.len() == 24,
+            name.ends_with("+NotoSans-Regular") && name.len() == 23,
             "{name}"
         );
     }

@@ -145,3 +145,6 @@ fn set_stable_id(lo: &mut lopdf::Document, doc: &Document) {
     lo.trailer
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
 }
+
+#[cfg(test)]
+mod tests;

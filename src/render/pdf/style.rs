@@ -166,7 +166,7 @@ pub fn para(style: ParaStyle, ctx: Context) -> TextStyle {
 pub fn heading(level: u8, ctx: Context, accent: Rgb) -> TextStyle {
     let (size, leading, space) = match (level, ctx) {
         (_, Context::Cell) => (9.5, 13.0, 4.0),
-        (0 | 1, _) => (22.0, 27.0, 0.0),
+        (0 | 1, _) => (22.0, 27.0, 8.0),
         (2, _) => (15.0, 20.0, 22.0),
         (3, _) => (12.0, 16.0, 14.0),
         _ => (10.5, 15.0, 10.0),
