@@ -199,6 +199,9 @@ impl CellFlow {
 pub struct RowFlow {
     pub elem: ElemId,
     pub cells: Vec<CellFlow>,
+    /// For a row split across pages: "<row header> (continued)", an artifact
+    /// drawn atop the first cell of each continuation.
+    pub continued: Option<Atom>,
 }
 
 impl RowFlow {

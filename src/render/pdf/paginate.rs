@@ -144,20 +144,27 @@ impl Pager {
         self.draw_segment(t, row, &parts, h, artifact);
     }
 
-    /// Splits a row taller than a page between atoms, cell by cell.
+    /// Splits a row taller than a page between atoms, cell by cell; each
+    /// continuation names its row ("… (continued)") as an artifact.
     fn split_row(&mut self, t: &TableFlow, row: &RowFlow) {
         let min_room = 2.0 * CELL_PAD_Y + 40.0;
         if self.room() < min_room {
             self.continue_table(t);
         }
         let mut next: Vec<usize> = vec![0; row.cells.len()];
+        let mut first_segment = true;
         loop {
             let avail = self.room() - 2.0 * CELL_PAD_Y;
-            let mut parts = Vec::with_capacity(row.cells.len());
+            let mut parts: Vec<Vec<Atom>> = Vec::with_capacity(row.cells.len());
             let mut tallest: f32 = 0.0;
             for (c, cell) in row.cells.iter().enumerate() {
-                let start = next[c];
+                let mut part = Vec::new();
                 let mut used = 0.0;
+                if let (0, false, Some(label)) = (c, first_segment, &row.continued) {
+                    used += label.height;
+                    part.push(label.clone());
+                }
+                let start = next[c];
                 let mut end = start;
                 while end < cell.atoms.len() {
                     let a = &cell.atoms[end];
@@ -170,10 +177,12 @@ impl Pager {
                     end += 1;
                 }
                 tallest = tallest.max(used);
-                parts.push(&cell.atoms[start..end]);
+                part.extend_from_slice(&cell.atoms[start..end]);
+                parts.push(part);
                 next[c] = end;
             }
             self.draw_segment(t, row, &parts, tallest + 2.0 * CELL_PAD_Y, false);
+            first_segment = false;
             let done = row
                 .cells
                 .iter()
@@ -186,11 +195,11 @@ impl Pager {
         }
     }
 
-    fn draw_segment(
+    fn draw_segment<P: AsRef<[Atom]>>(
         &mut self,
         t: &TableFlow,
         row: &RowFlow,
-        parts: &[&[Atom]],
+        parts: &[P],
         h: f32,
         artifact: bool,
     ) {
@@ -211,7 +220,7 @@ impl Pager {
         self.push_artifact(top, fills);
         for part in parts {
             let mut y = top + CELL_PAD_Y;
-            for (k, atom) in part.iter().enumerate() {
+            for (k, atom) in part.as_ref().iter().enumerate() {
                 if k > 0 {
                     y += atom.space_before;
                 }

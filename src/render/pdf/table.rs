@@ -8,6 +8,41 @@ use super::tags::{Scope, StructRole};
 use crate::doc::{Block, Cell, ParaStyle, Paragraph, Span, Table};
 
 impl Measurer<'_> {
+    /// "<first paragraph of the cell> (continued)" as an artifact atom.
+    fn continued_label(&mut self, cell: &Cell, x: f32, width: f32) -> Option<Atom> {
+        let text = cell.content.iter().find_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text()),
+            _ => None,
+        })?;
+        let scratch = self.elems.declare(None, StructRole::Span);
+        let st = style::para(ParaStyle::Small, Context::Cell);
+        let spans = [Span::italic(format!("{text} (continued)"))];
+        let atoms = self.set_text(
+            &spans,
+            scratch,
+            x + CELL_PAD_X,
+            width - 2.0 * CELL_PAD_X,
+            st,
+        );
+        let height = atoms.iter().map(|a| a.height).sum();
+        let mut runs = Vec::new();
+        let mut dy = 0.0;
+        for a in &atoms {
+            for cmd in a.runs.iter().flat_map(|r| &r.cmds) {
+                runs.push(cmd.shifted(dy));
+            }
+            dy += a.height;
+        }
+        Some(Atom {
+            height,
+            runs: vec![Run {
+                tag: Tag::Artifact,
+                cmds: runs,
+            }],
+            ..Atom::default()
+        })
+    }
+
     /// Measures a table as one item.
     pub fn table(&mut self, t: &Table, parent: Option<ElemId>, frame: Frame) -> Item {
         let table = self.elems.declare(parent, StructRole::Table);
@@ -133,9 +168,14 @@ impl Measurer<'_> {
                 atoms,
             });
         }
+        let continued = match (cells.first(), role(0)) {
+            (Some(first), StructRole::TH(Scope::Row)) => self.continued_label(first, xs[0], ws[0]),
+            _ => None,
+        };
         RowFlow {
             elem: tr,
             cells: out,
+            continued,
         }
     }
 }
