@@ -516,3 +516,46 @@ fn very_long_text_and_many_skills_lose_nothing() {
     assert!(headers >= 3, "header printed {headers} times");
     assert_nothing_off_the_page_or_overlapping(&pdf.bytes);
 }
+
+fn seed_framework(file: &str) -> Framework {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    jobpack::load::load_file(&path)
+        .unwrap_or_else(|d| panic!("{file} loads: {d:?}"))
+        .framework
+}
+
+/// The seed role from framework.toml: five profiles, each with every
+/// sentence of its level in order, two to four pages each.
+#[test]
+fn the_seed_roles_five_profiles_print_every_sentence() {
+    let fw = seed_framework("framework.toml");
+    assert_eq!(fw.roles[0].levels.len(), 5);
+    for level in 0..5 {
+        let pdf = build(&fw, level, Paper::A4);
+        assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+        assert!(
+            (2..=4).contains(&pdf.page_count),
+            "level {level}: {} pages",
+            pdf.page_count
+        );
+        let Some(text) = pdftotext(&pdf.bytes) else {
+            return;
+        };
+        assert_in_order(&text, &level_strings(&fw, level));
+        assert_nothing_off_the_page_or_overlapping(&pdf.bytes);
+    }
+}
+
+/// The condensed 2024 example (seed 003): bullet descriptors after "You can:".
+#[test]
+fn the_condensed_example_prints_bullets_after_the_lead_in() {
+    let fw = seed_framework("examples/senior-2024.toml");
+    for level in 0..fw.roles[0].levels.len() {
+        let pdf = build(&fw, level, Paper::A4);
+        let Some(text) = pdftotext(&pdf.bytes) else {
+            return;
+        };
+        assert_in_order(&text, &level_strings(&fw, level));
+        assert!(normalise(&text).contains("You can: •"));
+    }
+}

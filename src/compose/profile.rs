@@ -25,14 +25,14 @@ pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64
     blocks.push(section("About the role", text_blocks(&role.summary)));
     blocks.push(section("About this level", level_blocks(level)));
     blocks.push(section("Skills needed", skills_blocks(fw, role, level)));
+    // The two short tables read best whole: each moves to a new page rather
+    // than split (the engine still splits one taller than a page).
     if let Some(next) = role.levels.get(level_index + 1) {
         let title = "What changes at the next level";
-        blocks.push(section(
-            title,
-            next_level_blocks(fw, level, next, level_index + 2, of),
-        ));
+        let content = next_level_blocks(fw, level, next, level_index + 2, of);
+        blocks.push(kept_section(title, content));
     }
-    blocks.push(section("Skill levels", key_blocks(fw)));
+    blocks.push(kept_section("Skill levels", key_blocks(fw)));
     blocks.extend(attribution(fw));
 
     Document {
@@ -119,6 +119,13 @@ fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Ve
         )));
     }
     blocks
+}
+
+fn kept_section(title: &str, content: Vec<Block>) -> Block {
+    match section(title, content) {
+        Block::Section(children) => Block::Section(vec![Block::KeepTogether(children)]),
+        other => other,
+    }
 }
 
 fn section(title: &str, mut content: Vec<Block>) -> Block {

@@ -220,6 +220,9 @@ impl RowFlow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableFlow {
     pub elem: ElemId,
+    /// Inside a keep-together group: move the whole table to a new page
+    /// rather than split it, when it fits on one.
+    pub keep_whole: bool,
     pub space_before: f32,
     pub x: f32,
     pub w: f32,
@@ -234,6 +237,13 @@ pub enum Item {
     Table(TableFlow),
 }
 
+impl TableFlow {
+    /// Height of the whole table, without the space above it.
+    pub fn height(&self) -> f32 {
+        self.header.height() + self.rows.iter().map(RowFlow::height).sum::<f32>()
+    }
+}
+
 impl Item {
     /// Whether a page may not break after this item.
     pub fn keep_with_next(&self) -> bool {
@@ -244,6 +254,14 @@ impl Item {
     pub fn set_keep_with_next(&mut self, keep: bool) {
         if let Item::Atom(a) = self {
             a.keep_with_next = keep;
+        }
+    }
+
+    /// Marks the item as part of a keep-together group.
+    pub fn keep_together(&mut self) {
+        match self {
+            Item::Atom(a) => a.keep_with_next = true,
+            Item::Table(t) => t.keep_whole = true,
         }
     }
 }

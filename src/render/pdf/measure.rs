@@ -56,8 +56,32 @@ impl<'a> Measurer<'a> {
         frame: Frame,
         out: &mut Vec<Item>,
     ) {
-        for block in blocks {
+        // Lines still to be kept with a heading above them: a heading never
+        // ends a page with fewer than three lines of what it introduces.
+        let mut keep_after = 0usize;
+        for (i, block) in blocks.iter().enumerate() {
+            let start = out.len();
             self.block(block, parent, frame, out);
+            if matches!(block, Block::Heading(_)) {
+                keep_after = 2;
+            } else {
+                for item in &mut out[start..] {
+                    if keep_after == 0 || matches!(item, Item::Table(_)) {
+                        keep_after = 0;
+                        break;
+                    }
+                    item.set_keep_with_next(true);
+                    keep_after -= 1;
+                }
+            }
+            // A paragraph that introduces what follows ("… there:") stays with it.
+            let introduces =
+                matches!(block, Block::Paragraph(p) if p.text().trim_end().ends_with(':'));
+            if introduces && i + 1 < blocks.len() && out.len() > start {
+                if let Some(last) = out.last_mut() {
+                    last.set_keep_with_next(true);
+                }
+            }
         }
     }
 
@@ -117,7 +141,9 @@ impl<'a> Measurer<'a> {
                 let n = group.len();
                 for (i, item) in group.iter_mut().enumerate() {
                     if i + 1 < n {
-                        item.set_keep_with_next(true);
+                        item.keep_together();
+                    } else if let Item::Table(t) = item {
+                        t.keep_whole = true;
                     }
                 }
                 out.extend(group);

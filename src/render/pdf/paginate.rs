@@ -41,7 +41,7 @@ pub fn paginate(items: &[Item], geom: Geometry, accent: [f32; 3]) -> Vec<Page> {
                 }
                 p.place_atom(a, 0.0);
             }
-            Item::Table(t) => p.table(t, items.get(i + 1)),
+            Item::Table(t) => p.table(t),
         }
     }
     p.pages
@@ -60,13 +60,26 @@ fn kept_height(items: &[Item]) -> f32 {
                 }
             }
             Item::Table(t) => {
-                h += t.space_before + t.header.height();
-                h += t.rows.first().map_or(0.0, RowFlow::height);
-                break;
+                h += if k == 0 { 0.0 } else { t.space_before };
+                h += table_start_height(t);
+                // A whole kept table does not end the chain: what follows it was grouped too.
+                if !t.keep_whole {
+                    break;
+                }
             }
         }
     }
     h
+}
+
+/// What of a table must fit where it starts: all of it when kept whole,
+/// else the header and first row.
+fn table_start_height(t: &TableFlow) -> f32 {
+    if t.keep_whole {
+        t.height()
+    } else {
+        t.header.height() + t.rows.first().map_or(0.0, RowFlow::height)
+    }
 }
 
 struct Pager {
@@ -108,11 +121,21 @@ impl Pager {
         self.geom.bottom - self.y
     }
 
-    fn table(&mut self, t: &TableFlow, _next: Option<&Item>) {
+    fn table(&mut self, t: &TableFlow) {
         let header_h = t.header.height();
-        let first_h = t.rows.first().map_or(0.0, RowFlow::height);
         let space = if self.fresh { 0.0 } else { t.space_before };
-        let start = space + header_h + first_h.min(self.geom.body_height() - header_h);
+        let body = self.geom.body_height();
+        let first = header_h
+            + t.rows
+                .first()
+                .map_or(0.0, RowFlow::height)
+                .min(body - header_h);
+        let start = space
+            + if t.keep_whole && t.height() <= body {
+                t.height()
+            } else {
+                first
+            };
         if !self.fresh && start > self.room() {
             self.new_page();
         } else if !self.fresh {

@@ -105,6 +105,7 @@ impl Measurer<'_> {
         }
         Item::Table(TableFlow {
             elem: table,
+            keep_whole: false,
             space_before: 10.0,
             x: frame.x,
             w: frame.w,

@@ -619,3 +619,28 @@ proptest::proptest! {
         proptest::prop_assert!(pdf.page_count >= 1);
     }
 }
+
+#[test]
+fn a_kept_together_table_moves_whole_to_the_next_page() {
+    for filler in [20, 40, 60] {
+        let d = doc(vec![
+            para(filler * 10, "f"),
+            Block::KeepTogether(vec![heading(2, "Kept"), table(8, 5)]),
+        ]);
+        let (pdf, _, _) = lay(&d);
+        let pages = texts(&pdf);
+        let holding: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.iter().any(|(t, s)| t == "P" && s.starts_with("Row ")))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(
+            holding.len(),
+            1,
+            "filler {filler}: rows on pages {holding:?}"
+        );
+        let heading_page = pages.iter().position(|p| p.iter().any(|(t, _)| t == "H2"));
+        assert_eq!(heading_page, Some(holding[0]));
+    }
+}
