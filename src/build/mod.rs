@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 pub use plan::{plan, Job, Plan};
-pub use products::{catalogue, Per, Product, Subject};
+pub use products::{catalogue, Made, Per, Product, Shared, Subject};
 
 use crate::cli::{Paper, ProductKind};
 use crate::load::Diagnostic;
@@ -83,6 +83,8 @@ pub struct Written {
     pub bytes: u64,
     /// Lower-case hex.
     pub sha256: String,
+    /// What the product said its reader should know.
+    pub warnings: Vec<String>,
 }
 
 /// Makes and writes every job of `plan` on the current rayon pool, calling
@@ -97,10 +99,11 @@ pub fn execute(
     out: &OutDir,
     progress: &(dyn Fn() + Sync),
 ) -> Vec<Result<Written, String>> {
+    let shared = Shared::default();
     plan.jobs
         .par_iter()
         .map(|job| {
-            let result = build_one(job, sources, people, products, settings, out);
+            let result = build_one(job, sources, people, products, settings, out, &shared);
             progress();
             result
         })
@@ -114,20 +117,24 @@ fn build_one(
     products: &[Product],
     settings: Settings,
     out: &OutDir,
+    shared: &Shared,
 ) -> Result<Written, String> {
     let framework = &sources[job.source].framework;
     let role = &framework.roles[job.role];
     let subject = Subject {
         framework,
+        role_index: job.role,
         role,
+        level_index: job.level,
         level: job.level.map(|l| &role.levels[l]),
         person: job.person.and_then(|p| people.map(|f| &f.people[p])),
         paper: settings.paper,
         epoch: framework.document_epoch(settings.source_date_epoch),
+        shared,
     };
     let make = products[job.product].make;
-    let bytes = match catch_unwind(AssertUnwindSafe(|| make(&subject))) {
-        Ok(Ok(bytes)) => bytes,
+    let made = match catch_unwind(AssertUnwindSafe(|| make(&subject))) {
+        Ok(Ok(made)) => made,
         Ok(Err(err)) => return Err(format!("cannot make {}: {err:#}", job.path)),
         Err(_) => {
             return Err(format!(
@@ -136,11 +143,12 @@ fn build_one(
             ))
         }
     };
-    out.write(&job.path, &bytes)
+    out.write(&job.path, &made.bytes)
         .map_err(|err| format!("{err:#}"))?;
     Ok(Written {
-        bytes: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(&bytes)),
+        bytes: made.bytes.len() as u64,
+        sha256: hex(&Sha256::digest(&made.bytes)),
+        warnings: made.warnings,
     })
 }
 
@@ -183,6 +191,12 @@ pub fn manifest(
         match results.map(|r| &r[i]) {
             None => manifest.files.push(entry),
             Some(Ok(written)) => {
+                manifest.warnings.extend(
+                    written
+                        .warnings
+                        .iter()
+                        .map(|w| Issue::at_path(w.clone(), job.path.to_string())),
+                );
                 entry.bytes = Some(written.bytes);
                 entry.sha256 = Some(written.sha256.clone());
                 manifest.files.push(entry);

@@ -3,13 +3,19 @@
 //! Wiring a new product is one [`Product`] in [`catalogue`]: how often it is
 //! made (per role or per level), what its file is called, and the function that
 //! makes its bytes. Planning, parallel running, safe output and the manifest
-//! are the same for all.
+//! are the same for all. A [`ProductKind`] may have several entries (the
+//! appraisal kind is a PDF sheet per level and a workbook per role).
 
-use anyhow::Result;
+use std::sync::OnceLock;
+
+use anyhow::{anyhow, Result};
 
 use crate::cli::{Paper, ProductKind};
+use crate::compose;
 use crate::model::{Framework, Level, Role};
 use crate::people::Person;
+use crate::render::pdf::{self, FontSet, PdfOptions};
+use crate::render::xlsx;
 
 /// How many files a product makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,18 +26,54 @@ pub enum Per {
     Level,
 }
 
+/// What every document of a run shares, made once, on first use (a run of
+/// workbooks alone never parses the fonts).
+#[derive(Debug, Default)]
+pub struct Shared {
+    fonts: OnceLock<Result<FontSet, String>>,
+}
+
+impl Shared {
+    /// The bundled fonts, parsed once per run.
+    pub fn fonts(&self) -> Result<&FontSet> {
+        self.fonts
+            .get_or_init(|| FontSet::load().map_err(|e| format!("{e:#}")))
+            .as_ref()
+            .map_err(|e| anyhow!("cannot load the bundled fonts: {e}"))
+    }
+}
+
 /// Everything one document is made from.
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
     pub framework: &'a Framework,
+    pub role_index: usize,
     pub role: &'a Role,
     /// Set for per-level products.
+    pub level_index: Option<usize>,
     pub level: Option<&'a Level>,
     /// Set for a personalised appraisal sheet.
     pub person: Option<&'a Person>,
     pub paper: Paper,
     /// The date documents carry, in seconds since 1970 (see [`Framework::document_epoch`]).
     pub epoch: i64,
+    pub shared: &'a Shared,
+}
+
+/// A document's bytes and anything its reader should know (never fatal).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Made {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<String>,
+}
+
+impl From<Vec<u8>> for Made {
+    fn from(bytes: Vec<u8>) -> Made {
+        Made {
+            bytes,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// One product: when it is made, its file name, and how it is made.
@@ -42,8 +84,8 @@ pub struct Product {
     /// The file name from the role's and (for per-level products) the level's
     /// slug. Must be slugs joined with fixed words and an extension.
     pub file_name: fn(role: &str, level: &str) -> String,
-    /// Makes the file's bytes. Must be deterministic: same subject, same bytes.
-    pub make: fn(&Subject<'_>) -> Result<Vec<u8>>,
+    /// Makes the file. Must be deterministic: same subject, same bytes.
+    pub make: fn(&Subject<'_>) -> Result<Made>,
     /// Whether `make` accepts a [`Subject::person`] (personalised sheets).
     pub personal: bool,
 }
@@ -51,5 +93,49 @@ pub struct Product {
 /// The products this build of jobpack can make, in the order they are built
 /// and listed.
 pub fn catalogue() -> Vec<Product> {
-    Vec::new()
+    vec![
+        Product {
+            kind: ProductKind::Profile,
+            per: Per::Level,
+            file_name: |_, level| format!("profile-{level}.pdf"),
+            make: make_profile,
+            personal: false,
+        },
+        Product {
+            kind: ProductKind::Appraisal,
+            per: Per::Role,
+            file_name: |role, _| format!("{role}-appraisal.xlsx"),
+            make: |s| xlsx::appraisal_workbook(s.framework, s.role_index, s.epoch).map(Made::from),
+            personal: false,
+        },
+        Product {
+            kind: ProductKind::Workbook,
+            per: Per::Role,
+            file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
+            make: |s| xlsx::role_workbook(s.framework, s.role_index, s.epoch).map(Made::from),
+            personal: false,
+        },
+    ]
+}
+
+fn level_index(s: &Subject<'_>) -> Result<usize> {
+    s.level_index
+        .ok_or_else(|| anyhow!("internal error: a per-level product was planned without a level"))
+}
+
+fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
+    let options = PdfOptions {
+        paper: s.paper,
+        accent: s.framework.branding.accent,
+    };
+    let pdf = pdf::render(doc, &options, s.shared.fonts()?)?;
+    Ok(Made {
+        bytes: pdf.bytes,
+        warnings: pdf.warnings,
+    })
+}
+
+fn make_profile(s: &Subject<'_>) -> Result<Made> {
+    let doc = compose::profile::profile(s.framework, s.role_index, level_index(s)?, s.epoch);
+    render_pdf(s, &doc)
 }

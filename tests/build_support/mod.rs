@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
-use jobpack::build::{Per, Product, Source, Subject};
+use jobpack::build::{Made, Per, Product, Source, Subject};
 use jobpack::cli::ProductKind;
 use jobpack::model::{Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text};
 
@@ -103,18 +103,18 @@ pub fn describe(s: &Subject<'_>) -> String {
     text
 }
 
-fn make_text(s: &Subject<'_>) -> Result<Vec<u8>> {
-    Ok(describe(s).into_bytes())
+fn make_text(s: &Subject<'_>) -> Result<Made> {
+    Ok(describe(s).into_bytes().into())
 }
 
-fn fail_on_level_one(s: &Subject<'_>) -> Result<Vec<u8>> {
+fn fail_on_level_one(s: &Subject<'_>) -> Result<Made> {
     if s.level.is_some_and(|l| l.id == "level-1") {
         bail!("this product refuses level 1");
     }
     make_text(s)
 }
 
-fn panic_on_level_one(s: &Subject<'_>) -> Result<Vec<u8>> {
+fn panic_on_level_one(s: &Subject<'_>) -> Result<Made> {
     if s.level.is_some_and(|l| l.id == "level-1") {
         panic!("a product bug");
     }
