@@ -192,3 +192,4 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<String>) {
 }
 
 pub mod generate;
+pub mod strategies;
