@@ -6,7 +6,6 @@
 //!
 //! Run with `cargo bench --bench batch` (optionally `-- 60` for one size).
 
-#[allow(dead_code)]
 #[path = "../tests/build_support/generate.rs"]
 mod generate;
 
