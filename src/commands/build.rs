@@ -17,7 +17,7 @@ use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{Issue, Manifest, OutDir, SafePath};
-use crate::people::{self, PeopleFile};
+use crate::people;
 
 /// Runs below this many documents finish too fast for a progress bar to help.
 const PROGRESS_THRESHOLD: usize = 40;
@@ -74,7 +74,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     if args.check_only {
         OutDir::check(&args.out)?;
         let manifest = build::manifest(&plan, &sources, people.as_ref(), None);
-        report.finish(&manifest, &args.out, &sources, people.as_ref())?;
+        report.finish(&manifest, &args.out, &sources)?;
         return Ok(exit_of(&manifest));
     }
 
@@ -102,7 +102,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
             .errors
             .push(Issue::at_path(format!("{err:#}"), MANIFEST_NAME));
     }
-    report.finish(&manifest, &args.out, &sources, people.as_ref())?;
+    report.finish(&manifest, &args.out, &sources)?;
     Ok(exit_of(&manifest))
 }
 
@@ -261,23 +261,16 @@ impl Report {
     }
 
     /// Prints warnings, errors, the summary (or the dry run's list) and the JSON.
-    fn finish(
-        &self,
-        manifest: &Manifest,
-        out: &Path,
-        sources: &[Source],
-        people: Option<&PeopleFile>,
-    ) -> Result<()> {
+    fn finish(&self, manifest: &Manifest, out: &Path, sources: &[Source]) -> Result<()> {
         if !self.quiet {
+            // The manifest lists the frameworks' warnings first; they are shown
+            // as `jobpack check` shows them, the rest (people file, products) plainly.
             for source in sources {
                 eprint_diagnostics(&source.warnings);
             }
-            let people_warnings = people
-                .iter()
-                .flat_map(|p| &p.problems)
-                .filter(|d| d.severity == Severity::Warning);
-            for d in people_warnings {
-                eprintln!("{}", format_issue(&Issue::from(d), Severity::Warning));
+            let shown: usize = sources.iter().map(|s| s.warnings.len()).sum();
+            for issue in manifest.warnings.iter().skip(shown) {
+                eprintln!("{}", format_issue(issue, Severity::Warning));
             }
         }
         for issue in &manifest.errors {
