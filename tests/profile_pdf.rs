@@ -2,7 +2,8 @@
 //! counts, stress layouts, determinism, qpdf and embedded subset fonts.
 //!
 //! Tools from poppler-utils and qpdf are used when installed; a test that
-//! needs a missing tool says so and passes without checking.
+//! needs a missing tool says so and passes without checking (and fails when
+//! `CI` is set).
 
 #[path = "profile_pdf/fixture.rs"]
 mod fixture;
@@ -268,4 +269,61 @@ fn the_condensed_example_prints_bullets_after_the_lead_in() {
         assert_in_order(&text, &level_strings(&fw, level));
         assert!(normalise(&text).contains("You can: •"));
     }
+}
+
+/// Welsh, curly quotes and dashes come back out of the PDF as written; a
+/// character the fonts lack is a warning naming it, and the file still renders.
+#[test]
+fn welsh_quotes_and_dashes_survive_and_missing_glyphs_are_named() {
+    let mut fw = fixture();
+    let welsh =
+        "Mae’r peiriannydd yn gweithio gyda “defnyddwyr” – a’u hanghenion — ŵ ŷ Ŵ Ŷ â ê î ô û.";
+    fw.roles[0].summary = Text {
+        blocks: vec![TextBlock::Paragraph(welsh.into())],
+        lang: Some("cy".into()),
+    };
+    fw.roles[0].levels[1]
+        .responsibilities
+        .push("tick the box \u{2713} when done".into());
+    let pdf = build(&fw, 1, Paper::A4);
+    assert_eq!(pdf.warnings.len(), 1, "{:?}", pdf.warnings);
+    assert!(pdf.warnings[0].contains("U+2713") && pdf.warnings[0].contains("tick the box"));
+    let Some(text) = pdftotext(&pdf.bytes) else {
+        return;
+    };
+    assert!(normalise(&text).contains(welsh), "{text}");
+}
+
+/// Branding: a logo at the top (with its alternative text kept for the tree)
+/// and an accent colour; the file renders and keeps every sentence.
+#[test]
+fn branding_logo_and_accent_render() {
+    let mut fw = fixture();
+    // A 2×1 PNG.
+    let png: Vec<u8> = vec![
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x7b,
+        0x40, 0xe8, 0xdd, 0x00, 0x00, 0x00, 0x0f, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x90,
+        0x75, 0x2b, 0x3e, 0x71, 0xe7, 0x03, 0x00, 0x08, 0xdf, 0x03, 0x6b, 0xab, 0x97, 0x82, 0xb2,
+        0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    fw.branding.organisation = Some("Ministry of Examples".into());
+    fw.branding.logo = Some(jobpack::model::Logo {
+        path: "logo.png".into(),
+        png,
+        alt: "Ministry of Examples".into(),
+    });
+    let doc = profile(&fw, 0, 1, 0);
+    let opts = PdfOptions {
+        paper: Paper::A4,
+        accent: Some([0xd4, 0x35, 0x1c]),
+    };
+    let pdf = render(&doc, &opts, fonts()).unwrap();
+    keep("branded", &pdf.bytes);
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    let Some(text) = pdftotext(&pdf.bytes) else {
+        return;
+    };
+    assert!(normalise(&text).starts_with("Ministry of Examples · Digital, Data"));
+    assert_in_order(&text, &level_strings(&fw, 1));
 }
