@@ -70,11 +70,15 @@ fn embedded_font_fixture_with_prefilled_values() {
         eprintln!("Noto Sans not installed: only the builtin-font fixture ran");
         return;
     };
-    // Only characters drawn elsewhere on the pages are in the font subset.
-    let bytes = finished(Some(font), Some("Senior engineer"));
+    // "Z", "ë", "’", "B" are drawn nowhere else: the pass adds them to /W and ToUnicode.
+    let bytes = finished(Some(font.clone()), Some("Zoë O’Brien, Senior engineer"));
     let report = checker::check(&bytes);
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pdf-samples");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("fixture-forms.pdf"), &bytes).unwrap();
+    // A character the font itself lacks is an error, never a .notdef box.
+    let (lo, laid) = fixture::document(Some(font), Some("Agreed ✓"));
+    let err = finish(lo, &laid, &fixture::meta()).unwrap_err();
+    assert!(err.to_string().contains("no glyph for \"✓\""), "{err}");
 }

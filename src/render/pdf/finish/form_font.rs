@@ -1,10 +1,20 @@
 //! The font form fields use: the document's own embedded body font (PDF/A
 //! requires every font used in an appearance stream to be embedded), read
 //! back from the file so field values can be encoded and measured.
+//!
+//! printpdf writes `/W` and ToUnicode only for glyphs the pages draw, so a
+//! pre-filled value ("Zoë") may need a glyph the page never used. When the
+//! embedded program has it (printpdf embeds whole fonts), [`FormFont::cover`]
+//! looks it up in the program's own cmap and hmtx, and [`FormFont::write_back`]
+//! adds it to `/W` and ToUnicode, so text extraction and PDF/A width checks
+//! stay right.
 
 use std::collections::HashMap;
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use allsorts::binary::read::ReadScope;
+use allsorts::font::{Font, MatchingPresentation};
+use allsorts::font_data::FontData;
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// An embedded Type0 (Identity-H) font found in the page resources.
 pub struct FormFont {
@@ -15,6 +25,12 @@ pub struct FormFont {
     /// CID → advance in 1/1000 em, from `/W`.
     widths: HashMap<u16, f32>,
     default_width: f32,
+    /// The ToUnicode CMap stream.
+    to_unicode: ObjectId,
+    /// The embedded font program, when CIDs are glyph ids (Identity CIDToGIDMap).
+    program: Option<Vec<u8>>,
+    /// Glyphs found in the program that `/W` and ToUnicode must learn about.
+    added: Vec<(char, u16, f32)>,
 }
 
 impl FormFont {
@@ -73,12 +89,119 @@ impl FormFont {
             },
             Err(_) => HashMap::new(),
         };
+        let identity = match desc.get(b"CIDToGIDMap") {
+            Err(_) => true,
+            Ok(o) => o.as_name().ok() == Some(b"Identity".as_slice()),
+        };
+        let program = desc
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|d| deref_dict(lo, d))
+            .and_then(|fd| fd.get(b"FontFile2").or_else(|_| fd.get(b"FontFile3")).ok())
+            .and_then(|f| lo.dereference(f).ok())
+            .and_then(|(_, f)| f.as_stream().ok())
+            .and_then(|s| s.decompressed_content().ok().or_else(|| Some(s.content.clone())))
+            .filter(|_| identity);
         Some(FormFont {
             id,
             cid_of,
             widths,
             default_width,
+            to_unicode: cmap_id,
+            program,
+            added: Vec::new(),
         })
+    }
+
+    /// Makes every character of `text` the embedded program has available,
+    /// and returns those it does not have.
+    pub fn cover(&mut self, text: &str) -> Vec<char> {
+        let missing = self.missing(text);
+        let Some(program) = self.program.as_deref().filter(|_| !missing.is_empty()) else {
+            return missing;
+        };
+        let scope = ReadScope::new(program);
+        let font = scope
+            .read::<FontData<'_>>()
+            .ok()
+            .and_then(|data| data.table_provider(0).ok())
+            .and_then(|provider| Font::new(provider).ok());
+        let Some(mut font) = font else {
+            return missing;
+        };
+        let upm = f32::from(font.head_table.units_per_em.max(1));
+        let mut still = Vec::new();
+        for c in missing {
+            let (gid, _) = font.lookup_glyph_index(c, MatchingPresentation::NotRequired, None);
+            match font.horizontal_advance(gid).filter(|_| gid != 0) {
+                Some(adv) => {
+                    let w = (f32::from(adv) * 1000.0 / upm).round();
+                    self.cid_of.insert(c, gid);
+                    self.widths.insert(gid, w);
+                    self.added.push((c, gid, w));
+                }
+                None => still.push(c),
+            }
+        }
+        still
+    }
+
+    /// Adds the glyphs [`FormFont::cover`] found to the font's `/W` array
+    /// and ToUnicode CMap.
+    pub fn write_back(&self, lo: &mut Document) {
+        if self.added.is_empty() {
+            return;
+        }
+        let mut w = Vec::new();
+        for &(_, gid, width) in &self.added {
+            w.push(Object::Integer(gid.into()));
+            w.push(Object::Array(vec![Object::Integer(width as i64)]));
+        }
+        let desc_ref = match lo.get_dictionary(self.id).ok().and_then(|f| f.get(b"DescendantFonts").ok()) {
+            Some(Object::Array(a)) => a.first().and_then(|o| o.as_reference().ok()),
+            Some(Object::Reference(r)) => lo
+                .get_object(*r)
+                .ok()
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| o.as_reference().ok()),
+            _ => None,
+        };
+        let desc: Option<&mut Dictionary> = match desc_ref {
+            Some(r) => lo.get_dictionary_mut(r).ok(),
+            None => lo
+                .get_dictionary_mut(self.id)
+                .ok()
+                .and_then(|f| f.get_mut(b"DescendantFonts").ok())
+                .and_then(|o| o.as_array_mut().ok())
+                .and_then(|a| a.first_mut())
+                .and_then(|o| o.as_dict_mut().ok()),
+        };
+        if let Some(desc) = desc {
+            match desc.get_mut(b"W") {
+                Ok(Object::Array(existing)) => existing.extend(w),
+                _ => desc.set("W", Object::Array(w)),
+            }
+        }
+        if let Ok(Object::Stream(s)) = lo.get_object_mut(self.to_unicode) {
+            let text = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            let text = String::from_utf8_lossy(&text).into_owned();
+            let mut extra = String::new();
+            // A CMap section holds at most 100 mappings.
+            for chunk in self.added.chunks(100) {
+                extra.push_str(&format!("{} beginbfchar\n", chunk.len()));
+                for &(c, gid, _) in chunk {
+                    let utf16: String = c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("{u:04X}")).collect();
+                    extra.push_str(&format!("<{gid:04X}> <{utf16}>\n"));
+                }
+                extra.push_str("endbfchar\n");
+            }
+            let at = text.rfind("endcmap").unwrap_or(text.len());
+            let updated = format!("{}{extra}{}", &text[..at], &text[at..]);
+            *s = Stream::new(s.dict.clone(), updated.into_bytes());
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+        }
     }
 
     /// Characters of `text` the embedded (subset) font cannot show.

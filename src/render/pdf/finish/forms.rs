@@ -89,6 +89,9 @@ impl Forms {
                 if !value.is_empty() {
                     d.set("V", text_string(value));
                 }
+                if let Some(font) = self.font.as_mut() {
+                    font.cover(value);
+                }
                 let ap = self.text_appearance(lo, w, h, size, *multiline, value, field)?;
                 d.set("AP", Object::Dictionary(normal(Object::Reference(ap))));
                 self.fields.push(id);
@@ -177,6 +180,7 @@ impl Forms {
             Object::Array(self.fields.iter().map(|&f| Object::Reference(f)).collect()),
         );
         if let Some(font) = &self.font {
+            font.write_back(lo);
             let mut fonts = Dictionary::new();
             fonts.set(FONT, Object::Reference(font.id));
             let mut dr = Dictionary::new();
@@ -216,8 +220,7 @@ impl Forms {
             let missing = font.missing(value);
             if !missing.is_empty() {
                 bail!(
-                    "field {field:?}: the embedded font has no glyph for {:?}; \
-                     layout must draw these characters somewhere so they are subset in",
+                    "field {field:?}: the embedded font has no glyph for {:?}",
                     missing.iter().collect::<String>()
                 );
             }
