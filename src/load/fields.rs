@@ -1,0 +1,441 @@
+//! Reading typed fields out of the spanned TOML tree while collecting every
+//! problem, instead of stopping at the first as serde would.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::source::{diagnostic, Locator};
+use super::text;
+use super::words::{closest, is_id, suggest_id};
+use super::{Diagnostic, Severity};
+use crate::model::Text;
+
+/// The most diagnostics one load keeps. A hand-edited file with more has one
+/// systematic mistake, and a machine-made one could otherwise produce millions.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
+/// The state of one load: the source, and the diagnostics found so far.
+pub struct Ctx<'s> {
+    /// The file's path, as diagnostics name it.
+    pub file: &'s Path,
+    at: Locator<'s>,
+    diags: Vec<Diagnostic>,
+    /// Problems found beyond [`MAX_DIAGNOSTICS`].
+    dropped: usize,
+}
+
+/// A TOML table being read, with where to point when one of its keys is missing.
+pub struct Table<'a, 'i> {
+    /// The table's entries.
+    pub map: &'a DeTable<'i>,
+    /// The table's header or inline braces; None for the document itself.
+    pub span: Option<Range<usize>>,
+    /// How messages name it, e.g. "[framework]" or "skill `testing`".
+    pub name: String,
+}
+
+/// A value with the span of its source text.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    /// The value, checked.
+    pub value: T,
+    /// Where it is written, in bytes of the file.
+    pub span: Range<usize>,
+}
+
+impl<'s> Ctx<'s> {
+    /// Starts a load of `src`, read from `file`.
+    pub fn new(src: &'s str, file: &'s Path) -> Self {
+        Ctx {
+            file,
+            at: Locator::new(src),
+            diags: Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    /// The diagnostics, sorted by position so a person can fix the file from
+    /// top to bottom, with a closing note if some were dropped.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut diags = self.diags;
+        diags.sort_by_key(|d| (d.line, d.column));
+        diags.dedup();
+        if self.dropped > 0 {
+            diags.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.file.to_path_buf(),
+                line: 0,
+                column: 0,
+                message: format!("{} more problems are not shown", self.dropped),
+                snippet: None,
+                hint: Some(format!(
+                    "only the first {MAX_DIAGNOSTICS} are reported; fix those and check again"
+                )),
+            });
+        }
+        diags
+    }
+
+    /// Records an error at `span`.
+    pub fn error(&mut self, span: Option<Range<usize>>, message: String, hint: Option<String>) {
+        self.push(Severity::Error, span, message, hint);
+    }
+
+    /// Records a warning at `span`.
+    pub fn warn(&mut self, span: Option<Range<usize>>, message: String, hint: Option<String>) {
+        self.push(Severity::Warning, span, message, hint);
+    }
+
+    fn push(
+        &mut self,
+        sev: Severity,
+        span: Option<Range<usize>>,
+        msg: String,
+        hint: Option<String>,
+    ) {
+        if self.diags.len() >= MAX_DIAGNOSTICS {
+            self.dropped += 1;
+            return;
+        }
+        let d = diagnostic(sev, self.file, &self.at, span, msg, hint);
+        self.diags.push(d);
+    }
+
+    /// How many errors have been found so far.
+    pub fn errors(&self) -> usize {
+        self.dropped
+            + self
+                .diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count()
+    }
+
+    /// Called when an entry could not be read: makes sure some error since
+    /// `before` says why, so that no entry is ever dropped silently.
+    pub fn ensure_reported(&mut self, before: usize, span: Range<usize>, what: &str) {
+        if self.errors() == before {
+            self.error(
+                Some(span),
+                format!("this {what} could not be read"),
+                Some("check its fields against the template in framework.toml".into()),
+            );
+        }
+    }
+
+    /// "line N", for hints that point at a second place.
+    pub fn line_of(&self, span: &Range<usize>) -> usize {
+        self.at.locate(span.start).0
+    }
+
+    /// Reports every key of `t` not in `allowed`, suggesting the closest allowed key.
+    pub fn known_keys(&mut self, t: &Table, allowed: &[&str]) {
+        for (key, _) in t.map.iter() {
+            let k: &str = key.get_ref();
+            if allowed.contains(&k) {
+                continue;
+            }
+            if self.diags.len() >= MAX_DIAGNOSTICS {
+                self.dropped += 1;
+                continue;
+            }
+            let hint = match closest(k, allowed.iter().copied()) {
+                Some(best) => format!(
+                    "did you mean `{best}`? Keys allowed here: {}",
+                    allowed.join(", ")
+                ),
+                None => format!("keys allowed here: {}", allowed.join(", ")),
+            };
+            self.error(
+                Some(key.span()),
+                format!("unknown key `{k}` in {}", t.name),
+                Some(hint),
+            );
+        }
+    }
+
+    /// Reports a missing required key of `t`.
+    pub fn missing(&mut self, t: &Table, key: &str, example: &str) {
+        self.error(
+            t.span.clone(),
+            format!("{} is missing `{key}`", t.name),
+            Some(format!("add a line such as: {key} = {example}")),
+        );
+    }
+
+    /// Reports a value of the wrong type, with an example of the right one.
+    pub fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, example: &str) {
+        self.wrong_kind(
+            v,
+            key,
+            expected,
+            format!("write it like: {key} = {example}"),
+        );
+    }
+
+    /// Reports a value of the wrong type, with a hint.
+    pub fn wrong_kind(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, hint: String) {
+        self.error(
+            Some(v.span()),
+            format!("`{key}` must be {expected}, not {}", describe(v.get_ref())),
+            Some(hint),
+        );
+    }
+
+    /// A string field, trimmed; blank strings are reported as errors.
+    pub fn string(&mut self, t: &Table, key: &str, required: bool) -> Option<Located<String>> {
+        let Some(v) = t.map.get(key) else {
+            if required {
+                self.missing(t, key, "\"...\"");
+            }
+            return None;
+        };
+        self.string_value(v, key)
+    }
+
+    /// A value that must be a non-blank string.
+    pub fn string_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Located<String>> {
+        let DeValue::String(s) = v.get_ref() else {
+            self.wrong_type(v, key, "a string", "\"...\"");
+            return None;
+        };
+        let folded = text::fold_lines(s);
+        if folded.is_empty() {
+            self.empty(v, key);
+            return None;
+        }
+        Some(Located {
+            value: folded,
+            span: v.span(),
+        })
+    }
+
+    fn empty(&mut self, v: &Spanned<DeValue>, key: &str) {
+        self.error(
+            Some(v.span()),
+            format!("`{key}` is empty"),
+            Some("write the text, or delete the line if the field is optional".into()),
+        );
+    }
+
+    /// An id field: lower-case letters, digits and single hyphens.
+    pub fn id(&mut self, t: &Table, key: &str) -> Option<Located<String>> {
+        let id = self.string(t, key, true)?;
+        if is_id(&id.value) {
+            return Some(id);
+        }
+        self.error(
+            Some(id.span.clone()),
+            format!("`{}` is not a valid id", id.value),
+            Some(format!(
+                "ids use lower-case letters, digits and hyphens, such as \"{}\"",
+                suggest_id(&id.value)
+            )),
+        );
+        None
+    }
+
+    /// A text field (string, array of bullets, or `{ text, lang }`).
+    pub fn text(&mut self, t: &Table, key: &str, required: bool) -> Option<Text> {
+        let Some(v) = t.map.get(key) else {
+            if required {
+                self.missing(t, key, "\"\"\"...\"\"\"");
+            }
+            return None;
+        };
+        self.text_value(v, key)
+    }
+
+    /// A value that must be a text.
+    pub fn text_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let t = text::parse_string(s);
+                if t.blocks.is_empty() {
+                    self.empty(v, key);
+                    return None;
+                }
+                Some(t)
+            }
+            DeValue::Array(list) => {
+                if list.is_empty() {
+                    self.empty(v, key);
+                    return None;
+                }
+                let items = self.string_list(v, key);
+                // A shorter list means an item was reported; keep none of it.
+                (items.len() == list.len()).then(|| Text::bullets(items))
+            }
+            DeValue::Table(map) => {
+                let t = Table {
+                    map,
+                    span: Some(v.span()),
+                    name: format!("`{key}`"),
+                };
+                self.known_keys(&t, &["text", "lang"]);
+                let lang = self.string(&t, "lang", true);
+                if let Some(lang) = &lang {
+                    self.check_language(lang, "lang");
+                }
+                let inner = t.map.get("text");
+                if inner.is_none() {
+                    self.missing(&t, "text", "\"...\"");
+                }
+                let mut body = match inner.map(|i| (i, i.get_ref())) {
+                    Some((i, DeValue::Table(_))) => {
+                        self.wrong_type(i, "text", "a string or an array of strings", "\"...\"");
+                        None
+                    }
+                    Some((i, _)) => self.text_value(i, "text"),
+                    None => None,
+                }?;
+                body.lang = lang.map(|l| l.value);
+                Some(body)
+            }
+            _ => {
+                self.wrong_type(v, key, "text (a string or an array of strings)", "\"...\"");
+                None
+            }
+        }
+    }
+
+    /// An optional array of non-blank strings (absent: empty).
+    pub fn strings(&mut self, t: &Table, key: &str) -> Vec<String> {
+        match t.map.get(key) {
+            Some(v) => self.string_list(v, key),
+            None => Vec::new(),
+        }
+    }
+
+    fn string_list(&mut self, v: &Spanned<DeValue>, key: &str) -> Vec<String> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, key, "an array of strings", "[\"...\", \"...\"]");
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.string_value(item, key).map(|s| s.value))
+            .collect()
+    }
+
+    /// An array of tables written `[[path]]`, such as "roles.levels" (the
+    /// last part is the key in `t`); absent is empty, reported when required.
+    pub fn tables<'a, 'i>(
+        &mut self,
+        t: &Table<'a, 'i>,
+        path: &str,
+        required: bool,
+    ) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let Some(v) = t.map.get(key) else {
+            if required {
+                self.error(
+                    t.span.clone(),
+                    format!("{} has no [[{path}]] tables", t.name),
+                    Some(format!("add at least one [[{path}]] table")),
+                );
+            }
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            let hint = format!("write each entry under its own [[{path}]] header");
+            self.wrong_kind(v, key, "an array of tables", hint);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(map) => out.push((map, item.span())),
+                _ => {
+                    let hint = format!("write each entry under its own [[{path}]] header");
+                    self.wrong_kind(item, key, "a table", hint);
+                }
+            }
+        }
+        if required && items.is_empty() {
+            self.error(
+                Some(v.span()),
+                format!("`{key}` is empty"),
+                Some(format!("add at least one [[{path}]] table")),
+            );
+        }
+        out
+    }
+
+    /// A single table written `[path]`, such as "skills.descriptors" (the last
+    /// part is the key in `t`), if present. `name` is how messages call it.
+    pub fn sub_table<'a, 'i>(
+        &mut self,
+        t: &Table<'a, 'i>,
+        path: &str,
+        name: &str,
+    ) -> Option<Table<'a, 'i>> {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let v = t.map.get(key)?;
+        match v.get_ref() {
+            DeValue::Table(map) => Some(Table {
+                map,
+                span: Some(v.span()),
+                name: name.to_string(),
+            }),
+            _ => {
+                let hint = format!("write the entries under a [{path}] header");
+                self.wrong_kind(v, key, "a table", hint);
+                None
+            }
+        }
+    }
+
+    /// Checks a language tag value.
+    pub fn check_language(&mut self, tag: &Located<String>, key: &str) {
+        if !text::is_language_tag(&tag.value) {
+            self.error(
+                Some(tag.span.clone()),
+                format!("`{key}` is not a language tag: \"{}\"", tag.value),
+                Some("use a BCP 47 tag such as \"en-GB\" or \"cy\"".into()),
+            );
+        }
+    }
+}
+
+/// Remembers the first place each id or name was used, to report duplicates.
+#[derive(Default)]
+pub struct Seen {
+    first: HashMap<String, Range<usize>>,
+}
+
+impl Seen {
+    /// Records `value`; reports it when it was seen before.
+    pub fn check(&mut self, ctx: &mut Ctx, what: &str, value: &Located<String>) {
+        let key = value.value.to_lowercase();
+        if let Some(first) = self.first.get(&key) {
+            let line = ctx.line_of(first);
+            ctx.error(
+                Some(value.span.clone()),
+                format!("duplicate {what} \"{}\"", value.value),
+                Some(format!(
+                    "it is already used on line {line}; each {what} must be unique"
+                )),
+            );
+        } else {
+            self.first.insert(key, value.span.clone());
+        }
+    }
+}
+
+/// "a string", "an integer" … for messages.
+pub fn describe(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
