@@ -8,9 +8,18 @@ mod fixture;
 
 use jobpack::render::pdf::finish::finish;
 
+/// The bundled regular face, embedded whole (the fixture does not subset).
 fn noto() -> Option<printpdf::ParsedFont> {
-    let bytes = std::fs::read("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf").ok()?;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSans-Regular.ttf");
+    let bytes = std::fs::read(path).ok()?;
     printpdf::ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+}
+
+/// Where finished samples go for `.ci/validate-pdfs target/pdf-samples`.
+fn keep(name: &str, bytes: &[u8]) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pdf-samples");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), bytes).unwrap();
 }
 
 fn finished(font: Option<printpdf::ParsedFont>, value: Option<&str>) -> Vec<u8> {
@@ -62,23 +71,54 @@ fn the_checker_notices_untagged_content_and_a_lost_mcid() {
     );
 }
 
-/// With a real embedded font (Noto Sans, where installed) the fixture is
-/// also written to `target/pdf-samples/` for `.ci/validate-pdfs`.
+/// With the bundled embedded font, and pre-filled form values.
 #[test]
 fn embedded_font_fixture_with_prefilled_values() {
-    let Some(font) = noto() else {
-        eprintln!("Noto Sans not installed: only the builtin-font fixture ran");
-        return;
-    };
+    let font = noto().expect("the bundled font parses");
     // "Z", "ë", "’", "B" are drawn nowhere else: the pass adds them to /W and ToUnicode.
     let bytes = finished(Some(font.clone()), Some("Zoë O’Brien, Senior engineer"));
     let report = checker::check(&bytes);
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pdf-samples");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("fixture-forms.pdf"), &bytes).unwrap();
+    keep("fixture-forms.pdf", &bytes);
     // A character the font itself lacks is an error, never a .notdef box.
     let (lo, laid) = fixture::document(Some(font), Some("Agreed ✓"));
     let err = finish(lo, &laid, &fixture::meta()).unwrap_err();
     assert!(err.to_string().contains("no glyph for \"✓\""), "{err}");
+}
+
+/// Every profile of the seed frameworks, on both papers, through the real
+/// layout engine: the checker finds nothing, and the files are kept.
+#[test]
+fn real_profiles_pass_every_structure_check() {
+    use jobpack::cli::Paper;
+    use jobpack::render::pdf::{render, FontSet, PdfOptions};
+    let fonts = FontSet::load().expect("bundled fonts parse");
+    for file in ["framework.toml", "examples/senior-2024.toml"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let fw = jobpack::load::load_file(&path)
+            .unwrap_or_else(|d| panic!("{file}: {d:?}"))
+            .framework;
+        for (r, role) in fw.roles.iter().enumerate() {
+            for (l, level) in role.levels.iter().enumerate() {
+                for paper in [Paper::A4, Paper::Letter] {
+                    let doc = jobpack::compose::profile::profile(&fw, r, l, 1_578_355_200);
+                    let opts = PdfOptions {
+                        paper,
+                        accent: None,
+                    };
+                    let pdf = render(&doc, &opts, &fonts).expect("renders");
+                    let report = checker::check(&pdf.bytes);
+                    let stem = file.trim_end_matches(".toml").replace('/', "-");
+                    let name = format!("{stem}-{}-{}-{paper:?}.pdf", role.id, level.id);
+                    assert!(report.problems.is_empty(), "{name}: {:#?}", report.problems);
+                    assert!(
+                        report.roles.iter().any(|r| r == "H1"),
+                        "{name}: {:?}",
+                        report.roles
+                    );
+                    keep(&name, &pdf.bytes);
+                }
+            }
+        }
+    }
 }

@@ -100,7 +100,11 @@ impl FormFont {
             .and_then(|fd| fd.get(b"FontFile2").or_else(|_| fd.get(b"FontFile3")).ok())
             .and_then(|f| lo.dereference(f).ok())
             .and_then(|(_, f)| f.as_stream().ok())
-            .and_then(|s| s.decompressed_content().ok().or_else(|| Some(s.content.clone())))
+            .and_then(|s| {
+                s.decompressed_content()
+                    .ok()
+                    .or_else(|| Some(s.content.clone()))
+            })
             .filter(|_| identity);
         Some(FormFont {
             id,
@@ -157,7 +161,11 @@ impl FormFont {
             w.push(Object::Integer(gid.into()));
             w.push(Object::Array(vec![Object::Integer(width as i64)]));
         }
-        let desc_ref = match lo.get_dictionary(self.id).ok().and_then(|f| f.get(b"DescendantFonts").ok()) {
+        let desc_ref = match lo
+            .get_dictionary(self.id)
+            .ok()
+            .and_then(|f| f.get(b"DescendantFonts").ok())
+        {
             Some(Object::Array(a)) => a.first().and_then(|o| o.as_reference().ok()),
             Some(Object::Reference(r)) => lo
                 .get_object(*r)
@@ -184,14 +192,20 @@ impl FormFont {
             }
         }
         if let Ok(Object::Stream(s)) = lo.get_object_mut(self.to_unicode) {
-            let text = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            let text = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
             let text = String::from_utf8_lossy(&text).into_owned();
             let mut extra = String::new();
             // A CMap section holds at most 100 mappings.
             for chunk in self.added.chunks(100) {
                 extra.push_str(&format!("{} beginbfchar\n", chunk.len()));
                 for &(c, gid, _) in chunk {
-                    let utf16: String = c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("{u:04X}")).collect();
+                    let utf16: String = c
+                        .encode_utf16(&mut [0; 2])
+                        .iter()
+                        .map(|u| format!("{u:04X}"))
+                        .collect();
                     extra.push_str(&format!("<{gid:04X}> <{utf16}>\n"));
                 }
                 extra.push_str("endbfchar\n");
