@@ -13,6 +13,7 @@ mod forms;
 mod metadata;
 mod outline;
 mod structure;
+mod xref;
 
 use anyhow::{Context, Result};
 use lopdf::{Dictionary, Object, ObjectId};
@@ -92,7 +93,7 @@ pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result
     fix_trailing_cr(&mut lo);
     let mut out = Vec::new();
     lo.save_modern(&mut out)?;
-    Ok(out)
+    Ok(xref::compress_xref_stream(out))
 }
 
 /// A hash of everything the file says: page content, layout's record and

@@ -201,7 +201,8 @@ pub fn build(
             k.push(objr(a, pages));
         }
         let mut d = Dictionary::new();
-        d.set("Type", name("StructElem"));
+        // /Type is optional for structure elements (PDF 1.7, table 323);
+        // leaving it out saves ~17 bytes on each of hundreds of elements.
         d.set("S", name(&role_name(&node.role)));
         let parent = node.parent.and_then(|p| elems.id(p)).unwrap_or(root);
         d.set(
