@@ -337,3 +337,35 @@ fn sheets_are_print_ready_and_frozen_at_the_header() {
         );
     }
 }
+
+#[test]
+fn the_cover_carries_the_role_introduction_and_every_general_skill_description() {
+    let fw = common::load("framework.toml");
+    let role = &fw.roles[0];
+    let mut book = open(xlsx::role_workbook(&fw, 0, EPOCH).unwrap());
+    let range = book.worksheet_range("Cover").unwrap();
+    let cover: String = range
+        .rows()
+        .flat_map(|r| r.iter().map(|c| format!("{c}\n")))
+        .collect();
+    let intro = role
+        .introduction
+        .as_ref()
+        .expect("framework.toml has an introduction");
+    let mut expected: Vec<&str> = intro.strings().collect();
+    expected.extend(role.skills_intro.iter().flat_map(|t| t.strings()));
+    let described: Vec<_> = fw
+        .skills
+        .iter()
+        .filter_map(|s| s.description.as_ref())
+        .collect();
+    assert_eq!(
+        described.len(),
+        4,
+        "seed 000 describes four skills in general"
+    );
+    expected.extend(described.iter().flat_map(|t| t.strings()));
+    for sentence in expected {
+        assert!(cover.contains(sentence), "cover lacks: {sentence}");
+    }
+}

@@ -40,6 +40,7 @@ pub fn matrix_cover(
         role.name
     ))];
     lines.extend(about(fw, role));
+    lines.extend(introduction_lines(fw, role));
     lines.push(Line::Heading("Sheets in this workbook".into()));
     lines.extend([
         Line::Link(
@@ -110,6 +111,44 @@ pub fn about(fw: &Framework, role: &Role) -> Vec<Line> {
     }
     if let Some(url) = &fw.meta.url {
         lines.push(Line::Web("Source".into(), url.clone()));
+    }
+    lines
+}
+
+/// The role's introduction and the general description of each skill it needs.
+///
+/// Profiles and appraisal sheets are about one level, so this cover is where
+/// what the framework says about the role and its skills as a whole reaches a page.
+pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
+    let mut lines = Vec::new();
+    if let Some(intro) = &role.introduction {
+        lines.push(Line::Heading("Introduction to the role".into()));
+        lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
+    }
+    let mut used: Vec<usize> = role
+        .levels
+        .iter()
+        .flat_map(|l| l.requirements.iter().map(|r| r.skill))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let described: Vec<_> = used
+        .into_iter()
+        .map(|i| &fw.skills[i])
+        .filter_map(|s| s.description.as_ref().map(|d| (s, d)))
+        .collect();
+    if role.skills_intro.is_some() || !described.is_empty() {
+        lines.push(Line::Heading("Skills in this role".into()));
+    }
+    if let Some(intro) = &role.skills_intro {
+        lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
+    }
+    for (skill, description) in described {
+        lines.push(Line::Text(format!(
+            "{}. {}",
+            skill.name,
+            description.to_plain().replace('\n', " ")
+        )));
     }
     lines
 }
