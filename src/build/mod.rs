@@ -3,27 +3,25 @@
 //! A run is planned whole first ([`plan::plan`]): every framework validated,
 //! every document named, every clash found, before anything is written. Then
 //! [`execute`] makes the documents in parallel on the current rayon pool and
-//! writes each through [`OutDir`] as soon as it is made, so memory holds only
+//! writes each through [`crate::output::OutDir`] as soon as it is made, so memory holds only
 //! the documents in flight. Results come back in plan order, so the manifest
 //! (and every file) is the same whatever the number of threads.
 
 pub mod plan;
 pub mod products;
+mod run;
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-
-use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 pub use plan::{plan, Job, Plan};
 pub use products::{catalogue, Made, Per, Product, Shared, Subject};
+pub use run::execute;
 
 use crate::cli::{Paper, ProductKind};
 use crate::load::Diagnostic;
 use crate::model::Framework;
 use crate::output::manifest::FrameworkEntry;
-use crate::output::{FileEntry, Issue, Manifest, OutDir};
+use crate::output::{FileEntry, Issue, Manifest};
 use crate::people::PeopleFile;
 
 /// A framework to build from, loaded and validated.
@@ -87,71 +85,6 @@ pub struct Written {
     pub warnings: Vec<String>,
 }
 
-/// Makes and writes every job of `plan` on the current rayon pool, calling
-/// `progress` after each. One result per job, in plan order; a failed job
-/// (including a product that panics) does not stop the others.
-pub fn execute(
-    plan: &Plan,
-    sources: &[Source],
-    people: Option<&PeopleFile>,
-    products: &[Product],
-    settings: Settings,
-    out: &OutDir,
-    progress: &(dyn Fn() + Sync),
-) -> Vec<Result<Written, String>> {
-    let shared = Shared::default();
-    plan.jobs
-        .par_iter()
-        .map(|job| {
-            let result = build_one(job, sources, people, products, settings, out, &shared);
-            progress();
-            result
-        })
-        .collect()
-}
-
-fn build_one(
-    job: &Job,
-    sources: &[Source],
-    people: Option<&PeopleFile>,
-    products: &[Product],
-    settings: Settings,
-    out: &OutDir,
-    shared: &Shared,
-) -> Result<Written, String> {
-    let framework = &sources[job.source].framework;
-    let role = &framework.roles[job.role];
-    let subject = Subject {
-        framework,
-        role_index: job.role,
-        role,
-        level_index: job.level,
-        level: job.level.map(|l| &role.levels[l]),
-        person: job.person.and_then(|p| people.map(|f| &f.people[p])),
-        paper: settings.paper,
-        epoch: framework.document_epoch(settings.source_date_epoch),
-        shared,
-    };
-    let make = products[job.product].make;
-    let made = match catch_unwind(AssertUnwindSafe(|| make(&subject))) {
-        Ok(Ok(made)) => made,
-        Ok(Err(err)) => return Err(format!("cannot make {}: {err:#}", job.path)),
-        Err(_) => {
-            return Err(format!(
-                "internal error while making {} (please report it)",
-                job.path
-            ))
-        }
-    };
-    out.write(&job.path, &made.bytes)
-        .map_err(|err| format!("{err:#}"))?;
-    Ok(Written {
-        bytes: made.bytes.len() as u64,
-        sha256: hex(&Sha256::digest(&made.bytes)),
-        warnings: made.warnings,
-    })
-}
-
 /// The manifest of a run: `results` is `None` for a dry run, else one per job.
 pub fn manifest(
     plan: &Plan,
@@ -207,8 +140,4 @@ pub fn manifest(
         }
     }
     manifest
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

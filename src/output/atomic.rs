@@ -60,6 +60,8 @@ pub fn abandon_unfinished() -> usize {
 pub struct OutDir {
     root: PathBuf,
     counter: AtomicU64,
+    /// Folders with renames not yet flushed (see [`OutDir::sync_folders`]).
+    touched: Mutex<BTreeSet<PathBuf>>,
 }
 
 impl OutDir {
@@ -108,6 +110,7 @@ impl OutDir {
         let dir = OutDir {
             root: root.to_path_buf(),
             counter: AtomicU64::new(0),
+            touched: Mutex::new(BTreeSet::new()),
         };
         let probe = dir.temp_path(root, "probe");
         File::create(&probe)
@@ -124,7 +127,8 @@ impl OutDir {
 
     /// Writes `bytes` to `path` (relative to the root) atomically, creating folders
     /// as needed. On error nothing is left behind and an earlier file of that
-    /// name is untouched.
+    /// name is untouched. The file's data is on disk before it gets its name;
+    /// the name itself is made durable by [`OutDir::sync_folders`].
     pub fn write(&self, path: &SafePath, bytes: &[u8]) -> Result<()> {
         let target = path.under(&self.root);
         let folder = parent_of(&target).to_path_buf();
@@ -146,13 +150,39 @@ impl OutDir {
         };
         let written = file
             .and_then(|file| write_synced(file, bytes))
-            .and_then(|()| fs::rename(&temp, &target))
-            .and_then(|()| sync_folder(&folder));
+            .and_then(|()| fs::rename(&temp, &target));
         if written.is_err() {
             let _ = fs::remove_file(&temp);
         }
         unfinished().temps.remove(&temp);
-        written.with_context(|| format!("cannot write {}", target.display()))
+        written.with_context(|| format!("cannot write {}", target.display()))?;
+        self.touched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(folder);
+        Ok(())
+    }
+
+    /// Flushes the folder entries of every file written so far, once per
+    /// folder (and the folders above them up to the root, which may be new),
+    /// so that after a crash the new names are there. Once per folder rather
+    /// than once per file: a folder flush costs as much as a file's.
+    pub fn sync_folders(&self) -> Result<()> {
+        let touched = std::mem::take(&mut *self.touched.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut folders = BTreeSet::new();
+        for folder in touched {
+            let mut at = folder.as_path();
+            while at.starts_with(&self.root) && folders.insert(at.to_path_buf()) {
+                match at.parent() {
+                    Some(parent) => at = parent,
+                    None => break,
+                }
+            }
+        }
+        for folder in &folders {
+            sync_folder(folder).with_context(|| format!("cannot flush {}", folder.display()))?;
+        }
+        Ok(())
     }
 
     /// Removes temporary files left by earlier runs that were killed, and

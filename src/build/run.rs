@@ -1,0 +1,129 @@
+//! Running a plan: documents are made on the rayon pool and written by a few
+//! writer threads, so that no core waits for the disk.
+//!
+//! Each file is flushed to disk before it is renamed into place, and a flush
+//! takes milliseconds on a real disk, as long as making a document; done on
+//! the pool it would leave cores idle. Writers take made documents from a
+//! small bounded queue (which also bounds the memory held by documents in
+//! flight), and results are stored by plan index, so order never depends on
+//! timing.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::{sync_channel, SendError};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::{Job, Made, Plan, Product, Settings, Shared, Source, Subject, Written};
+use crate::output::OutDir;
+use crate::people::PeopleFile;
+
+/// Writer threads: they mostly wait for the disk, so a few more than cores is cheap.
+const WRITERS: usize = 4;
+
+/// Makes and writes every job of `plan` on the current rayon pool, calling
+/// `progress` after each. One result per job, in plan order; a failed job
+/// (including a product that panics) does not stop the others. Folder entries
+/// are flushed once at the end.
+pub fn execute(
+    plan: &Plan,
+    sources: &[Source],
+    people: Option<&PeopleFile>,
+    products: &[Product],
+    settings: Settings,
+    out: &OutDir,
+    progress: &(dyn Fn() + Sync),
+) -> Vec<Result<Written, String>> {
+    let shared = Shared::default();
+    let results: Mutex<Vec<Option<Result<Written, String>>>> =
+        Mutex::new(vec![None; plan.jobs.len()]);
+    let record = |i: usize, result: Result<Written, String>| {
+        results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+        progress();
+    };
+    let (queue, made) = sync_channel::<(usize, Made)>(2 * WRITERS);
+    let made = Mutex::new(made);
+    std::thread::scope(|scope| {
+        for _ in 0..WRITERS {
+            scope.spawn(|| loop {
+                // One writer waits on the queue at a time; the others wait for it.
+                let next = made.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                let Ok((i, document)) = next else { break };
+                record(i, write(&plan.jobs[i], document, out));
+            });
+        }
+        plan.jobs
+            .par_iter()
+            .enumerate()
+            .for_each_with(queue, |queue, (i, job)| {
+                match make(job, sources, people, products, settings, &shared) {
+                    Ok(document) => {
+                        // Writers only stop once the queue is closed, after this loop.
+                        if let Err(SendError((i, document))) = queue.send((i, document)) {
+                            record(i, write(&plan.jobs[i], document, out));
+                        }
+                    }
+                    Err(message) => record(i, Err(message)),
+                }
+            });
+    });
+    let folders = out.sync_folders().map_err(|e| format!("{e:#}"));
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| {
+            let r = r.unwrap_or_else(|| Err("internal error: a document was not built".into()));
+            match (&r, &folders) {
+                (Ok(_), Err(e)) => Err(e.clone()),
+                _ => r,
+            }
+        })
+        .collect()
+}
+
+fn make(
+    job: &Job,
+    sources: &[Source],
+    people: Option<&PeopleFile>,
+    products: &[Product],
+    settings: Settings,
+    shared: &Shared,
+) -> Result<Made, String> {
+    let framework = &sources[job.source].framework;
+    let role = &framework.roles[job.role];
+    let subject = Subject {
+        framework,
+        role_index: job.role,
+        role,
+        level_index: job.level,
+        level: job.level.map(|l| &role.levels[l]),
+        person: job.person.and_then(|p| people.map(|f| &f.people[p])),
+        paper: settings.paper,
+        epoch: framework.document_epoch(settings.source_date_epoch),
+        shared,
+    };
+    let make = products[job.product].make;
+    match catch_unwind(AssertUnwindSafe(|| make(&subject))) {
+        Ok(Ok(made)) => Ok(made),
+        Ok(Err(err)) => Err(format!("cannot make {}: {err:#}", job.path)),
+        Err(_) => Err(format!(
+            "internal error while making {} (please report it)",
+            job.path
+        )),
+    }
+}
+
+fn write(job: &Job, made: Made, out: &OutDir) -> Result<Written, String> {
+    out.write(&job.path, &made.bytes)
+        .map_err(|err| format!("{err:#}"))?;
+    Ok(Written {
+        bytes: made.bytes.len() as u64,
+        sha256: Sha256::digest(&made.bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        warnings: made.warnings,
+    })
+}
