@@ -278,7 +278,7 @@ impl Report {
         }
         if self.json {
             print_stdout(&manifest.to_json())?;
-        } else if self.dry_run {
+        } else if self.dry_run && !self.quiet {
             let list: String = manifest
                 .files
                 .iter()
