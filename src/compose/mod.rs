@@ -1,1 +1,3 @@
 //! Composers: framework → format-neutral [`crate::doc::Document`]s, one per product.
+
+pub mod appraisal;
