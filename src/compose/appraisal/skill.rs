@@ -1,0 +1,225 @@
+//! One skill's block of the appraisal sheet: what is expected, and the assessment.
+
+use crate::doc::{
+    Block, Cell, Column, Field, FieldKind, Heading, List, ParaStyle, Paragraph, Row, Shade, Span,
+    Table,
+};
+use crate::model::{Framework, Level, Text, TextBlock};
+
+/// The choice offered beside the rungs of the scale.
+pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
+
+/// One row of a skill's assessment table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assessor {
+    /// Last part of the field name: `skill.<id>.<key>`.
+    pub key: &'static str,
+    /// The row header as printed.
+    pub header: &'static str,
+    /// How accessible names refer to it: "Incident management: self-assessment, Working".
+    pub words: &'static str,
+}
+
+/// Who assesses each skill, in the order of the table's rows.
+pub const ASSESSORS: [Assessor; 3] = [
+    Assessor {
+        key: "self",
+        header: "Self-assessment",
+        words: "self-assessment",
+    },
+    Assessor {
+        key: "reviewer",
+        header: "Reviewer's assessment",
+        words: "reviewer's assessment",
+    },
+    Assessor {
+        key: "agreed",
+        header: "Agreed level",
+        words: "agreed level",
+    },
+];
+
+/// Lines of writing space per skill: evidence is the person's, comments the reviewer's.
+const EVIDENCE_LINES: u16 = 4;
+const COMMENT_LINES: u16 = 3;
+
+/// One block per required skill, in the framework's order, each kept on one page.
+pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
+    let mut blocks = vec![Block::Heading(Heading {
+        level: 2,
+        text: "Skills".into(),
+        bookmark: true,
+    })];
+    let mut used = Vec::new();
+    for req in &level.requirements {
+        let skill = &fw.skills[req.skill];
+        let key = unique_key(&field_key(&skill.id), &mut used);
+        let mut content = vec![
+            Block::Heading(Heading {
+                level: 3,
+                text: skill.name.clone(),
+                bookmark: true,
+            }),
+            Block::Paragraph(Paragraph::styled(
+                ParaStyle::Body,
+                vec![
+                    Span::bold("Expected skill level: "),
+                    Span::plain(fw.scale[req.level].name.clone()),
+                ],
+            )),
+        ];
+        content.extend(descriptor_blocks(fw, fw.descriptor(req)));
+        content.push(Block::Table(assessment_table(
+            fw,
+            &skill.name,
+            &key,
+            req.level,
+        )));
+        content.push(Block::Field(Field {
+            name: format!("skill.{key}.evidence"),
+            label: format!("{}: evidence", skill.name),
+            kind: FieldKind::Text {
+                lines: EVIDENCE_LINES,
+            },
+            value: None,
+        }));
+        content.push(Block::Field(Field {
+            name: format!("skill.{key}.comments"),
+            label: format!("{}: comments", skill.name),
+            kind: FieldKind::Text {
+                lines: COMMENT_LINES,
+            },
+            value: None,
+        }));
+        blocks.push(Block::KeepTogether(vec![Block::Section(content)]));
+    }
+    Block::Section(blocks)
+}
+
+/// The descriptor verbatim: paragraphs as paragraphs, and a bullet list with
+/// the framework's lead-in ("You can:") unless a paragraph introduces it.
+pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut after_paragraph = false;
+    for block in &text.blocks {
+        match block {
+            TextBlock::Paragraph(p) => {
+                let mut para = Paragraph::plain(p.clone());
+                para.lang = text.lang.clone();
+                out.push(Block::Paragraph(para));
+                after_paragraph = true;
+            }
+            TextBlock::Bullets(items) => {
+                if !after_paragraph {
+                    let mut lead = Paragraph::styled(
+                        ParaStyle::Label,
+                        vec![Span::plain(fw.meta.bullet_lead.clone())],
+                    );
+                    lead.lang = text.lang.clone();
+                    out.push(Block::Paragraph(lead));
+                }
+                let items = items
+                    .iter()
+                    .map(|item| {
+                        let mut p = Paragraph::plain(item.clone());
+                        p.lang = text.lang.clone();
+                        p
+                    })
+                    .collect();
+                out.push(Block::List(List {
+                    ordered: false,
+                    items,
+                }));
+                after_paragraph = false;
+            }
+        }
+    }
+    out
+}
+
+/// A row per assessor and a column per rung plus "Not yet demonstrated"; the
+/// expected rung's column says so in its header and is tinted.
+fn assessment_table(fw: &Framework, skill_name: &str, key: &str, expected: usize) -> Table {
+    let options = choice_options(fw);
+    let mut columns = vec![Column {
+        header: "Assessment".into(),
+        weight: 1.6,
+    }];
+    columns.extend(options.iter().enumerate().map(|(rank, option)| Column {
+        header: if rank == expected {
+            format!("{option} (expected)")
+        } else {
+            option.clone()
+        },
+        weight: 1.0,
+    }));
+    let rows = ASSESSORS
+        .iter()
+        .map(|assessor| {
+            let mut cells = vec![Cell::text(assessor.header)];
+            cells.extend(options.iter().enumerate().map(|(rank, option)| Cell {
+                content: vec![Block::Field(Field {
+                    name: format!("skill.{key}.{}", assessor.key),
+                    label: format!("{skill_name}: {}, {option}", assessor.words),
+                    kind: FieldKind::Choice {
+                        options: vec![option.clone()],
+                    },
+                    value: None,
+                })],
+                shade: (rank == expected).then_some(Shade::Highlight),
+            }));
+            Row { cells }
+        })
+        .collect();
+    Table {
+        summary: Some(format!(
+            "Assessment of {skill_name}: one row per assessor, one column per skill level; \
+             the expected level is {}.",
+            fw.scale[expected].name
+        )),
+        columns,
+        rows,
+        row_headers: true,
+    }
+}
+
+/// Every rung of the scale, lowest first, then "Not yet demonstrated".
+pub fn choice_options(fw: &Framework) -> Vec<String> {
+    fw.scale
+        .iter()
+        .map(|rung| rung.name.clone())
+        .chain(std::iter::once(NOT_YET_DEMONSTRATED.to_string()))
+        .collect()
+}
+
+/// A skill id as a field-name part: PDF joins field names with periods, so
+/// anything but letters, digits, '-' and '_' becomes '-'.
+fn field_key(id: &str) -> String {
+    let key: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if key.is_empty() {
+        "skill".into()
+    } else {
+        key
+    }
+}
+
+/// `key`, or `key-2`, `key-3`, … when an earlier skill already has it.
+fn unique_key(key: &str, used: &mut Vec<String>) -> String {
+    let mut candidate = key.to_string();
+    let mut n = 1;
+    while used.contains(&candidate) {
+        n += 1;
+        candidate = format!("{key}-{n}");
+    }
+    used.push(candidate.clone());
+    candidate
+}

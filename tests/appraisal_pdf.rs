@@ -1,0 +1,444 @@
+//! The appraisal sheet: its document structure (every skill, expected level and
+//! descriptor; unique field names; a choice per rung plus "Not yet demonstrated").
+
+use std::collections::HashSet;
+
+use jobpack::compose::appraisal::{appraisal, choice_options, Person, NOT_YET_DEMONSTRATED};
+use jobpack::doc::{Block, Document, Field, FieldKind, ParaStyle, Table};
+use jobpack::model::{
+    Branding, Date, Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text,
+};
+
+/// A small framework in the seed's shape; `rungs` names the scale, lowest first.
+fn framework(rungs: &[&str]) -> Framework {
+    let scale = rungs
+        .iter()
+        .map(|name| SkillLevel {
+            id: name.to_lowercase(),
+            name: (*name).into(),
+            description: Some(Text::paragraph(format!("What {name} means."))),
+        })
+        .collect();
+    let skill = |id: &str, name: &str, descriptors: Vec<(usize, Text)>| Skill {
+        id: id.into(),
+        name: name.into(),
+        description: None,
+        descriptors,
+    };
+    let skills = vec![
+        skill(
+            "incident-management",
+            "Incident management",
+            vec![
+                (
+                    0,
+                    Text::paragraph("You can identify and register incidents."),
+                ),
+                (
+                    1,
+                    Text::paragraph("You can diagnose and prioritise incidents."),
+                ),
+            ],
+        ),
+        skill(
+            "change-management",
+            "Change management",
+            vec![(
+                1,
+                Text::bullets([
+                    "analyse and assess the impact of change",
+                    "document change requests",
+                ]),
+            )],
+        ),
+        // An id with a period, which PDF field names cannot carry.
+        skill(
+            "user.focus",
+            "User focus",
+            vec![(0, Text::paragraph("You put users first."))],
+        ),
+    ];
+    let req = |skill, level| Requirement {
+        skill,
+        level,
+        descriptor: None,
+    };
+    let level = |id: &str, name: &str, requirements| Level {
+        id: id.into(),
+        name: name.into(),
+        summary: Text::paragraph(format!("{name} summary.")),
+        responsibilities_intro: None,
+        responsibilities: Vec::new(),
+        grades: Vec::new(),
+        requirements,
+    };
+    Framework {
+        meta: Meta {
+            name: "Test capability framework".into(),
+            publisher: "Test publisher".into(),
+            version: Some("2024.3".into()),
+            published: Some(Date {
+                year: 2020,
+                month: 1,
+                day: 7,
+            }),
+            language: "en-GB".into(),
+            attribution: Some("Contains public sector information.".into()),
+            url: None,
+            bullet_lead: "You can:".into(),
+        },
+        scale,
+        skills,
+        roles: vec![Role {
+            id: "app-ops".into(),
+            name: "Application operations engineer".into(),
+            family: None,
+            summary: Text::paragraph("Supports applications."),
+            introduction: None,
+            skills_intro: None,
+            levels: vec![
+                level(
+                    "associate",
+                    "Associate engineer",
+                    vec![req(0, 0), req(2, 0)],
+                ),
+                level(
+                    "senior",
+                    "Senior engineer",
+                    vec![
+                        req(0, 1),
+                        req(1, 1),
+                        Requirement {
+                            skill: 2,
+                            level: 0,
+                            descriptor: Some(Text::paragraph("The level's own words on users.")),
+                        },
+                    ],
+                ),
+            ],
+        }],
+        branding: Branding::default(),
+    }
+}
+
+fn four() -> Framework {
+    framework(&["Awareness", "Working", "Practitioner", "Expert"])
+}
+
+/// Every block in document order, depth first, including table cells.
+fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Block>) {
+    for block in blocks {
+        out.push(block);
+        match block {
+            Block::Section(kids) | Block::KeepTogether(kids) => walk(kids, out),
+            Block::Table(t) => {
+                for row in &t.rows {
+                    for cell in &row.cells {
+                        walk(&cell.content, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn all_blocks(doc: &Document) -> Vec<&Block> {
+    let mut out = Vec::new();
+    walk(&doc.blocks, &mut out);
+    out
+}
+
+fn fields(doc: &Document) -> Vec<&Field> {
+    all_blocks(doc)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Field(f) => Some(f),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The document's printed text in order: headings, paragraphs, list items, table headers.
+fn texts(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in all_blocks(doc) {
+        match block {
+            Block::Heading(h) => out.push(h.text.clone()),
+            Block::Paragraph(p) => out.push(p.text()),
+            Block::List(l) => out.extend(l.items.iter().map(|i| i.text())),
+            Block::Table(t) => out.extend(t.columns.iter().map(|c| c.header.clone())),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The skill blocks: each `KeepTogether` under the "Skills" section.
+fn skill_blocks(doc: &Document) -> Vec<&[Block]> {
+    all_blocks(doc)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::KeepTogether(kids) => match kids.as_slice() {
+                [Block::Section(content)] => Some(content.as_slice()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+fn table_of(block: &[Block]) -> &Table {
+    block
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a skill block has an assessment table")
+}
+
+#[test]
+fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
+    let fw = four();
+    for (li, level) in fw.roles[0].levels.iter().enumerate() {
+        let doc = appraisal(&fw, 0, li, None, 0);
+        let blocks = skill_blocks(&doc);
+        assert_eq!(blocks.len(), level.requirements.len(), "{}", level.name);
+        for (block, req) in blocks.iter().zip(&level.requirements) {
+            let text: Vec<String> = texts(&Document {
+                blocks: block.to_vec(),
+                ..doc.clone()
+            });
+            assert_eq!(text[0], fw.skills[req.skill].name, "heading first");
+            let expected = format!("Expected skill level: {}", fw.scale[req.level].name);
+            assert!(text.contains(&expected), "{expected} in {text:?}");
+            for sentence in fw.descriptor(req).strings() {
+                assert!(text.iter().any(|t| t == sentence), "{sentence:?} verbatim");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_levels_own_descriptor_wins_over_the_catalogue() {
+    let fw = four();
+    let all = texts(&appraisal(&fw, 0, 1, None, 0)).join("\n");
+    assert!(all.contains("The level's own words on users."));
+    assert!(!all.contains("You put users first."));
+}
+
+#[test]
+fn bullet_descriptors_follow_the_frameworks_lead_in() {
+    let doc = appraisal(&four(), 0, 1, None, 0);
+    let change = skill_blocks(&doc)[1];
+    let lead = change.iter().position(|b| {
+        matches!(b, Block::Paragraph(p) if p.style == ParaStyle::Label && p.text() == "You can:")
+    });
+    let lead = lead.expect("the bullet lead-in is printed");
+    match &change[lead + 1] {
+        Block::List(list) => {
+            let items: Vec<String> = list.items.iter().map(|i| i.text()).collect();
+            assert_eq!(
+                items,
+                [
+                    "analyse and assess the impact of change",
+                    "document change requests"
+                ]
+            );
+        }
+        other => panic!("bullets after the lead-in, got {other:?}"),
+    }
+}
+
+#[test]
+fn field_names_are_unique_and_radio_buttons_share_their_rows_name() {
+    let fw = four();
+    let doc = appraisal(&fw, 0, 1, None, 0);
+    let mut seen = HashSet::new();
+    for f in fields(&doc) {
+        assert!(!f.label.is_empty(), "{} has an accessible name", f.name);
+        match &f.kind {
+            // A radio button: its row's buttons share one name; each label is unique.
+            FieldKind::Choice { .. } => assert!(seen.insert(f.label.clone()), "{}", f.label),
+            _ => assert!(seen.insert(f.name.clone()), "duplicate field {}", f.name),
+        }
+    }
+    // PDF separates field-name parts with periods: a skill id must not add any.
+    let names: HashSet<&str> = fields(&doc).iter().map(|f| f.name.as_str()).collect();
+    assert!(names.contains("skill.user-focus.self"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains(".."))); // no empty parts
+    for header in [
+        "person.name",
+        "reviewer.name",
+        "review.period",
+        "review.date",
+    ] {
+        assert!(names.contains(header), "{header}");
+    }
+    for closing in [
+        "summary",
+        "development-actions",
+        "signature.person",
+        "signature.reviewer",
+    ] {
+        assert!(names.contains(closing), "{closing}");
+    }
+}
+
+#[test]
+fn each_assessor_gets_one_choice_per_rung_plus_not_yet_demonstrated() {
+    for rungs in [
+        &["Awareness", "Working", "Practitioner", "Expert"][..],
+        &[
+            "Follow",
+            "Assist",
+            "Apply",
+            "Enable",
+            "Ensure",
+            "Initiate",
+            "Set strategy",
+        ][..],
+        &["Basic", "Advanced"][..],
+    ] {
+        let fw = framework(rungs);
+        let options = choice_options(&fw);
+        assert_eq!(options.len(), rungs.len() + 1);
+        assert_eq!(
+            options.last().map(String::as_str),
+            Some(NOT_YET_DEMONSTRATED)
+        );
+        let doc = appraisal(&fw, 0, 1, None, 0);
+        for (block, req) in skill_blocks(&doc)
+            .iter()
+            .zip(&fw.roles[0].levels[1].requirements)
+        {
+            let table = table_of(block);
+            let skill = &fw.skills[req.skill].name;
+            assert_eq!(table.columns.len(), options.len() + 1);
+            assert!(table.row_headers);
+            // The expected rung's column says so in words, not only by tint.
+            let expected = &table.columns[req.level + 1].header;
+            assert_eq!(
+                expected,
+                &format!("{} (expected)", fw.scale[req.level].name)
+            );
+            assert_eq!(table.rows.len(), 3, "self, reviewer, agreed");
+            let mut group_names = HashSet::new();
+            for (row, words) in
+                table
+                    .rows
+                    .iter()
+                    .zip(["self-assessment", "reviewer's assessment", "agreed level"])
+            {
+                let buttons: Vec<&Field> = row.cells[1..]
+                    .iter()
+                    .map(|cell| match cell.content.as_slice() {
+                        [Block::Field(f)] => f,
+                        other => panic!("one field per cell, got {other:?}"),
+                    })
+                    .collect();
+                let name = &buttons[0].name;
+                assert!(buttons.iter().all(|b| &b.name == name), "one group per row");
+                assert!(group_names.insert(name.clone()), "rows are distinct groups");
+                for (button, option) in buttons.iter().zip(&options) {
+                    assert_eq!(
+                        button.kind,
+                        FieldKind::Choice {
+                            options: vec![option.clone()]
+                        }
+                    );
+                    assert_eq!(button.label, format!("{skill}: {words}, {option}"));
+                    assert_eq!(button.value, None);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_skill_has_writing_space_for_evidence_and_comments() {
+    let doc = appraisal(&four(), 0, 1, None, 0);
+    for block in skill_blocks(&doc) {
+        let lines: Vec<u16> = block
+            .iter()
+            .filter_map(|b| match b {
+                Block::Field(Field {
+                    kind: FieldKind::Text { lines },
+                    ..
+                }) => Some(*lines),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lines.len(), 2, "evidence and comments");
+        assert!(lines.iter().all(|&l| l >= 3), "{lines:?}");
+    }
+}
+
+#[test]
+fn a_person_prefills_the_header_and_names_the_running_header() {
+    let fw = four();
+    let person = Person {
+        name: "Siân Ŵyn".into(),
+        reviewer: Some("Alex Reviewer".into()),
+        period: Some("April 2025 to March 2026".into()),
+    };
+    let doc = appraisal(&fw, 0, 0, Some(&person), 0);
+    let value = |name: &str| {
+        fields(&doc)
+            .into_iter()
+            .find(|f| f.name == name)
+            .and_then(|f| f.value.clone())
+    };
+    assert_eq!(value("person.name").as_deref(), Some("Siân Ŵyn"));
+    assert_eq!(value("reviewer.name").as_deref(), Some("Alex Reviewer"));
+    assert_eq!(
+        value("review.period").as_deref(),
+        Some("April 2025 to March 2026")
+    );
+    assert_eq!(value("review.date"), None);
+    assert_eq!(
+        doc.running_header.as_deref(),
+        Some("Appraisal sheet: Associate engineer, Siân Ŵyn")
+    );
+
+    let blank = appraisal(&fw, 0, 0, None, 0);
+    assert!(fields(&blank).iter().all(|f| f.value.is_none()));
+    let nameless = Person {
+        name: "  ".into(),
+        ..Person::default()
+    };
+    assert_eq!(appraisal(&fw, 0, 0, Some(&nameless), 0), blank);
+}
+
+#[test]
+fn metadata_and_page_furniture_come_from_the_framework() {
+    let doc = appraisal(&four(), 0, 1, None, 1_578_355_200);
+    assert_eq!(doc.meta.title, "Appraisal sheet: Senior engineer");
+    assert_eq!(doc.meta.language, "en-GB");
+    assert_eq!(doc.meta.epoch, 1_578_355_200);
+    assert_eq!(doc.meta.author, "Test publisher");
+    assert_eq!(
+        doc.running_header.as_deref(),
+        Some("Appraisal sheet: Senior engineer")
+    );
+    assert!(doc.footer.contains("Application operations engineer"));
+    assert!(doc.footer.contains("2024.3"));
+    let text = texts(&doc);
+    assert_eq!(text[0], doc.meta.title, "the title is the first heading");
+    assert!(text.contains(&"Role: Application operations engineer".to_string()));
+    assert!(text.contains(&"Level: Senior engineer (level 2 of 2)".to_string()));
+    assert!(text.contains(&"Contains public sector information.".to_string()));
+}
+
+#[test]
+fn headings_never_skip_a_level() {
+    let doc = appraisal(&four(), 0, 1, None, 0);
+    let mut last = 0;
+    for block in all_blocks(&doc) {
+        if let Block::Heading(h) = block {
+            assert!(h.level <= last + 1, "{} after level {last}", h.text);
+            last = h.level;
+        }
+    }
+}
