@@ -1,5 +1,8 @@
 //! One function per subcommand; `main` only dispatches here.
 
+pub mod check;
+pub mod list;
+
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
@@ -18,7 +21,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
             clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
             Ok(Exit::Success)
         }
-        Command::Check(_) | Command::List(_) | Command::Build(_) => {
+        Command::Check(args) => check::run(&args),
+        Command::List(args) => list::run(&args),
+        Command::Build(_) => {
             anyhow::bail!("this command is being written")
         }
     }

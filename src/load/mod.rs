@@ -1,8 +1,28 @@
 //! Loading: TOML → a validated [`Framework`], or every problem found, located.
+//!
+//! The file is parsed into toml's spanned tree ([`toml::de::DeTable`]) and
+//! walked by hand rather than deserialised with serde, so one run reports every
+//! problem (unknown keys, missing fields, wrong types, dangling references,
+//! duplicates) with its line and column, instead of stopping at the first.
 
+mod fields;
+mod framework;
+mod roles;
+pub mod source;
+pub mod text;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use toml::de::DeTable;
+
+use crate::error::{Exit, Reported};
 use crate::model::Framework;
+use fields::{Ctx, Table};
+
+/// The largest framework file read. Real frameworks are tens of kilobytes;
+/// the limit keeps a wrong path (a disk image, /dev/zero) from eating memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A framework that loaded, with any warnings (which do not stop a build).
 #[derive(Debug)]
@@ -35,15 +55,222 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
+impl std::fmt::Display for Diagnostic {
+    /// Rustc style, without the source line (see [`source::render`] for that).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(source::render(self, None).trim_end())
+    }
+}
+
 /// Reads and validates a framework file.
+///
+/// Errors, and the warnings found alongside them, come back sorted by position.
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    Err(vec![Diagnostic {
-        severity: Severity::Error,
-        file: path.to_path_buf(),
-        line: 0,
-        column: 0,
-        message: "the loader is being written".into(),
-        snippet: None,
-        hint: None,
-    }])
+    let src = read_source(path).map_err(|err| vec![err.0])?;
+    load_str(&src, path)
+}
+
+/// Validates framework text as if read from `path` (which names the file in
+/// diagnostics and is the base for a relative logo path). Never panics.
+pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    // Editors on Windows may save a byte-order mark; it is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut ctx = Ctx {
+        src: text,
+        file: path,
+        diags: Vec::new(),
+    };
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        for err in syntax {
+            let hint = syntax_hint(err.message());
+            ctx.error(err.span(), format!("TOML syntax: {}", err.message()), hint);
+        }
+        // The tree is only a best guess after a syntax error; checking it
+        // would report problems that are not there.
+        return Err(finish(ctx.diags));
+    }
+    let framework = build(&mut ctx, root.get_ref(), path);
+    let diags = finish(ctx.diags);
+    match framework {
+        Some(framework) if diags.iter().all(|d| d.severity == Severity::Warning) => Ok(Loaded {
+            framework,
+            warnings: diags,
+        }),
+        _ => Err(diags),
+    }
+}
+
+/// Loads `path`, printing warnings, or every diagnostic and an error count, to
+/// standard error. On errors returns [`Reported`]`(Exit::Invalid)` so that the
+/// caller exits with status 2 without printing anything more.
+pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
+    let src = match read_source(path) {
+        Ok(src) => src,
+        Err(err) => {
+            let (diag, exit) = *err;
+            eprint!("{}", render_all(&[diag], None));
+            return Err(Reported(exit).into());
+        }
+    };
+    let result = load_str(&src, path);
+    let diags = match &result {
+        Ok(loaded) => &loaded.warnings,
+        Err(diags) => diags,
+    };
+    eprint!("{}", render_all(diags, Some(&src)));
+    result.map_err(|_| Reported(Exit::Invalid).into())
+}
+
+/// Every diagnostic rustc-style, then a count line when there are errors.
+pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
+    let src = src.map(|s| s.strip_prefix('\u{feff}').unwrap_or(s));
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&source::render(d, src));
+        out.push('\n');
+    }
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        let file = diags[0].file.display();
+        let plural = if errors == 1 { "" } else { "s" };
+        out.push_str(&format!(
+            "error: {file} has {errors} error{plural}; nothing was written\n"
+        ));
+    }
+    out
+}
+
+/// The file's text, or a diagnostic about the file as a whole and the exit
+/// status it deserves: 2 when the file is missing or is not a text file (the
+/// command line or the input is wrong), 1 for other I/O failures.
+fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
+    let whole_file = |message: String, hint: &str, exit: Exit| {
+        let diag = Diagnostic {
+            severity: Severity::Error,
+            file: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            message,
+            snippet: None,
+            hint: Some(hint.to_string()),
+        };
+        Box::new((diag, exit))
+    };
+    let io_exit = |e: &std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory => Exit::Invalid,
+        _ => Exit::Failure,
+    };
+    let file = std::fs::File::open(path).map_err(|e| {
+        let exit = io_exit(&e);
+        whole_file(
+            format!("cannot read {}: {e}", path.display()),
+            "check the path of the framework file",
+            exit,
+        )
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            let exit = io_exit(&e);
+            whole_file(
+                format!("cannot read {}: {e}", path.display()),
+                "check that it is a readable file, not a folder",
+                exit,
+            )
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(whole_file(
+            format!(
+                "{} is larger than {} MiB",
+                path.display(),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "a framework file is text of a few hundred kilobytes at most: check the path",
+            Exit::Invalid,
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let (line, column) = source::line_column(&prefix, valid);
+        let diag = Diagnostic {
+            severity: Severity::Error,
+            file: path.to_path_buf(),
+            line,
+            column,
+            message: format!("{} is not UTF-8 text (byte {valid})", path.display()),
+            snippet: None,
+            hint: Some("save the file with UTF-8 encoding".into()),
+        };
+        Box::new((diag, Exit::Invalid))
+    })
+}
+
+fn syntax_hint(message: &str) -> Option<String> {
+    let hint = if message.contains("duplicate key") {
+        "each key may appear once in a table; for several entries use [[...]] headers"
+    } else if message.contains("string") {
+        "close the string with the quote it opened with; use \"\"\" ... \"\"\" for text over several lines"
+    } else if message.contains("escape") {
+        "a backslash starts an escape such as \\n; write \\\\ for a backslash, or use 'single quotes'"
+    } else if message.contains("date") {
+        "write dates as YYYY-MM-DD, without quotes"
+    } else {
+        "see https://toml.io for the syntax: key = \"value\", [table], [[array of tables]]"
+    };
+    Some(hint.into())
+}
+
+/// Sorted by position, so a person can fix the file from top to bottom.
+fn finish(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diags.sort_by_key(|d| (d.line, d.column));
+    diags.dedup();
+    diags
+}
+
+fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
+    let root = Table {
+        map: root,
+        span: None,
+        name: "the top level".into(),
+    };
+    ctx.known_keys(
+        &root,
+        &["framework", "branding", "scale", "skills", "roles"],
+    );
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let meta = framework::meta(ctx, &root);
+    let branding = framework::branding(ctx, &root, dir);
+    let scale = framework::scale(ctx, &root);
+    let skills = framework::skills(ctx, &root, &scale);
+    let mut used = vec![false; skills.len()];
+    let cat = roles::Catalogue {
+        scale: &scale,
+        skills: &skills,
+    };
+    let roles = roles::roles(ctx, &root, &cat, &mut used);
+    for ((skill, source), used) in skills.iter().zip(&used) {
+        if !used {
+            ctx.warn(
+                Some(source.id_span.clone()),
+                format!(
+                    "skill `{}` is in the catalogue but no level requires it",
+                    skill.id
+                ),
+                Some("require it in some [roles.levels.requirements], or delete it".into()),
+            );
+        }
+    }
+    Some(Framework {
+        meta: meta?,
+        scale,
+        skills: skills.into_iter().map(|(s, _)| s).collect(),
+        roles,
+        branding,
+    })
 }

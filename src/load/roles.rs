@@ -1,0 +1,241 @@
+//! Roles, their levels and each level's requirements, checked against the
+//! skills catalogue and the scale.
+
+use toml::de::DeValue;
+use toml::Spanned;
+
+use super::fields::{closest, Ctx, Located, Seen, Table};
+use super::framework::{unknown_level, SkillSource};
+use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
+
+/// The keys a `[[roles]]` table may have.
+const ROLE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "family",
+    "summary",
+    "introduction",
+    "skills_intro",
+    "levels",
+];
+
+/// The keys a `[[roles.levels]]` table may have.
+const LEVEL_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "responsibilities_intro",
+    "responsibilities",
+    "grades",
+    "requirements",
+];
+
+/// What the requirements are checked against.
+pub struct Catalogue<'c> {
+    pub scale: &'c [SkillLevel],
+    pub skills: &'c [(Skill, SkillSource)],
+}
+
+/// Reads `[[roles]]`. `used[i]` is set when some level requires skill `i`.
+pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) -> Vec<Role> {
+    let mut ids = Seen::default();
+    let mut names = Seen::default();
+    let mut out = Vec::new();
+    for (number, (map, span)) in ctx.tables(root, "roles", true).into_iter().enumerate() {
+        let mut t = Table {
+            map,
+            span: Some(span),
+            name: format!("[[roles]] #{}", number + 1),
+        };
+        let id = ctx.id(&t, "id");
+        if let Some(id) = &id {
+            t.name = format!("role `{}`", id.value);
+            ids.check(ctx, "role id", id);
+        }
+        ctx.known_keys(&t, ROLE_KEYS);
+        let name = ctx.string(&t, "name", true);
+        if let Some(name) = &name {
+            names.check(ctx, "role name", name);
+        }
+        let family = ctx.string(&t, "family", false).map(|f| f.value);
+        let summary = ctx.text(&t, "summary", true);
+        let introduction = ctx.text(&t, "introduction", false);
+        let skills_intro = ctx.text(&t, "skills_intro", false);
+        let levels = levels(ctx, &t, cat, used);
+        if let (Some(id), Some(name), Some(summary)) = (id, name, summary) {
+            out.push(Role {
+                id: id.value,
+                name: name.value,
+                family,
+                summary,
+                introduction,
+                skills_intro,
+                levels,
+            });
+        }
+    }
+    out
+}
+
+fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Vec<Level> {
+    let mut ids = Seen::default();
+    let mut names = Seen::default();
+    let mut out = Vec::new();
+    let tables = ctx.tables(role, "levels", false);
+    if tables.is_empty() && !role.map.contains_key("levels") {
+        ctx.error(
+            role.span.clone(),
+            format!("{} has no levels", role.name),
+            Some("add at least one [[roles.levels]] table after the role".into()),
+        );
+    }
+    for (number, (map, span)) in tables.into_iter().enumerate() {
+        let mut t = Table {
+            map,
+            span: Some(span),
+            name: format!("level #{} of {}", number + 1, role.name),
+        };
+        let id = ctx.id(&t, "id");
+        if let Some(id) = &id {
+            t.name = format!("level `{}` of {}", id.value, role.name);
+            ids.check(ctx, "level id in this role", id);
+        }
+        ctx.known_keys(&t, LEVEL_KEYS);
+        let name = ctx.string(&t, "name", true);
+        if let Some(name) = &name {
+            names.check(ctx, "level name in this role", name);
+        }
+        let summary = ctx.text(&t, "summary", true);
+        let responsibilities_intro = ctx
+            .string(&t, "responsibilities_intro", false)
+            .map(|s| s.value);
+        let responsibilities = ctx.strings(&t, "responsibilities");
+        let grades = ctx.strings(&t, "grades");
+        let requirements = requirements(ctx, &t, cat, used);
+        if let (Some(id), Some(name), Some(summary)) = (id, name, summary) {
+            out.push(Level {
+                id: id.value,
+                name: name.value,
+                summary,
+                responsibilities_intro,
+                responsibilities,
+                grades,
+                requirements,
+            });
+        }
+    }
+    out
+}
+
+fn requirements(
+    ctx: &mut Ctx,
+    level: &Table,
+    cat: &Catalogue,
+    used: &mut [bool],
+) -> Vec<Requirement> {
+    let name = format!("the requirements of {}", level.name);
+    let Some(t) = ctx.sub_table(level, "requirements", &name) else {
+        if !level.map.contains_key("requirements") {
+            ctx.warn(
+                level.span.clone(),
+                format!("{} requires no skills", level.name),
+                Some("add a [roles.levels.requirements] table: skill-id = \"skill-level\"".into()),
+            );
+        }
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in t.map.iter() {
+        let skill_id: &str = key.get_ref();
+        let skill = cat.skills.iter().position(|(s, _)| s.id == skill_id);
+        if skill.is_none() {
+            let ids = cat.skills.iter().map(|(s, _)| s.id.as_str());
+            let hint = match closest(skill_id, ids) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "add it to the catalogue as a [[skills]] table, or correct the id".into(),
+            };
+            ctx.error(
+                Some(key.span()),
+                format!("`{skill_id}` is not a skill in the catalogue"),
+                Some(hint),
+            );
+        }
+        if let Some(skill) = skill {
+            used[skill] = true;
+        }
+        let Some((rank, descriptor)) = requirement_value(ctx, value, skill_id, cat.scale) else {
+            continue;
+        };
+        let Some(skill) = skill else { continue };
+        let (catalogue_skill, source) = &cat.skills[skill];
+        match (&descriptor, catalogue_skill.descriptor(rank)) {
+            (None, None) => {
+                let level_id = &cat.scale[rank].id;
+                let line = ctx.line_of(&source.descriptors_span);
+                ctx.error(
+                    Some(value.span()),
+                    format!("no descriptor for `{skill_id}` at skill level `{level_id}`"),
+                    Some(format!(
+                        "add {level_id} = \"...\" to the descriptors of skill `{skill_id}` (line {line}), \
+                         or write {{ level = \"{level_id}\", descriptor = \"...\" }} here"
+                    )),
+                );
+            }
+            (Some(own), Some(shared)) if own == shared => ctx.warn(
+                Some(value.span()),
+                format!("the descriptor for `{skill_id}` repeats the catalogue's word for word"),
+                Some(format!(
+                    "write just {skill_id} = \"{}\"",
+                    cat.scale[rank].id
+                )),
+            ),
+            _ => {}
+        }
+        out.push(Requirement {
+            skill,
+            level: rank,
+            descriptor,
+        });
+    }
+    out
+}
+
+/// `"working"` or `{ level = "working", descriptor = "..." }` → (rank, own descriptor).
+fn requirement_value(
+    ctx: &mut Ctx,
+    value: &Spanned<DeValue>,
+    skill_id: &str,
+    scale: &[SkillLevel],
+) -> Option<(usize, Option<crate::model::Text>)> {
+    let (level, descriptor) = match value.get_ref() {
+        DeValue::String(_) => (ctx.string_value(value, skill_id)?, None),
+        DeValue::Table(map) => {
+            let t = Table {
+                map,
+                span: Some(value.span()),
+                name: format!("the requirement `{skill_id}`"),
+            };
+            ctx.known_keys(&t, &["level", "descriptor"]);
+            let level = ctx.string(&t, "level", true);
+            let descriptor = ctx.text(&t, "descriptor", false);
+            (level?, descriptor)
+        }
+        _ => {
+            ctx.wrong_type(
+                value,
+                skill_id,
+                "a skill level or { level, descriptor }",
+                "\"working\"",
+            );
+            return None;
+        }
+    };
+    let Located { value: id, span } = level;
+    match scale.iter().position(|s| s.id == id) {
+        Some(rank) => Some((rank, descriptor)),
+        None => {
+            unknown_level(ctx, span, &id, scale);
+            None
+        }
+    }
+}
