@@ -442,3 +442,39 @@ fn headings_never_skip_a_level() {
         }
     }
 }
+
+/// The shipped frameworks, loaded as a user's would be.
+fn shipped() -> Vec<Framework> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["framework.toml", "examples/senior-2024.toml"]
+        .iter()
+        .map(|file| match jobpack::load::load_file(&root.join(file)) {
+            Ok(loaded) => loaded.framework,
+            Err(diagnostics) => panic!("{file}: {diagnostics:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn shipped_frameworks_reach_every_sheet_verbatim() {
+    for fw in shipped() {
+        for (ri, role) in fw.roles.iter().enumerate() {
+            for (li, level) in role.levels.iter().enumerate() {
+                let doc = appraisal(&fw, ri, li, None, 0);
+                let text = texts(&doc);
+                // In order: each sentence after the one before it.
+                let mut at = 0;
+                for req in &level.requirements {
+                    let wanted = std::iter::once(fw.skills[req.skill].name.as_str())
+                        .chain(fw.descriptor(req).strings());
+                    for s in wanted {
+                        let found = text[at..].iter().position(|t| t == s);
+                        let found = found.unwrap_or_else(|| panic!("{}: {s:?}", level.name));
+                        at += found + 1;
+                    }
+                }
+                assert_eq!(skill_blocks(&doc).len(), level.requirements.len());
+            }
+        }
+    }
+}
