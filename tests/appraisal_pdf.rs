@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use jobpack::compose::appraisal::{appraisal, choice_options, Person, NOT_YET_DEMONSTRATED};
-use jobpack::doc::{Block, Document, Field, FieldKind, ParaStyle, Table};
+use jobpack::doc::{Block, Document, Field, FieldKind, ParaStyle};
 use jobpack::model::{
     Branding, Date, Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text,
 };
@@ -188,16 +188,6 @@ fn skill_blocks(doc: &Document) -> Vec<&[Block]> {
         .collect()
 }
 
-fn table_of(block: &[Block]) -> &Table {
-    block
-        .iter()
-        .find_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .expect("a skill block has an assessment table")
-}
-
 #[test]
 fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
     let fw = four();
@@ -252,37 +242,35 @@ fn bullet_descriptors_follow_the_frameworks_lead_in() {
 }
 
 #[test]
-fn field_names_are_unique_and_radio_buttons_share_their_rows_name() {
+fn field_names_are_unique_and_free_of_stray_periods() {
     let fw = four();
     let doc = appraisal(&fw, 0, 1, None, 0);
     let mut seen = HashSet::new();
     for f in fields(&doc) {
-        assert!(!f.label.is_empty(), "{} has an accessible name", f.name);
-        match &f.kind {
-            // A radio button: its row's buttons share one name; each label is unique.
-            FieldKind::Choice { .. } => assert!(seen.insert(f.label.clone()), "{}", f.label),
-            _ => assert!(seen.insert(f.name.clone()), "duplicate field {}", f.name),
-        }
+        assert!(
+            !f.label.trim().is_empty(),
+            "{} has an accessible name",
+            f.name
+        );
+        assert!(seen.insert(f.name.clone()), "duplicate field {}", f.name);
+        // PDF reads periods as a field hierarchy: no empty parts.
+        assert!(f.name.split('.').all(|part| !part.is_empty()), "{}", f.name);
     }
-    // PDF separates field-name parts with periods: a skill id must not add any.
-    let names: HashSet<&str> = fields(&doc).iter().map(|f| f.name.as_str()).collect();
-    assert!(names.contains("skill.user-focus.self"), "{names:?}");
-    assert!(names.iter().all(|n| !n.contains(".."))); // no empty parts
-    for header in [
+    // A skill id with a period must not add a level to the hierarchy.
+    assert!(seen.contains("skill.user-focus.self"), "{seen:?}");
+    for name in [
         "person.name",
         "reviewer.name",
         "review.period",
         "review.date",
-    ] {
-        assert!(names.contains(header), "{header}");
-    }
-    for closing in [
         "summary",
         "development-actions",
         "signature.person",
+        "signature.person-date",
         "signature.reviewer",
+        "signature.reviewer-date",
     ] {
-        assert!(names.contains(closing), "{closing}");
+        assert!(seen.contains(name), "{name}");
     }
 }
 
@@ -304,53 +292,39 @@ fn each_assessor_gets_one_choice_per_rung_plus_not_yet_demonstrated() {
         let fw = framework(rungs);
         let options = choice_options(&fw);
         assert_eq!(options.len(), rungs.len() + 1);
+        assert_eq!(&options[..rungs.len()], rungs);
         assert_eq!(
             options.last().map(String::as_str),
             Some(NOT_YET_DEMONSTRATED)
         );
         let doc = appraisal(&fw, 0, 1, None, 0);
-        for (block, req) in skill_blocks(&doc)
-            .iter()
-            .zip(&fw.roles[0].levels[1].requirements)
-        {
-            let table = table_of(block);
-            let skill = &fw.skills[req.skill].name;
-            assert_eq!(table.columns.len(), options.len() + 1);
-            assert!(table.row_headers);
-            // The expected rung's column says so in words, not only by tint.
-            let expected = &table.columns[req.level + 1].header;
-            assert_eq!(
-                expected,
-                &format!("{} (expected)", fw.scale[req.level].name)
-            );
-            assert_eq!(table.rows.len(), 3, "self, reviewer, agreed");
-            let mut group_names = HashSet::new();
-            for (row, words) in
-                table
-                    .rows
-                    .iter()
-                    .zip(["self-assessment", "reviewer's assessment", "agreed level"])
-            {
-                let buttons: Vec<&Field> = row.cells[1..]
-                    .iter()
-                    .map(|cell| match cell.content.as_slice() {
-                        [Block::Field(f)] => f,
-                        other => panic!("one field per cell, got {other:?}"),
-                    })
-                    .collect();
-                let name = &buttons[0].name;
-                assert!(buttons.iter().all(|b| &b.name == name), "one group per row");
-                assert!(group_names.insert(name.clone()), "rows are distinct groups");
-                for (button, option) in buttons.iter().zip(&options) {
-                    assert_eq!(
-                        button.kind,
-                        FieldKind::Choice {
-                            options: vec![option.clone()]
-                        }
-                    );
-                    assert_eq!(button.label, format!("{skill}: {words}, {option}"));
-                    assert_eq!(button.value, None);
-                }
+        let level = &fw.roles[0].levels[1];
+        for (block, req) in skill_blocks(&doc).iter().zip(&level.requirements) {
+            let skill = &fw.skills[req.skill];
+            let choices: Vec<&Field> = block
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Field(f) if matches!(f.kind, FieldKind::Choice { .. }) => Some(f),
+                    _ => None,
+                })
+                .collect();
+            let expected = [
+                ("self", "self-assessment"),
+                ("reviewer", "reviewer's assessment"),
+                ("agreed", "agreed level"),
+            ];
+            assert_eq!(choices.len(), expected.len(), "{}", skill.name);
+            for (field, (key, words)) in choices.iter().zip(expected) {
+                let key_id = skill.id.replace('.', "-");
+                assert_eq!(field.name, format!("skill.{key_id}.{key}"));
+                assert_eq!(field.label, format!("{}: {words}", skill.name));
+                assert_eq!(
+                    field.kind,
+                    FieldKind::Choice {
+                        options: options.clone()
+                    }
+                );
+                assert_eq!(field.value, None, "a blank sheet has nothing chosen");
             }
         }
     }

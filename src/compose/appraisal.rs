@@ -9,10 +9,10 @@
 //! Choices are radio groups rather than check boxes: an assessment is exactly
 //! one rung, so a reader enforces that, and the form data then holds one value
 //! per assessor and skill (`skill.<id>.self = "Working"`), the same shape as the
-//! appraisal workbook's dropdowns. Each cell of a skill's table holds one button
-//! of the group: a [`FieldKind::Choice`] with that single option, and every
-//! cell of a row shares the field name, which makes them one group (see
-//! [`crate::render::pdf::tags::AnnotKind::Radio`]).
+//! appraisal workbook's dropdowns.
+//!
+//! Field names are dotted paths (`skill.incident-management.self`); PDF reads
+//! the periods as a field hierarchy, so form data groups by skill.
 
 use crate::doc::{
     Block, Cell, Column, DocMeta, Document, Field, FieldKind, Heading, List, ParaStyle, Paragraph,
@@ -38,6 +38,8 @@ mod skill;
 /// Lines for the overall summary and for development actions.
 const SUMMARY_LINES: u16 = 7;
 const ACTION_LINES: u16 = 7;
+/// Room for a handwritten signature.
+const SIGNATURE_LINES: u16 = 2;
 
 /// Composes the appraisal sheet for level `level_index` of role `role_index`,
 /// pre-filled for `person` when given, dated `epoch` (see
@@ -106,16 +108,15 @@ pub fn appraisal(
     }
 }
 
-/// "Application operations engineer · Digital, Data and Technology Profession
-/// Capability Framework 2024.3": which framework and version the sheet assesses
-/// against, on every page, since printed pages get separated.
+/// "Application operations engineer · framework published 7 January 2020":
+/// which edition of the framework the sheet assesses against, on every page,
+/// since printed pages get separated. (Page one names the framework in full.)
 fn footer(fw: &Framework, role: &Role) -> String {
-    let edition = match (&fw.meta.version, fw.meta.published) {
-        (Some(v), _) => format!(" {v}"),
-        (None, Some(d)) => format!(", {}", d.long()),
-        (None, None) => String::new(),
-    };
-    format!("{} \u{b7} {}{}", role.name, fw.meta.name, edition)
+    match (&fw.meta.version, fw.meta.published) {
+        (Some(v), _) => format!("{} \u{b7} framework version {v}", role.name),
+        (None, Some(d)) => format!("{} \u{b7} framework published {}", role.name, d.long()),
+        (None, None) => role.name.clone(),
+    }
 }
 
 /// Role and level printed as text (they are fixed by the sheet, not filled in).
@@ -245,30 +246,32 @@ fn closing_section() -> Block {
             value: None,
         })
     };
-    let signature_row = |who: &str, key: &str| Row {
+    let signature_row = |who: &str, key: &str, whose: &str| Row {
         cells: vec![
             Cell::text(who),
             Cell::blocks(vec![text_field(
                 &format!("signature.{key}"),
-                &format!("{who}: signature"),
-                1,
+                &format!("Signature of the {whose}"),
+                SIGNATURE_LINES,
             )]),
             Cell::blocks(vec![text_field(
                 &format!("signature.{key}-date"),
-                &format!("{who}: date signed"),
+                &format!("Date signed by the {whose}"),
                 1,
             )]),
         ],
     };
+    let column = |header: &str, weight: f32| Column {
+        header: header.into(),
+        weight,
+    };
     Block::Section(vec![
         Block::KeepTogether(vec![
-            heading("Overall summary"),
+            heading("Summary and development"),
             text_field("summary", "Overall summary", SUMMARY_LINES),
-        ]),
-        Block::KeepTogether(vec![
-            heading("Development actions"),
             Block::Paragraph(Paragraph::plain(
-                "What the person will do to develop, the support they need, and by when.",
+                "Development actions: what the person will do to develop, the support they \
+                 need, and by when.",
             )),
             text_field("development-actions", "Development actions", ACTION_LINES),
         ]),
@@ -277,22 +280,13 @@ fn closing_section() -> Block {
             Block::Table(Table {
                 summary: Some("Signatures of the person and the reviewer, with dates.".into()),
                 columns: vec![
-                    Column {
-                        header: "Signed by".into(),
-                        weight: 1.2,
-                    },
-                    Column {
-                        header: "Signature".into(),
-                        weight: 2.0,
-                    },
-                    Column {
-                        header: "Date".into(),
-                        weight: 1.0,
-                    },
+                    column("Signed by", 1.0),
+                    column("Signature", 2.2),
+                    column("Date", 1.2),
                 ],
                 rows: vec![
-                    signature_row("Person", "person"),
-                    signature_row("Reviewer", "reviewer"),
+                    signature_row("Person appraised", "person", "person appraised"),
+                    signature_row("Reviewer", "reviewer", "reviewer"),
                 ],
                 row_headers: true,
             }),

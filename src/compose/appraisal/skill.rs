@@ -1,40 +1,33 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
-use crate::doc::{
-    Block, Cell, Column, Field, FieldKind, Heading, List, ParaStyle, Paragraph, Row, Shade, Span,
-    Table,
-};
+use crate::doc::{Block, Field, FieldKind, Heading, List, ParaStyle, Paragraph, Span};
 use crate::model::{Framework, Level, Text, TextBlock};
 
 /// The choice offered beside the rungs of the scale.
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
 
-/// One row of a skill's assessment table.
+/// Who gives one of a skill's three assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assessor {
     /// Last part of the field name: `skill.<id>.<key>`.
     pub key: &'static str,
-    /// The row header as printed.
-    pub header: &'static str,
-    /// How accessible names refer to it: "Incident management: self-assessment, Working".
+    /// After the skill's name in the field's label and accessible name:
+    /// "Incident management: self-assessment".
     pub words: &'static str,
 }
 
-/// Who assesses each skill, in the order of the table's rows.
+/// Who assesses each skill, in the order the sheet asks.
 pub const ASSESSORS: [Assessor; 3] = [
     Assessor {
         key: "self",
-        header: "Self-assessment",
         words: "self-assessment",
     },
     Assessor {
         key: "reviewer",
-        header: "Reviewer's assessment",
         words: "reviewer's assessment",
     },
     Assessor {
         key: "agreed",
-        header: "Agreed level",
         words: "agreed level",
     },
 ];
@@ -69,12 +62,7 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
             )),
         ];
         content.extend(descriptor_blocks(fw, fw.descriptor(req)));
-        content.push(Block::Table(assessment_table(
-            fw,
-            &skill.name,
-            &key,
-            req.level,
-        )));
+        content.extend(assessment_fields(fw, &skill.name, &key));
         content.push(Block::Field(Field {
             name: format!("skill.{key}.evidence"),
             label: format!("{}: evidence", skill.name),
@@ -137,50 +125,25 @@ pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
     out
 }
 
-/// A row per assessor and a column per rung plus "Not yet demonstrated"; the
-/// expected rung's column says so in its header and is tinted.
-fn assessment_table(fw: &Framework, skill_name: &str, key: &str, expected: usize) -> Table {
+/// One radio group per assessor, each offering every rung and "Not yet
+/// demonstrated". The groups are laid out alike, so their buttons line up in
+/// columns, and each button carries its rung's name: a printed sheet reads
+/// without a table header.
+fn assessment_fields(fw: &Framework, skill_name: &str, key: &str) -> Vec<Block> {
     let options = choice_options(fw);
-    let mut columns = vec![Column {
-        header: "Assessment".into(),
-        weight: 1.6,
-    }];
-    columns.extend(options.iter().enumerate().map(|(rank, option)| Column {
-        header: if rank == expected {
-            format!("{option} (expected)")
-        } else {
-            option.clone()
-        },
-        weight: 1.0,
-    }));
-    let rows = ASSESSORS
+    ASSESSORS
         .iter()
         .map(|assessor| {
-            let mut cells = vec![Cell::text(assessor.header)];
-            cells.extend(options.iter().enumerate().map(|(rank, option)| Cell {
-                content: vec![Block::Field(Field {
-                    name: format!("skill.{key}.{}", assessor.key),
-                    label: format!("{skill_name}: {}, {option}", assessor.words),
-                    kind: FieldKind::Choice {
-                        options: vec![option.clone()],
-                    },
-                    value: None,
-                })],
-                shade: (rank == expected).then_some(Shade::Highlight),
-            }));
-            Row { cells }
+            Block::Field(Field {
+                name: format!("skill.{key}.{}", assessor.key),
+                label: format!("{skill_name}: {}", assessor.words),
+                kind: FieldKind::Choice {
+                    options: options.clone(),
+                },
+                value: None,
+            })
         })
-        .collect();
-    Table {
-        summary: Some(format!(
-            "Assessment of {skill_name}: one row per assessor, one column per skill level; \
-             the expected level is {}.",
-            fw.scale[expected].name
-        )),
-        columns,
-        rows,
-        row_headers: true,
-    }
+        .collect()
 }
 
 /// Every rung of the scale, lowest first, then "Not yet demonstrated".
