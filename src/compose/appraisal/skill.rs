@@ -32,9 +32,10 @@ pub const ASSESSORS: [Assessor; 3] = [
     },
 ];
 
-/// Lines of writing space per skill: evidence is the person's, comments the reviewer's.
-const EVIDENCE_LINES: u16 = 4;
-const COMMENT_LINES: u16 = 3;
+/// Lines of writing space per skill for evidence (the person's) and comments
+/// (the reviewer's). One shared box, not two, so that two typical skills fit
+/// on a page: two labelled boxes cost a label line and a frame's padding more.
+const EVIDENCE_LINES: u16 = 5;
 
 /// One block per required skill, in the framework's order, each kept on one page.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
@@ -65,17 +66,9 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
         content.extend(assessment_fields(fw, &skill.name, &key));
         content.push(Block::Field(Field {
             name: format!("skill.{key}.evidence"),
-            label: format!("{}: evidence", skill.name),
+            label: format!("{}: evidence and comments", skill.name),
             kind: FieldKind::Text {
                 lines: EVIDENCE_LINES,
-            },
-            value: None,
-        }));
-        content.push(Block::Field(Field {
-            name: format!("skill.{key}.comments"),
-            label: format!("{}: comments", skill.name),
-            kind: FieldKind::Text {
-                lines: COMMENT_LINES,
             },
             value: None,
         }));
