@@ -269,9 +269,10 @@ fn closing_section() -> Block {
         Block::KeepTogether(vec![
             heading("Summary and development"),
             text_field("summary", "Overall summary", SUMMARY_LINES),
+        ]),
+        Block::KeepTogether(vec![
             Block::Paragraph(Paragraph::plain(
-                "Development actions: what the person will do to develop, the support they \
-                 need, and by when.",
+                "Agree what the person will do to develop, the support they need, and by when.",
             )),
             text_field("development-actions", "Development actions", ACTION_LINES),
         ]),
