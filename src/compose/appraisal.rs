@@ -267,10 +267,11 @@ fn closing_section() -> Block {
     };
     Block::Section(vec![
         Block::KeepTogether(vec![
-            heading("Summary and development"),
-            text_field("summary", "Overall summary", SUMMARY_LINES),
+            heading("Summary"),
+            text_field("summary", "Overall summary of the review", SUMMARY_LINES),
         ]),
         Block::KeepTogether(vec![
+            heading("Development"),
             Block::Paragraph(Paragraph::plain(
                 "Agree what the person will do to develop, the support they need, and by when.",
             )),
