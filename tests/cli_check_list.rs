@@ -28,7 +28,7 @@ fn check_defaults_to_framework_toml_and_prints_a_summary() {
         ))
         .stdout(predicate::str::contains("requirements  56"))
         .stdout(predicate::str::contains(
-            "principal    Principal application operations engineer (13 skills)",
+            "    principal  Principal application operations engineer (13 skills)",
         ))
         .stdout(predicate::str::contains("ok: framework.toml is valid"));
 }

@@ -207,6 +207,13 @@ fn empty_string() {
     assert_reported(&diags, "`summary` is empty", 24, 11);
     let diags = errors(&with("name = \"Tester\"", "name = \"\""));
     assert_reported(&diags, "`name` is empty", 23, 8);
+    let diags = errors(&with("summary = \"Tests things.\"", "summary = []"));
+    assert_reported(&diags, "`summary` is empty", 24, 11);
+    let diags = errors(&with(
+        "summary = \"Tests things.\"",
+        "summary = { text = [], lang = \"cy\" }",
+    ));
+    assert_reported(&diags, "`text` is empty", 24, 20);
 }
 
 #[test]
@@ -356,4 +363,94 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn byte_order_mark_is_ignored() {
     let text = format!("\u{feff}{MINIMAL}");
     load_str(&text, Path::new("f.toml")).expect("a BOM is not content");
+}
+
+#[test]
+fn a_flood_of_problems_is_cut_short_and_says_so() {
+    let keys: String = (0..10_000).map(|i| format!("k{i} = 1\n")).collect();
+    let text = with(
+        "published = 2024-05-01\n",
+        &format!("published = 2024-05-01\n{keys}"),
+    );
+    let diags = errors(&text);
+    assert_eq!(diags.len(), jobpack::load::MAX_DIAGNOSTICS + 1);
+    let last = diags.last().unwrap();
+    assert_eq!(
+        last.message,
+        format!(
+            "{} more problems are not shown",
+            10_000 - jobpack::load::MAX_DIAGNOSTICS
+        )
+    );
+    let shown = jobpack::load::render_all(&diags, Some(&text));
+    assert!(shown.ends_with("error: f.toml has more than 200 errors; nothing was written\n"));
+}
+
+#[test]
+fn a_level_requiring_nothing_is_a_warning() {
+    let text = with("testing = \"basic\"\n", "");
+    let loaded = load_str(&text, Path::new("f.toml")).expect("loads");
+    let w: Vec<_> = loaded
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.column, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        w,
+        [
+            (
+                15,
+                6,
+                "skill `testing` is in the catalogue but no level requires it"
+            ),
+            (30, 1, "level `junior` of role `tester` requires no skills"),
+        ]
+    );
+}
+
+#[test]
+fn a_table_written_as_something_else() {
+    let text = with(
+        "[roles.levels.requirements]\ntesting = \"basic\"",
+        "requirements = \"testing\"",
+    );
+    let d = assert_reported(
+        &errors(&text),
+        "`requirements` must be a table, not a string",
+        30,
+        16,
+    );
+    assert!(d.hint.unwrap().contains("[roles.levels.requirements]"));
+    let text = MINIMAL.replacen(
+        "summary = \"Learns.\"",
+        "summary = \"Learns.\"\nresponsibilities = \"test\"\ngrades = [\"EO\", 7]",
+        1,
+    );
+    let diags = errors(&text);
+    assert_reported(
+        &diags,
+        "`responsibilities` must be an array of strings",
+        30,
+        20,
+    );
+    assert_reported(&diags, "`grades` must be a string, not an integer", 31, 17);
+}
+
+#[test]
+fn windows_line_endings_load_and_locate_the_same() {
+    let crlf = MINIMAL.replace('\n', "\r\n");
+    let fw = load_str(&crlf, Path::new("f.toml"))
+        .expect("valid")
+        .framework;
+    let plain = load_str(MINIMAL, Path::new("f.toml"))
+        .expect("valid")
+        .framework;
+    assert_eq!(fw, plain);
+    let bad = crlf.replacen("publisher =", "publsher =", 1);
+    let d = assert_reported(&errors(&bad), "unknown key `publsher`", 3, 1);
+    let shown = jobpack::load::render_all(&[d], Some(&bad));
+    assert!(
+        shown.contains("3 | publsher = \"Test publisher\"\n"),
+        "{shown}"
+    );
 }

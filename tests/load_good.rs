@@ -170,6 +170,20 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Arbitrary text, TOML-shaped or not, never panics the loader or the renderer.
+    #[test]
+    fn arbitrary_text_never_panics(text in "(\\PC|\n|\t|[\\[\\]{}=\"'#.,])*") {
+        let path = Path::new("f.toml");
+        if let Err(diags) = load_str(&text, path) {
+            let shown = jobpack::load::render_all(&diags, Some(&text));
+            prop_assert!(shown.contains("error"));
+        }
+    }
+}
+
 fn floor_char(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;

@@ -49,6 +49,13 @@ pub fn summary(fw: &Framework) -> String {
     let _ = writeln!(out, "  roles         {}", counts.roles);
     let _ = writeln!(out, "  levels        {}", counts.levels);
     let _ = writeln!(out, "  requirements  {}", counts.requirements);
+    let width = fw
+        .roles
+        .iter()
+        .flat_map(|r| &r.levels)
+        .map(|l| l.id.len())
+        .max()
+        .unwrap_or(0);
     for role in &fw.roles {
         let family = role
             .family
@@ -64,7 +71,7 @@ pub fn summary(fw: &Framework) -> String {
             };
             let _ = writeln!(
                 out,
-                "    {:<12} {} ({} skill{plural})",
+                "    {:<width$}  {} ({} skill{plural})",
                 level.id,
                 level.name,
                 level.requirements.len()

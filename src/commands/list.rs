@@ -42,62 +42,62 @@ pub fn run(args: &ListArgs) -> Result<Exit> {
 /// `rank` is the position on the scale, lowest 0.
 #[derive(Debug, Serialize)]
 pub struct Listing<'a> {
-    pub framework: FrameworkInfo<'a>,
-    pub counts: Counts,
-    pub scale: Vec<ScaleEntry<'a>>,
-    pub skills: Vec<Entry<'a>>,
-    pub roles: Vec<RoleEntry<'a>>,
+    framework: FrameworkInfo<'a>,
+    counts: Counts,
+    scale: Vec<ScaleEntry<'a>>,
+    skills: Vec<Entry<'a>>,
+    roles: Vec<RoleEntry<'a>>,
 }
 
 /// Framework metadata in a [`Listing`].
 #[derive(Debug, Serialize)]
 pub struct FrameworkInfo<'a> {
-    pub name: &'a str,
-    pub publisher: &'a str,
-    pub version: Option<&'a str>,
+    name: &'a str,
+    publisher: &'a str,
+    version: Option<&'a str>,
     /// ISO 8601 date.
-    pub published: Option<String>,
-    pub language: &'a str,
+    published: Option<String>,
+    language: &'a str,
 }
 
 /// A rung of the scale in a [`Listing`].
 #[derive(Debug, Serialize)]
 pub struct ScaleEntry<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub rank: usize,
+    id: &'a str,
+    name: &'a str,
+    rank: usize,
 }
 
 /// An id and a name.
 #[derive(Debug, Serialize)]
 pub struct Entry<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
+    id: &'a str,
+    name: &'a str,
 }
 
 /// A role in a [`Listing`].
 #[derive(Debug, Serialize)]
 pub struct RoleEntry<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub family: Option<&'a str>,
-    pub levels: Vec<LevelEntry<'a>>,
+    id: &'a str,
+    name: &'a str,
+    family: Option<&'a str>,
+    levels: Vec<LevelEntry<'a>>,
 }
 
 /// A role level in a [`Listing`].
 #[derive(Debug, Serialize)]
 pub struct LevelEntry<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub grades: &'a [String],
-    pub requirements: Vec<RequirementEntry<'a>>,
+    id: &'a str,
+    name: &'a str,
+    grades: &'a [String],
+    requirements: Vec<RequirementEntry<'a>>,
 }
 
 /// A (skill id, skill level id) pair in a [`Listing`].
 #[derive(Debug, Serialize)]
 pub struct RequirementEntry<'a> {
-    pub skill: &'a str,
-    pub level: &'a str,
+    skill: &'a str,
+    level: &'a str,
 }
 
 /// Builds the `--json` document.
@@ -160,21 +160,36 @@ pub fn listing(fw: &Framework) -> Listing<'_> {
 
 /// The human-readable listing: ids first, so they can be copied into `--role` and `--level`.
 pub fn text(fw: &Framework) -> String {
+    let ids = fw
+        .roles
+        .iter()
+        .flat_map(|r| {
+            std::iter::once(r.id.len() + 2).chain(r.levels.iter().map(|l| l.id.len() + 4))
+        })
+        .chain(fw.skills.iter().map(|s| s.id.len() + 2))
+        .chain(fw.scale.iter().map(|s| s.id.len() + 2));
+    let width = ids.max().unwrap_or(0) + 3;
     let mut out = String::new();
-    let _ = writeln!(out, "Roles and levels:");
+    let mut row = |indent: usize, id: &str, name: &str| {
+        let pad = width.saturating_sub(indent);
+        let _ = writeln!(out, "{:indent$}{id:<pad$}{name}", "");
+    };
+    row(0, "Roles and levels:", "");
     for role in &fw.roles {
-        let _ = writeln!(out, "  {:<40} {}", role.id, role.name);
+        row(2, &role.id, &role.name);
         for level in &role.levels {
-            let _ = writeln!(out, "    {:<38} {}", level.id, level.name);
+            row(4, &level.id, &level.name);
         }
     }
-    let _ = writeln!(out, "\nSkills:");
+    row(0, "", "");
+    row(0, "Skills:", "");
     for skill in &fw.skills {
-        let _ = writeln!(out, "  {:<40} {}", skill.id, skill.name);
+        row(2, &skill.id, &skill.name);
     }
-    let _ = writeln!(out, "\nSkill levels, lowest first:");
+    row(0, "", "");
+    row(0, "Skill levels, lowest first:", "");
     for level in &fw.scale {
-        let _ = writeln!(out, "  {:<40} {}", level.id, level.name);
+        row(2, &level.id, &level.name);
     }
-    out
+    out.lines().map(|l| format!("{}\n", l.trim_end())).collect()
 }

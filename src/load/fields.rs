@@ -8,20 +8,29 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::source::{diagnostic, line_column};
+use super::source::{diagnostic, Locator};
 use super::text;
+use super::words::{closest, is_id, suggest_id};
 use super::{Diagnostic, Severity};
 use crate::model::Text;
 
+/// The most diagnostics one load keeps. A hand-edited file with more has one
+/// systematic mistake, and a machine-made one could otherwise produce millions.
+pub const MAX_DIAGNOSTICS: usize = 200;
+
 /// The state of one load: the source, and the diagnostics found so far.
 pub struct Ctx<'s> {
-    pub src: &'s str,
+    /// The file's path, as diagnostics name it.
     pub file: &'s Path,
-    pub diags: Vec<Diagnostic>,
+    at: Locator<'s>,
+    diags: Vec<Diagnostic>,
+    /// Problems found beyond [`MAX_DIAGNOSTICS`].
+    dropped: usize,
 }
 
 /// A TOML table being read, with where to point when one of its keys is missing.
 pub struct Table<'a, 'i> {
+    /// The table's entries.
     pub map: &'a DeTable<'i>,
     /// The table's header or inline braces; None for the document itself.
     pub span: Option<Range<usize>>,
@@ -32,11 +41,45 @@ pub struct Table<'a, 'i> {
 /// A value with the span of its source text.
 #[derive(Debug, Clone)]
 pub struct Located<T> {
+    /// The value, checked.
     pub value: T,
+    /// Where it is written, in bytes of the file.
     pub span: Range<usize>,
 }
 
 impl<'s> Ctx<'s> {
+    /// Starts a load of `src`, read from `file`.
+    pub fn new(src: &'s str, file: &'s Path) -> Self {
+        Ctx {
+            file,
+            at: Locator::new(src),
+            diags: Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    /// The diagnostics, sorted by position so a person can fix the file from
+    /// top to bottom, with a closing note if some were dropped.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut diags = self.diags;
+        diags.sort_by_key(|d| (d.line, d.column));
+        diags.dedup();
+        if self.dropped > 0 {
+            diags.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.file.to_path_buf(),
+                line: 0,
+                column: 0,
+                message: format!("{} more problems are not shown", self.dropped),
+                snippet: None,
+                hint: Some(format!(
+                    "only the first {MAX_DIAGNOSTICS} are reported; fix those and check again"
+                )),
+            });
+        }
+        diags
+    }
+
     /// Records an error at `span`.
     pub fn error(&mut self, span: Option<Range<usize>>, message: String, hint: Option<String>) {
         self.push(Severity::Error, span, message, hint);
@@ -54,13 +97,39 @@ impl<'s> Ctx<'s> {
         msg: String,
         hint: Option<String>,
     ) {
-        self.diags
-            .push(diagnostic(sev, self.file, self.src, span, msg, hint));
+        if self.diags.len() >= MAX_DIAGNOSTICS {
+            self.dropped += 1;
+            return;
+        }
+        let d = diagnostic(sev, self.file, &self.at, span, msg, hint);
+        self.diags.push(d);
+    }
+
+    /// How many errors have been found so far.
+    pub fn errors(&self) -> usize {
+        self.dropped
+            + self
+                .diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count()
+    }
+
+    /// Called when an entry could not be read: makes sure some error since
+    /// `before` says why, so that no entry is ever dropped silently.
+    pub fn ensure_reported(&mut self, before: usize, span: Range<usize>, what: &str) {
+        if self.errors() == before {
+            self.error(
+                Some(span),
+                format!("this {what} could not be read"),
+                Some("check its fields against the template in framework.toml".into()),
+            );
+        }
     }
 
     /// "line N", for hints that point at a second place.
     pub fn line_of(&self, span: &Range<usize>) -> usize {
-        line_column(self.src, span.start).0
+        self.at.locate(span.start).0
     }
 
     /// Reports every key of `t` not in `allowed`, suggesting the closest allowed key.
@@ -68,6 +137,10 @@ impl<'s> Ctx<'s> {
         for (key, _) in t.map.iter() {
             let k: &str = key.get_ref();
             if allowed.contains(&k) {
+                continue;
+            }
+            if self.diags.len() >= MAX_DIAGNOSTICS {
+                self.dropped += 1;
                 continue;
             }
             let hint = match closest(k, allowed.iter().copied()) {
@@ -94,12 +167,22 @@ impl<'s> Ctx<'s> {
         );
     }
 
-    /// Reports a value of the wrong type.
+    /// Reports a value of the wrong type, with an example of the right one.
     pub fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, example: &str) {
+        self.wrong_kind(
+            v,
+            key,
+            expected,
+            format!("write it like: {key} = {example}"),
+        );
+    }
+
+    /// Reports a value of the wrong type, with a hint.
+    pub fn wrong_kind(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, hint: String) {
         self.error(
             Some(v.span()),
             format!("`{key}` must be {expected}, not {}", describe(v.get_ref())),
-            Some(format!("write it like: {key} = {example}")),
+            Some(hint),
         );
     }
 
@@ -178,9 +261,14 @@ impl<'s> Ctx<'s> {
                 }
                 Some(t)
             }
-            DeValue::Array(_) => {
+            DeValue::Array(list) => {
+                if list.is_empty() {
+                    self.empty(v, key);
+                    return None;
+                }
                 let items = self.string_list(v, key);
-                (!items.is_empty()).then(|| Text::bullets(items))
+                // A shorter list means an item was reported; keep none of it.
+                (items.len() == list.len()).then(|| Text::bullets(items))
             }
             DeValue::Table(map) => {
                 let t = Table {
@@ -234,56 +322,59 @@ impl<'s> Ctx<'s> {
             .collect()
     }
 
-    /// An array of tables (`[[key]]`); absent is empty, reported when required.
+    /// An array of tables written `[[path]]`, such as "roles.levels" (the
+    /// last part is the key in `t`); absent is empty, reported when required.
     pub fn tables<'a, 'i>(
         &mut self,
         t: &Table<'a, 'i>,
-        key: &str,
+        path: &str,
         required: bool,
     ) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
+        let key = path.rsplit('.').next().unwrap_or(path);
         let Some(v) = t.map.get(key) else {
             if required {
                 self.error(
                     t.span.clone(),
-                    format!("{} has no `[[{key}]]` entries", t.name),
-                    Some(format!("add at least one [[{key}]] table")),
+                    format!("{} has no [[{path}]] tables", t.name),
+                    Some(format!("add at least one [[{path}]] table")),
                 );
             }
             return Vec::new();
         };
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(
-                v,
-                key,
-                "an array of tables",
-                &format!("... (write [[{key}]] headers)"),
-            );
+            let hint = format!("write each entry under its own [[{path}]] header");
+            self.wrong_kind(v, key, "an array of tables", hint);
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(map) => out.push((map, item.span())),
-                _ => self.wrong_type(item, key, "a table", "{ ... } or a [[...]] header"),
+                _ => {
+                    let hint = format!("write each entry under its own [[{path}]] header");
+                    self.wrong_kind(item, key, "a table", hint);
+                }
             }
         }
-        if out.is_empty() && required && items.is_empty() {
+        if required && items.is_empty() {
             self.error(
                 Some(v.span()),
                 format!("`{key}` is empty"),
-                Some(format!("add at least one [[{key}]] table")),
+                Some(format!("add at least one [[{path}]] table")),
             );
         }
         out
     }
 
-    /// A single sub-table (`[key]`), if present.
+    /// A single table written `[path]`, such as "skills.descriptors" (the last
+    /// part is the key in `t`), if present. `name` is how messages call it.
     pub fn sub_table<'a, 'i>(
         &mut self,
         t: &Table<'a, 'i>,
-        key: &str,
+        path: &str,
         name: &str,
     ) -> Option<Table<'a, 'i>> {
+        let key = path.rsplit('.').next().unwrap_or(path);
         let v = t.map.get(key)?;
         match v.get_ref() {
             DeValue::Table(map) => Some(Table {
@@ -292,7 +383,8 @@ impl<'s> Ctx<'s> {
                 name: name.to_string(),
             }),
             _ => {
-                self.wrong_type(v, key, "a table", &format!("... (write a [{key}] header)"));
+                let hint = format!("write the entries under a [{path}] header");
+                self.wrong_kind(v, key, "a table", hint);
                 None
             }
         }
@@ -345,97 +437,5 @@ pub fn describe(v: &DeValue) -> &'static str {
         DeValue::Datetime(_) => "a date",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
-    }
-}
-
-/// Ids: lower-case ASCII letters and digits in hyphen-separated words.
-pub fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
-
-/// A valid id made from any text, for hints.
-pub fn suggest_id(s: &str) -> String {
-    let words: Vec<String> = s
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.is_empty() {
-        "my-id".into()
-    } else {
-        words.join("-")
-    }
-}
-
-/// The candidate nearest to `word` by edit distance, if it is near enough to be a slip.
-pub fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    // A slip in a long word would not be recognised anyway; skip the quadratic work.
-    if word.len() > 64 {
-        return None;
-    }
-    let limit = (word.chars().count() / 3).clamp(1, 3);
-    candidates
-        .map(|c| (edit_distance(&word.to_lowercase(), &c.to_lowercase()), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Edit distance counting a swap of neighbouring letters as one edit (optimal
-/// string alignment), since "nmae" for "name" is the commonest slip.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids() {
-        assert!(is_id("incident-management"));
-        assert!(is_id("level-3"));
-        for bad in ["", "Incident", "a--b", "-a", "a-", "a_b", "é"] {
-            assert!(!is_id(bad), "{bad}");
-        }
-        assert_eq!(
-            suggest_id("Service Management Framework knowledge"),
-            "service-management-framework-knowledge"
-        );
-        assert_eq!(suggest_id("!!"), "my-id");
-    }
-
-    #[test]
-    fn near_misses_are_suggested() {
-        let keys = ["name", "publisher", "published"];
-        assert_eq!(closest("nmae", keys.iter().copied()), Some("name"));
-        assert_eq!(closest("publised", keys.iter().copied()), Some("published"));
-        assert_eq!(closest("colour", keys.iter().copied()), None);
     }
 }

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use toml::de::DeValue;
 
-use super::fields::{closest, Ctx, Located, Seen, Table};
+use super::fields::{Ctx, Located, Seen, Table};
+use super::words::closest;
 use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
 
 /// The largest logo accepted: a logo is a small image, and the PDFs embed it.
@@ -239,16 +240,17 @@ fn parse_colour(s: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
-/// Reads `[[scale]]`, lowest rung first. Also returns each rung's id span.
+/// Reads `[[scale]]`, lowest rung first.
 pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out = Vec::new();
-    for (map, span) in ctx.tables(root, "scale", true) {
+    for (number, (map, span)) in ctx.tables(root, "scale", true).into_iter().enumerate() {
+        let before = ctx.errors();
         let t = Table {
             map,
-            span: Some(span),
-            name: format!("[[scale]] #{}", out.len() + 1),
+            span: Some(span.clone()),
+            name: format!("[[scale]] #{}", number + 1),
         };
         ctx.known_keys(&t, &["id", "name", "description"]);
         let id = ctx.id(&t, "id");
@@ -267,6 +269,8 @@ pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
                 id: id.value,
                 description,
             });
+        } else {
+            ctx.ensure_reported(before, span, "skill level");
         }
     }
     out
@@ -274,6 +278,7 @@ pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
 
 /// A catalogue skill with the spans the cross-checks need.
 pub struct SkillSource {
+    /// The skill's `id` value, where warnings about the skill point.
     pub id_span: Range<usize>,
     /// The [skills.descriptors] table, or the skill's header when it has none.
     pub descriptors_span: Range<usize>,
@@ -284,11 +289,12 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out: Vec<(Skill, SkillSource)> = Vec::new();
-    for (map, span) in ctx.tables(root, "skills", true) {
+    for (number, (map, span)) in ctx.tables(root, "skills", true).into_iter().enumerate() {
+        let before = ctx.errors();
         let mut t = Table {
             map,
             span: Some(span.clone()),
-            name: format!("[[skills]] #{}", out.len() + 1),
+            name: format!("[[skills]] #{}", number + 1),
         };
         let id = ctx.id(&t, "id");
         if let Some(id) = &id {
@@ -305,10 +311,10 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
         let mut descriptors_span = span.clone();
         if let Some(d) = ctx.sub_table(
             &t,
-            "descriptors",
+            "skills.descriptors",
             &format!("[skills.descriptors] of {}", t.name),
         ) {
-            descriptors_span = d.span.clone().unwrap_or(span);
+            descriptors_span = d.span.clone().unwrap_or_else(|| span.clone());
             for (key, value) in d.map.iter() {
                 let level: &str = key.get_ref();
                 let Some(rank) = scale.iter().position(|s| s.id == level) else {
@@ -336,6 +342,8 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
                     descriptors_span,
                 },
             ));
+        } else {
+            ctx.ensure_reported(before, span, "skill");
         }
     }
     out

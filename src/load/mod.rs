@@ -10,6 +10,7 @@ mod framework;
 mod roles;
 pub mod source;
 pub mod text;
+mod words;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,8 @@ use toml::de::DeTable;
 
 use crate::error::{Exit, Reported};
 use crate::model::Framework;
+/// The most diagnostics one load reports (then a note says how many more there were).
+pub use fields::MAX_DIAGNOSTICS;
 use fields::{Ctx, Table};
 
 /// The largest framework file read. Real frameworks are tens of kilobytes;
@@ -27,7 +30,9 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// A framework that loaded, with any warnings (which do not stop a build).
 #[derive(Debug)]
 pub struct Loaded {
+    /// The validated framework.
     pub framework: Framework,
+    /// Problems that do not stop a build, such as a skill no level requires.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -35,19 +40,24 @@ pub struct Loaded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The framework cannot be used until this is fixed.
     Error,
+    /// Worth a look; the framework is still used.
     Warning,
 }
 
 /// One problem in an input file, located for a person editing it by hand.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Diagnostic {
+    /// Whether it stops the load.
     pub severity: Severity,
+    /// The file, as named on the command line.
     pub file: PathBuf,
     /// 1-based; 0 when the problem is about the file as a whole.
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
+    /// What is wrong, naming the key or value.
     pub message: String,
     /// The offending text, if any.
     pub snippet: Option<String>,
@@ -75,11 +85,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     // Editors on Windows may save a byte-order mark; it is not part of the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut ctx = Ctx {
-        src: text,
-        file: path,
-        diags: Vec::new(),
-    };
+    let mut ctx = Ctx::new(text, path);
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
         for err in syntax {
@@ -88,10 +94,13 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         }
         // The tree is only a best guess after a syntax error; checking it
         // would report problems that are not there.
-        return Err(finish(ctx.diags));
+        return Err(ctx.into_diagnostics());
     }
     let framework = build(&mut ctx, root.get_ref(), path);
-    let diags = finish(ctx.diags);
+    if framework.is_none() {
+        ctx.ensure_reported(0, 0..0, "framework");
+    }
+    let diags = ctx.into_diagnostics();
     match framework {
         Some(framework) if diags.iter().all(|d| d.severity == Severity::Warning) => Ok(Loaded {
             framework,
@@ -105,6 +114,13 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 /// standard error. On errors returns [`Reported`]`(Exit::Invalid)` so that the
 /// caller exits with status 2 without printing anything more.
 pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
+    load_reported_with(path, true)
+}
+
+/// [`load_reported`], printing warnings only when `print_warnings` is set
+/// (for `build --quiet`, which prints nothing but errors). The warnings are
+/// still returned in [`Loaded::warnings`].
+pub fn load_reported_with(path: &Path, print_warnings: bool) -> anyhow::Result<Loaded> {
     let src = match read_source(path) {
         Ok(src) => src,
         Err(err) => {
@@ -115,7 +131,8 @@ pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
     };
     let result = load_str(&src, path);
     let diags = match &result {
-        Ok(loaded) => &loaded.warnings,
+        Ok(loaded) if print_warnings => &loaded.warnings[..],
+        Ok(_) => &[],
         Err(diags) => diags,
     };
     eprint!("{}", render_all(diags, Some(&src)));
@@ -125,9 +142,10 @@ pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
 /// Every diagnostic rustc-style, then a count line when there are errors.
 pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
     let src = src.map(|s| s.strip_prefix('\u{feff}').unwrap_or(s));
+    let at = src.map(source::Locator::new);
     let mut out = String::new();
     for d in diags {
-        out.push_str(&source::render(d, src));
+        out.push_str(&source::render_at(d, at.as_ref()));
         out.push('\n');
     }
     let errors = diags
@@ -137,6 +155,12 @@ pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
     if errors > 0 {
         let file = diags[0].file.display();
         let plural = if errors == 1 { "" } else { "s" };
+        // Beyond the limit the last diagnostic is a note saying how many were dropped.
+        let errors = if errors > MAX_DIAGNOSTICS {
+            format!("more than {MAX_DIAGNOSTICS}")
+        } else {
+            errors.to_string()
+        };
         out.push_str(&format!(
             "error: {file} has {errors} error{plural}; nothing was written\n"
         ));
@@ -205,10 +229,19 @@ fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
             column,
             message: format!("{} is not UTF-8 text (byte {valid})", path.display()),
             snippet: None,
-            hint: Some("save the file with UTF-8 encoding".into()),
+            hint: Some(if bytes_look_utf16(e.as_bytes()) {
+                "the file is UTF-16; save it with UTF-8 encoding".into()
+            } else {
+                "save the file with UTF-8 encoding".into()
+            }),
         };
         Box::new((diag, Exit::Invalid))
     })
+}
+
+/// A UTF-16 byte-order mark, as some Windows editors write by default.
+fn bytes_look_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
 }
 
 fn syntax_hint(message: &str) -> Option<String> {
@@ -226,18 +259,11 @@ fn syntax_hint(message: &str) -> Option<String> {
     Some(hint.into())
 }
 
-/// Sorted by position, so a person can fix the file from top to bottom.
-fn finish(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diags.sort_by_key(|d| (d.line, d.column));
-    diags.dedup();
-    diags
-}
-
 fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
     let root = Table {
         map: root,
         span: None,
-        name: "the top level".into(),
+        name: "the file".into(),
     };
     ctx.known_keys(
         &root,

@@ -4,8 +4,9 @@
 use toml::de::DeValue;
 use toml::Spanned;
 
-use super::fields::{closest, Ctx, Located, Seen, Table};
+use super::fields::{Ctx, Located, Seen, Table};
 use super::framework::{unknown_level, SkillSource};
+use super::words::closest;
 use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
 
 /// The keys a `[[roles]]` table may have.
@@ -32,7 +33,9 @@ const LEVEL_KEYS: &[&str] = &[
 
 /// What the requirements are checked against.
 pub struct Catalogue<'c> {
+    /// The skill-level scale, lowest first.
     pub scale: &'c [SkillLevel],
+    /// The skills catalogue, with where each skill is written.
     pub skills: &'c [(Skill, SkillSource)],
 }
 
@@ -42,9 +45,10 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
     let mut names = Seen::default();
     let mut out = Vec::new();
     for (number, (map, span)) in ctx.tables(root, "roles", true).into_iter().enumerate() {
+        let before = ctx.errors();
         let mut t = Table {
             map,
-            span: Some(span),
+            span: Some(span.clone()),
             name: format!("[[roles]] #{}", number + 1),
         };
         let id = ctx.id(&t, "id");
@@ -72,6 +76,8 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
                 skills_intro,
                 levels,
             });
+        } else {
+            ctx.ensure_reported(before, span, "role");
         }
     }
     out
@@ -81,7 +87,7 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out = Vec::new();
-    let tables = ctx.tables(role, "levels", false);
+    let tables = ctx.tables(role, "roles.levels", false);
     if tables.is_empty() && !role.map.contains_key("levels") {
         ctx.error(
             role.span.clone(),
@@ -90,9 +96,10 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
         );
     }
     for (number, (map, span)) in tables.into_iter().enumerate() {
+        let before = ctx.errors();
         let mut t = Table {
             map,
-            span: Some(span),
+            span: Some(span.clone()),
             name: format!("level #{} of {}", number + 1, role.name),
         };
         let id = ctx.id(&t, "id");
@@ -122,6 +129,8 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
                 grades,
                 requirements,
             });
+        } else {
+            ctx.ensure_reported(before, span, "level");
         }
     }
     out
@@ -134,7 +143,7 @@ fn requirements(
     used: &mut [bool],
 ) -> Vec<Requirement> {
     let name = format!("the requirements of {}", level.name);
-    let Some(t) = ctx.sub_table(level, "requirements", &name) else {
+    let Some(t) = ctx.sub_table(level, "roles.levels.requirements", &name) else {
         if !level.map.contains_key("requirements") {
             ctx.warn(
                 level.span.clone(),
@@ -144,6 +153,13 @@ fn requirements(
         }
         return Vec::new();
     };
+    if t.map.is_empty() {
+        ctx.warn(
+            t.span.clone(),
+            format!("{} requires no skills", level.name),
+            Some("list the skills under this header: skill-id = \"skill-level\"".into()),
+        );
+    }
     let mut out = Vec::new();
     for (key, value) in t.map.iter() {
         let skill_id: &str = key.get_ref();

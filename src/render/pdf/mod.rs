@@ -1,4 +1,150 @@
 //! The PDF renderer: lays out, paginates and tags any [`crate::doc::Document`].
+//!
+//! Pipeline: [`measure`] turns blocks into atoms (lines, rows) measured with
+//! the bundled fonts' own advances; [`paginate`] places them on pages;
+//! [`paint`] turns them into printpdf operations inside marked content and
+//! records the structure ([`tags::LaidOut`]); fonts are subset to the glyphs
+//! used; printpdf builds the lopdf document; [`finish`] completes the file.
+//! Every resource id is fixed, so output depends only on the input.
 
+pub mod fields;
 pub mod finish;
+pub mod flow;
+pub mod fonts;
+pub mod measure;
+pub mod paginate;
+pub mod paint;
+pub mod style;
+pub mod table;
 pub mod tags;
+pub mod text;
+
+use anyhow::Result;
+use printpdf::{
+    FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
+    XObjectId,
+};
+use sha2::{Digest, Sha256};
+
+pub use fonts::{FaceId, FontSet};
+
+use crate::cli::Paper;
+use crate::doc::Document;
+
+/// How to render.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PdfOptions {
+    pub paper: Paper,
+    /// Colour for headings and rules; a sober blue when `None`.
+    pub accent: Option<[u8; 3]>,
+}
+
+/// A finished PDF file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedPdf {
+    pub bytes: Vec<u8>,
+    pub page_count: usize,
+    /// Things the reader should know (missing glyphs, undecodable images), never fatal.
+    pub warnings: Vec<String>,
+}
+
+/// Lays out, paginates and finishes `doc` as a PDF.
+pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<RenderedPdf> {
+    let (pdf, laid, warnings) = lay_out(doc, opts, fonts)?;
+    let page_count = laid.page_count;
+    let mut save_warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut save_warnings);
+    set_stable_id(&mut lo, doc);
+    let bytes = finish::finish(lo, &laid, &doc.meta)?;
+    Ok(RenderedPdf {
+        bytes,
+        page_count,
+        warnings,
+    })
+}
+
+/// Everything up to printpdf's document: layout, painting, subset fonts and
+/// images under fixed resource ids. Public for benches and tests.
+pub fn lay_out(
+    doc: &Document,
+    opts: &PdfOptions,
+    fonts: &FontSet,
+) -> Result<(PdfDocument, tags::LaidOut, Vec<String>)> {
+    let geom = style::Geometry::for_paper(opts.paper);
+    let accent = style::accent(opts.accent);
+    let mut m = measure::Measurer::new(fonts, geom, accent);
+    let mut items = Vec::new();
+    let frame = measure::Frame {
+        x: geom.left,
+        w: geom.measure(),
+        ctx: style::Context::Body,
+    };
+    m.blocks(&doc.blocks, None, frame, &mut items);
+    let pages = paginate::paginate(&items, geom, accent);
+    let marginals = paint::Marginals {
+        header: doc.running_header.as_deref(),
+        footer: &doc.footer,
+    };
+    let painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
+
+    let mut pdf = PdfDocument::new(&doc.meta.title);
+    let date = OffsetDateTime::from_unix_timestamp(doc.meta.epoch)
+        .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let info = &mut pdf.metadata.info;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    for face in FaceId::ALL {
+        let used = &painted.used[face as usize];
+        if used.is_empty() {
+            continue;
+        }
+        let subset = fonts.face(face).subset(used)?;
+        pdf.resources
+            .fonts
+            .map
+            .insert(FontId(face.resource().into()), PdfFont::new(subset));
+    }
+    for (i, fig) in m.figures.into_iter().enumerate() {
+        pdf.resources
+            .xobjects
+            .map
+            .insert(XObjectId(format!("IM{}", i + 1)), XObject::Image(fig.image));
+    }
+    let pages = painted
+        .pages
+        .into_iter()
+        .map(|ops| {
+            let mut page = PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops);
+            let frame = Rect::from_wh(Pt(geom.width), Pt(geom.height));
+            page.media_box = frame.clone();
+            page.trim_box = frame.clone();
+            page.crop_box = frame;
+            page
+        })
+        .collect();
+    pdf.pages = pages;
+    Ok((pdf, painted.laid, m.warnings))
+}
+
+/// printpdf writes a random trailer `/ID`; replace it with a hash of the
+/// content and metadata, so identical input gives identical bytes.
+fn set_stable_id(lo: &mut lopdf::Document, doc: &Document) {
+    let mut h = Sha256::new();
+    h.update(doc.meta.title.as_bytes());
+    h.update(doc.meta.epoch.to_be_bytes());
+    for (id, obj) in &lo.objects {
+        h.update(id.0.to_be_bytes());
+        if let Ok(stream) = obj.as_stream() {
+            h.update(&stream.content);
+        }
+    }
+    let digest = h.finalize();
+    let id = lopdf::Object::String(digest[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
+    lo.trailer
+        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,407 @@
+//! The job profile: one document per role level, for job adverts and panels.
+//!
+//! Order: title block; the role; the level (summary, responsibilities); every
+//! required skill with its skill level and descriptor; what changes at the
+//! next level; a key to the skill-level scale; the attribution. Every
+//! sentence of the level reaches the page verbatim.
+
+use crate::doc::{
+    Block, Cell, Column, DocMeta, Document, Figure, Heading, List, ParaStyle, Paragraph, Row,
+    Shade, Span, Table,
+};
+use crate::model::{Framework, Level, Requirement, Role, Text, TextBlock};
+
+/// The job profile of level `level_index` of role `role_index`, dated `epoch`.
+///
+/// # Panics
+/// When either index is out of range: callers iterate the framework's own roles and levels.
+pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64) -> Document {
+    let role = &fw.roles[role_index];
+    let level = &role.levels[level_index];
+    let of = role.levels.len();
+    let position = format!("Level {} of {of}", level_index + 1);
+
+    let mut blocks = title_block(fw, role, level, &position);
+    blocks.push(section("About the role", text_blocks(&role.summary)));
+    blocks.push(section("About this level", level_blocks(level)));
+    blocks.push(section("Skills needed", skills_blocks(fw, role, level)));
+    // The two short tables read best whole: each moves to a new page rather
+    // than split (the engine still splits one taller than a page).
+    if let Some(next) = role.levels.get(level_index + 1) {
+        let title = "What changes at the next level";
+        let content = next_level_blocks(fw, level, next, level_index + 2, of);
+        blocks.push(kept_section(title, content));
+    }
+    blocks.push(kept_section("Skill levels", key_blocks(fw)));
+    blocks.extend(attribution(fw));
+
+    Document {
+        meta: DocMeta {
+            title: format!("Job profile: {}", level.name),
+            author: fw.meta.publisher.clone(),
+            subject: format!(
+                "Job profile for {} ({}, {}), {}",
+                level.name,
+                role.name,
+                position.to_lowercase(),
+                fw.meta.name
+            ),
+            keywords: vec![
+                "job profile".to_string(),
+                role.name.clone(),
+                level.name.clone(),
+                fw.meta.name.clone(),
+            ],
+            language: fw.meta.language.clone(),
+            epoch,
+            creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+        },
+        running_header: Some(format!("Job profile: {}", level.name)),
+        footer: format!(
+            "{}: {} ({})",
+            role.name,
+            level.name,
+            position.to_lowercase()
+        ),
+        blocks,
+    }
+}
+
+fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(logo) = &fw.branding.logo {
+        blocks.push(Block::Figure(Figure {
+            png: logo.png.clone(),
+            alt: logo.alt.clone(),
+            height: 36.0,
+        }));
+    }
+    let mut over = fw.meta.name.clone();
+    if let Some(org) = &fw.branding.organisation {
+        over = format!("{org} · {over}");
+    }
+    blocks.push(Block::Paragraph(Paragraph::styled(
+        ParaStyle::Small,
+        vec![Span::plain(over)],
+    )));
+    blocks.push(Block::Heading(Heading {
+        level: 1,
+        text: level.name.clone(),
+        bookmark: true,
+    }));
+    let mut lead = format!("{}: {position}", role.name);
+    if let Some(family) = &role.family {
+        lead = format!("{lead} · {family}");
+    }
+    blocks.push(Block::Paragraph(Paragraph::styled(
+        ParaStyle::Lead,
+        vec![Span::plain(lead)],
+    )));
+    let mut facts = Vec::new();
+    if let Some(v) = &fw.meta.version {
+        facts.push(format!("Version {v}"));
+    }
+    if let Some(d) = &fw.meta.published {
+        facts.push(format!("Published {}", d.long()));
+    }
+    if !level.grades.is_empty() {
+        let label = if level.grades.len() == 1 {
+            "Job grade"
+        } else {
+            "Job grades"
+        };
+        facts.push(format!("{label}: {}", level.grades.join(", ")));
+    }
+    if !facts.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::styled(
+            ParaStyle::Small,
+            vec![Span::plain(facts.join(" · "))],
+        )));
+    }
+    blocks
+}
+
+fn kept_section(title: &str, content: Vec<Block>) -> Block {
+    match section(title, content) {
+        Block::Section(children) => Block::Section(vec![Block::KeepTogether(children)]),
+        other => other,
+    }
+}
+
+fn section(title: &str, mut content: Vec<Block>) -> Block {
+    content.insert(
+        0,
+        Block::Heading(Heading {
+            level: 2,
+            text: title.to_string(),
+            bookmark: true,
+        }),
+    );
+    Block::Section(content)
+}
+
+/// Framework prose as paragraphs and bullet lists, keeping its language.
+pub fn text_blocks(t: &Text) -> Vec<Block> {
+    t.blocks
+        .iter()
+        .map(|b| match b {
+            TextBlock::Paragraph(p) => Block::Paragraph(Paragraph {
+                lang: t.lang.clone(),
+                ..Paragraph::plain(p.clone())
+            }),
+            TextBlock::Bullets(items) => Block::List(List {
+                ordered: false,
+                items: items
+                    .iter()
+                    .map(|i| Paragraph {
+                        lang: t.lang.clone(),
+                        ..Paragraph::plain(i.clone())
+                    })
+                    .collect(),
+            }),
+        })
+        .collect()
+}
+
+fn level_blocks(level: &Level) -> Vec<Block> {
+    let mut blocks = text_blocks(&level.summary);
+    if level.responsibilities.is_empty() {
+        return blocks;
+    }
+    let intro = level
+        .responsibilities_intro
+        .clone()
+        .unwrap_or_else(|| "Typical responsibilities:".to_string());
+    blocks.push(Block::Paragraph(Paragraph::styled(
+        ParaStyle::Label,
+        vec![Span::plain(intro)],
+    )));
+    blocks.push(Block::List(List {
+        ordered: false,
+        items: level
+            .responsibilities
+            .iter()
+            .map(|r| Paragraph::plain(r.clone()))
+            .collect(),
+    }));
+    blocks
+}
+
+/// The descriptor of a requirement as cell content: bullets get the lead-in ("You can:").
+pub fn descriptor_blocks(fw: &Framework, req: &Requirement) -> Vec<Block> {
+    let text = fw.descriptor(req);
+    let mut blocks = Vec::new();
+    if text.is_bullets_only() {
+        blocks.push(Block::Paragraph(Paragraph::styled(
+            ParaStyle::Label,
+            vec![Span::plain(fw.meta.bullet_lead.clone())],
+        )));
+    }
+    blocks.extend(text_blocks(text));
+    blocks
+}
+
+fn scale_cell(fw: &Framework, rank: usize) -> Cell {
+    let name = fw.scale.get(rank).map_or("", |s| s.name.as_str());
+    Cell {
+        shade: Some(Shade::Scale {
+            rank,
+            of: fw.scale.len(),
+        }),
+        ..Cell::text(name)
+    }
+}
+
+fn skill_header_cell(name: &str) -> Cell {
+    Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
+        ParaStyle::Body,
+        vec![Span::bold(name)],
+    ))])
+}
+
+fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(intro) = &role.skills_intro {
+        blocks.extend(text_blocks(intro));
+    }
+    if level.requirements.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            "The framework lists no skills for this level.",
+        )));
+        return blocks;
+    }
+    let rows = level
+        .requirements
+        .iter()
+        .map(|req| Row {
+            cells: vec![
+                skill_header_cell(&fw.skills[req.skill].name),
+                scale_cell(fw, req.level),
+                Cell::blocks(descriptor_blocks(fw, req)),
+            ],
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        summary: Some(format!(
+            "The {} skills needed at this level, each with its skill level and what it means",
+            level.requirements.len()
+        )),
+        columns: vec![
+            Column {
+                header: "Skill".into(),
+                weight: 0.25,
+            },
+            Column {
+                header: "Skill level".into(),
+                weight: 0.16,
+            },
+            Column {
+                header: "What you need to be able to do".into(),
+                weight: 0.59,
+            },
+        ],
+        rows,
+        row_headers: true,
+    }));
+    blocks
+}
+
+fn next_level_blocks(
+    fw: &Framework,
+    level: &Level,
+    next: &Level,
+    next_number: usize,
+    of: usize,
+) -> Vec<Block> {
+    let rank_of = |l: &Level, skill: usize| {
+        l.requirements
+            .iter()
+            .find(|r| r.skill == skill)
+            .map(|r| r.level)
+    };
+    let mut rows = Vec::new();
+    for skill in 0..fw.skills.len() {
+        let (now, then) = (rank_of(level, skill), rank_of(next, skill));
+        if now == then {
+            continue;
+        }
+        let change = match (now, then) {
+            (None, Some(_)) => "New at the next level",
+            (Some(_), None) => "Not listed at the next level",
+            (Some(a), Some(b)) if b > a => "Higher",
+            _ => "Lower",
+        };
+        let cell = |rank: Option<usize>| match rank {
+            Some(r) => scale_cell(fw, r),
+            None => Cell::text("Not listed"),
+        };
+        rows.push(Row {
+            cells: vec![
+                skill_header_cell(&fw.skills[skill].name),
+                cell(now),
+                cell(then),
+                Cell::text(change),
+            ],
+        });
+    }
+    let intro = format!(
+        "The next level is {} (level {next_number} of {of}).",
+        next.name
+    );
+    let mut blocks = vec![Block::Paragraph(Paragraph::plain(intro))];
+    if rows.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            "Every skill is needed at the same skill level there.",
+        )));
+        return blocks;
+    }
+    blocks.push(Block::Paragraph(Paragraph::plain(
+        "These skills are needed at a different skill level there:",
+    )));
+    blocks.push(Block::Table(Table {
+        summary: Some(format!(
+            "Skills whose skill level differs between this level and {}",
+            next.name
+        )),
+        columns: vec![
+            Column {
+                header: "Skill".into(),
+                weight: 0.31,
+            },
+            Column {
+                header: "At this level".into(),
+                weight: 0.21,
+            },
+            Column {
+                header: "At the next level".into(),
+                weight: 0.21,
+            },
+            Column {
+                header: "Change".into(),
+                weight: 0.27,
+            },
+        ],
+        rows,
+        row_headers: true,
+    }));
+    blocks
+}
+
+fn key_blocks(fw: &Framework) -> Vec<Block> {
+    let rows: Vec<Row> = fw
+        .scale
+        .iter()
+        .enumerate()
+        .map(|(rank, s)| Row {
+            cells: vec![
+                scale_cell(fw, rank),
+                Cell::blocks(s.description.as_ref().map(text_blocks).unwrap_or_default()),
+            ],
+        })
+        .collect();
+    vec![
+        Block::Paragraph(Paragraph::plain(
+            "Skill levels, from the lowest to the highest:",
+        )),
+        Block::Table(Table {
+            summary: Some("The skill levels of the framework and what each means".into()),
+            columns: vec![
+                Column {
+                    header: "Skill level".into(),
+                    weight: 0.22,
+                },
+                Column {
+                    header: "What it means".into(),
+                    weight: 0.78,
+                },
+            ],
+            rows,
+            row_headers: true,
+        }),
+    ]
+}
+
+fn attribution(fw: &Framework) -> Vec<Block> {
+    let mut spans = Vec::new();
+    if let Some(a) = &fw.meta.attribution {
+        spans.push(Span::plain(a.clone()));
+    }
+    if let Some(url) = &fw.meta.url {
+        if !spans.is_empty() {
+            spans.push(Span::plain(" Source: "));
+        } else {
+            spans.push(Span::plain("Source: "));
+        }
+        spans.push(Span {
+            link: Some(url.clone()),
+            ..Span::plain(url.clone())
+        });
+    }
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Space(12.0),
+        Block::Paragraph(Paragraph::styled(ParaStyle::Small, spans)),
+    ]
+}

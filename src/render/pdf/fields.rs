@@ -1,0 +1,204 @@
+//! Form fields: the visible blank form (frames, boxes, circles) is drawn as
+//! artifacts so it prints right; labels are content; each widget becomes an
+//! annotation under a `Form` element, which the finishing pass makes a real
+//! AcroForm field.
+
+use super::flow::{Atom, Cmd, ElemId, Item, Run, Tag};
+use super::measure::{baseline, Frame, Measurer};
+use super::style;
+use super::tags::{AnnotKind, StructRole};
+use crate::doc::{Field, FieldKind, ParaStyle, Span};
+
+/// Side of a check box or radio circle, relative to the text size.
+const BOX: f32 = 1.05;
+
+impl Measurer<'_> {
+    /// Measures a field block: label and widget(s).
+    pub fn field(&mut self, f: &Field, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
+        let st = style::para(ParaStyle::Body, frame.ctx);
+        let frame_color = [0.35, 0.37, 0.40];
+        match &f.kind {
+            FieldKind::Text { lines } => {
+                let label = self.label(f, parent, frame);
+                out.extend(label);
+                let line_h = st.leading + 3.0;
+                let h = f32::from((*lines).max(1)) * line_h + 4.0;
+                let form = self.elems.declare(parent, StructRole::Form);
+                out.push(Item::Atom(Atom {
+                    height: h,
+                    space_before: 2.0,
+                    keep_with_next: false,
+                    runs: vec![
+                        Run {
+                            tag: Tag::Artifact,
+                            cmds: vec![Cmd::Frame {
+                                x: frame.x,
+                                y: 0.0,
+                                w: frame.w,
+                                h,
+                                width: 0.6,
+                                color: frame_color,
+                                round: false,
+                            }],
+                        },
+                        Run {
+                            tag: Tag::Elem(form),
+                            cmds: vec![Cmd::Annot {
+                                x: frame.x,
+                                y: 0.0,
+                                w: frame.w,
+                                h,
+                                contents: f.label.clone(),
+                                kind: AnnotKind::TextField {
+                                    name: f.name.clone(),
+                                    multiline: *lines > 1,
+                                    value: f.value.clone(),
+                                },
+                            }],
+                        },
+                    ],
+                    mark: None,
+                }));
+            }
+            FieldKind::CheckBox => {
+                let form = self.elems.declare(parent, StructRole::Form);
+                let side = st.size * BOX;
+                let gap = side + 5.0;
+                let spans = [Span::plain(f.label.clone())];
+                let mut atoms = self.set_text(&spans, form, frame.x + gap, frame.w - gap, st);
+                let top = baseline(self.fonts, st) - side * 0.85;
+                let checked = f.value.as_deref().is_some_and(is_checked);
+                atoms[0]
+                    .runs
+                    .insert(0, widget_box(frame.x, top, side, false, frame_color));
+                atoms[0].runs.insert(
+                    1,
+                    Run {
+                        tag: Tag::Elem(form),
+                        cmds: vec![Cmd::Annot {
+                            x: frame.x,
+                            y: top,
+                            w: side,
+                            h: side,
+                            contents: f.label.clone(),
+                            kind: AnnotKind::CheckBox {
+                                name: f.name.clone(),
+                                checked,
+                            },
+                        }],
+                    },
+                );
+                out.extend(atoms.into_iter().map(Item::Atom));
+            }
+            FieldKind::Choice { options } => {
+                let label = self.label(f, parent, frame);
+                out.extend(label);
+                self.radios(f, options, parent, frame, out);
+            }
+        }
+    }
+
+    fn label(&mut self, f: &Field, parent: Option<ElemId>, frame: Frame) -> Vec<Item> {
+        let el = self.elems.declare(parent, StructRole::P);
+        let mut st = style::para(ParaStyle::Label, frame.ctx);
+        st.space_before *= 0.8;
+        let spans = [Span::bold(f.label.clone())];
+        let mut atoms = self.set_text(&spans, el, frame.x, frame.w, st);
+        for a in &mut atoms {
+            a.keep_with_next = true;
+        }
+        atoms.into_iter().map(Item::Atom).collect()
+    }
+
+    /// One radio widget per option, flowed left to right and wrapped.
+    fn radios(
+        &mut self,
+        f: &Field,
+        options: &[String],
+        parent: Option<ElemId>,
+        frame: Frame,
+        out: &mut Vec<Item>,
+    ) {
+        let st = style::para(ParaStyle::Body, frame.ctx);
+        let side = st.size * BOX;
+        let base = baseline(self.fonts, st);
+        let top = base - side * 0.85;
+        let regular = self.fonts.face(super::FaceId::Regular);
+        let mut line = Atom {
+            height: st.leading + 2.0,
+            space_before: 2.0,
+            ..Atom::default()
+        };
+        let mut x = frame.x;
+        for option in options {
+            let text_w = regular.width(option, st.size);
+            let needed = side + 4.0 + text_w;
+            if x > frame.x && x + needed > frame.x + frame.w {
+                out.push(Item::Atom(std::mem::take(&mut line)));
+                line.height = st.leading + 2.0;
+                x = frame.x;
+            }
+            let form = self.elems.declare(parent, StructRole::Form);
+            let selected = f.value.as_deref() == Some(option.as_str());
+            line.runs
+                .push(widget_box(x, top, side, true, [0.35, 0.37, 0.40]));
+            // The option's words belong to its widget's element; long options wrap under it.
+            let spans = [Span::plain(option.clone())];
+            let avail = (frame.x + frame.w - (x + side + 4.0)).max(st.size * 2.0);
+            let mut text = self.set_text(&spans, form, x + side + 4.0, avail, st);
+            line.runs.push(Run {
+                tag: Tag::Elem(form),
+                cmds: vec![Cmd::Annot {
+                    x,
+                    y: top,
+                    w: side,
+                    h: side,
+                    contents: format!("{}: {option}", f.label),
+                    kind: AnnotKind::Radio {
+                        group: f.name.clone(),
+                        option: option.clone(),
+                        selected,
+                    },
+                }],
+            });
+            let extra = text.len().saturating_sub(1);
+            for (k, atom) in text.iter_mut().enumerate() {
+                for run in atom.runs.drain(..) {
+                    let shifted = run.cmds.iter().map(|c| c.shifted(k as f32 * st.leading));
+                    line.runs.push(Run {
+                        tag: run.tag,
+                        cmds: shifted.collect(),
+                    });
+                }
+            }
+            line.height = line.height.max(st.leading * (extra + 1) as f32 + 2.0);
+            x += if extra > 0 { frame.w } else { needed + 14.0 };
+        }
+        if !line.runs.is_empty() {
+            out.push(Item::Atom(line));
+        }
+    }
+}
+
+fn widget_box(x: f32, y: f32, side: f32, round: bool, color: style::Rgb) -> Run {
+    Run {
+        tag: Tag::Artifact,
+        cmds: vec![Cmd::Frame {
+            x,
+            y,
+            w: side,
+            h: side,
+            width: 0.7,
+            color,
+            round,
+        }],
+    }
+}
+
+/// Values that mean "ticked" in pre-filled data.
+fn is_checked(v: &str) -> bool {
+    matches!(
+        v.trim().to_ascii_lowercase().as_str(),
+        "yes" | "true" | "1" | "on" | "x" | "checked"
+    )
+}

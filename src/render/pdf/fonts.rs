@@ -1,0 +1,274 @@
+//! The bundled Noto Sans faces: measuring with their own advances, and
+//! subsetting them per document with allsorts.
+//!
+//! Measured width equals drawn width exactly: printpdf draws `TextItem::Text`
+//! unkerned with the same advances it writes to `/W`, so the layout can trust
+//! [`Face::width`] to the last point.
+
+use std::collections::BTreeSet;
+
+use anyhow::{anyhow, Context, Result};
+use printpdf::ParsedFont;
+use sha2::{Digest, Sha256};
+
+/// Which of the four faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FaceId {
+    Regular = 0,
+    Bold = 1,
+    Italic = 2,
+    BoldItalic = 3,
+}
+
+impl FaceId {
+    /// Every face, in resource order.
+    pub const ALL: [FaceId; 4] = [
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::BoldItalic,
+    ];
+
+    /// The face for a combination of bold and italic.
+    pub fn styled(bold: bool, italic: bool) -> FaceId {
+        match (bold, italic) {
+            (false, false) => FaceId::Regular,
+            (true, false) => FaceId::Bold,
+            (false, true) => FaceId::Italic,
+            (true, true) => FaceId::BoldItalic,
+        }
+    }
+
+    /// The fixed PDF resource name ("F1" …), so output never depends on printpdf's random ids.
+    pub fn resource(self) -> &'static str {
+        ["F1", "F2", "F3", "F4"][self as usize]
+    }
+}
+
+/// Code points below this are looked up in a flat table (Latin, Greek,
+/// general punctuation); the rest go through the font's cmap map.
+const FAST_RANGE: usize = 0x2100;
+/// Marks "no glyph" in the fast table.
+const NO_GLYPH: u16 = u16::MAX;
+
+/// One parsed face with a width table for fast measuring.
+#[derive(Debug)]
+pub struct Face {
+    /// PostScript name, e.g. "NotoSans-Regular".
+    pub postscript: &'static str,
+    /// Human name for warnings, e.g. "Noto Sans Bold".
+    pub label: &'static str,
+    bytes: &'static [u8],
+    parsed: ParsedFont,
+    upm: f32,
+    /// Ascender and descender in em (descender negative).
+    pub ascent: f32,
+    pub descent: f32,
+    fast: Vec<u16>,
+    notdef_advance: u16,
+}
+
+impl Face {
+    fn load(bytes: &'static [u8], postscript: &'static str, label: &'static str) -> Result<Face> {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+            .ok_or_else(|| anyhow!("cannot parse the bundled font {postscript}"))?;
+        let upm = f32::from(parsed.units_per_em.max(1));
+        let mut fast = vec![NO_GLYPH; FAST_RANGE];
+        for (cp, slot) in fast.iter_mut().enumerate() {
+            if let Some(gid) = parsed.lookup_glyph_index(cp as u32) {
+                *slot = parsed.get_glyph_width(gid).unwrap_or(0).min(NO_GLYPH - 1);
+            }
+        }
+        let notdef_advance = parsed.get_glyph_width(0).unwrap_or(0);
+        Ok(Face {
+            postscript,
+            label,
+            bytes,
+            upm,
+            ascent: f32::from(parsed.font_metrics.ascent) / upm,
+            descent: f32::from(parsed.font_metrics.descent) / upm,
+            parsed,
+            fast,
+            notdef_advance,
+        })
+    }
+
+    /// Advance of `c` in font units, or `None` when the face has no glyph for it.
+    pub fn advance(&self, c: char) -> Option<u16> {
+        let cp = c as usize;
+        if cp < FAST_RANGE {
+            let a = self.fast[cp];
+            return (a != NO_GLYPH).then_some(a);
+        }
+        let gid = self.parsed.lookup_glyph_index(c as u32)?;
+        Some(self.parsed.get_glyph_width(gid).unwrap_or(0))
+    }
+
+    /// Whether the face can draw `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.advance(c).is_some()
+    }
+
+    /// Width of `text` at `size` points; a missing glyph counts as `.notdef`, as drawn.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| u32::from(self.advance(c).unwrap_or(self.notdef_advance)))
+            .sum();
+        units as f32 * size / self.upm
+    }
+
+    /// Width of one character at `size` points.
+    pub fn char_width(&self, c: char, size: f32) -> f32 {
+        f32::from(self.advance(c).unwrap_or(self.notdef_advance)) * size / self.upm
+    }
+
+    /// A subset of this face holding only the glyphs for `chars`, named with a
+    /// deterministic six-letter subset tag derived from its content.
+    pub fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+        use allsorts::tag;
+
+        let mut gids: Vec<u16> = chars
+            .iter()
+            .filter_map(|&c| self.parsed.lookup_glyph_index(c as u32))
+            .filter(|&g| g != 0)
+            .collect();
+        gids.sort_unstable();
+        gids.dedup();
+        gids.insert(0, 0);
+
+        let font = ReadScope::new(self.bytes)
+            .read::<FontData<'_>>()
+            .map_err(|e| anyhow!("{}: {e:?}", self.postscript))?;
+        let provider = font
+            .table_provider(0)
+            .map_err(|e| anyhow!("{}: {e:?}", self.postscript))?;
+        let tables = vec![
+            tag::CMAP,
+            tag::HEAD,
+            tag::CVT,
+            tag::FPGM,
+            tag::HHEA,
+            tag::HMTX,
+            tag::MAXP,
+            tag::NAME,
+            tag::OS_2,
+            tag::POST,
+            tag::PREP,
+        ];
+        let bytes = subset(
+            &provider,
+            &gids,
+            &SubsetProfile::Custom(tables),
+            CmapTarget::Unicode,
+        )
+        .map_err(|e| anyhow!("subsetting {}: {e:?}", self.postscript))?;
+
+        let mut warnings = Vec::new();
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+            .with_context(|| format!("re-reading the subset of {}", self.postscript))?;
+        parsed.font_name = Some(format!("{}+{}", subset_tag(&bytes), self.postscript));
+        Ok(parsed)
+    }
+}
+
+/// Six capital letters from a hash of the subset (ISO 32000-1, 9.6.4).
+fn subset_tag(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
+    hash.iter()
+        .take(6)
+        .map(|b| char::from(b'A' + b % 26))
+        .collect()
+}
+
+/// The four faces, parsed once per run and shared (read-only) across threads.
+#[derive(Debug)]
+pub struct FontSet {
+    faces: [Face; 4],
+}
+
+impl FontSet {
+    /// Parses the bundled fonts (about a few milliseconds; do it once).
+    pub fn load() -> Result<FontSet> {
+        Ok(FontSet {
+            faces: [
+                Face::load(
+                    include_bytes!("../../../fonts/NotoSans-Regular.ttf"),
+                    "NotoSans-Regular",
+                    "Noto Sans Regular",
+                )?,
+                Face::load(
+                    include_bytes!("../../../fonts/NotoSans-Bold.ttf"),
+                    "NotoSans-Bold",
+                    "Noto Sans Bold",
+                )?,
+                Face::load(
+                    include_bytes!("../../../fonts/NotoSans-Italic.ttf"),
+                    "NotoSans-Italic",
+                    "Noto Sans Italic",
+                )?,
+                Face::load(
+                    include_bytes!("../../../fonts/NotoSans-BoldItalic.ttf"),
+                    "NotoSans-BoldItalic",
+                    "Noto Sans Bold Italic",
+                )?,
+            ],
+        })
+    }
+
+    /// One face.
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn welsh_and_typographic_punctuation_are_covered() {
+        let fonts = FontSet::load().unwrap();
+        for id in FaceId::ALL {
+            for c in "ŵŷŴŶâêîôû‘’“”–—…•€£·×".chars() {
+                assert!(fonts.face(id).has(c), "{c} missing in {:?}", id);
+            }
+        }
+        assert!(!fonts.face(FaceId::Regular).has('\u{2713}'));
+    }
+
+    #[test]
+    fn width_adds_advances_and_scales_with_size() {
+        let fonts = FontSet::load().unwrap();
+        let f = fonts.face(FaceId::Regular);
+        let w = f.width("ab", 10.0);
+        assert!((w - (f.char_width('a', 10.0) + f.char_width('b', 10.0))).abs() < 1e-4);
+        assert!((f.width("ab", 20.0) - 2.0 * w).abs() < 1e-3);
+        assert!(fonts.face(FaceId::Bold).width("mmm", 10.0) > 0.0);
+    }
+
+    #[test]
+    fn subset_keeps_only_used_glyphs_and_is_deterministic() {
+        let fonts = FontSet::load().unwrap();
+        let chars: BTreeSet<char> = "Hello ŵ".chars().collect();
+        let a = fonts.face(FaceId::Regular).subset(&chars).unwrap();
+        let b = fonts.face(FaceId::Regular).subset(&chars).unwrap();
+        assert_eq!(a.font_name, b.font_name);
+        assert!(
+            a.original_bytes.len() < 20_000,
+            "{}",
+            a.original_bytes.len()
+        );
+        assert!(a.lookup_glyph_index('ŵ' as u32).is_some());
+        assert!(a.lookup_glyph_index('z' as u32).is_none());
+        let name = a.font_name.unwrap();
+        assert!(
+            name.ends_with("+NotoSans-Regular") && name.len() == 23,
+            "{name}"
+        );
+    }
+}

@@ -1,0 +1,402 @@
+//! Blocks → measured atoms: headings, paragraphs, lists, figures, groups.
+//! Tables live in `table.rs` and form fields in `fields.rs`.
+
+use std::collections::BTreeSet;
+
+use super::flow::{Atom, Cmd, ElemId, Elems, Item, Mark, Run, Tag};
+use super::fonts::FontSet;
+use super::style::{self, Context, Geometry, Rgb, TextStyle};
+use super::tags::StructRole;
+use super::text::{break_lines, Piece};
+use crate::doc::{Block, Figure, List, Paragraph, Span};
+
+/// Where blocks are set: a column `w` wide starting `x` points from the page's left edge.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    pub x: f32,
+    pub w: f32,
+    pub ctx: Context,
+}
+
+/// A decoded figure image, drawn later as an XObject.
+pub struct FigureImage {
+    pub image: printpdf::RawImage,
+}
+
+/// Measures blocks into [`Item`]s, declaring structure elements as it goes.
+pub struct Measurer<'a> {
+    pub fonts: &'a FontSet,
+    pub geom: Geometry,
+    pub accent: Rgb,
+    pub elems: Elems,
+    pub warnings: Vec<String>,
+    pub figures: Vec<FigureImage>,
+    missing: BTreeSet<char>,
+}
+
+impl<'a> Measurer<'a> {
+    /// A measurer for one document.
+    pub fn new(fonts: &'a FontSet, geom: Geometry, accent: Rgb) -> Measurer<'a> {
+        Measurer {
+            fonts,
+            geom,
+            accent,
+            elems: Elems::default(),
+            warnings: Vec::new(),
+            figures: Vec::new(),
+            missing: BTreeSet::new(),
+        }
+    }
+
+    /// Measures `blocks` under `parent` into `out`.
+    pub fn blocks(
+        &mut self,
+        blocks: &[Block],
+        parent: Option<ElemId>,
+        frame: Frame,
+        out: &mut Vec<Item>,
+    ) {
+        // Lines still to be kept with a heading above them: a heading never
+        // ends a page with fewer than three lines of what it introduces.
+        let mut keep_after = 0usize;
+        for (i, block) in blocks.iter().enumerate() {
+            let start = out.len();
+            self.block(block, parent, frame, out);
+            if matches!(block, Block::Heading(_)) {
+                keep_after = 2;
+            } else {
+                for item in &mut out[start..] {
+                    if keep_after == 0 || matches!(item, Item::Table(_)) {
+                        keep_after = 0;
+                        break;
+                    }
+                    item.set_keep_with_next(true);
+                    keep_after -= 1;
+                }
+            }
+            // A paragraph that introduces what follows ("… there:") stays with it.
+            let introduces =
+                matches!(block, Block::Paragraph(p) if p.text().trim_end().ends_with(':'));
+            if introduces && i + 1 < blocks.len() && out.len() > start {
+                if let Some(last) = out.last_mut() {
+                    last.set_keep_with_next(true);
+                }
+            }
+        }
+    }
+
+    fn block(&mut self, block: &Block, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
+        match block {
+            Block::Section(children) => {
+                let sect = self.elems.declare(parent, StructRole::Sect);
+                self.blocks(children, Some(sect), frame, out);
+            }
+            Block::Heading(h) => {
+                let level = h.level.clamp(1, 6);
+                let el = self.elems.declare(parent, StructRole::H(level));
+                self.elems.0[el].title = Some(h.text.clone());
+                let st = style::heading(level, frame.ctx, self.accent);
+                let spans = [Span::bold(h.text.clone())];
+                let mut atoms = self.set_text(&spans, el, frame.x, frame.w, st);
+                for a in &mut atoms {
+                    a.keep_with_next = true;
+                }
+                if level == 2 && frame.ctx == Context::Body {
+                    // A hairline in the accent above each main section.
+                    let first = &mut atoms[0];
+                    shift_atom(first, 9.0);
+                    first.runs.push(Run {
+                        tag: Tag::Artifact,
+                        cmds: vec![Cmd::Rule {
+                            x1: frame.x,
+                            y1: 0.5,
+                            x2: frame.x + frame.w,
+                            y2: 0.5,
+                            width: 1.0,
+                            color: self.accent,
+                        }],
+                    });
+                }
+                if h.bookmark {
+                    atoms[0].mark = Some(Mark {
+                        level,
+                        title: h.text.clone(),
+                    });
+                }
+                out.extend(atoms.into_iter().map(Item::Atom));
+            }
+            Block::Paragraph(p) => {
+                let st = style::para(p.style, frame.ctx);
+                self.paragraph(p, parent, frame, st, out);
+            }
+            Block::List(list) => self.list(list, parent, frame, out),
+            Block::Table(t) => {
+                let item = self.table(t, parent, frame);
+                out.push(item);
+            }
+            Block::Figure(f) => self.figure(f, parent, frame, out),
+            Block::KeepTogether(children) => {
+                let mut group = Vec::new();
+                self.blocks(children, parent, frame, &mut group);
+                let n = group.len();
+                for (i, item) in group.iter_mut().enumerate() {
+                    if i + 1 < n {
+                        item.keep_together();
+                    } else if let Item::Table(t) = item {
+                        t.keep_whole = true;
+                    }
+                }
+                out.extend(group);
+            }
+            Block::Field(f) => self.field(f, parent, frame, out),
+            Block::Space(h) => out.push(Item::Atom(Atom {
+                height: h.max(0.0),
+                ..Atom::default()
+            })),
+        }
+    }
+
+    /// A paragraph as a `P` element.
+    pub fn paragraph(
+        &mut self,
+        p: &Paragraph,
+        parent: Option<ElemId>,
+        frame: Frame,
+        st: TextStyle,
+        out: &mut Vec<Item>,
+    ) {
+        let el = self.elems.declare(parent, StructRole::P);
+        self.elems.0[el].lang = p.lang.clone();
+        let mut atoms = self.set_text(&p.spans, el, frame.x, frame.w, st);
+        if p.style == crate::doc::ParaStyle::Label {
+            // A lead-in ("You can:") never ends a page.
+            for a in &mut atoms {
+                a.keep_with_next = true;
+            }
+        }
+        out.extend(atoms.into_iter().map(Item::Atom));
+    }
+
+    fn list(&mut self, list: &List, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
+        let l = self.elems.declare(parent, StructRole::L);
+        let body = style::para(crate::doc::ParaStyle::Body, frame.ctx);
+        let indent = style::LIST_INDENT * body.size / 10.5 + if list.ordered { 4.0 } else { 0.0 };
+        for (i, item) in list.items.iter().enumerate() {
+            let li = self.elems.declare(Some(l), StructRole::LI);
+            let lbl = self.elems.declare(Some(li), StructRole::Lbl);
+            let lbody = self.elems.declare(Some(li), StructRole::LBody);
+            self.elems.0[lbody].lang = item.lang.clone();
+            let st = TextStyle {
+                space_before: if i == 0 {
+                    body.space_before * 0.6
+                } else {
+                    body.space_before * 0.4
+                },
+                ..body
+            };
+            let mut atoms =
+                self.set_text(&item.spans, lbody, frame.x + indent, frame.w - indent, st);
+            let label = if list.ordered {
+                format!("{}.", i + 1)
+            } else {
+                "\u{2022}".to_string()
+            };
+            let baseline = baseline(self.fonts, st);
+            atoms[0].runs.insert(
+                0,
+                Run {
+                    tag: Tag::Elem(lbl),
+                    cmds: vec![Cmd::Text {
+                        x: frame.x + if list.ordered { 0.0 } else { 3.0 },
+                        baseline,
+                        face: super::FaceId::Regular,
+                        size: st.size,
+                        color: st.color,
+                        text: label,
+                    }],
+                },
+            );
+            out.extend(atoms.into_iter().map(Item::Atom));
+        }
+    }
+
+    fn figure(&mut self, f: &Figure, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
+        let mut warnings = Vec::new();
+        let image = match printpdf::RawImage::decode_from_bytes(&f.png, &mut warnings) {
+            Ok(img) if img.width > 0 && img.height > 0 => img,
+            _ => {
+                self.warnings.push(format!(
+                    "image \"{}\" could not be decoded; its alternative text is printed instead",
+                    f.alt
+                ));
+                let p = Paragraph::plain(f.alt.clone());
+                let st = style::para(crate::doc::ParaStyle::Small, frame.ctx);
+                self.paragraph(&p, parent, frame, st, out);
+                return;
+            }
+        };
+        let ratio = image.width as f32 / image.height as f32;
+        let mut h = f.height.clamp(1.0, self.geom.body_height() * 0.9);
+        let mut w = h * ratio;
+        if w > frame.w {
+            w = frame.w;
+            h = w / ratio;
+        }
+        let el = self.elems.declare(
+            parent,
+            StructRole::Figure {
+                alt: f.alt.clone(),
+                bbox: [0.0; 4],
+            },
+        );
+        self.elems.0[el].alt = Some(f.alt.clone());
+        let index = self.figures.len();
+        self.figures.push(FigureImage { image });
+        out.push(Item::Atom(Atom {
+            height: h,
+            space_before: 6.0,
+            keep_with_next: false,
+            runs: vec![Run {
+                tag: Tag::Elem(el),
+                cmds: vec![Cmd::Image {
+                    x: frame.x,
+                    y: 0.0,
+                    w,
+                    h,
+                    index,
+                }],
+            }],
+            mark: None,
+        }));
+    }
+
+    /// Sets spans as lines owned by `owner`, one atom per line, with orphan and
+    /// widow control (a page never breaks after a paragraph's first line or before its last).
+    pub fn set_text(
+        &mut self,
+        spans: &[Span],
+        owner: ElemId,
+        x: f32,
+        w: f32,
+        st: TextStyle,
+    ) -> Vec<Atom> {
+        let mut links: Vec<(ElemId, String)> = Vec::new();
+        let mut pieces = Vec::with_capacity(spans.len());
+        for span in spans {
+            let face = style::face(span.bold || st.bold, span.italic);
+            self.check_glyphs(&span.text, face, spans);
+            let link = span.link.as_ref().map(|uri| {
+                let el = self.elems.declare(Some(owner), StructRole::Link);
+                links.push((el, uri.clone()));
+                links.len() - 1
+            });
+            pieces.push(Piece {
+                text: &span.text,
+                face,
+                link,
+            });
+        }
+        let lines = break_lines(self.fonts, &pieces, st.size, w);
+        let base = baseline(self.fonts, st);
+        let n = lines.len();
+        let mut atoms = Vec::with_capacity(n);
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut runs: Vec<Run> = Vec::new();
+            for frag in line.frags {
+                let (tag, color) = match frag.link {
+                    Some(k) => (Tag::Elem(links[k].0), self.accent),
+                    None => (Tag::Elem(owner), st.color),
+                };
+                let fx = x + frag.x;
+                let mut cmds = vec![Cmd::Text {
+                    x: fx,
+                    baseline: base,
+                    face: frag.face,
+                    size: st.size,
+                    color,
+                    text: frag.text.clone(),
+                }];
+                if let Some(k) = frag.link {
+                    let (link_el, uri) = &links[k];
+                    cmds.push(Cmd::Annot {
+                        x: fx,
+                        y: 0.0,
+                        w: frag.width,
+                        h: st.leading,
+                        contents: format!("{} ({uri})", frag.text.trim()),
+                        kind: super::tags::AnnotKind::Uri(uri.clone()),
+                    });
+                    runs.push(Run {
+                        tag: Tag::Elem(*link_el),
+                        cmds,
+                    });
+                    // Underlined, so a link never relies on colour alone.
+                    runs.push(Run {
+                        tag: Tag::Artifact,
+                        cmds: vec![Cmd::Rule {
+                            x1: fx,
+                            y1: base + st.size * 0.12,
+                            x2: fx + frag.width,
+                            y2: base + st.size * 0.12,
+                            width: 0.5,
+                            color: self.accent,
+                        }],
+                    });
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(r) if r.tag == tag => r.cmds.extend(cmds),
+                    _ => runs.push(Run { tag, cmds }),
+                }
+            }
+            if runs.is_empty() {
+                // An empty paragraph still exists in the structure.
+                runs.push(Run {
+                    tag: Tag::Elem(owner),
+                    cmds: Vec::new(),
+                });
+            }
+            atoms.push(Atom {
+                height: st.leading,
+                space_before: if i == 0 { st.space_before } else { 0.0 },
+                keep_with_next: n >= 2 && (i == 0 || i + 2 == n),
+                runs,
+                mark: None,
+            });
+        }
+        atoms
+    }
+
+    /// Warns once per document about each character no bundled face can draw.
+    fn check_glyphs(&mut self, text: &str, face: super::FaceId, spans: &[Span]) {
+        let f = self.fonts.face(face);
+        for c in text.chars() {
+            if c.is_whitespace() || f.has(c) || !self.missing.insert(c) {
+                continue;
+            }
+            let context: String = spans.iter().map(|s| s.text.as_str()).collect();
+            let context: String = context.chars().take(60).collect();
+            self.warnings.push(format!(
+                "character U+{:04X} '{c}' is not in {}; it prints as a blank box in \"{context}\"",
+                c as u32, f.label
+            ));
+        }
+    }
+}
+
+/// Baseline offset from the top of a line box, centring the font's extent in the leading.
+pub fn baseline(fonts: &FontSet, st: TextStyle) -> f32 {
+    let f = fonts.face(super::FaceId::Regular);
+    let extent = (f.ascent - f.descent) * st.size;
+    (st.leading - extent) / 2.0 + f.ascent * st.size
+}
+
+/// Moves an atom's drawing down by `dy` and makes it that much taller.
+pub fn shift_atom(atom: &mut Atom, dy: f32) {
+    for run in &mut atom.runs {
+        for cmd in &mut run.cmds {
+            *cmd = cmd.shifted(dy);
+        }
+    }
+    atom.height += dy;
+}

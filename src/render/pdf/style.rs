@@ -1,0 +1,222 @@
+//! The house style: page geometry, type scale, colours. One place to tune looks.
+
+use super::fonts::FaceId;
+use crate::cli::Paper;
+use crate::doc::{ParaStyle, Shade};
+
+/// An RGB colour, 0.0–1.0 per channel.
+pub type Rgb = [f32; 3];
+
+/// Body text: near black, softer than pure black on paper.
+pub const INK: Rgb = [0.10, 0.10, 0.11];
+/// Secondary text (header, footer, small print); 9:1 contrast on white.
+pub const MUTED: Rgb = [0.29, 0.30, 0.32];
+/// Table borders and hairlines.
+pub const RULE: Rgb = [0.70, 0.72, 0.75];
+/// Header row background of tables.
+pub const HEADER_FILL: Rgb = [0.91, 0.92, 0.94];
+/// The accent used without branding: a deep blue with 9:1 contrast on white.
+pub const DEFAULT_ACCENT: Rgb = [0.11, 0.27, 0.45];
+
+/// Converts 0–255 RGB to our colour; an accent too light to read as text is darkened.
+pub fn accent(rgb: Option<[u8; 3]>) -> Rgb {
+    let Some([r, g, b]) = rgb else {
+        return DEFAULT_ACCENT;
+    };
+    let c = [
+        f32::from(r) / 255.0,
+        f32::from(g) / 255.0,
+        f32::from(b) / 255.0,
+    ];
+    // Headings are set in the accent, so keep it dark enough for 4.5:1 on white:
+    // scale it down until its relative luminance is at most 0.18.
+    let mut scale = 1.0;
+    while luminance(c.map(|v| v * scale)) > 0.18 && scale > 0.05 {
+        scale -= 0.05;
+    }
+    c.map(|v| v * scale)
+}
+
+fn luminance(c: Rgb) -> f32 {
+    let lin = |v: f32| {
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// Background for a cell shade: a sequential blue ramp, light to mid, whose
+/// steps differ in lightness so they stay distinct in greyscale print, and
+/// all light enough for body text on top.
+pub fn shade(s: Shade) -> Rgb {
+    match s {
+        Shade::Scale { rank, of } => {
+            let t = if of <= 1 {
+                0.0
+            } else {
+                rank.min(of - 1) as f32 / (of - 1) as f32
+            };
+            let light = [0.94, 0.96, 0.98];
+            let dark = [0.69, 0.79, 0.89];
+            [0, 1, 2].map(|i| light[i] + (dark[i] - light[i]) * t)
+        }
+        Shade::Highlight => [1.0, 0.95, 0.80],
+    }
+}
+
+/// Page size and the printable frame. Left margin ≥ 20 mm leaves room for hole punching.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub right: f32,
+    /// Top of the body text, from the top edge.
+    pub top: f32,
+    /// Bottom of the body text, from the top edge.
+    pub bottom: f32,
+}
+
+const MM: f32 = 72.0 / 25.4;
+
+impl Geometry {
+    /// The frame for a paper size.
+    pub fn for_paper(paper: Paper) -> Geometry {
+        let (width, height) = paper.size_pt();
+        Geometry {
+            width,
+            height,
+            left: 24.0 * MM,
+            right: width - 20.0 * MM,
+            top: 25.0 * MM,
+            bottom: height - 24.0 * MM,
+        }
+    }
+
+    /// Width of the text column.
+    pub fn measure(&self) -> f32 {
+        self.right - self.left
+    }
+
+    /// Height available for body content on one page.
+    pub fn body_height(&self) -> f32 {
+        self.bottom - self.top
+    }
+
+    /// Baseline of the running header, from the top edge.
+    pub fn header_baseline(&self) -> f32 {
+        14.0 * MM
+    }
+
+    /// Baseline of the footer, from the top edge.
+    pub fn footer_baseline(&self) -> f32 {
+        self.height - 13.0 * MM
+    }
+}
+
+/// How a run of text is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub size: f32,
+    /// Baseline-to-baseline distance.
+    pub leading: f32,
+    pub bold: bool,
+    pub color: Rgb,
+    /// Space above the block (dropped at the top of a page).
+    pub space_before: f32,
+}
+
+/// Where a block sits: the main column, or a table cell (smaller text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Body,
+    Cell,
+}
+
+/// Paragraph styles.
+pub fn para(style: ParaStyle, ctx: Context) -> TextStyle {
+    let cell = ctx == Context::Cell;
+    let (size, leading, space) = match (style, cell) {
+        (ParaStyle::Body, false) => (10.5, 15.0, 7.0),
+        (ParaStyle::Body, true) => (9.5, 13.0, 4.0),
+        (ParaStyle::Lead, false) => (13.0, 18.0, 6.0),
+        (ParaStyle::Lead, true) => (10.5, 14.5, 4.0),
+        (ParaStyle::Small, false) => (8.5, 12.0, 6.0),
+        (ParaStyle::Small, true) => (8.0, 11.0, 3.0),
+        (ParaStyle::Label, false) => (10.5, 15.0, 7.0),
+        (ParaStyle::Label, true) => (9.5, 13.0, 4.0),
+    };
+    TextStyle {
+        size,
+        leading,
+        bold: style == ParaStyle::Label,
+        color: if style == ParaStyle::Small {
+            MUTED
+        } else {
+            INK
+        },
+        space_before: space,
+    }
+}
+
+/// Heading styles by level (1 = document title).
+pub fn heading(level: u8, ctx: Context, accent: Rgb) -> TextStyle {
+    let (size, leading, space) = match (level, ctx) {
+        (_, Context::Cell) => (9.5, 13.0, 4.0),
+        (0 | 1, _) => (22.0, 27.0, 8.0),
+        (2, _) => (15.0, 20.0, 22.0),
+        (3, _) => (12.0, 16.0, 14.0),
+        _ => (10.5, 15.0, 10.0),
+    };
+    TextStyle {
+        size,
+        leading,
+        bold: true,
+        color: if level <= 2 { accent } else { INK },
+        space_before: space,
+    }
+}
+
+/// The face for a span.
+pub fn face(bold: bool, italic: bool) -> FaceId {
+    FaceId::styled(bold, italic)
+}
+
+/// Running header and footer text size.
+pub const MARGINAL_SIZE: f32 = 8.0;
+/// Indent of list item bodies.
+pub const LIST_INDENT: f32 = 14.0;
+/// Inner padding of table cells.
+pub const CELL_PAD_X: f32 = 5.0;
+pub const CELL_PAD_Y: f32 = 4.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_shades_get_darker_with_rank() {
+        let l = |rank| luminance(shade(Shade::Scale { rank, of: 4 }));
+        assert!(l(0) > l(1) && l(1) > l(2) && l(2) > l(3));
+        // Body text stays readable on the darkest step.
+        assert!(l(3) > 0.45);
+    }
+
+    #[test]
+    fn light_accent_is_darkened_for_text() {
+        let a = accent(Some([255, 230, 0]));
+        assert!(luminance(a) <= 0.18);
+        assert_eq!(accent(None), DEFAULT_ACCENT);
+    }
+
+    #[test]
+    fn left_margin_survives_hole_punching() {
+        for paper in [Paper::A4, Paper::Letter] {
+            let g = Geometry::for_paper(paper);
+            assert!(g.left >= 20.0 * MM && g.width - g.right >= 15.0 * MM);
+        }
+    }
+}
