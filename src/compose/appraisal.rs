@@ -194,9 +194,9 @@ fn guidance_section(fw: &Framework) -> Block {
         }),
         Block::Paragraph(Paragraph::plain(
             "For each skill, the person marks the skill level they show in their work, the \
-             reviewer marks theirs, and together you record the level you agree. Mark one \
-             choice per row. Note evidence from the review period, such as work done and \
-             feedback received, and any comments.",
+             reviewer marks the level they see, and together you mark the level you agree: \
+             one choice on each line. Note evidence from the review period, such as work done \
+             and feedback received, and the reviewer's comments.",
         )),
         Block::Paragraph(Paragraph::styled(
             ParaStyle::Label,

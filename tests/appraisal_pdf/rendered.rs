@@ -119,7 +119,7 @@ fn a_long_scale_and_a_long_descriptor_still_lay_out() {
     fw.roles[0].levels[1].requirements[1].level = 2;
     let person = Person {
         name: "Siân Ŵyn ap Dafydd".into(),
-        reviewer: Some("Ffion “Ffi” Jones".into()),
+        reviewer: Some("Zoë “Ffi” Jones".into()),
         period: Some("2025–26".into()),
     };
     let doc = appraisal(&fw, 0, 1, Some(&person), 0);
