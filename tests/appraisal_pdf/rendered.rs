@@ -142,3 +142,49 @@ fn a_long_scale_and_a_long_descriptor_still_lay_out() {
     let all = run_on("pdftotext", &[], &pdf.bytes);
     assert!(all.contains("Appraisal sheet: Senior engineer, Siân Ŵyn ap Dafydd"));
 }
+
+/// Same input, same bytes; the file passes qpdf's structural check and is on
+/// the paper asked for.
+#[test]
+fn sheets_are_reproducible_well_formed_and_on_the_right_paper() {
+    let fonts = FontSet::load().unwrap();
+    let fw = &shipped()[0];
+    let person = Person {
+        name: "Alex Example".into(),
+        reviewer: None,
+        period: Some("2025 to 2026".into()),
+    };
+    for (paper, size) in [(Paper::A4, "(A4)"), (Paper::Letter, "(letter)")] {
+        let opts = PdfOptions {
+            paper,
+            ..PdfOptions::default()
+        };
+        let doc = appraisal(fw, 0, 2, Some(&person), fw.document_epoch(None));
+        let first = render(&doc, &opts, &fonts).unwrap();
+        let second = render(&doc, &opts, &fonts).unwrap();
+        assert!(first.bytes == second.bytes, "two renders differ");
+        if have("qpdf") {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("sheet.pdf");
+            std::fs::write(&path, &first.bytes).unwrap();
+            let out = Command::new("qpdf")
+                .arg("--check")
+                .arg(&path)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+        if have("pdfinfo") {
+            let info = run_on("pdfinfo", &[], &first.bytes);
+            assert!(info.contains(size), "{info}");
+            assert!(
+                info.contains("Title:           Appraisal sheet: Senior"),
+                "{info}"
+            );
+        }
+    }
+}
