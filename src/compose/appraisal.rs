@@ -15,8 +15,8 @@
 //! the periods as a field hierarchy, so form data groups by skill.
 
 use crate::doc::{
-    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Heading, List, ParaStyle, Paragraph,
-    Row, Span, Table,
+    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Figure, Heading, List, ParaStyle,
+    Paragraph, Row, Span, Table,
 };
 use crate::model::{Framework, Role};
 
@@ -65,11 +65,12 @@ pub fn appraisal(
         Some(name) => format!("{title}, {name}"),
         None => title.clone(),
     };
-    let mut blocks = vec![Block::Heading(Heading {
+    let mut blocks = branding(fw);
+    blocks.push(Block::Heading(Heading {
         level: 1,
         text: title.clone(),
         bookmark: true,
-    })];
+    }));
     blocks.extend(about_lines(fw, role, level_index));
     blocks.extend(header_fields(person));
     blocks.push(guidance_section(fw));
@@ -119,6 +120,25 @@ fn footer(fw: &Framework, role: &Role) -> String {
     }
 }
 
+/// The organisation's logo and name above the title, as on its job profiles.
+fn branding(fw: &Framework) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(logo) = &fw.branding.logo {
+        blocks.push(Block::Figure(Figure {
+            png: logo.png.clone(),
+            alt: logo.alt.clone(),
+            height: 36.0,
+        }));
+    }
+    if let Some(org) = &fw.branding.organisation {
+        blocks.push(Block::Paragraph(Paragraph::styled(
+            ParaStyle::Small,
+            vec![Span::plain(org.clone())],
+        )));
+    }
+    blocks
+}
+
 /// Role and level printed as text (they are fixed by the sheet, not filled in).
 fn about_lines(fw: &Framework, role: &Role, level_index: usize) -> Vec<Block> {
     let level = &role.levels[level_index];
@@ -129,7 +149,13 @@ fn about_lines(fw: &Framework, role: &Role, level_index: usize) -> Vec<Block> {
         ))
     };
     let mut lines = vec![
-        labelled("Role", role.name.clone()),
+        labelled(
+            "Role",
+            match &role.family {
+                Some(family) => format!("{} ({family})", role.name),
+                None => role.name.clone(),
+            },
+        ),
         labelled(
             "Level",
             format!(

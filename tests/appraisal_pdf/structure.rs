@@ -260,3 +260,41 @@ fn shipped_frameworks_reach_every_sheet_verbatim() {
         }
     }
 }
+
+#[test]
+fn accessible_names_are_distinct() {
+    let doc = appraisal(&four(), 0, 1, None, 0);
+    let mut seen = HashSet::new();
+    for f in fields(&doc) {
+        assert!(
+            seen.insert(f.label.clone()),
+            "two fields called {:?}",
+            f.label
+        );
+    }
+}
+
+#[test]
+fn branding_heads_the_sheet_when_given() {
+    let mut fw = four();
+    let plain = appraisal(&fw, 0, 0, None, 0);
+    assert!(matches!(&plain.blocks[0], Block::Heading(h) if h.level == 1));
+    fw.branding.organisation = Some("Ministry of Examples".into());
+    fw.branding.logo = Some(jobpack::model::Logo {
+        path: "logo.png".into(),
+        png: vec![0x89, b'P', b'N', b'G'],
+        alt: "Ministry of Examples".into(),
+    });
+    fw.roles[0].family = Some("IT operations".into());
+    let doc = appraisal(&fw, 0, 0, None, 0);
+    match &doc.blocks[..3] {
+        [Block::Figure(logo), Block::Paragraph(org), Block::Heading(title)] => {
+            assert_eq!(logo.alt, "Ministry of Examples");
+            assert_eq!(org.text(), "Ministry of Examples");
+            assert_eq!(title.text, "Appraisal sheet: Associate engineer");
+        }
+        other => panic!("logo, organisation, title; got {other:?}"),
+    }
+    let text = texts(&doc);
+    assert!(text.contains(&"Role: Application operations engineer (IT operations)".to_string()));
+}
