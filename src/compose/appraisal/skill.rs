@@ -121,7 +121,10 @@ pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
 /// One radio group per assessor, each offering every rung and "Not yet
 /// demonstrated". The groups are laid out alike, so their buttons line up in
 /// columns, and each button carries its rung's name: a printed sheet reads
-/// without a table header.
+/// without a table header. (A grid, a row per assessor and a column per rung,
+/// would be more compact, but the PDF renderer draws every field's label
+/// beside its widget, also inside table cells, where a label such as
+/// "Incident management: self-assessment, Working" does not fit.)
 fn assessment_fields(fw: &Framework, skill_name: &str, key: &str) -> Vec<Block> {
     let options = choice_options(fw);
     ASSESSORS
