@@ -94,14 +94,17 @@ pub struct BuildArgs {
     /// Only these levels (by id); repeat or separate with commas.
     #[arg(long = "level", value_delimiter = ',')]
     pub levels: Vec<String>,
-    /// Only these products; repeat or separate with commas. Default: all.
+    /// Only these products; repeat or separate with commas. Default: all, or
+    /// with --people only the people's sheets.
     #[arg(long = "product", value_enum, value_delimiter = ',')]
     pub products: Vec<ProductKind>,
     /// Paper size of the PDFs.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
     /// A CSV file of people (columns: name, role, level; optional: reviewer,
-    /// period) for whom to write pre-filled appraisal sheets.
+    /// period) for whom to write pre-filled appraisal sheets, as
+    /// appraisals/<name>.pdf. Rows naming an unknown role or level are
+    /// reported by line and skipped (exit status 1).
     #[arg(long)]
     pub people: Option<PathBuf>,
     /// How many documents to build at once (default: all cores, or RAYON_NUM_THREADS).

@@ -103,6 +103,13 @@ pub fn catalogue() -> Vec<Product> {
         },
         Product {
             kind: ProductKind::Appraisal,
+            per: Per::Level,
+            file_name: |_, level| format!("appraisal-{level}.pdf"),
+            make: make_appraisal,
+            personal: true,
+        },
+        Product {
+            kind: ProductKind::Appraisal,
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| xlsx::appraisal_workbook(s.framework, s.role_index, s.epoch).map(Made::from),
@@ -137,5 +144,22 @@ fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
 
 fn make_profile(s: &Subject<'_>) -> Result<Made> {
     let doc = compose::profile::profile(s.framework, s.role_index, level_index(s)?, s.epoch);
+    render_pdf(s, &doc)
+}
+
+/// The appraisal sheet of a level, pre-filled when the subject is a person.
+fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
+    let person = s.person.map(|p| compose::appraisal::Person {
+        name: p.name.clone(),
+        reviewer: p.reviewer.clone(),
+        period: p.period.clone(),
+    });
+    let doc = compose::appraisal::appraisal(
+        s.framework,
+        s.role_index,
+        level_index(s)?,
+        person.as_ref(),
+        s.epoch,
+    );
     render_pdf(s, &doc)
 }
