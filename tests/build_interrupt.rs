@@ -95,7 +95,7 @@ fn a_killed_build_leaves_only_whole_files_and_the_next_run_cleans_up() {
         files.iter().all(|f| !f.contains(".jobpack-tmp-")),
         "stale temporaries remain"
     );
-    assert_eq!(assert_complete(&out), 60 * 5 + 60 * 2 + 1);
+    assert_eq!(assert_complete(&out), 60 * 5 * 2 + 60 * 2 + 1);
 }
 
 #[test]
