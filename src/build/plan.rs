@@ -6,10 +6,15 @@
 //! ```text
 //! <role>/profile-<level>.pdf           one job profile per level
 //! <role>/appraisal-<level>.pdf         one blank appraisal sheet per level
-//! <role>/<role>-skills-matrix.xlsx     one workbook per role
+//! <role>/<role>-appraisal.xlsx         the appraisal workbook of a role
+//! <role>/<role>-skills-matrix.xlsx     the skills-matrix workbook of a role
 //! appraisals/<person>.pdf              one sheet per row of --people
 //! manifest.json
 //! ```
+//!
+//! With `--people`, only the people's sheets are written unless `--product`
+//! names role products too; `--role` and `--level` choose role products and
+//! do not filter the people file (it says itself which sheets it wants).
 //!
 //! When more than one framework is built, each framework's files go into a
 //! folder named after its file (`ddat.toml` → `ddat/`), so runs over one file,
