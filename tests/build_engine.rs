@@ -27,7 +27,7 @@ fn run(
         .num_threads(threads)
         .build()
         .unwrap();
-    let results = pool.install(|| {
+    let outcome = pool.install(|| {
         execute(
             &plan,
             sources,
@@ -38,7 +38,7 @@ fn run(
             &|| {},
         )
     });
-    manifest(&plan, sources, None, Some(&results))
+    manifest(&plan, sources, None, Some(&outcome))
 }
 
 #[test]
@@ -263,7 +263,7 @@ fn people_get_their_own_sheets_named_safely_and_bad_rows_are_reported() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = OutDir::open(tmp.path()).unwrap();
     let products = text_products();
-    let results = execute(
+    let outcome = execute(
         &plan,
         &sources,
         Some(&people),
@@ -272,7 +272,7 @@ fn people_get_their_own_sheets_named_safely_and_bad_rows_are_reported() {
         &dir,
         &|| {},
     );
-    let m = manifest(&plan, &sources, Some(&people), Some(&results));
+    let m = manifest(&plan, &sources, Some(&people), Some(&outcome));
     assert_eq!(m.files.len(), 4);
     assert_eq!(m.errors.len(), 2);
     assert_eq!(m.files[1].person.as_deref(), Some("John Smith"));

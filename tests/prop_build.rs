@@ -65,8 +65,8 @@ proptest! {
             .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         let tmp = tempfile::tempdir().unwrap();
         let out = OutDir::open(tmp.path()).unwrap();
-        let results = build::execute(&plan, &sources, None, &products, Settings::default(), &out, &|| {});
-        for r in &results {
+        let outcome = build::execute(&plan, &sources, None, &products, Settings::default(), &out, &|| {});
+        for r in &outcome.results {
             prop_assert!(r.is_ok(), "{r:?}");
         }
         let fw = &sources[0].framework;

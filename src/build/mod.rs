@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 pub use plan::{plan, Job, Plan};
 pub use products::{catalogue, Made, Per, Product, Shared, Subject};
-pub use run::execute;
+pub use run::{execute, Outcome};
 
 use crate::cli::{Paper, ProductKind};
 use crate::load::Diagnostic;
@@ -85,14 +85,15 @@ pub struct Written {
     pub warnings: Vec<String>,
 }
 
-/// The manifest of a run: `results` is `None` for a dry run, else one per job.
+/// The manifest of a run: `outcome` is `None` for a dry run.
 pub fn manifest(
     plan: &Plan,
     sources: &[Source],
     people: Option<&PeopleFile>,
-    results: Option<&[Result<Written, String>]>,
+    outcome: Option<&Outcome>,
 ) -> Manifest {
-    let mut manifest = Manifest::new(results.is_none());
+    let mut manifest = Manifest::new(outcome.is_none());
+    let results = outcome.map(|o| &o.results);
     for (source, folder) in sources.iter().zip(&plan.folders) {
         manifest.frameworks.push(FrameworkEntry {
             source: source.path.display().to_string(),
@@ -138,6 +139,9 @@ pub fn manifest(
                 .errors
                 .push(Issue::at_path(message.clone(), job.path.to_string())),
         }
+    }
+    if let Some(error) = outcome.and_then(|o| o.flush_error.as_ref()) {
+        manifest.errors.push(Issue::message(error.clone()));
     }
     manifest
 }

@@ -16,6 +16,16 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::{Job, Made, Plan, Product, Settings, Shared, Source, Subject, Written};
+
+/// What a run did: one result per job, in plan order, and whether the new
+/// names were flushed to disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub results: Vec<Result<Written, String>>,
+    /// Set when the folders could not be flushed: the files are complete, but
+    /// a crash now might lose some of their names.
+    pub flush_error: Option<String>,
+}
 use crate::output::OutDir;
 use crate::people::PeopleFile;
 
@@ -34,7 +44,7 @@ pub fn execute(
     settings: Settings,
     out: &OutDir,
     progress: &(dyn Fn() + Sync),
-) -> Vec<Result<Written, String>> {
+) -> Outcome {
     let shared = Shared::default();
     let results: Mutex<Vec<Option<Result<Written, String>>>> =
         Mutex::new(vec![None; plan.jobs.len()]);
@@ -68,19 +78,16 @@ pub fn execute(
                 }
             });
     });
-    let folders = out.sync_folders().map_err(|e| format!("{e:#}"));
-    results
+    let results = results
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
         .into_iter()
-        .map(|r| {
-            let r = r.unwrap_or_else(|| Err("internal error: a document was not built".into()));
-            match (&r, &folders) {
-                (Ok(_), Err(e)) => Err(e.clone()),
-                _ => r,
-            }
-        })
-        .collect()
+        .map(|r| r.unwrap_or_else(|| Err("internal error: a document was not built".into())))
+        .collect();
+    Outcome {
+        results,
+        flush_error: out.sync_folders().err().map(|e| format!("{e:#}")),
+    }
 }
 
 fn make(

@@ -85,7 +85,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         eprintln!("removed {stale} temporary file(s) left by an interrupted run");
     }
     let bar = progress_bar(plan.jobs.len(), args.quiet);
-    let results = build::execute(
+    let outcome = build::execute(
         &plan,
         &sources,
         people.as_ref(),
@@ -95,7 +95,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         &|| bar.inc(1),
     );
     bar.finish_and_clear();
-    let mut manifest = build::manifest(&plan, &sources, people.as_ref(), Some(&results));
+    let mut manifest = build::manifest(&plan, &sources, people.as_ref(), Some(&outcome));
     let manifest_path = SafePath::new([MANIFEST_NAME])?;
     if let Err(err) = out.write(&manifest_path, manifest.to_json().as_bytes()) {
         manifest
