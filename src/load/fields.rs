@@ -24,8 +24,11 @@ pub struct Ctx<'s> {
     pub file: &'s Path,
     at: Locator<'s>,
     diags: Vec<Diagnostic>,
-    /// Problems found beyond [`MAX_DIAGNOSTICS`].
+    /// Errors found beyond [`MAX_DIAGNOSTICS`] errors.
     dropped: usize,
+    /// Warnings found beyond [`MAX_DIAGNOSTICS`] warnings. Counted apart so
+    /// that warnings never crowd out an error, nor make a valid file invalid.
+    dropped_warnings: usize,
 }
 
 /// A TOML table being read, with where to point when one of its keys is missing.
@@ -55,6 +58,7 @@ impl<'s> Ctx<'s> {
             at: Locator::new(src),
             diags: Vec::new(),
             dropped: 0,
+            dropped_warnings: 0,
         }
     }
 
@@ -64,18 +68,23 @@ impl<'s> Ctx<'s> {
         let mut diags = self.diags;
         diags.sort_by_key(|d| (d.line, d.column));
         diags.dedup();
-        if self.dropped > 0 {
-            diags.push(Diagnostic {
-                severity: Severity::Error,
-                file: self.file.to_path_buf(),
-                line: 0,
-                column: 0,
-                message: format!("{} more problems are not shown", self.dropped),
-                snippet: None,
-                hint: Some(format!(
-                    "only the first {MAX_DIAGNOSTICS} are reported; fix those and check again"
-                )),
-            });
+        for (severity, dropped) in [
+            (Severity::Error, self.dropped),
+            (Severity::Warning, self.dropped_warnings),
+        ] {
+            if dropped > 0 {
+                diags.push(Diagnostic {
+                    severity,
+                    file: self.file.to_path_buf(),
+                    line: 0,
+                    column: 0,
+                    message: format!("{dropped} more problems are not shown"),
+                    snippet: None,
+                    hint: Some(format!(
+                        "only the first {MAX_DIAGNOSTICS} are reported; fix those and check again"
+                    )),
+                });
+            }
         }
         diags
     }
@@ -97,8 +106,11 @@ impl<'s> Ctx<'s> {
         msg: String,
         hint: Option<String>,
     ) {
-        if self.diags.len() >= MAX_DIAGNOSTICS {
-            self.dropped += 1;
+        if self.diags.iter().filter(|d| d.severity == sev).count() >= MAX_DIAGNOSTICS {
+            match sev {
+                Severity::Error => self.dropped += 1,
+                Severity::Warning => self.dropped_warnings += 1,
+            }
             return;
         }
         let d = diagnostic(sev, self.file, &self.at, span, msg, hint);
@@ -139,7 +151,7 @@ impl<'s> Ctx<'s> {
             if allowed.contains(&k) {
                 continue;
             }
-            if self.diags.len() >= MAX_DIAGNOSTICS {
+            if self.errors() >= MAX_DIAGNOSTICS {
                 self.dropped += 1;
                 continue;
             }
