@@ -405,3 +405,6 @@ fn attribution(fw: &Framework) -> Vec<Block> {
         Block::Paragraph(Paragraph::styled(ParaStyle::Small, spans)),
     ]
 }
+
+#[cfg(test)]
+mod tests;
