@@ -231,6 +231,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_font_set_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<FontSet>();
+    }
+
+    #[test]
     fn welsh_and_typographic_punctuation_are_covered() {
         let fonts = FontSet::load().unwrap();
         for id in FaceId::ALL {
