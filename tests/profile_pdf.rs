@@ -324,6 +324,6 @@ fn branding_logo_and_accent_render() {
     let Some(text) = pdftotext(&pdf.bytes) else {
         return;
     };
-    assert!(normalise(&text).starts_with("Ministry of Examples · Digital, Data"));
+    assert!(normalise(&text).starts_with("Job profile · Ministry of Examples · Digital, Data"));
     assert_in_order(&text, &level_strings(&fw, 1));
 }

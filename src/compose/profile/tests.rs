@@ -118,7 +118,7 @@ fn first_level_has_everything_in_order() {
     let doc = profile(&fw(), 0, 0, 42);
     let t = texts(&doc);
     let order = [
-        "Test framework",
+        "Job profile · Test framework",
         "#1 Level one name",
         "Test role: Level 1 of 2",
         "Version 1.2 · Published 4 March 2021 · Job grade: EO",
