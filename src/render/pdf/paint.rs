@@ -25,6 +25,8 @@ pub struct Painted {
     pub laid: LaidOut,
     /// Characters drawn with each face, for subsetting.
     pub used: [BTreeSet<char>; 4],
+    /// Problems met while painting (e.g. a shortened footer).
+    pub warnings: Vec<String>,
 }
 
 /// Paints every page.
@@ -48,6 +50,7 @@ pub fn paint(
         mcid: 0,
         open: None,
         in_text: None,
+        warnings: Vec::new(),
     };
     let total = pages.len();
     let mut out = Vec::with_capacity(total);
@@ -82,6 +85,7 @@ pub fn paint(
             page_count: total,
         },
         used: painter.used,
+        warnings: painter.warnings,
     }
 }
 
@@ -99,6 +103,7 @@ struct Painter<'a> {
     open: Option<Tag>,
     /// Font, size and colour of the open text object.
     in_text: Option<(FaceId, f32, Rgb)>,
+    warnings: Vec<String>,
 }
 
 impl Painter<'_> {

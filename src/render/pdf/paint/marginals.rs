@@ -5,7 +5,7 @@ use printpdf::{DictItem, Line, Op};
 
 use super::{point, Painter};
 use crate::render::pdf::fonts::FaceId;
-use crate::render::pdf::style::{MARGINAL_SIZE, MUTED, RULE};
+use crate::render::pdf::style::{FOOTER_LINES, HEADER_LINES, MARGINAL_SIZE, MUTED, RULE};
 use crate::render::pdf::text::{break_lines, Piece};
 
 /// Running texts of a document.
@@ -22,7 +22,7 @@ impl Painter<'_> {
         let size = MARGINAL_SIZE;
         if let (Some(header), true) = (m.header, index > 0) {
             self.begin_pagination("Header");
-            let lines = self.wrap(header, g.right - g.left);
+            let lines = self.fit(header, g.right - g.left, HEADER_LINES, "running header");
             let mut y = g.header_baseline();
             for line in &lines {
                 self.text(g.left, g.height - y, FaceId::Regular, size, MUTED, line);
@@ -42,7 +42,8 @@ impl Painter<'_> {
         self.begin_pagination("Footer");
         let page_label = format!("Page {} of {}", index + 1, total);
         let label_w = regular.width(&page_label, size);
-        let lines = self.wrap(m.footer, g.right - g.left - label_w - 18.0);
+        let width = g.right - g.left - label_w - 18.0;
+        let lines = self.fit(m.footer, width, FOOTER_LINES, "footer");
         let base = g.footer_baseline();
         let rule_y = g.height - (base - size - 5.0);
         self.stroke_style(0.5, RULE);
@@ -79,6 +80,28 @@ impl Painter<'_> {
             tag: "Artifact".into(),
             properties: DictItem::Dict { map },
         });
+    }
+
+    /// Wraps a marginal text into at most `max` lines; longer text (never
+    /// framework content: composers write these) is cut with an ellipsis and a warning.
+    fn fit(&mut self, text: &str, width: f32, max: usize, what: &str) -> Vec<String> {
+        let mut lines = self.wrap(text, width);
+        if lines.len() > max {
+            lines.truncate(max);
+            if let Some(last) = lines.last_mut() {
+                let face = self.fonts.face(FaceId::Regular);
+                while !last.is_empty() && face.width(&format!("{last}…"), MARGINAL_SIZE) > width {
+                    last.pop();
+                }
+                last.push('…');
+            }
+            let warning =
+                format!("the {what} is too long for {max} lines and is shortened: \"{text}\"");
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
+        lines
     }
 
     fn wrap(&self, text: &str, width: f32) -> Vec<String> {

@@ -102,3 +102,22 @@ proptest::proptest! {
         proptest::prop_assert!(pdf.page_count >= 1);
     }
 }
+
+#[test]
+fn an_overlong_footer_is_shortened_with_a_warning() {
+    let mut d = doc(vec![para(900, "w")]);
+    d.footer = "Footer words ".repeat(60);
+    d.running_header = Some("Header words ".repeat(40));
+    let (pdf, _, warnings) = lay(&d);
+    assert!(pdf.pages.len() >= 2);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    for page in texts(&pdf) {
+        let footer_lines = page.iter().filter(|(_, t)| t.contains("Footer")).count();
+        let header_lines = page.iter().filter(|(_, t)| t.contains("Header")).count();
+        assert!(
+            footer_lines == 3 && header_lines <= 2,
+            "{footer_lines} {header_lines}"
+        );
+        assert!(page.iter().any(|(_, t)| t.ends_with('…')));
+    }
+}
