@@ -142,6 +142,13 @@ pub struct Annotation {
 }
 
 /// What an annotation does.
+///
+/// For form fields the finishing pass draws only the value into the widget's
+/// appearance (text in the document's regular embedded font, a tick, a dot);
+/// layout draws the field's frame (box or circle) itself, as an artifact, so
+/// the printed blank form shows where to write. Layout must not emit
+/// printpdf `Op::LinkAnnotation` for anything listed here: the finishing pass
+/// replaces each page's `/Annots` with these annotations.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnnotKind {
     /// A link to a URI.

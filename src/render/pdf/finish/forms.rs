@@ -1,0 +1,412 @@
+//! AcroForm fields for the appraisal sheets: text fields, check boxes and
+//! radio groups, each widget with its own appearance streams.
+//!
+//! PDF/A-2 forbids `NeedAppearances true` and needs an `/N` appearance for
+//! every widget, drawn only with embedded fonts. So every widget gets one:
+//! text fields show their pre-filled value in the document's embedded body
+//! font (also named in `/DA` and `/DR`, so a viewer that regenerates the
+//! appearance while someone types uses the same font); check boxes and radio
+//! buttons draw their marks as vector paths, needing no font at all (no
+//! ZapfDingbats, which would be an unembedded font).
+
+use std::collections::BTreeMap;
+
+use anyhow::{bail, Result};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+use super::form_font::FormFont;
+use super::metadata::text_string;
+use crate::render::pdf::tags::{AnnotKind, Annotation};
+
+/// The resource name of the form font in `/DR` and appearance streams.
+const FONT: &str = "JpForm";
+/// Field flags (PDF 1.7, 12.7.4).
+const MULTILINE: i64 = 1 << 12;
+const NO_TOGGLE_TO_OFF: i64 = 1 << 14;
+const RADIO: i64 = 1 << 15;
+
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// A radio group being assembled: one field, its widgets as kids.
+struct RadioGroup {
+    id: ObjectId,
+    kids: Vec<ObjectId>,
+    options: Vec<String>,
+    selected: Option<usize>,
+    labels: Vec<String>,
+}
+
+/// Collects fields while annotations are written.
+pub struct Forms {
+    font: Option<FormFont>,
+    /// Top-level fields in reading order.
+    fields: Vec<ObjectId>,
+    radios: BTreeMap<String, RadioGroup>,
+}
+
+impl Forms {
+    /// Finds the font fields will use, in the first page's resources.
+    pub fn new(lo: &Document, pages: &[ObjectId]) -> Forms {
+        Forms {
+            font: pages.first().and_then(|&p| FormFont::find(lo, p)),
+            fields: Vec::new(),
+            radios: BTreeMap::new(),
+        }
+    }
+
+    /// Adds the field entries and appearances to widget `id` (`d` holds the
+    /// shared annotation entries) and records its field.
+    pub fn widget(
+        &mut self,
+        lo: &mut Document,
+        id: ObjectId,
+        a: &Annotation,
+        mut d: Dictionary,
+    ) -> Result<Dictionary> {
+        let [x0, y0, x1, y1] = a.rect;
+        let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+        match &a.kind {
+            AnnotKind::Uri(_) => bail!("a link is not a form field"),
+            AnnotKind::TextField {
+                name: field,
+                multiline,
+                value,
+            } => {
+                d.set("FT", name("Tx"));
+                d.set("T", text_string(field));
+                d.set("TU", text_string(&a.contents));
+                if *multiline {
+                    d.set("Ff", Object::Integer(MULTILINE));
+                }
+                let size = font_size(h, *multiline);
+                d.set(
+                    "DA",
+                    Object::string_literal(format!("/{FONT} {size} Tf 0 0 0 rg")),
+                );
+                let value = value.as_deref().unwrap_or("");
+                if !value.is_empty() {
+                    d.set("V", text_string(value));
+                }
+                if let Some(font) = self.font.as_mut() {
+                    font.cover(value);
+                }
+                let ap = self.text_appearance(lo, w, h, size, *multiline, value, field)?;
+                d.set("AP", Object::Dictionary(normal(Object::Reference(ap))));
+                self.fields.push(id);
+            }
+            AnnotKind::CheckBox {
+                name: field,
+                checked,
+            } => {
+                d.set("FT", name("Btn"));
+                d.set("T", text_string(field));
+                d.set("TU", text_string(&a.contents));
+                let state = if *checked { "Yes" } else { "Off" };
+                d.set("V", name(state));
+                d.set("AS", name(state));
+                let states = on_off(lo, "Yes", check_mark(w, h), w, h);
+                d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
+                self.fields.push(id);
+            }
+            AnnotKind::Radio {
+                group,
+                option,
+                selected,
+            } => {
+                if !self.radios.contains_key(group) {
+                    let gid = lo.new_object_id();
+                    self.fields.push(gid);
+                    let g = RadioGroup {
+                        id: gid,
+                        kids: Vec::new(),
+                        options: Vec::new(),
+                        selected: None,
+                        labels: Vec::new(),
+                    };
+                    self.radios.insert(group.clone(), g);
+                }
+                let g = self.radios.get_mut(group).expect("inserted above");
+                // With /Opt, on-states are named by position: /0, /1, … (12.7.4.2.4).
+                let on = g.kids.len().to_string();
+                if *selected && g.selected.is_none() {
+                    g.selected = Some(g.kids.len());
+                }
+                let state = if g.selected == Some(g.kids.len()) {
+                    on.as_str()
+                } else {
+                    "Off"
+                };
+                d.set("AS", name(state));
+                d.set("Parent", Object::Reference(g.id));
+                g.kids.push(id);
+                g.options.push(option.clone());
+                g.labels.push(a.contents.clone());
+                let states = on_off(lo, &on, radio_dot(w, h), w, h);
+                d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
+            }
+        }
+        Ok(d)
+    }
+
+    /// Writes the radio group fields and returns the `/AcroForm` dictionary,
+    /// or `None` when the document has no fields.
+    pub fn finish(self, lo: &mut Document) -> Option<ObjectId> {
+        if self.fields.is_empty() {
+            return None;
+        }
+        for (group, g) in self.radios {
+            let mut d = Dictionary::new();
+            d.set("FT", name("Btn"));
+            d.set("Ff", Object::Integer(RADIO | NO_TOGGLE_TO_OFF));
+            d.set("T", text_string(&group));
+            d.set("TU", text_string(&group_label(&g.labels)));
+            let v = g.selected.map_or("Off".to_string(), |i| i.to_string());
+            d.set("V", name(&v));
+            d.set(
+                "Opt",
+                Object::Array(g.options.iter().map(|o| text_string(o)).collect()),
+            );
+            d.set(
+                "Kids",
+                Object::Array(g.kids.iter().map(|&k| Object::Reference(k)).collect()),
+            );
+            lo.objects.insert(g.id, Object::Dictionary(d));
+        }
+        let mut form = Dictionary::new();
+        form.set(
+            "Fields",
+            Object::Array(self.fields.iter().map(|&f| Object::Reference(f)).collect()),
+        );
+        if let Some(font) = &self.font {
+            font.write_back(lo);
+            let mut fonts = Dictionary::new();
+            fonts.set(FONT, Object::Reference(font.id));
+            let mut dr = Dictionary::new();
+            dr.set("Font", Object::Dictionary(fonts));
+            form.set("DR", Object::Dictionary(dr));
+            form.set(
+                "DA",
+                Object::string_literal(format!("/{FONT} 10 Tf 0 0 0 rg")),
+            );
+        }
+        Some(lo.add_object(Object::Dictionary(form)))
+    }
+
+    /// The `/N` appearance of a text field: its value, clipped to the box,
+    /// wrapped on word boundaries when multi-line.
+    #[allow(clippy::too_many_arguments)]
+    fn text_appearance(
+        &self,
+        lo: &mut Document,
+        w: f32,
+        h: f32,
+        size: f32,
+        multiline: bool,
+        value: &str,
+        field: &str,
+    ) -> Result<ObjectId> {
+        let mut ops = format!(
+            "/Tx BMC\nq 1 1 {} {} re W n\n",
+            (w - 2.0).max(0.0),
+            (h - 2.0).max(0.0)
+        );
+        let mut resources = Dictionary::new();
+        if !value.is_empty() {
+            let Some(font) = &self.font else {
+                bail!("field {field:?} has a value but the document embeds no font to show it in");
+            };
+            let missing = font.missing(value);
+            if !missing.is_empty() {
+                bail!(
+                    "field {field:?}: the embedded font has no glyph for {:?}",
+                    missing.iter().collect::<String>()
+                );
+            }
+            let lines = if multiline {
+                wrap(value, |s| font.width(s, size), w - 4.0)
+            } else {
+                vec![value.replace(['\n', '\r'], " ")]
+            };
+            let lead = size * 1.2;
+            let first = if multiline {
+                h - 2.0 - size
+            } else {
+                ((h - size * 0.72) / 2.0).max(1.0)
+            };
+            ops.push_str(&format!("BT\n/{FONT} {size} Tf 0 0 0 rg\n"));
+            for (i, line) in lines.iter().enumerate() {
+                let hex: String = font
+                    .encode(line)
+                    .iter()
+                    .map(|b| format!("{b:02X}"))
+                    .collect();
+                let y = first - lead * i as f32;
+                ops.push_str(&format!("1 0 0 1 2 {y:.2} Tm <{hex}> Tj\n"));
+            }
+            ops.push_str("ET\n");
+            let mut fonts = Dictionary::new();
+            fonts.set(FONT, Object::Reference(font.id));
+            resources.set("Font", Object::Dictionary(fonts));
+        }
+        ops.push_str("Q\nEMC\n");
+        Ok(lo.add_object(form_xobject(ops, w, h, resources)))
+    }
+}
+
+/// Text size for a field `h` points tall: 10 pt, smaller only in a low box.
+fn font_size(h: f32, multiline: bool) -> f32 {
+    if multiline {
+        10.0
+    } else {
+        (((h - 4.0) / 1.2).clamp(4.0, 10.0) * 2.0).round() / 2.0
+    }
+}
+
+/// Greedy word wrap of `text` to `width`; explicit line breaks are kept and
+/// a word wider than the box stays whole on its own line (clipped, not lost:
+/// the value itself is in `/V`).
+fn wrap(text: &str, measure: impl Fn(&str) -> f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if !line.is_empty() && measure(&candidate) > width {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            } else {
+                line = candidate;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// An accessible name for a radio group: what its buttons' names share
+/// ("Incident management, self-assessment: working" and "…: expert" give
+/// "Incident management, self-assessment"), else the first button's name.
+fn group_label(labels: &[String]) -> String {
+    let first = labels.first().map(String::as_str).unwrap_or("");
+    let mut prefix = first.len();
+    for l in &labels[1.min(labels.len())..] {
+        prefix = prefix.min(
+            first
+                .char_indices()
+                .zip(l.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(first.len().min(l.len()), |((i, _), _)| i),
+        );
+    }
+    let shared = first[..prefix].trim_end_matches([' ', ':', ',', '-', '–', '—', '(', '/']);
+    if shared.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
+        shared.to_string()
+    } else {
+        first.to_string()
+    }
+}
+
+fn normal(n: Object) -> Dictionary {
+    let mut ap = Dictionary::new();
+    ap.set("N", n);
+    ap
+}
+
+fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Object {
+    let mut d = Dictionary::new();
+    d.set("Type", name("XObject"));
+    d.set("Subtype", name("Form"));
+    d.set(
+        "BBox",
+        Object::Array(vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)]),
+    );
+    d.set("Resources", Object::Dictionary(resources));
+    Object::Stream(Stream::new(d, ops.into_bytes()))
+}
+
+/// `/N << /on … /Off … >>`: the mark when on, nothing when off.
+fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dictionary {
+    let on_id = lo.add_object(form_xobject(mark, w, h, Dictionary::new()));
+    let off_id = lo.add_object(form_xobject("q Q\n".into(), w, h, Dictionary::new()));
+    let mut states = Dictionary::new();
+    states.set(on, Object::Reference(on_id));
+    states.set("Off", Object::Reference(off_id));
+    states
+}
+
+/// A tick drawn as a stroked path, centred in a `w` × `h` box.
+fn check_mark(w: f32, h: f32) -> String {
+    let s = w.min(h);
+    let (ox, oy) = ((w - s) / 2.0, (h - s) / 2.0);
+    let p = |fx: f32, fy: f32| format!("{:.2} {:.2}", ox + fx * s, oy + fy * s);
+    format!(
+        "q 0 0 0 rg 0 0 0 RG {:.2} w 1 J 1 j\n{} m {} l {} l S\nQ\n",
+        (s * 0.12).max(0.8),
+        p(0.22, 0.52),
+        p(0.42, 0.28),
+        p(0.78, 0.74)
+    )
+}
+
+/// A filled dot (four Bézier arcs) centred in a `w` × `h` box.
+fn radio_dot(w: f32, h: f32) -> String {
+    let r = w.min(h) * 0.25;
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let k = r * 0.552_284_8;
+    format!(
+        "q 0 0 0 rg\n{x1:.2} {cy:.2} m\n{x1:.2} {a:.2} {b:.2} {y1:.2} {cx:.2} {y1:.2} c\n\
+         {c:.2} {y1:.2} {x0:.2} {a:.2} {x0:.2} {cy:.2} c\n\
+         {x0:.2} {d:.2} {c:.2} {y0:.2} {cx:.2} {y0:.2} c\n\
+         {b:.2} {y0:.2} {x1:.2} {d:.2} {x1:.2} {cy:.2} c\nf\nQ\n",
+        x0 = cx - r,
+        x1 = cx + r,
+        y0 = cy - r,
+        y1 = cy + r,
+        a = cy + k,
+        b = cx + k,
+        c = cx - k,
+        d = cy - k,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_on_words_and_keeps_breaks() {
+        let lines = wrap("one two three\nfour", |s| s.len() as f32, 8.0);
+        assert_eq!(lines, ["one two", "three", "four"]);
+        assert_eq!(
+            wrap("overlongword", |s| s.len() as f32, 3.0),
+            ["overlongword"]
+        );
+    }
+
+    #[test]
+    fn group_label_is_the_shared_prefix() {
+        let l = |v: &[&str]| group_label(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            l(&[
+                "Incident management, self: working",
+                "Incident management, self: expert"
+            ]),
+            "Incident management, self"
+        );
+        assert_eq!(l(&["Yes", "No"]), "Yes");
+        assert_eq!(l(&[]), "");
+    }
+
+    #[test]
+    fn small_boxes_get_smaller_text() {
+        assert_eq!(font_size(20.0, false), 10.0);
+        assert_eq!(font_size(10.0, false), 5.0);
+        assert_eq!(font_size(3.0, true), 10.0);
+    }
+}

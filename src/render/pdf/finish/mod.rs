@@ -1,0 +1,128 @@
+//! The finishing pass: printpdf's output, as a lopdf document, becomes the
+//! file we ship: tagged PDF/UA-1 and PDF/A-2a. This is the one place that
+//! knows PDF structure: tagging, metadata, outline, annotations and form
+//! fields are all added here, from what layout recorded in [`LaidOut`].
+//!
+//! Order matters: structure elements get object ids first, so annotations can
+//! carry their `/StructParent` keys and the tree its `/OBJR` kids; the `/ID`
+//! hash is taken from the page content before compression.
+
+mod annotations;
+mod form_font;
+mod forms;
+mod metadata;
+mod outline;
+mod structure;
+mod xref;
+
+use anyhow::{Context, Result};
+use lopdf::{Dictionary, Object, ObjectId};
+use sha2::{Digest, Sha256};
+
+use super::tags::{LaidOut, StructTree};
+use crate::doc::DocMeta;
+
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// Finishes `lo` (from printpdf's `to_lopdf_document`) with what layout
+/// recorded in `laid`, and returns the bytes of the file. The result is a
+/// function of its inputs only: same input, byte-identical output.
+pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result<Vec<u8>> {
+    lo.version = "1.7".into();
+    let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    let catalog_id = lo
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .context("printpdf wrote no document catalog")?;
+    let hash = content_hash(&lo, &pages, laid, meta);
+
+    let fallback;
+    let tree = if laid.tree.nodes.is_empty() {
+        fallback = StructTree::default();
+        &fallback
+    } else {
+        &laid.tree
+    };
+    let elems = structure::Elements::allocate(&mut lo, tree);
+    let (placed, acroform) = annotations::place(&mut lo, laid, &pages)?;
+    let struct_root = structure::build(&mut lo, tree, &elems, &pages, &placed);
+    let outlines = outline::build(&mut lo, &laid.outline, &pages);
+
+    let xmp = lo.add_object(metadata::xmp_stream(meta, &hash));
+    let icc = lo.add_object(metadata::icc_stream());
+    let intent = lo.add_object(metadata::output_intent(icc));
+    let info = lo.add_object(metadata::info(meta));
+
+    let catalog = lo.get_dictionary_mut(catalog_id)?;
+    for stale in [&b"Outlines"[..], b"OutputIntents", b"Metadata", b"AcroForm"] {
+        catalog.remove(stale);
+    }
+    catalog.set("StructTreeRoot", Object::Reference(struct_root));
+    let mut mark = Dictionary::new();
+    mark.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark));
+    catalog.set("Lang", metadata::text_string(&meta.language));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    catalog.set("Metadata", Object::Reference(xmp));
+    catalog.set(
+        "OutputIntents",
+        Object::Array(vec![Object::Reference(intent)]),
+    );
+    match outlines {
+        Some(o) => {
+            catalog.set("Outlines", Object::Reference(o));
+            catalog.set("PageMode", name("UseOutlines"));
+        }
+        None => catalog.set("PageMode", name("UseNone")),
+    }
+    if let Some(form) = acroform {
+        catalog.set("AcroForm", Object::Reference(form));
+    }
+
+    lo.trailer.set("Info", Object::Reference(info));
+    let id = Object::String(hash[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
+    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    // printpdf's replaced Info, outline and link dictionaries are now unreachable.
+    lo.prune_objects();
+    lo.compress();
+    fix_trailing_cr(&mut lo);
+    let mut out = Vec::new();
+    lo.save_modern(&mut out)?;
+    Ok(xref::compress_xref_stream(out))
+}
+
+/// A hash of everything the file says: page content, layout's record and
+/// the metadata. It names the file (`/ID`, XMP DocumentID), so it must not
+/// depend on anything else, such as printpdf's random ids.
+fn content_hash(
+    lo: &lopdf::Document,
+    pages: &[ObjectId],
+    laid: &LaidOut,
+    meta: &DocMeta,
+) -> [u8; 32] {
+    let mut h = Sha256::new();
+    for &p in pages {
+        h.update(lo.get_page_content(p));
+        h.update(b"\0page\0");
+    }
+    h.update(format!("{laid:?}\0{meta:?}").as_bytes());
+    h.finalize().into()
+}
+
+/// A zlib stream ends in the Adler-32 of its data, so about one in 256 ends
+/// in 0x0D; before lopdf's `\nendstream` that reads as a CRLF end-of-line and
+/// `/Length` looks one byte long (PDF/A-2, 6.1.7.1). Store those uncompressed.
+fn fix_trailing_cr(lo: &mut lopdf::Document) {
+    for object in lo.objects.values_mut() {
+        if let Object::Stream(s) = object {
+            if s.content.last() == Some(&b'\r') && s.is_compressed() {
+                let _ = s.decompress();
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Finished PDFs checked by an independent reader (`pdf_structure/checker.rs`,
+//! lopdf only, no code shared with the finishing pass).
+
+#[path = "pdf_structure/checker.rs"]
+mod checker;
+#[path = "pdf_structure/fixture.rs"]
+mod fixture;
+
+use jobpack::render::pdf::finish::finish;
+
+/// The bundled regular face, embedded whole (the fixture does not subset).
+fn noto() -> Option<printpdf::ParsedFont> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSans-Regular.ttf");
+    let bytes = std::fs::read(path).ok()?;
+    printpdf::ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+}
+
+/// Where finished samples go for `.ci/validate-pdfs target/pdf-samples`.
+fn keep(name: &str, bytes: &[u8]) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pdf-samples");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+fn finished(font: Option<printpdf::ParsedFont>, value: Option<&str>) -> Vec<u8> {
+    let (lo, laid) = fixture::document(font, value);
+    finish(lo, &laid, &fixture::meta()).expect("finishes")
+}
+
+#[test]
+fn fixture_passes_every_structure_check() {
+    let bytes = finished(None, None);
+    let report = checker::check(&bytes);
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    assert_eq!(report.annotations, 6);
+    assert_eq!(report.mcids, 14, "{report:?}");
+    assert_eq!(&report.roles[..3], ["Document", "Sect", "H1"]);
+}
+
+#[test]
+fn finishing_is_deterministic() {
+    assert_eq!(finished(None, None), finished(None, None));
+}
+
+#[test]
+fn a_value_without_an_embedded_font_is_an_error_not_a_bad_file() {
+    let (lo, laid) = fixture::document(None, Some("Ann"));
+    let err = finish(lo, &laid, &fixture::meta()).unwrap_err();
+    assert!(err.to_string().contains("embeds no font"), "{err}");
+}
+
+#[test]
+fn the_checker_notices_untagged_content_and_a_lost_mcid() {
+    let (lo, mut laid) = fixture::document(None, None);
+    // Forget the Welsh paragraph's content: its MCID is then in no element.
+    let lost = laid
+        .tree
+        .nodes
+        .iter()
+        .position(|n| n.lang.is_some())
+        .unwrap();
+    laid.tree.nodes[lost].kids.clear();
+    let report = checker::check(&finish(lo, &laid, &fixture::meta()).unwrap());
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("missing from the ParentTree")),
+        "{:#?}",
+        report.problems
+    );
+}
+
+/// With the bundled embedded font, and pre-filled form values.
+#[test]
+fn embedded_font_fixture_with_prefilled_values() {
+    let font = noto().expect("the bundled font parses");
+    // "Z", "ë", "’", "B" are drawn nowhere else: the pass adds them to /W and ToUnicode.
+    let bytes = finished(Some(font.clone()), Some("Zoë O’Brien, Senior engineer"));
+    let report = checker::check(&bytes);
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    keep("fixture-forms.pdf", &bytes);
+    // A character the font itself lacks is an error, never a .notdef box.
+    let (lo, laid) = fixture::document(Some(font), Some("Agreed ✓"));
+    let err = finish(lo, &laid, &fixture::meta()).unwrap_err();
+    assert!(err.to_string().contains("no glyph for \"✓\""), "{err}");
+}
+
+/// Every profile of the seed frameworks, on both papers, through the real
+/// layout engine: the checker finds nothing, and the files are kept.
+#[test]
+fn real_profiles_pass_every_structure_check() {
+    use jobpack::cli::Paper;
+    use jobpack::render::pdf::{render, FontSet, PdfOptions};
+    let fonts = FontSet::load().expect("bundled fonts parse");
+    for file in ["framework.toml", "examples/senior-2024.toml"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let fw = jobpack::load::load_file(&path)
+            .unwrap_or_else(|d| panic!("{file}: {d:?}"))
+            .framework;
+        for (r, role) in fw.roles.iter().enumerate() {
+            for (l, level) in role.levels.iter().enumerate() {
+                for paper in [Paper::A4, Paper::Letter] {
+                    let doc = jobpack::compose::profile::profile(&fw, r, l, 1_578_355_200);
+                    let opts = PdfOptions {
+                        paper,
+                        accent: None,
+                    };
+                    let pdf = render(&doc, &opts, &fonts).expect("renders");
+                    let report = checker::check(&pdf.bytes);
+                    let stem = file.trim_end_matches(".toml").replace('/', "-");
+                    let name = format!("{stem}-{}-{}-{paper:?}.pdf", role.id, level.id);
+                    assert!(report.problems.is_empty(), "{name}: {:#?}", report.problems);
+                    assert!(
+                        report.roles.iter().any(|r| r == "H1"),
+                        "{name}: {:?}",
+                        report.roles
+                    );
+                    keep(&name, &pdf.bytes);
+                }
+            }
+        }
+    }
+}
