@@ -167,9 +167,11 @@ fn links_and_fields_are_recorded_for_the_finishing_pass() {
     assert!(!radios[0].2 && !radios[2].2);
     for (i, a) in annots.iter().enumerate().skip(1) {
         assert_eq!(laid.tree.nodes[a.node].role, StructRole::Form);
-        assert!(laid.tree.nodes[a.node]
-            .kids
-            .contains(&Kid::Annot { page: 0, index: i }));
+        // PDF/UA: a Form element holds exactly its widget; labels are beside it.
+        assert_eq!(
+            laid.tree.nodes[a.node].kids,
+            vec![Kid::Annot { page: 0, index: i }]
+        );
         let [x0, y0, x1, y1] = a.rect;
         assert!(x1 > x0 && y1 > y0 && x0 >= 60.0 && y0 > 0.0);
     }
