@@ -18,15 +18,18 @@ pub enum FaceId {
     Bold = 1,
     Italic = 2,
     BoldItalic = 3,
+    /// DejaVu Sans, for the few characters Noto Sans lacks (✓, →, �).
+    Symbols = 4,
 }
 
 impl FaceId {
     /// Every face, in resource order.
-    pub const ALL: [FaceId; 4] = [
+    pub const ALL: [FaceId; 5] = [
         FaceId::Regular,
         FaceId::Bold,
         FaceId::Italic,
         FaceId::BoldItalic,
+        FaceId::Symbols,
     ];
 
     /// The face for a combination of bold and italic.
@@ -41,7 +44,7 @@ impl FaceId {
 
     /// The fixed PDF resource name ("F1" …), so output never depends on printpdf's random ids.
     pub fn resource(self) -> &'static str {
-        ["F1", "F2", "F3", "F4"][self as usize]
+        ["F1", "F2", "F3", "F4", "F5"][self as usize]
     }
 }
 
@@ -185,10 +188,14 @@ fn subset_tag(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The four faces, parsed once per run and shared (read-only) across threads.
+/// Drawn for a character no bundled font has (with a warning naming it).
+pub const REPLACEMENT: char = '\u{fffd}';
+
+/// The four Noto Sans faces and the symbol fallback, parsed once per run and
+/// shared (read-only) across threads.
 #[derive(Debug)]
 pub struct FontSet {
-    faces: [Face; 4],
+    faces: [Face; 5],
 }
 
 impl FontSet {
@@ -216,8 +223,42 @@ impl FontSet {
                     "NotoSans-BoldItalic",
                     "Noto Sans Bold Italic",
                 )?,
+                Face::load(
+                    include_bytes!("../../../fonts/DejaVuSans.ttf"),
+                    "DejaVuSans",
+                    "DejaVu Sans",
+                )?,
             ],
         })
+    }
+
+    /// Splits `text`, to be set in `face`, into runs a bundled font can draw:
+    /// a character the face lacks goes to the symbol fallback, and one no
+    /// bundled font has becomes [`REPLACEMENT`] and is pushed to `missing`.
+    pub fn cover(
+        &self,
+        text: &str,
+        face: FaceId,
+        missing: &mut Vec<char>,
+    ) -> Vec<(String, FaceId)> {
+        let primary = self.face(face);
+        let symbols = self.face(FaceId::Symbols);
+        let mut runs: Vec<(String, FaceId)> = Vec::new();
+        for c in text.chars() {
+            let (c, f) = if c.is_whitespace() || primary.has(c) {
+                (c, face)
+            } else if symbols.has(c) {
+                (c, FaceId::Symbols)
+            } else {
+                missing.push(c);
+                (REPLACEMENT, FaceId::Symbols)
+            };
+            match runs.last_mut() {
+                Some((s, last)) if *last == f => s.push(c),
+                _ => runs.push((c.to_string(), f)),
+            }
+        }
+        runs
     }
 
     /// One face.
@@ -245,6 +286,23 @@ mod tests {
             }
         }
         assert!(!fonts.face(FaceId::Regular).has('\u{2713}'));
+        assert!(fonts.face(FaceId::Symbols).has('\u{2713}'));
+        assert!(fonts.face(FaceId::Symbols).has(REPLACEMENT));
+    }
+
+    #[test]
+    fn cover_sends_what_noto_lacks_to_the_fallback() {
+        let fonts = FontSet::load().unwrap();
+        let mut missing = Vec::new();
+        let runs = fonts.cover("Done \u{2713} \u{e000}", FaceId::Bold, &mut missing);
+        let expect = vec![
+            ("Done ".to_string(), FaceId::Bold),
+            ("\u{2713}".to_string(), FaceId::Symbols),
+            (" ".to_string(), FaceId::Bold),
+            (REPLACEMENT.to_string(), FaceId::Symbols),
+        ];
+        assert_eq!(runs, expect);
+        assert_eq!(missing, vec!['\u{e000}']);
     }
 
     #[test]

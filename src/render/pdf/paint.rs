@@ -24,7 +24,7 @@ pub struct Painted {
     pub pages: Vec<Vec<Op>>,
     pub laid: LaidOut,
     /// Characters drawn with each face, for subsetting.
-    pub used: [BTreeSet<char>; 4],
+    pub used: [BTreeSet<char>; 5],
     /// Problems met while painting (e.g. a shortened footer).
     pub warnings: Vec<String>,
 }
@@ -96,7 +96,7 @@ struct Painter<'a> {
     tree: StructTree,
     annotations: Vec<Vec<Annotation>>,
     outline: Vec<OutlineEntry>,
-    used: [BTreeSet<char>; 4],
+    used: [BTreeSet<char>; 5],
     ops: Vec<Op>,
     page: usize,
     mcid: u32,

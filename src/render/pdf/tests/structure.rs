@@ -199,15 +199,24 @@ fn bookmarks_follow_headings_with_their_place() {
 #[test]
 fn a_character_the_fonts_lack_is_a_warning_naming_it() {
     let d = doc(vec![Block::Paragraph(Paragraph::plain(
-        "Done \u{2713} and Cymraeg: ŵ ŷ “quotes” – —",
+        "Done \u{2713} → and Cymraeg: ŵ ŷ “quotes” – — 漢",
     ))]);
-    let (_, _, warnings) = lay(&d);
+    let (pdf, _, warnings) = lay(&d);
+    // ✓ and → come from the symbol fallback; 漢 is in no bundled font.
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].contains("U+2713") && warnings[0].contains("Done"),
+        warnings[0].contains("U+6F22") && warnings[0].contains("Done"),
         "{}",
         warnings[0]
     );
+    let fonts_used: Vec<&str> = pdf
+        .resources
+        .fonts
+        .map
+        .keys()
+        .map(|k| k.0.as_str())
+        .collect();
+    assert_eq!(fonts_used, vec!["F1", "F5"]);
 }
 
 #[test]
