@@ -6,6 +6,7 @@
 //! [`Face::width`] to the last point.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use anyhow::{anyhow, Context, Result};
 use printpdf::ParsedFont;
@@ -195,7 +196,10 @@ pub const REPLACEMENT: char = '\u{fffd}';
 /// shared (read-only) across threads.
 #[derive(Debug)]
 pub struct FontSet {
-    faces: [Face; 5],
+    faces: [Face; 4],
+    /// Parsed on first need: most documents never use it, and its 6,000
+    /// glyphs would triple the start-up cost. `None` if it failed to parse.
+    symbols: OnceLock<Option<Face>>,
 }
 
 impl FontSet {
@@ -223,13 +227,23 @@ impl FontSet {
                     "NotoSans-BoldItalic",
                     "Noto Sans Bold Italic",
                 )?,
+            ],
+            symbols: OnceLock::new(),
+        })
+    }
+
+    /// The symbol fallback, parsed on first use.
+    fn symbols(&self) -> Option<&Face> {
+        self.symbols
+            .get_or_init(|| {
                 Face::load(
                     include_bytes!("../../../fonts/DejaVuSans.ttf"),
                     "DejaVuSans",
                     "DejaVu Sans",
-                )?,
-            ],
-        })
+                )
+                .ok()
+            })
+            .as_ref()
     }
 
     /// Splits `text`, to be set in `face`, into runs a bundled font can draw:
@@ -242,16 +256,22 @@ impl FontSet {
         missing: &mut Vec<char>,
     ) -> Vec<(String, FaceId)> {
         let primary = self.face(face);
-        let symbols = self.face(FaceId::Symbols);
         let mut runs: Vec<(String, FaceId)> = Vec::new();
         for c in text.chars() {
             let (c, f) = if c.is_whitespace() || primary.has(c) {
                 (c, face)
-            } else if symbols.has(c) {
-                (c, FaceId::Symbols)
             } else {
-                missing.push(c);
-                (REPLACEMENT, FaceId::Symbols)
+                match self.symbols() {
+                    Some(symbols) if symbols.has(c) => (c, FaceId::Symbols),
+                    Some(symbols) if symbols.has(REPLACEMENT) => {
+                        missing.push(c);
+                        (REPLACEMENT, FaceId::Symbols)
+                    }
+                    _ => {
+                        missing.push(c);
+                        ('?', face)
+                    }
+                }
             };
             match runs.last_mut() {
                 Some((s, last)) if *last == f => s.push(c),
@@ -261,9 +281,13 @@ impl FontSet {
         runs
     }
 
-    /// One face.
+    /// One face. The symbol fallback is only ever asked for once [`FontSet::cover`]
+    /// has chosen it, so it is loaded by then (else Regular stands in).
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id as usize]
+        match id {
+            FaceId::Symbols => self.symbols().unwrap_or(&self.faces[0]),
+            _ => &self.faces[id as usize],
+        }
     }
 }
 
