@@ -121,3 +121,23 @@ fn an_overlong_footer_is_shortened_with_a_warning() {
         assert!(page.iter().any(|(_, t)| t.ends_with('…')));
     }
 }
+
+#[test]
+fn a_prefilled_value_has_its_glyphs_in_the_body_font_subset() {
+    let d = doc(vec![Block::Field(Field {
+        name: "name".into(),
+        label: "Name".into(),
+        kind: FieldKind::Text { lines: 1 },
+        value: Some("Zoë Ŵyn".into()),
+    })]);
+    let (pdf, _, _) = lay(&d);
+    let regular = &pdf.resources.fonts.map[&printpdf::FontId("F1".into())];
+    for c in "ZëŴy".chars() {
+        assert!(
+            regular.parsed_font.lookup_glyph_index(c as u32).is_some(),
+            "{c}"
+        );
+    }
+    // And the finishing pass can draw it.
+    render(&d, &PdfOptions::default(), fonts()).unwrap();
+}
