@@ -139,5 +139,9 @@ fn a_prefilled_value_has_its_glyphs_in_the_body_font_subset() {
         );
     }
     // And the finishing pass can draw it.
-    render(&d, &PdfOptions::default(), fonts()).unwrap();
+    let pdf = render(&d, &PdfOptions::default(), fonts()).unwrap();
+    if let Ok(dir) = std::env::var("JOBPACK_KEEP_PDF") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(format!("{dir}/prefilled.pdf"), &pdf.bytes).unwrap();
+    }
 }
