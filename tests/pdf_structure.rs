@@ -122,3 +122,88 @@ fn real_profiles_pass_every_structure_check() {
         }
     }
 }
+
+/// A small appraisal-like form through the real layout engine, blank and
+/// pre-filled with characters the rest of the page never uses.
+#[test]
+fn real_form_passes_every_structure_check() {
+    use jobpack::doc::*;
+    use jobpack::render::pdf::{render, FontSet, PdfOptions};
+    let fonts = FontSet::load().expect("bundled fonts parse");
+    let field = |name: &str, label: &str, kind: FieldKind, value: Option<&str>| {
+        Block::Field(Field {
+            name: name.into(),
+            label: label.into(),
+            kind,
+            value: value.map(String::from),
+        })
+    };
+    let levels: Vec<String> = [
+        "Not yet demonstrated",
+        "Awareness",
+        "Working",
+        "Practitioner",
+        "Expert",
+    ]
+    .map(String::from)
+    .to_vec();
+    for (suffix, person, evidence, level) in [
+        ("blank", None, None, None),
+        (
+            "filled",
+            Some("Zoë Ó Dálaigh-Wójcik"),
+            Some("Led the “quiet hours” rota; cut pages by 40 %.\nMentored two engineers."),
+            Some("Practitioner"),
+        ),
+    ] {
+        let doc = Document {
+            meta: fixture::meta(),
+            running_header: Some("Appraisal: Senior application operations engineer".into()),
+            footer: "Application operations engineer".into(),
+            blocks: vec![Block::Section(vec![
+                Block::Heading(Heading {
+                    level: 1,
+                    text: "Appraisal".into(),
+                    bookmark: true,
+                }),
+                field("name", "Name", FieldKind::Text { lines: 1 }, person),
+                Block::Section(vec![
+                    Block::Heading(Heading {
+                        level: 2,
+                        text: "Incident management".into(),
+                        bookmark: true,
+                    }),
+                    field(
+                        "incident.self",
+                        "Self-assessment",
+                        FieldKind::Choice {
+                            options: levels.clone(),
+                        },
+                        level,
+                    ),
+                    field(
+                        "incident.evidence",
+                        "Evidence and comments",
+                        FieldKind::Text { lines: 4 },
+                        evidence,
+                    ),
+                    field(
+                        "incident.agreed",
+                        "Agreed with the reviewer",
+                        FieldKind::CheckBox,
+                        level.map(|_| "yes"),
+                    ),
+                ]),
+            ])],
+        };
+        let pdf = render(&doc, &PdfOptions::default(), &fonts).expect("renders");
+        let report = checker::check(&pdf.bytes);
+        assert!(
+            report.problems.is_empty(),
+            "{suffix}: {:#?}",
+            report.problems
+        );
+        assert_eq!(report.annotations, 8, "{suffix}: {report:?}");
+        keep(&format!("form-{suffix}.pdf"), &pdf.bytes);
+    }
+}

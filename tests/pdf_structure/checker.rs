@@ -265,6 +265,11 @@ pub fn check(bytes: &[u8]) -> Report {
                     Ok(o) => vec![o.clone()],
                     Err(_) => vec![],
                 };
+                let objr = |k: &Object| matches!(k, Object::Dictionary(d) if name_of(&lo, d, "Type") == Some("OBJR"));
+                if role == "Form" && !(kids.len() == 1 && objr(&kids[0])) {
+                    r.problems
+                        .push("Form element is not exactly one widget OBJR (PDF/UA 7.18.4)".into());
+                }
                 for kid in kids.iter().rev() {
                     match kid {
                         Object::Integer(m) => match pg {

@@ -8,6 +8,7 @@
 //! hash is taken from the page content before compression.
 
 mod annotations;
+mod form_elements;
 mod form_font;
 mod forms;
 mod metadata;
@@ -39,10 +40,13 @@ pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result
         .context("printpdf wrote no document catalog")?;
     let hash = content_hash(&lo, &pages, laid, meta);
 
-    let fallback;
+    let fixed;
     let tree = if laid.tree.nodes.is_empty() {
-        fallback = StructTree::default();
-        &fallback
+        fixed = StructTree::default();
+        &fixed
+    } else if let Some(t) = form_elements::forms_hold_only_widgets(&laid.tree) {
+        fixed = t;
+        &fixed
     } else {
         &laid.tree
     };
