@@ -29,7 +29,7 @@ pub fn forms_hold_only_widgets(tree: &StructTree) -> Option<StructTree> {
         let mut seq: Vec<NodeId> = Vec::new();
         let mut form_used = false;
         let mut words: Option<NodeId> = None;
-        let mut new_node = |t: &mut StructTree, role: StructRole| {
+        let new_node = |t: &mut StructTree, role: StructRole| {
             t.nodes.push(Node {
                 role,
                 parent: Some(parent),
