@@ -167,6 +167,13 @@ fn real_form_passes_every_structure_check() {
                     bookmark: true,
                 }),
                 field("name", "Name", FieldKind::Text { lines: 1 }, person),
+                Block::List(List {
+                    ordered: true,
+                    items: vec![
+                        Paragraph::plain("Assess yourself."),
+                        Paragraph::plain("Agree a level with your reviewer."),
+                    ],
+                }),
                 Block::Section(vec![
                     Block::Heading(Heading {
                         level: 2,
@@ -204,6 +211,24 @@ fn real_form_passes_every_structure_check() {
             report.problems
         );
         assert_eq!(report.annotations, 8, "{suffix}: {report:?}");
+        let lo = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+        let numbered = lo
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .any(|d| {
+                d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"L".as_slice())
+                    && d.get(b"A")
+                        .and_then(|a| a.as_dict())
+                        .and_then(|a| a.get(b"ListNumbering"))
+                        .and_then(|n| n.as_name())
+                        .ok()
+                        == Some(b"Decimal".as_slice())
+            });
+        assert!(
+            numbered,
+            "{suffix}: the numbered list is not /ListNumbering /Decimal"
+        );
         keep(&format!("form-{suffix}.pdf"), &pdf.bytes);
     }
 }

@@ -70,7 +70,7 @@ fn role_name(role: &StructRole) -> String {
         StructRole::Sect => "Sect".into(),
         StructRole::H(n) => format!("H{}", n.clamp(&1, &6)),
         StructRole::P => "P".into(),
-        StructRole::L => "L".into(),
+        StructRole::L | StructRole::LDecimal => "L".into(),
         StructRole::LI => "LI".into(),
         StructRole::Lbl => "Lbl".into(),
         StructRole::LBody => "LBody".into(),
@@ -105,11 +105,14 @@ fn attributes(role: &StructRole) -> Option<Dictionary> {
             );
             a.set("Placement", name("Block"));
         }
-        // The contract does not say whether a list is numbered; jobpack's
-        // lists are bulleted, and a bullet is what the Lbl shows.
-        StructRole::L => {
+        StructRole::L | StructRole::LDecimal => {
             a.set("O", name("List"));
-            a.set("ListNumbering", name("Disc"));
+            let numbering = if *role == StructRole::L {
+                "Disc"
+            } else {
+                "Decimal"
+            };
+            a.set("ListNumbering", name(numbering));
         }
         _ => return None,
     }
