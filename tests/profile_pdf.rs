@@ -2,138 +2,25 @@
 //! counts, stress layouts, determinism, qpdf and embedded subset fonts.
 //!
 //! Tools from poppler-utils and qpdf are used when installed; a test that
-//! needs a missing tool says so and passes without checking.
+//! needs a missing tool says so and passes without checking (and fails when
+//! `CI` is set).
 
-use std::io::Write;
-use std::path::PathBuf;
+#[path = "profile_pdf/fixture.rs"]
+mod fixture;
+#[path = "profile_pdf/poppler.rs"]
+mod poppler;
+
 use std::process::Command;
 
+use fixture::{fixture, seed_framework};
 use jobpack::cli::Paper;
 use jobpack::compose::profile::profile;
-use jobpack::model::{
-    Branding, Date, Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text, TextBlock,
-};
+use jobpack::model::{Framework, Requirement, Skill, Text, TextBlock};
 use jobpack::render::pdf::{render, FontSet, PdfOptions, RenderedPdf};
-
-const SCALE: [(&str, &str); 4] = [
-    (
-        "Awareness",
-        "You know about the skill and can explain how it applies to your work.",
-    ),
-    (
-        "Working",
-        "You can apply the skill with support and some supervision.",
-    ),
-    (
-        "Practitioner",
-        "You can apply the skill without supervision and guide others.",
-    ),
-    (
-        "Expert",
-        "You are an authority on the skill and lead others in it.",
-    ),
-];
-
-/// Skills of the seed role, with the Senior level's descriptors (seed 000) and
-/// the condensed bullets of seed 003 for two of them.
-const SENIOR: [(&str, usize, &str); 13] = [
-    ("Asset and configuration management", 1, "You can maintain secure configuration and accurate information, controlling IT assets in one or more significant areas, and verifying location and state of assets."),
-    ("Availability and capacity management", 1, "You know how to manage service components to ensure they meet business needs and performance targets."),
-    ("Change management", 1, "- analyse and assess the impact of change\n- document change requests\n- action changes from change requests"),
-    ("Continual service improvement", 1, "You can identify process optimisation opportunities with guidance and contribute to the implementation of proposed solutions."),
-    ("Incident management", 1, "You can diagnose and prioritise incidents, investigating their causes and finding resolutions."),
-    ("Ownership and initiative", 1, "You can own an issue until a new owner has been found or the problem has been mitigated or resolved."),
-    ("Problem management", 1, "You can initiate and monitor actions to investigate patterns and trends to resolve problems, including consulting specialists where required. You can determine the appropriate remedy and assist with implementation of it as well as preventative measures."),
-    ("Service focus", 1, "You can take inputs and establish coherent frameworks that work."),
-    ("Service Management Framework knowledge", 0, "You have a Level 3 Service Management Framework qualification."),
-    ("Technical specialism", 1, "- use management system software and tools\n- use logical schemata to investigate problems, collect performance statistics and create reports\n- carry out the routine configuration, installation and reconfiguration of database and related products\n- optimise performance and forecast resource needs"),
-    ("Technical understanding", 1, "You understand core technical concepts related to the role and can apply them with guidance."),
-    ("Testing", 1, "You can review requirements, specifications and define test conditions. You can identify issues and risks associated with work while being able to analyse and report test activities and results."),
-    ("User focus", 1, "You can identify needs and engage with users or stakeholders to collate user needs evidence. You understand and can define research that fits user needs. You can use quantitative and qualitative data about users to turn user focus into outcomes."),
-];
-
-/// Ranks at the Lead level (seed 000), for "what changes at the next level".
-const LEAD_RANKS: [usize; 13] = [1, 1, 2, 1, 2, 2, 1, 1, 1, 2, 1, 2, 2];
-
-fn text(s: &str) -> Text {
-    if s.starts_with("- ") {
-        Text::bullets(s.lines().map(|l| l.trim_start_matches("- ").to_string()))
-    } else {
-        Text::paragraph(s)
-    }
-}
-
-fn level(name: &str, summary: &str, ranks: &[usize], descriptors: &[&str]) -> Level {
-    Level {
-        id: name.to_lowercase().replace(' ', "-"),
-        name: name.into(),
-        summary: text(summary),
-        responsibilities_intro: Some("At this level, you will:".into()),
-        responsibilities: vec![
-            "monitor applications and are accountable for batch processes".into(),
-            "in some organisations, carry out the duties of an end user computing engineer, such as fixing technical problems, maintaining hardware and liaising with the problem or incident manager".into(),
-        ],
-        grades: vec!["SEO".into()],
-        requirements: ranks
-            .iter()
-            .enumerate()
-            .map(|(skill, &rank)| Requirement {
-                skill,
-                level: rank,
-                descriptor: descriptors.get(skill).map(|d| text(d)),
-            })
-            .collect(),
-    }
-}
-
-/// A three-level framework built by hand from the seeds.
-fn fixture() -> Framework {
-    let senior_ranks: Vec<usize> = SENIOR.iter().map(|s| s.1).collect();
-    let senior_desc: Vec<&str> = SENIOR.iter().map(|s| s.2).collect();
-    Framework {
-        meta: Meta {
-            name: "Digital, Data and Technology Profession Capability Framework".into(),
-            publisher: "Government Digital Service".into(),
-            version: Some("2020.1".into()),
-            published: Some(Date { year: 2020, month: 1, day: 7 }),
-            language: "en-GB".into(),
-            attribution: Some("Contains public sector information licensed under the Open Government Licence v3.0.".into()),
-            url: Some("https://www.gov.uk/guidance/application-operations-engineer".into()),
-            bullet_lead: "You can:".into(),
-        },
-        scale: SCALE
-            .iter()
-            .map(|(n, d)| SkillLevel {
-                id: n.to_lowercase(),
-                name: (*n).into(),
-                description: Some(Text::paragraph(*d)),
-            })
-            .collect(),
-        skills: SENIOR
-            .iter()
-            .map(|(name, _, _)| Skill {
-                id: name.to_lowercase().replace(' ', "-"),
-                name: (*name).into(),
-                description: None,
-                descriptors: (0..4).map(|r| (r, Text::paragraph(format!("{name}: descriptor at rank {r}.")))).collect(),
-            })
-            .collect(),
-        roles: vec![Role {
-            id: "aoe".into(),
-            name: "Application operations engineer".into(),
-            family: Some("IT operations".into()),
-            summary: Text::paragraph("An application operations engineer supports, manages and maintains a single application or a suite of applications."),
-            introduction: None,
-            skills_intro: None,
-            levels: vec![
-                level("Application operations engineer", "An application operations engineer maintains services and is responsible for conducting user and security administration.", &[1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1], &[]),
-                level("Senior application operations engineer", "Dealing with more complex issues, a senior application operations engineer is responsible for code deployment and co-ordinating change-based activities, such as taking services live. Depending on the complexity and size of a project and the likely impact it will have on the business, you might manage and maintain certain aspects of an application.", &senior_ranks, &senior_desc),
-                level("Lead application operations engineer", "A lead application operations engineer defines the application strategy and the strategy for security administration.", &LEAD_RANKS, &[]),
-            ],
-        }],
-        branding: Branding::default(),
-    }
-}
+use poppler::{
+    assert_in_order, assert_nothing_off_the_page_or_overlapping, keep, level_strings, normalise,
+    pdftotext, pdftotext_all, temp_pdf, tool,
+};
 
 fn fonts() -> &'static FontSet {
     static FONTS: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
@@ -156,99 +43,6 @@ fn build(fw: &Framework, level: usize, paper: Paper) -> RenderedPdf {
         &pdf.bytes,
     );
     pdf
-}
-
-/// With JOBPACK_KEEP_PDF=dir, keeps the files for looking at.
-fn keep(name: &str, bytes: &[u8]) {
-    if let Ok(dir) = std::env::var("JOBPACK_KEEP_PDF") {
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(PathBuf::from(dir).join(format!("{name}.pdf")), bytes).unwrap();
-    }
-}
-
-fn tool(name: &str) -> bool {
-    let found = Command::new(name).arg("-v").output().is_ok();
-    if !found {
-        eprintln!("{name} is not installed: check skipped");
-    }
-    found
-}
-
-fn temp_pdf(bytes: &[u8]) -> tempfile::NamedTempFile {
-    let mut f = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
-    f.write_all(bytes).unwrap();
-    f
-}
-
-/// Body text in content-stream order (our drawing order), without the running
-/// header and footer lines, or `None` without poppler.
-fn pdftotext(bytes: &[u8]) -> Option<String> {
-    let text = pdftotext_all(bytes)?;
-    let marginal = |l: &str| {
-        l.starts_with("Job profile: ")
-            || (l.contains("Page ")
-                && l.trim_end().ends_with(|c: char| c.is_ascii_digit())
-                && l.contains(" of "))
-    };
-    Some(
-        text.lines()
-            .filter(|l| !marginal(l))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
-}
-
-/// All text in content-stream order.
-fn pdftotext_all(bytes: &[u8]) -> Option<String> {
-    if !tool("pdftotext") {
-        return None;
-    }
-    let f = temp_pdf(bytes);
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(f.path())
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    Some(String::from_utf8(out.stdout).unwrap())
-}
-
-/// Collapses whitespace and re-joins words broken after a hyphen or cut mid-word at a line end.
-fn normalise(s: &str) -> String {
-    s.replace("-\n", "-")
-        .replace('\u{a0}', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Asserts each needle appears in `hay`, in order.
-fn assert_in_order(hay: &str, needles: &[String]) {
-    let hay = normalise(hay);
-    let mut from = 0;
-    for n in needles {
-        let n = normalise(n);
-        match hay[from..].find(&n) {
-            Some(i) => from += i + n.len(),
-            None => panic!("not found in order: {n:?}\n--- text ---\n{hay}"),
-        }
-    }
-}
-
-/// Every sentence-bearing string of a level, in the order the profile prints them.
-fn level_strings(fw: &Framework, level: usize) -> Vec<String> {
-    let l = &fw.roles[0].levels[level];
-    let mut out: Vec<String> = fw.roles[0].summary.strings().map(String::from).collect();
-    out.extend(l.summary.strings().map(String::from));
-    out.extend(l.responsibilities_intro.clone());
-    out.extend(l.responsibilities.iter().cloned());
-    for req in &l.requirements {
-        out.push(fw.skills[req.skill].name.clone());
-        out.push(fw.scale[req.level].name.clone());
-        out.extend(fw.descriptor(req).strings().map(String::from));
-    }
-    out
 }
 
 #[test]
@@ -366,82 +160,6 @@ fn fonts_are_embedded_as_subsets() {
     }
 }
 
-/// Word boxes per page from `pdftotext -bbox`: (page width, height, words as (x0, y0, x1, y1, text)).
-type Boxes = Vec<(f32, f32, Vec<(f32, f32, f32, f32, String)>)>;
-
-fn word_boxes(bytes: &[u8]) -> Option<Boxes> {
-    if !tool("pdftotext") {
-        return None;
-    }
-    let f = temp_pdf(bytes);
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-enc", "UTF-8"])
-        .arg(f.path())
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
-    let attr = |line: &str, name: &str| -> f32 {
-        let key = format!("{name}=\"");
-        let start = line.find(&key).unwrap() + key.len();
-        let end = start + line[start..].find('"').unwrap();
-        line[start..end].parse().unwrap()
-    };
-    let mut pages: Boxes = Vec::new();
-    for line in html.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            pages.push((attr(line, "width"), attr(line, "height"), Vec::new()));
-        } else if line.starts_with("<word ") {
-            let text =
-                line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
-            let w = (
-                attr(line, "xMin"),
-                attr(line, "yMin"),
-                attr(line, "xMax"),
-                attr(line, "yMax"),
-                text,
-            );
-            pages.last_mut().unwrap().2.push(w);
-        }
-    }
-    Some(pages)
-}
-
-/// Every word inside the text frame (24 mm left, 20 mm right) and no two words overlapping.
-fn assert_nothing_off_the_page_or_overlapping(bytes: &[u8]) {
-    let Some(pages) = word_boxes(bytes) else {
-        return;
-    };
-    let mm = 72.0 / 25.4;
-    for (p, (width, height, words)) in pages.iter().enumerate() {
-        for (x0, y0, x1, y1, t) in words {
-            assert!(
-                *x0 >= 24.0 * mm - 1.0 && *x1 <= width - 20.0 * mm + 1.0,
-                "page {}: {t:?} at x {x0}..{x1}",
-                p + 1
-            );
-            assert!(
-                *y0 >= 0.0 && *y1 <= *height,
-                "page {}: {t:?} at y {y0}..{y1}",
-                p + 1
-            );
-        }
-        for (i, a) in words.iter().enumerate() {
-            for b in &words[i + 1..] {
-                let dx = a.2.min(b.2) - a.0.max(b.0);
-                let dy = a.3.min(b.3) - a.1.max(b.1);
-                assert!(
-                    dx <= 0.5 || dy <= 1.0,
-                    "page {}: {:?} overlaps {:?}",
-                    p + 1,
-                    a.4,
-                    b.4
-                );
-            }
-        }
-    }
-}
-
 #[test]
 fn printed_words_stay_in_the_frame_and_never_overlap() {
     let fw = fixture();
@@ -517,13 +235,6 @@ fn very_long_text_and_many_skills_lose_nothing() {
     assert_nothing_off_the_page_or_overlapping(&pdf.bytes);
 }
 
-fn seed_framework(file: &str) -> Framework {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-    jobpack::load::load_file(&path)
-        .unwrap_or_else(|d| panic!("{file} loads: {d:?}"))
-        .framework
-}
-
 /// The seed role from framework.toml: five profiles, each with every
 /// sentence of its level in order, two to four pages each.
 #[test]
@@ -558,4 +269,61 @@ fn the_condensed_example_prints_bullets_after_the_lead_in() {
         assert_in_order(&text, &level_strings(&fw, level));
         assert!(normalise(&text).contains("You can: •"));
     }
+}
+
+/// Welsh, curly quotes and dashes come back out of the PDF as written; a
+/// character the fonts lack is a warning naming it, and the file still renders.
+#[test]
+fn welsh_quotes_and_dashes_survive_and_missing_glyphs_are_named() {
+    let mut fw = fixture();
+    let welsh =
+        "Mae’r peiriannydd yn gweithio gyda “defnyddwyr” – a’u hanghenion — ŵ ŷ Ŵ Ŷ â ê î ô û.";
+    fw.roles[0].summary = Text {
+        blocks: vec![TextBlock::Paragraph(welsh.into())],
+        lang: Some("cy".into()),
+    };
+    fw.roles[0].levels[1]
+        .responsibilities
+        .push("tick the box \u{2713} when done".into());
+    let pdf = build(&fw, 1, Paper::A4);
+    assert_eq!(pdf.warnings.len(), 1, "{:?}", pdf.warnings);
+    assert!(pdf.warnings[0].contains("U+2713") && pdf.warnings[0].contains("tick the box"));
+    let Some(text) = pdftotext(&pdf.bytes) else {
+        return;
+    };
+    assert!(normalise(&text).contains(welsh), "{text}");
+}
+
+/// Branding: a logo at the top (with its alternative text kept for the tree)
+/// and an accent colour; the file renders and keeps every sentence.
+#[test]
+fn branding_logo_and_accent_render() {
+    let mut fw = fixture();
+    // A 2×1 PNG.
+    let png: Vec<u8> = vec![
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x7b,
+        0x40, 0xe8, 0xdd, 0x00, 0x00, 0x00, 0x0f, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x90,
+        0x75, 0x2b, 0x3e, 0x71, 0xe7, 0x03, 0x00, 0x08, 0xdf, 0x03, 0x6b, 0xab, 0x97, 0x82, 0xb2,
+        0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    fw.branding.organisation = Some("Ministry of Examples".into());
+    fw.branding.logo = Some(jobpack::model::Logo {
+        path: "logo.png".into(),
+        png,
+        alt: "Ministry of Examples".into(),
+    });
+    let doc = profile(&fw, 0, 1, 0);
+    let opts = PdfOptions {
+        paper: Paper::A4,
+        accent: Some([0xd4, 0x35, 0x1c]),
+    };
+    let pdf = render(&doc, &opts, fonts()).unwrap();
+    keep("branded", &pdf.bytes);
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    let Some(text) = pdftotext(&pdf.bytes) else {
+        return;
+    };
+    assert!(normalise(&text).starts_with("Ministry of Examples · Digital, Data"));
+    assert_in_order(&text, &level_strings(&fw, 1));
 }

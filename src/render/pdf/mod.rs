@@ -143,8 +143,11 @@ fn set_stable_id(lo: &mut lopdf::Document, doc: &Document) {
     h.update(doc.meta.epoch.to_be_bytes());
     for (id, obj) in &lo.objects {
         h.update(id.0.to_be_bytes());
+        // Font programs (they carry /Length1) follow from the text, so skip their bulk.
         if let Ok(stream) = obj.as_stream() {
-            h.update(&stream.content);
+            if !stream.dict.has(b"Length1") {
+                h.update(&stream.content);
+            }
         }
     }
     let digest = h.finalize();

@@ -7,15 +7,17 @@ use std::collections::BTreeSet;
 
 use printpdf::{
     Color, DictItem, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
-    TextItem, XObjectId, XObjectTransform,
+    TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::flow::{Cmd, ElemId, Elems, Run, Tag};
 use super::fonts::{FaceId, FontSet};
 use super::paginate::Page;
-use super::style::{Geometry, Rgb, MARGINAL_SIZE, MUTED, RULE};
+use super::style::{Geometry, Rgb};
 use super::tags::{Annotation, LaidOut, NodeId, OutlineEntry, StructRole, StructTree};
-use super::text::{break_lines, Piece};
+
+mod marginals;
+pub use marginals::Marginals;
 
 /// Painted pages and what the finishing pass needs.
 pub struct Painted {
@@ -23,12 +25,6 @@ pub struct Painted {
     pub laid: LaidOut,
     /// Characters drawn with each face, for subsetting.
     pub used: [BTreeSet<char>; 4],
-}
-
-/// Running texts of a document.
-pub struct Marginals<'a> {
-    pub header: Option<&'a str>,
-    pub footer: &'a str,
 }
 
 /// Paints every page.
@@ -51,6 +47,7 @@ pub fn paint(
         page: 0,
         mcid: 0,
         open: None,
+        in_text: None,
     };
     let total = pages.len();
     let mut out = Vec::with_capacity(total);
@@ -100,6 +97,8 @@ struct Painter<'a> {
     page: usize,
     mcid: u32,
     open: Option<Tag>,
+    /// Font, size and colour of the open text object.
+    in_text: Option<(FaceId, f32, Rgb)>,
 }
 
 impl Painter<'_> {
@@ -156,6 +155,7 @@ impl Painter<'_> {
     }
 
     fn close(&mut self) {
+        self.end_text();
         if self.open.take().is_some() {
             self.ops.push(Op::EndMarkedContent);
         }
@@ -179,6 +179,7 @@ impl Painter<'_> {
                 self.text(*x, y, *face, *size, *color, text);
             }
             Cmd::Fill { x, y, w, h, color } => {
+                self.end_text();
                 self.ops.push(Op::SetFillColor { col: rgb(*color) });
                 self.ops.push(Op::DrawRectangle {
                     rectangle: rect(*x, self.y(top, *y + *h), *w, *h, PaintMode::Fill),
@@ -223,6 +224,7 @@ impl Painter<'_> {
                 }
             }
             Cmd::Image { x, y, w, h, index } => {
+                self.end_text();
                 let bottom = self.y(top, *y + *h);
                 self.ops.push(Op::UseXobject {
                     id: XObjectId(format!("IM{}", index + 1)),
@@ -266,104 +268,43 @@ impl Painter<'_> {
         }
     }
 
+    /// Shows text at an absolute position, inside one text object for a run
+    /// of text commands, setting font and colour only when they change.
     fn text(&mut self, x: f32, y: f32, face: FaceId, size: f32, color: Rgb, text: &str) {
         self.used[face as usize].extend(text.chars());
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
+        let state = self.in_text.take();
+        if state.is_none() {
+            self.ops.push(Op::StartTextSection);
+        }
+        if state.is_none_or(|(f, s, _)| f != face || s != size) {
+            self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(FontId(face.resource().into())),
                 size: Pt(size),
-            },
-            Op::SetFillColor { col: rgb(color) },
-            Op::SetTextCursor {
-                pos: Point { x: Pt(x), y: Pt(y) },
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
-            },
-            Op::EndTextSection,
-        ]);
+            });
+        }
+        if state.is_none_or(|(_, _, c)| c != color) {
+            self.ops.push(Op::SetFillColor { col: rgb(color) });
+        }
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
+        self.in_text = Some((face, size, color));
+    }
+
+    /// Ends the open text object, if any.
+    fn end_text(&mut self) {
+        if self.in_text.take().is_some() {
+            self.ops.push(Op::EndTextSection);
+        }
     }
 
     fn stroke_style(&mut self, width: f32, color: Rgb) {
+        self.end_text();
         self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
         self.ops.push(Op::SetOutlineColor { col: rgb(color) });
-    }
-
-    /// Running header (from page 2) and footer, as pagination artifacts.
-    fn marginals(&mut self, m: &Marginals<'_>, index: usize, total: usize) {
-        let g = self.geom;
-        let regular = self.fonts.face(FaceId::Regular);
-        let size = MARGINAL_SIZE;
-        if let (Some(header), true) = (m.header, index > 0) {
-            self.begin_pagination("Header");
-            let lines = self.wrap(header, g.right - g.left);
-            let mut y = g.header_baseline();
-            for line in &lines {
-                self.text(g.left, g.height - y, FaceId::Regular, size, MUTED, line);
-                y += size * 1.3;
-            }
-            let rule_y = g.height - (y - size * 1.3 + 5.0);
-            self.stroke_style(0.5, RULE);
-            self.ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![point(g.left, rule_y, false), point(g.right, rule_y, false)],
-                    is_closed: false,
-                },
-            });
-            self.ops.push(Op::EndMarkedContent);
-        }
-        self.begin_pagination("Footer");
-        let page_label = format!("Page {} of {}", index + 1, total);
-        let label_w = regular.width(&page_label, size);
-        let lines = self.wrap(m.footer, g.right - g.left - label_w - 18.0);
-        let base = g.footer_baseline();
-        let rule_y = g.height - (base - size - 5.0);
-        self.stroke_style(0.5, RULE);
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(g.left, rule_y, false), point(g.right, rule_y, false)],
-                is_closed: false,
-            },
-        });
-        for (k, line) in lines.iter().enumerate() {
-            let y = g.height - (base + k as f32 * size * 1.3);
-            self.text(g.left, y, FaceId::Regular, size, MUTED, line);
-        }
-        self.text(
-            g.right - label_w,
-            g.height - base,
-            FaceId::Regular,
-            size,
-            MUTED,
-            &page_label,
-        );
-        self.ops.push(Op::EndMarkedContent);
-    }
-
-    fn begin_pagination(&mut self, subtype: &str) {
-        let mut map = std::collections::BTreeMap::new();
-        map.insert("Type".to_string(), DictItem::Name(b"Pagination".to_vec()));
-        map.insert(
-            "Subtype".to_string(),
-            DictItem::Name(subtype.as_bytes().to_vec()),
-        );
-        self.ops.push(Op::BeginMarkedContentWithProperties {
-            tag: "Artifact".into(),
-            properties: DictItem::Dict { map },
-        });
-    }
-
-    fn wrap(&self, text: &str, width: f32) -> Vec<String> {
-        let pieces = [Piece {
-            text,
-            face: FaceId::Regular,
-            link: None,
-        }];
-        break_lines(self.fonts, &pieces, MARGINAL_SIZE, width)
-            .into_iter()
-            .map(|l| l.frags.into_iter().map(|f| f.text).collect())
-            .collect()
     }
 }
 
@@ -397,7 +338,7 @@ fn rgb(c: Rgb) -> Color {
     })
 }
 
-fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
+pub(super) fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
     LinePoint {
         p: Point { x: Pt(x), y: Pt(y) },
         bezier,

@@ -189,8 +189,9 @@ pub fn face(bold: bool, italic: bool) -> FaceId {
 pub const MARGINAL_SIZE: f32 = 8.0;
 /// Indent of list item bodies.
 pub const LIST_INDENT: f32 = 14.0;
-/// Inner padding of table cells.
+/// Inner padding of table cells, left and right.
 pub const CELL_PAD_X: f32 = 5.0;
+/// Inner padding of table cells, top and bottom.
 pub const CELL_PAD_Y: f32 = 4.0;
 
 #[cfg(test)]

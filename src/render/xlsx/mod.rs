@@ -1,1 +1,208 @@
-//! The workbook writer.
+//! The workbook writer: a skills-matrix workbook and an appraisal workbook per role.
+//!
+//! Both follow the UK Analysis Function spreadsheet accessibility checklist:
+//! a cover sheet, a title in A1 of every sheet, every table an Excel table with
+//! one header row and alternative text, no merged cells, no blank rows or
+//! columns inside tables, wrapped text, meaningful sheet names, colour never
+//! the only carrier of meaning, and document properties filled in.
+//!
+//! **Two workbooks per role, not one.** The skills matrix is reference material:
+//! HR publishes it, analysts filter and pivot its Data sheet, nobody types into
+//! it. The appraisal workbook is a form: a manager copies it for each person
+//! and review, fills it in, and files it with that person's records; its
+//! sheets are protected so that only the answer cells change. Mixing the two
+//! would protect reference sheets analysts need to work with, and would file
+//! a copy of the whole reference set with every person's appraisal.
+//!
+//! Output is deterministic: the creation date comes from the `epoch` the
+//! caller passes (the framework's date or `SOURCE_DATE_EPOCH`), and
+//! rust_xlsxwriter stamps every zip entry with the same fixed 1980 date.
+
+mod appraisal;
+mod cover;
+mod data;
+mod descriptions;
+mod gap;
+mod matrix;
+mod names;
+mod sheet;
+pub mod style;
+mod summary;
+
+use anyhow::{Context, Result};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+
+use crate::model::{Framework, Requirement, Role};
+
+pub use appraisal::{
+    AssessmentColumn, Prefill, PrefilledAnswer, NOT_YET_DEMONSTRATED, RESERVED_SHEETS,
+};
+pub use names::level_sheet_names;
+pub use summary::SUMMARY_SHEET;
+
+/// The sheet names of the skills-matrix workbook, in order.
+pub const ROLE_SHEETS: [&str; 4] = ["Cover", "Matrix", "Descriptions", "Data"];
+
+/// Writes the skills-matrix workbook for `fw.roles[role_index]`: a cover, the
+/// matrix (skills × levels), the full descriptions and the long-form data.
+/// `epoch` (Unix seconds) becomes the document's creation date.
+pub fn role_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Result<Vec<u8>> {
+    let role = role_at(fw, role_index)?;
+    let mut workbook = new_workbook(fw, role, epoch, Product::Matrix)?;
+    let print = print_setup(fw, role);
+    cover::matrix_cover(fw, role, workbook.add_worksheet(), &print)?;
+    matrix::write(fw, role, workbook.add_worksheet(), &print)?;
+    descriptions::write(fw, role, workbook.add_worksheet(), &print)?;
+    data::write(fw, role, workbook.add_worksheet(), &print)?;
+    workbook
+        .save_to_buffer()
+        .with_context(|| format!("writing the skills-matrix workbook for {}", role.name))
+}
+
+/// Writes the appraisal workbook for `fw.roles[role_index]`: a cover, the
+/// skill-level scale and one protected appraisal sheet per level, blank.
+pub fn appraisal_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Result<Vec<u8>> {
+    appraisal_workbook_with(fw, role_index, epoch, &Prefill::default())
+}
+
+/// Like [`appraisal_workbook`], with some answers already filled in (for a
+/// named person, or answers gathered elsewhere). Prefilled cells stay editable.
+pub fn appraisal_workbook_with(
+    fw: &Framework,
+    role_index: usize,
+    epoch: i64,
+    prefill: &Prefill,
+) -> Result<Vec<u8>> {
+    let role = role_at(fw, role_index)?;
+    let mut workbook = new_workbook(fw, role, epoch, Product::Appraisal)?;
+    let print = print_setup(fw, role);
+    appraisal::write(fw, role, &mut workbook, &print, prefill)?;
+    workbook
+        .save_to_buffer()
+        .with_context(|| format!("writing the appraisal workbook for {}", role.name))
+}
+
+fn role_at(fw: &Framework, role_index: usize) -> Result<&Role> {
+    fw.roles.get(role_index).with_context(|| {
+        format!(
+            "no role number {role_index}: the framework has {} roles",
+            fw.roles.len()
+        )
+    })
+}
+
+/// Which workbook is being written, for its document properties.
+#[derive(Clone, Copy)]
+enum Product {
+    Matrix,
+    Appraisal,
+}
+
+fn new_workbook(fw: &Framework, role: &Role, epoch: i64, product: Product) -> Result<Workbook> {
+    let mut workbook = Workbook::new();
+    style::set_workbook_font(&mut workbook)?;
+    let created = ExcelDateTime::from_timestamp(epoch).with_context(|| {
+        format!("the document date (Unix time {epoch}) is out of Excel's range")
+    })?;
+    let (title, subject, kind) = match product {
+        Product::Matrix => (
+            format!("Skills matrix: {}", role.name),
+            format!(
+                "The skills each level of the {} role needs, and at what skill level",
+                role.name
+            ),
+            "skills matrix",
+        ),
+        Product::Appraisal => (
+            format!("Appraisal workbook: {}", role.name),
+            format!(
+                "Assessing a person's skills against their level of the {} role",
+                role.name
+            ),
+            "appraisal",
+        ),
+    };
+    let mut keywords = vec![
+        kind.to_string(),
+        "capability framework".into(),
+        role.name.clone(),
+    ];
+    keywords.extend(role.family.clone());
+    keywords.extend(fw.scale.iter().map(|s| s.name.clone()));
+    let mut properties = DocProperties::new()
+        .set_title(title)
+        .set_subject(subject)
+        .set_author(&fw.meta.publisher)
+        .set_company(
+            fw.branding
+                .organisation
+                .as_deref()
+                .unwrap_or(&fw.meta.publisher),
+        )
+        .set_category(&fw.meta.name)
+        .set_keywords(keywords.join(", "))
+        .set_creation_datetime(&created)
+        .set_custom_property("Language", fw.meta.language.as_str());
+    if let Some(attribution) = &fw.meta.attribution {
+        properties = properties.set_comment(attribution);
+    }
+    if let Some(version) = &fw.meta.version {
+        properties = properties.set_custom_property("Framework version", version.as_str());
+    }
+    workbook.set_properties(&properties);
+    Ok(workbook)
+}
+
+fn print_setup(fw: &Framework, role: &Role) -> sheet::PrintSetup {
+    sheet::PrintSetup {
+        paper: paper_for(&fw.meta.language),
+        header_left: role.name.clone(),
+        header_right: fw.meta.name.clone(),
+    }
+}
+
+/// A4 everywhere except where the language tag names a Letter-paper country.
+fn paper_for(language: &str) -> u8 {
+    const LETTER: [&str; 6] = ["US", "CA", "MX", "PH", "CL", "CO"];
+    let region = language.rsplit(['-', '_']).next().unwrap_or("");
+    if language.contains(['-', '_']) && LETTER.iter().any(|r| r.eq_ignore_ascii_case(region)) {
+        1
+    } else {
+        9
+    }
+}
+
+/// A requirement's descriptor as cell text: paragraphs and bullets on their
+/// own lines, and a bullets-only descriptor after the framework's lead-in
+/// ("You can:"), as the profiles print it.
+pub fn descriptor_text(fw: &Framework, req: &Requirement) -> String {
+    let text = fw.descriptor(req);
+    if text.is_bullets_only() && !fw.meta.bullet_lead.is_empty() {
+        format!("{}\n{}", fw.meta.bullet_lead, text.to_plain())
+    } else {
+        text.to_plain()
+    }
+}
+
+/// "Version 2024.3, published 7 January 2020", or whichever parts the framework has.
+fn edition(fw: &Framework) -> Option<String> {
+    match (&fw.meta.version, &fw.meta.published) {
+        (Some(v), Some(d)) => Some(format!("Version {v}, published {}", d.long())),
+        (Some(v), None) => Some(format!("Version {v}")),
+        (None, Some(d)) => Some(format!("Published {}", d.long())),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_follows_the_region() {
+        assert_eq!(paper_for("en-GB"), 9);
+        assert_eq!(paper_for("cy"), 9);
+        assert_eq!(paper_for("en-US"), 1);
+        assert_eq!(paper_for("fr-CA"), 1);
+    }
+}

@@ -1,0 +1,57 @@
+//! Speed of the PDF engine on the seed role (framework.toml): one job
+//! profile, the role's five profiles, and the steps inside one render.
+//! Run with `cargo bench --bench pdf`; the README records the numbers.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use jobpack::compose::profile::profile;
+use jobpack::render::pdf::finish::finish;
+use jobpack::render::pdf::{lay_out, render, FontSet, PdfOptions};
+
+fn benches(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("framework.toml");
+    let fw = jobpack::load::load_file(&path)
+        .expect("framework.toml loads")
+        .framework;
+    let fonts = FontSet::load().expect("bundled fonts parse");
+    let opts = PdfOptions::default();
+    let epoch = fw.document_epoch(None);
+    let levels = fw.roles[0].levels.len();
+    let senior = 2.min(levels - 1);
+
+    c.bench_function("fonts: load the four faces", |b| {
+        b.iter(|| FontSet::load().unwrap())
+    });
+    c.bench_function("profile: compose the senior level", |b| {
+        b.iter(|| profile(black_box(&fw), 0, senior, epoch))
+    });
+    let doc = profile(&fw, 0, senior, epoch);
+    c.bench_function("profile: lay out, paint and subset (no file)", |b| {
+        b.iter(|| lay_out(black_box(&doc), &opts, &fonts).unwrap())
+    });
+    let (pdf, laid, _) = lay_out(&doc, &opts, &fonts).unwrap();
+    let save = printpdf::PdfSaveOptions::default();
+    c.bench_function("printpdf: to_lopdf_document", |b| {
+        b.iter(|| pdf.to_lopdf_document(black_box(&save), &mut Vec::new()))
+    });
+    let lo = pdf.to_lopdf_document(&save, &mut Vec::new());
+    c.bench_function("finish: the finishing pass, compress and save", |b| {
+        b.iter(|| finish(black_box(lo.clone()), &laid, &doc.meta).unwrap())
+    });
+    c.bench_function("profile: one finished PDF (senior)", |b| {
+        b.iter(|| render(black_box(&doc), &opts, &fonts).unwrap())
+    });
+    c.bench_function("profile: the role's five PDFs", |b| {
+        b.iter(|| {
+            for level in 0..levels {
+                let d = profile(&fw, 0, level, epoch);
+                black_box(render(&d, &opts, &fonts).unwrap());
+            }
+        })
+    });
+}
+
+criterion_group!(pdf, benches);
+criterion_main!(pdf);

@@ -1,0 +1,104 @@
+//! Forms in print, odd input, arbitrary text.
+
+use super::*;
+use crate::doc::*;
+use crate::render::pdf::*;
+
+#[test]
+fn forms_render_with_one_widget_per_field_option() {
+    let d = form_doc();
+    let pdf = render(&d, &PdfOptions::default(), fonts()).unwrap();
+    if let Ok(dir) = std::env::var("JOBPACK_KEEP_PDF") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(format!("{dir}/form.pdf"), &pdf.bytes).unwrap();
+    }
+    let (_, laid, warnings) = lay(&d);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let widgets: usize = laid.annotations.iter().map(Vec::len).sum();
+    // name, agree, 5 overall radios, 6 × (5 radios + evidence), comments.
+    assert_eq!(widgets, 1 + 1 + 5 + 6 * 6 + 1);
+    for page in &laid.annotations {
+        for a in page {
+            let [x0, y0, x1, y1] = a.rect;
+            assert!(
+                x0 >= 60.0 && x1 <= 560.0 && y0 >= 60.0 && y1 <= 790.0,
+                "{:?}",
+                a.rect
+            );
+        }
+    }
+}
+
+/// Odd documents lay out without panicking.
+#[test]
+fn odd_input_never_panics() {
+    let d = doc(vec![
+        heading(0, ""),
+        heading(9, "Deep"),
+        Block::Paragraph(Paragraph::plain("")),
+        Block::Space(-5.0),
+        Block::Space(5000.0),
+        Block::List(List {
+            ordered: true,
+            items: vec![],
+        }),
+        Block::Table(Table {
+            summary: None,
+            columns: vec![],
+            rows: vec![],
+            row_headers: false,
+        }),
+        Block::Table(Table {
+            summary: None,
+            columns: vec![Column {
+                header: "Only".into(),
+                weight: 0.0,
+            }],
+            rows: vec![
+                Row {
+                    cells: vec![Cell::text("a"), Cell::text("b"), Cell::text("c")],
+                },
+                Row { cells: vec![] },
+            ],
+            row_headers: true,
+        }),
+        Block::Figure(Figure {
+            png: b"not a png".to_vec(),
+            alt: "Broken".into(),
+            height: 50.0,
+        }),
+        Block::KeepTogether(vec![]),
+        Block::Section(vec![]),
+        field("f", "", FieldKind::Choice { options: vec![] }),
+        Block::Paragraph(Paragraph::plain("\u{0}\u{7}\t\r\n\u{feff}\u{200b}")),
+    ]);
+    let pdf = render(&d, &PdfOptions::default(), fonts()).unwrap();
+    assert!(pdf.page_count >= 2);
+    assert!(pdf
+        .warnings
+        .iter()
+        .any(|w| w.contains("could not be decoded")));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn any_text_lays_out(texts in proptest::collection::vec(".{0,300}", 1..12), width in 0.5f32..5.0) {
+        let blocks = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match i % 3 {
+                0 => Block::Paragraph(Paragraph::plain(t.clone())),
+                1 => Block::List(List { ordered: false, items: vec![Paragraph::plain(t.clone())] }),
+                _ => Block::Table(Table {
+                    summary: None,
+                    columns: vec![Column { header: t.chars().take(20).collect(), weight: width }, Column { header: "x".into(), weight: 1.0 }],
+                    rows: vec![Row { cells: vec![Cell::text(t.clone()), Cell::text(t.clone())] }],
+                    row_headers: false,
+                }),
+            })
+            .collect();
+        let pdf = render(&doc(blocks), &PdfOptions::default(), fonts()).unwrap();
+        proptest::prop_assert!(pdf.page_count >= 1);
+    }
+}

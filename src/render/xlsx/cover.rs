@@ -1,0 +1,245 @@
+//! Cover sheets: what the workbook is, where it comes from, what each sheet
+//! holds and what each skill level means, all in column A so a screen reader
+//! meets it in reading order.
+
+use anyhow::{Context, Result};
+use rust_xlsxwriter::{Image, Url, Worksheet};
+
+use super::sheet::PrintSetup;
+use super::style;
+use crate::model::{Framework, Role};
+
+/// Width of the cover's only column, in characters.
+const COVER_WIDTH: f64 = 88.0;
+/// The largest box a logo is scaled into, in pixels.
+const LOGO_WIDTH_PX: u32 = 180;
+const LOGO_HEIGHT_PX: u32 = 60;
+
+/// One line of a cover sheet.
+#[derive(Debug, Clone)]
+pub enum Line {
+    Heading(String),
+    Text(String),
+    /// A link to another sheet (its name is the link's text), then what it holds.
+    Link(String, String),
+    /// A web address, shown after a label and clickable: (label, address).
+    Web(String, String),
+}
+
+/// Writes the skills-matrix workbook's cover sheet.
+pub fn matrix_cover(
+    fw: &Framework,
+    role: &Role,
+    sheet: &mut Worksheet,
+    print: &PrintSetup,
+) -> Result<()> {
+    sheet.set_name("Cover")?;
+    let mut lines = vec![Line::Text(format!(
+        "This workbook shows the skills each level of the {} role needs, and the skill level \
+         each needs them at.",
+        role.name
+    ))];
+    lines.extend(about(fw, role));
+    lines.extend(introduction_lines(fw, role));
+    lines.push(Line::Heading("Sheets in this workbook".into()));
+    lines.extend([
+        Line::Link(
+            "Matrix".into(),
+            "Skills down the side, the role's levels across the top, and in each cell the \
+             skill level that role level needs. An empty cell means that level does not need the \
+             skill. Cells are shaded darker for higher skill levels; the skill level's name is \
+             always written in the cell."
+                .into(),
+        ),
+        Line::Link(
+            "Descriptions".into(),
+            "For each level, every skill it needs with the full description of what \
+             is expected at that skill level."
+                .into(),
+        ),
+        Line::Link(
+            "Data".into(),
+            "The same facts in long form, one row per level and skill, with the level's \
+             order and the skill level's rank as numbers, for filtering and pivot tables."
+                .into(),
+        ),
+    ]);
+    lines.extend(scale_lines(fw));
+    lines.extend(levels_lines(role));
+    lines.extend(attribution(fw));
+    write(
+        sheet,
+        &format!("{}: skills matrix", role.name),
+        &lines,
+        print,
+    )?;
+    add_logo(fw, sheet)
+}
+
+/// Places the organisation's logo, with its alternative text, beside the
+/// cover's title (in column B, so it never hides the title in A1).
+pub fn add_logo(fw: &Framework, sheet: &mut Worksheet) -> Result<()> {
+    let Some(logo) = &fw.branding.logo else {
+        return Ok(());
+    };
+    let image = Image::new_from_buffer(&logo.png)
+        .with_context(|| format!("reading the logo {}", logo.path.display()))?
+        .set_scale_to_size(LOGO_WIDTH_PX, LOGO_HEIGHT_PX, true)
+        .set_alt_text(&logo.alt);
+    sheet.insert_image(0, 1, &image)?;
+    Ok(())
+}
+
+/// Facts about the framework and role that every cover starts with.
+pub fn about(fw: &Framework, role: &Role) -> Vec<Line> {
+    let mut lines = vec![Line::Heading("About".into())];
+    lines.push(Line::Text(format!("Framework: {}", fw.meta.name)));
+    lines.push(Line::Text(format!("Publisher: {}", fw.meta.publisher)));
+    if let Some(edition) = super::edition(fw) {
+        lines.push(Line::Text(edition));
+    }
+    match &role.family {
+        Some(family) => lines.push(Line::Text(format!(
+            "Role: {} (role family: {family})",
+            role.name
+        ))),
+        None => lines.push(Line::Text(format!("Role: {}", role.name))),
+    }
+    let summary = role.summary.to_plain();
+    if !summary.is_empty() {
+        lines.push(Line::Text(summary));
+    }
+    if let Some(url) = &fw.meta.url {
+        lines.push(Line::Web("Source".into(), url.clone()));
+    }
+    lines
+}
+
+/// The role's introduction and the general description of each skill it needs.
+///
+/// Profiles and appraisal sheets are about one level, so this cover is where
+/// what the framework says about the role and its skills as a whole reaches a page.
+pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
+    let mut lines = Vec::new();
+    if let Some(intro) = &role.introduction {
+        lines.push(Line::Heading("Introduction to the role".into()));
+        lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
+    }
+    let mut used: Vec<usize> = role
+        .levels
+        .iter()
+        .flat_map(|l| l.requirements.iter().map(|r| r.skill))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let described: Vec<_> = used
+        .into_iter()
+        .map(|i| &fw.skills[i])
+        .filter_map(|s| s.description.as_ref().map(|d| (s, d)))
+        .collect();
+    if role.skills_intro.is_some() || !described.is_empty() {
+        lines.push(Line::Heading("Skills in this role".into()));
+    }
+    if let Some(intro) = &role.skills_intro {
+        lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
+    }
+    for (skill, description) in described {
+        lines.push(Line::Text(format!(
+            "{}. {}",
+            skill.name,
+            description.to_plain().replace('\n', " ")
+        )));
+    }
+    lines
+}
+
+/// The skill-level scale, lowest first, with what each rung means.
+pub fn scale_lines(fw: &Framework) -> Vec<Line> {
+    let mut lines = vec![
+        Line::Heading("Skill levels".into()),
+        Line::Text(format!(
+            "The framework's skill levels, from lowest to highest ({} in all):",
+            fw.scale.len()
+        )),
+    ];
+    for (rank, level) in fw.scale.iter().enumerate() {
+        let meaning = level
+            .description
+            .as_ref()
+            .map(|d| d.to_plain())
+            .filter(|d| !d.is_empty());
+        lines.push(Line::Text(match meaning {
+            Some(meaning) => format!("{}. {}: {meaning}", rank + 1, level.name),
+            None => format!("{}. {}", rank + 1, level.name),
+        }));
+    }
+    lines
+}
+
+/// The role's levels in order.
+pub fn levels_lines(role: &Role) -> Vec<Line> {
+    let mut lines = vec![Line::Heading("Levels of this role".into())];
+    for (order, level) in role.levels.iter().enumerate() {
+        let grades = if level.grades.is_empty() {
+            String::new()
+        } else {
+            format!(" (grades: {})", level.grades.join(", "))
+        };
+        lines.push(Line::Text(format!("{}. {}{grades}", order + 1, level.name)));
+    }
+    lines
+}
+
+/// The framework's licence or attribution line, when it has one.
+pub fn attribution(fw: &Framework) -> Vec<Line> {
+    match &fw.meta.attribution {
+        Some(a) => vec![Line::Heading("Attribution".into()), Line::Text(a.clone())],
+        None => Vec::new(),
+    }
+}
+
+/// Writes `title` in A1 and the lines below it, one per row of column A.
+pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSetup) -> Result<()> {
+    sheet.set_column_width(0, COVER_WIDTH)?;
+    sheet.write_string_with_format(0, 0, title, &style::title())?;
+    sheet.set_row_height(0, 24)?;
+    let (text, heading, link) = (style::text(), style::heading(), style::link());
+    let mut row = 1u32;
+    let put_text = |sheet: &mut Worksheet, row: u32, t: &str| -> Result<()> {
+        sheet.write_string_with_format(row, 0, t, &text)?;
+        sheet.set_row_height(row, style::row_height_for([(t, COVER_WIDTH)]))?;
+        Ok(())
+    };
+    for line in lines {
+        match line {
+            Line::Heading(h) => {
+                sheet.write_string_with_format(row, 0, h, &heading)?;
+                sheet.set_row_height(row, 24)?;
+            }
+            Line::Text(t) => put_text(sheet, row, t)?,
+            Line::Web(label, address) => {
+                let shown = format!("{label}: {address}");
+                let url = Url::new(address.as_str()).set_text(&shown);
+                // An address Excel cannot link to is still worth reading.
+                if sheet.write_url_with_format(row, 0, url, &link).is_err() {
+                    put_text(sheet, row, &shown)?;
+                }
+            }
+            Line::Link(target, t) => {
+                // Spreadsheet programs do not wrap link text, so the link is
+                // only the sheet's name, and what the sheet holds follows on
+                // the next row.
+                let url = Url::new(format!("internal:'{}'!A1", target.replace('\'', "''")))
+                    .set_text(format!("{target} sheet"));
+                sheet.write_url_with_format(row, 0, url, &link)?;
+                row += 1;
+                put_text(sheet, row, t)?;
+            }
+        }
+        row += 1;
+    }
+    // A cover is prose, so it prints upright; the rest as every sheet does.
+    print.apply(sheet, None)?;
+    sheet.set_portrait();
+    Ok(())
+}

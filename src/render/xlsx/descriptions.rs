@@ -1,0 +1,61 @@
+//! The Descriptions sheet: for each level, every skill it needs and the full
+//! text of what is expected at that skill level, readable on screen and in print.
+
+use anyhow::Result;
+use rust_xlsxwriter::Worksheet;
+
+use super::sheet::{Cell, Column, PrintSetup, TableSheet};
+use crate::model::{Framework, Role};
+
+/// Builds the Descriptions sheet's table: one row per level and required skill,
+/// levels in order and skills in the order the framework lists them.
+pub fn table(fw: &Framework, role: &Role) -> TableSheet {
+    let columns = vec![
+        Column::text("Level", 24.0),
+        Column::text("Skill", 26.0),
+        Column::text("Skill level", 15.0),
+        Column::text("What is expected", 72.0),
+    ];
+    let rows = role
+        .levels
+        .iter()
+        .flat_map(|level| {
+            level.requirements.iter().map(move |req| {
+                vec![
+                    Cell::Text(level.name.clone()),
+                    Cell::Text(fw.skills[req.skill].name.clone()),
+                    Cell::Text(fw.scale[req.level].name.clone()),
+                    Cell::Text(super::descriptor_text(fw, req)),
+                ]
+            })
+        })
+        .collect();
+    TableSheet {
+        title: format!("Skill descriptions: {}", role.name),
+        notes: vec![
+            "For each level of the role, every skill it needs, the skill level, and what is \
+             expected at that skill level."
+                .into(),
+        ],
+        fields: Vec::new(),
+        table_name: "Descriptions".into(),
+        alt_text: format!(
+            "One row per level of the {} role and skill it needs: level, skill, skill level and \
+             the full description of what is expected.",
+            role.name
+        ),
+        columns,
+        rows,
+        frozen_columns: 0,
+        banded_rows: true,
+        autofilter: true,
+        min_row_height: 0.0,
+    }
+}
+
+/// Writes the Descriptions sheet.
+pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
+    sheet.set_name("Descriptions")?;
+    table(fw, role).write(sheet, print)?;
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! The gap between the agreed and the expected skill level: the dropdown
+//! that offers the choices, the formula that ranks them, its stored result,
+//! and the shading that repeats its word.
+//!
+//! The formula ranks answers by looking them up (MATCH) in the Scale sheet's
+//! list, so it holds for a scale of any length and computes in Excel and
+//! LibreOffice alike; nothing in it names a skill level.
+
+use anyhow::Result;
+use rust_xlsxwriter::utility::column_number_to_name;
+use rust_xlsxwriter::{
+    ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, Format, Formula, Worksheet,
+};
+
+use super::appraisal::{AGREED, EXPECTED, GAP, NOT_YET_DEMONSTRATED};
+use crate::model::Framework;
+
+/// The workbook-level name of the list of choices on the Scale sheet.
+pub const CHOICES: &str = "AssessmentChoices";
+
+/// The gap between the agreed level (column F) and the expected level
+/// (column B) of 1-based sheet row `row`, in words; empty until agreed.
+pub fn gap_formula(row: u32) -> String {
+    let agreed_cell = format!("{}{row}", column_number_to_name(AGREED));
+    let expected_cell = format!("{}{row}", column_number_to_name(EXPECTED));
+    let agreed = format!("MATCH({agreed_cell},{CHOICES},0)");
+    let expected = format!("MATCH({expected_cell},{CHOICES},0)");
+    format!(
+        "=IF({agreed_cell}=\"\",\"\",IFERROR(IF({agreed}<{expected},\"below\",\
+         IF({agreed}={expected},\"meets\",\"above\")),\"not on the scale\"))"
+    )
+}
+
+/// What [`gap_formula`] gives for an agreed answer against expected rank
+/// `expected`, stored as the formula's result so that readers which do not
+/// recalculate (and LibreOffice, which by default trusts stored results)
+/// show the right word in a prefilled workbook.
+pub fn cached_gap(fw: &Framework, expected: usize, agreed: &Option<String>) -> String {
+    let Some(agreed) = agreed.as_deref().filter(|a| !a.is_empty()) else {
+        return String::new();
+    };
+    // MATCH compares text case-insensitively; position 0 is "not yet demonstrated".
+    let position = std::iter::once(NOT_YET_DEMONSTRATED)
+        .chain(fw.scale.iter().map(|l| l.name.as_str()))
+        .position(|choice| choice.to_lowercase() == agreed.to_lowercase());
+    match position {
+        None => "not on the scale".into(),
+        Some(p) if p < expected + 1 => "below".into(),
+        Some(p) if p == expected + 1 => "meets".into(),
+        Some(_) => "above".into(),
+    }
+}
+
+/// The dropdown offered in every assessment cell: the Scale sheet's list.
+pub fn choice_list() -> Result<DataValidation> {
+    Ok(DataValidation::new()
+        .allow_list_formula(Formula::new(format!("={CHOICES}")))
+        .set_input_title("Choose a level")?
+        .set_input_message(format!(
+            "Choose a skill level from the list, or \"{NOT_YET_DEMONSTRATED}\"."
+        ))?
+        .set_error_title("Not on the list")?
+        .set_error_message(format!(
+            "Choose one of the skill levels on the Scale sheet, or \"{NOT_YET_DEMONSTRATED}\"."
+        ))?
+        .set_error_style(DataValidationErrorStyle::Stop))
+}
+
+/// Shades the gap column by its word: the shading repeats what the word says.
+pub fn add_gap_shading(sheet: &mut Worksheet, first: u32, last: u32) -> Result<()> {
+    let column = column_number_to_name(GAP);
+    for (word, fill, ink) in [
+        ("below", "FCE4D6", "833C0B"),
+        ("meets", "E2EFDA", "375623"),
+        ("above", "DDEBF7", "1F3864"),
+    ] {
+        let rule = ConditionalFormatFormula::new()
+            .set_rule(format!("=${column}{}=\"{word}\"", first + 1).as_str())
+            .set_format(Format::new().set_background_color(fill).set_font_color(ink));
+        sheet.add_conditional_format(first, GAP, last, GAP, &rule)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_formula_looks_levels_up_rather_than_naming_them() {
+        let f = gap_formula(9);
+        assert!(f.starts_with("=IF(F9=\"\""), "{f}");
+        assert!(f.contains("MATCH(F9,AssessmentChoices,0)"));
+        assert!(f.contains("MATCH(B9,AssessmentChoices,0)"));
+        for word in ["below", "meets", "above"] {
+            assert!(f.contains(&format!("\"{word}\"")));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The Matrix sheet: skills down the side, the role's levels across, and in
+//! each cell the skill level that role level needs.
+
+use anyhow::Result;
+use rust_xlsxwriter::Worksheet;
+
+use super::sheet::{Cell, Column, PrintSetup, TableSheet};
+use super::style;
+use crate::model::{Framework, Role};
+
+/// Skills a role uses, in catalogue order: the matrix's rows.
+pub fn role_skills(fw: &Framework, role: &Role) -> Vec<usize> {
+    (0..fw.skills.len())
+        .filter(|&s| {
+            role.levels
+                .iter()
+                .any(|l| l.requirements.iter().any(|r| r.skill == s))
+        })
+        .collect()
+}
+
+/// Builds the Matrix sheet's table.
+pub fn table(fw: &Framework, role: &Role) -> TableSheet {
+    let fills = style::level_fills(fw.scale.len());
+    let skills = role_skills(fw, role);
+    let longest_skill = skills
+        .iter()
+        .map(|&s| fw.skills[s].name.chars().count())
+        .max()
+        .unwrap_or(10);
+    let longest_rung = fw
+        .scale
+        .iter()
+        .map(|l| l.name.chars().count())
+        .max()
+        .unwrap_or(8);
+    let skill_width = (longest_skill as f64 + 3.0).clamp(20.0, 40.0);
+    let level_width = (longest_rung as f64 + 3.0).clamp(15.0, 24.0);
+
+    let mut columns = vec![Column::text("Skill", skill_width)];
+    columns.extend(
+        role.levels
+            .iter()
+            .map(|l| Column::text(l.name.clone(), level_width)),
+    );
+    let rows = skills
+        .iter()
+        .map(|&s| {
+            let mut row = vec![Cell::Text(fw.skills[s].name.clone())];
+            row.extend(role.levels.iter().map(|level| {
+                match level.requirements.iter().find(|r| r.skill == s) {
+                    Some(req) => {
+                        Cell::Styled(fw.scale[req.level].name.clone(), fills[req.level].clone())
+                    }
+                    None => Cell::Blank,
+                }
+            }));
+            row
+        })
+        .collect();
+    let rungs: Vec<&str> = fw.scale.iter().map(|l| l.name.as_str()).collect();
+    TableSheet {
+        title: format!("Skills matrix: {}", role.name),
+        notes: vec![
+            "Each cell gives the skill level that role level needs. An empty cell means the level \
+             does not need the skill."
+                .into(),
+            format!(
+                "Skill levels, lowest to highest: {}. Darker shading means a higher skill level.",
+                rungs.join(", ")
+            ),
+        ],
+        fields: Vec::new(),
+        table_name: "SkillsMatrix".into(),
+        alt_text: format!(
+            "Skills of the {} role down the first column, the role's {} levels across the header \
+             row, and in each cell the skill level needed.",
+            role.name,
+            role.levels.len()
+        ),
+        columns,
+        rows,
+        frozen_columns: 1,
+        banded_rows: false,
+        autofilter: true,
+        min_row_height: 0.0,
+    }
+}
+
+/// Writes the Matrix sheet.
+pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
+    sheet.set_name("Matrix")?;
+    table(fw, role).write(sheet, print)?;
+    Ok(())
+}

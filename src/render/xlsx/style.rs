@@ -1,0 +1,236 @@
+//! Formats, the skill-level palette and row-height estimates shared by every sheet.
+//!
+//! Every format names its font explicitly: rust_xlsxwriter's `Format::new()`
+//! means Calibri, whatever the workbook default is. Arial is what the UK
+//! Analysis Function recommends, and LibreOffice substitutes the metric-compatible
+//! Liberation Sans for it, so the row heights we estimate hold in both programs.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+
+/// The workbook's font: a plain sans serif, as the accessibility checklist asks.
+pub const FONT: &str = "Arial";
+/// Body text size in points.
+pub const FONT_SIZE: f64 = 11.0;
+/// Excel's default row height for Arial 11, in pixels (14.25 pt).
+const DEFAULT_ROW_PX: u32 = 19;
+/// Excel's default column width for Arial 11, in pixels (8.43 characters of 8 px).
+const DEFAULT_COLUMN_PX: u32 = 72;
+/// Characters of prose counted per unit of column width (see [`wrapped_lines`]).
+const CHARS_PER_WIDTH: f64 = 1.15;
+/// Points per line of wrapped Arial 11 text, with a little air.
+const LINE_HEIGHT_PT: f64 = 13.0;
+/// Space above and below the text of a wrapped cell.
+const ROW_PADDING_PT: f64 = 4.0;
+/// Excel's largest row height.
+const MAX_ROW_PT: f64 = 409.0;
+/// Light end of the skill-level palette (lowest rung).
+const PALETTE_LIGHT: [u8; 3] = [0xDE, 0xEB, 0xF7];
+/// Dark end of the skill-level palette (highest rung).
+const PALETTE_DARK: [u8; 3] = [0x08, 0x30, 0x6B];
+
+/// Makes Arial 11 the workbook default, so unformatted cells and column
+/// widths agree with the formats below. Must run before any sheet is added.
+pub fn set_workbook_font(workbook: &mut Workbook) -> anyhow::Result<()> {
+    workbook.set_default_format(&base(), DEFAULT_ROW_PX, DEFAULT_COLUMN_PX)?;
+    Ok(())
+}
+
+/// A format in the workbook's font and size, top-aligned.
+pub fn base() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(FONT_SIZE)
+        .set_align(FormatAlign::Top)
+}
+
+/// The sheet title in A1: large and bold, so it reads as the sheet's heading.
+pub fn title() -> Format {
+    base().set_bold().set_font_size(16)
+}
+
+/// A heading inside a cover sheet.
+pub fn heading() -> Format {
+    base().set_bold().set_font_size(13)
+}
+
+/// Wrapped body text.
+pub fn text() -> Format {
+    base().set_text_wrap()
+}
+
+/// A table's header row: bold, wrapped, ruled off from the data.
+pub fn header() -> Format {
+    base()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color("E7E6E6")
+        .set_border_bottom(FormatBorder::Medium)
+}
+
+/// A whole number in a table.
+pub fn number() -> Format {
+    base().set_align(FormatAlign::Left).set_num_format("0")
+}
+
+/// A hyperlink to another sheet, underlined so it does not rely on colour.
+pub fn link() -> Format {
+    base()
+        .set_font_color("0B0C8C")
+        .set_underline(rust_xlsxwriter::FormatUnderline::Single)
+}
+
+/// A cell the reader fills in: unlocked on protected sheets and boxed, so the
+/// border (not only the fill) shows where to type.
+pub fn input() -> Format {
+    base()
+        .set_text_wrap()
+        .set_unlocked()
+        .set_background_color("FFFBE6")
+        .set_border(FormatBorder::Thin)
+        .set_border_color("595959")
+}
+
+/// One fill per rung of the skill-level scale, lowest first.
+///
+/// The colours run from light to dark blue in even steps of lightness, so they
+/// stay distinguishable when printed in greyscale. The number of rungs comes
+/// from the framework: nothing here assumes four. The cell always carries the
+/// level's name too, so the colour only reinforces the words. Text is black or
+/// white, whichever contrasts more with the fill.
+pub fn level_fills(rungs: usize) -> Vec<Format> {
+    level_palette(rungs)
+        .into_iter()
+        .map(|rgb| {
+            let hex = format!("{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);
+            let ink = if contrast(rgb, [0, 0, 0]) >= contrast(rgb, [255, 255, 255]) {
+                "000000"
+            } else {
+                "FFFFFF"
+            };
+            text()
+                .set_background_color(hex.as_str())
+                .set_font_color(ink)
+                .set_border(FormatBorder::Thin)
+                .set_border_color("BFBFBF")
+        })
+        .collect()
+}
+
+/// The palette behind [`level_fills`] as RGB triples, lowest rung first.
+pub fn level_palette(rungs: usize) -> Vec<[u8; 3]> {
+    (0..rungs)
+        .map(|rank| {
+            let t = if rungs <= 1 {
+                0.5
+            } else {
+                rank as f64 / (rungs - 1) as f64
+            };
+            let mix = |i: usize| {
+                let (a, b) = (f64::from(PALETTE_LIGHT[i]), f64::from(PALETTE_DARK[i]));
+                (a + (b - a) * t).round() as u8
+            };
+            [mix(0), mix(1), mix(2)]
+        })
+        .collect()
+}
+
+/// WCAG relative luminance of an sRGB colour.
+pub fn luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+/// How many lines `text` takes when wrapped in a column `width` characters wide.
+///
+/// Word-wraps each line of the text greedily. A column `width` characters
+/// wide is `8 × width + 5` pixels, and Arial 11 prose averages about 6.3
+/// pixels a character, so a line holds about `1.27 × width` characters; we
+/// count `1.15 × width − 1`, erring towards a taller row rather than clipped text.
+pub fn wrapped_lines(text: &str, width: f64) -> usize {
+    let per_line = (width * CHARS_PER_WIDTH - 1.0).floor().max(1.0) as usize;
+    text.split('\n')
+        .map(|line| {
+            let mut lines = 1;
+            let mut used = 0usize;
+            for word in line.split_whitespace() {
+                let len = word.chars().count();
+                let needed = if used == 0 { len } else { used + 1 + len };
+                if needed <= per_line {
+                    used = needed;
+                } else {
+                    // Starts a new line (unless it is the first word); a word
+                    // longer than the column breaks mid-word.
+                    lines += usize::from(used > 0) + (len - 1) / per_line;
+                    used = (len - 1) % per_line + 1;
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
+/// A row height in points that shows `lines` lines of wrapped text.
+pub fn row_height(lines: usize) -> f64 {
+    (lines.max(1) as f64 * LINE_HEIGHT_PT + ROW_PADDING_PT).min(MAX_ROW_PT)
+}
+
+/// The height of a row whose cells hold `cells` (text, column width) pairs.
+pub fn row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+    let lines = cells
+        .into_iter()
+        .map(|(text, width)| wrapped_lines(text, width))
+        .max()
+        .unwrap_or(1);
+    row_height(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn palette_follows_the_scale_length_and_darkens_evenly() {
+        for rungs in 1..=9 {
+            let palette = level_palette(rungs);
+            assert_eq!(palette.len(), rungs);
+            let lum: Vec<f64> = palette.iter().map(|&c| luminance(c)).collect();
+            assert!(lum.windows(2).all(|w| w[0] > w[1]), "{rungs}: {lum:?}");
+        }
+        // Four rungs: neighbours differ clearly in greyscale.
+        let lum: Vec<f64> = level_palette(4).iter().map(|&c| luminance(c)).collect();
+        assert!(lum.windows(2).all(|w| w[0] - w[1] > 0.05), "{lum:?}");
+    }
+
+    #[test]
+    fn every_fill_has_readable_ink() {
+        for rgb in level_palette(7) {
+            let best = contrast(rgb, [0, 0, 0]).max(contrast(rgb, [255, 255, 255]));
+            assert!(best >= 4.5, "{rgb:?} contrast {best}");
+        }
+    }
+
+    #[test]
+    fn wrapping_counts_words_and_explicit_lines() {
+        assert_eq!(wrapped_lines("", 10.0), 1);
+        assert_eq!(wrapped_lines("short", 10.0), 1);
+        assert_eq!(wrapped_lines("aaaa bbbb cccc", 9.0), 2);
+        assert_eq!(wrapped_lines("one\ntwo\nthree", 40.0), 3);
+        assert_eq!(wrapped_lines(&"x".repeat(25), 9.0), 3);
+        assert!(row_height(3) > row_height(2));
+        assert!(row_height(10_000) <= MAX_ROW_PT);
+    }
+}
