@@ -232,3 +232,63 @@ fn real_form_passes_every_structure_check() {
         keep(&format!("form-{suffix}.pdf"), &pdf.bytes);
     }
 }
+
+/// A contract broken every way layout could break it: dangling ids, a
+/// cycle, absurd MCIDs and pages. Finishing must still give a readable file.
+#[test]
+fn a_broken_laid_out_record_never_panics() {
+    use jobpack::render::pdf::tags::*;
+    let (lo, mut laid) = fixture::document(None, None);
+    let t = &mut laid.tree;
+    let sect = t.add(StructTree::ROOT, StructRole::Form);
+    t.nodes[sect].kids.extend([
+        Kid::Node(9_999),
+        Kid::Node(sect),
+        Kid::Node(StructTree::ROOT),
+        Kid::Content { page: 99, mcid: 0 },
+        Kid::Content {
+            page: 0,
+            mcid: u32::MAX,
+        },
+        Kid::Annot { page: 0, index: 77 },
+    ]);
+    t.nodes.push(Node {
+        role: StructRole::H(9),
+        parent: Some(12_345),
+        kids: vec![Kid::Node(0)],
+        lang: Some(String::new()),
+        title: None,
+        alt: None,
+    });
+    laid.annotations[0].push(Annotation {
+        rect: [10.0, f32::NAN, 0.0, f32::INFINITY],
+        contents: String::new(),
+        kind: AnnotKind::Radio {
+            group: "g".into(),
+            option: "(odd) <option>".into(),
+            selected: true,
+        },
+        node: 55_555,
+    });
+    laid.annotations.push(vec![Annotation {
+        rect: [0.0; 4],
+        contents: "on a page that does not exist".into(),
+        kind: AnnotKind::Uri("x".into()),
+        node: 0,
+    }]);
+    laid.outline.push(OutlineEntry {
+        level: 0,
+        title: String::new(),
+        page: 42,
+        top: f32::NAN,
+        left: 0.0,
+    });
+    let bytes = finish(lo, &laid, &fixture::meta()).expect("finishes");
+    lopdf::Document::load_mem(&bytes).expect("reads back");
+    let empty = LaidOut {
+        tree: StructTree { nodes: vec![] },
+        ..LaidOut::default()
+    };
+    let (lo, _) = fixture::document(None, None);
+    finish(lo, &empty, &fixture::meta()).expect("an empty record still finishes");
+}

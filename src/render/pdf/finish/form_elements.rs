@@ -77,8 +77,11 @@ pub fn forms_hold_only_widgets(tree: &StructTree) -> Option<StructTree> {
                 .flat_map(|&p| std::mem::take(&mut t.nodes[p].kids))
                 .collect();
             for k in t.nodes[n].kids.clone() {
-                if let Kid::Node(c) = k {
-                    t.nodes[c].parent = Some(n);
+                if let Some(child) = t.nodes.get_mut(match k {
+                    Kid::Node(c) => c,
+                    _ => continue,
+                }) {
+                    child.parent = Some(n);
                 }
             }
             continue;

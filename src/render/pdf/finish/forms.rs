@@ -65,7 +65,7 @@ impl Forms {
         a: &Annotation,
         mut d: Dictionary,
     ) -> Result<Dictionary> {
-        let [x0, y0, x1, y1] = a.rect;
+        let [x0, y0, x1, y1] = a.rect.map(super::annotations::finite);
         let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
         match &a.kind {
             AnnotKind::Uri(_) => bail!("a link is not a form field"),

@@ -60,6 +60,10 @@ impl Elements {
     }
 }
 
+/// Above this an MCID is taken for a layout bug and left out of the tree
+/// (the structure checker then reports the untagged content).
+const MAX_MCID: u32 = 1 << 20;
+
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
@@ -175,7 +179,8 @@ pub fn build(
                         k.push(Object::Reference(id));
                     }
                 }
-                Kid::Content { page, mcid } if page < pages.len() => {
+                // MCIDs run 0, 1, 2, … per page; an absurd one would make an absurd array.
+                Kid::Content { page, mcid } if page < pages.len() && mcid < MAX_MCID => {
                     let slots = &mut mcids[page];
                     let i = mcid as usize;
                     if slots.len() <= i {
