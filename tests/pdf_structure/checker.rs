@@ -398,6 +398,27 @@ pub fn check(bytes: &[u8]) -> Report {
                 r.problems
                     .push(format!("page {p}: {sub} annotation without /{name}"));
             }
+            if sub == "Widget" {
+                // Fully qualified name: partial names joined by periods, none containing one.
+                let (mut node, mut parts) = (Some(ad), Vec::new());
+                while let Some(n) = node {
+                    if let Some(t) = get(&lo, n, "T").and_then(text) {
+                        if t.contains('.') || t.is_empty() {
+                            r.problems
+                                .push(format!("page {p}: partial field name {t:?}"));
+                        }
+                        parts.push(t);
+                    }
+                    node = get(&lo, n, "Parent").and_then(|o| o.as_dict().ok());
+                    if parts.len() > 32 {
+                        break;
+                    }
+                }
+                if parts.is_empty() {
+                    r.problems
+                        .push(format!("page {p}: widget without a field name"));
+                }
+            }
             if sub == "Widget"
                 && get(&lo, ad, "AP")
                     .and_then(|o| o.as_dict().ok())

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use anyhow::{bail, Result};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::field_tree::FieldTree;
 use super::form_font::FormFont;
 use super::metadata::text_string;
 use crate::render::pdf::tags::{AnnotKind, Annotation};
@@ -32,6 +33,9 @@ fn name(s: &str) -> Object {
 /// A radio group being assembled: one field, its widgets as kids.
 struct RadioGroup {
     id: ObjectId,
+    /// `/T` and `/Parent` from the field tree.
+    partial: String,
+    parent: Option<ObjectId>,
     kids: Vec<ObjectId>,
     options: Vec<String>,
     selected: Option<usize>,
@@ -41,8 +45,10 @@ struct RadioGroup {
 /// Collects fields while annotations are written.
 pub struct Forms {
     font: Option<FormFont>,
-    /// Top-level fields in reading order.
-    fields: Vec<ObjectId>,
+    /// Fields by name, in reading order.
+    tree: FieldTree,
+    /// Whether any field was added.
+    any: bool,
     radios: BTreeMap<String, RadioGroup>,
 }
 
@@ -51,7 +57,8 @@ impl Forms {
     pub fn new(lo: &Document, pages: &[ObjectId]) -> Forms {
         Forms {
             font: pages.first().and_then(|&p| FormFont::find(lo, p)),
-            fields: Vec::new(),
+            tree: FieldTree::default(),
+            any: false,
             radios: BTreeMap::new(),
         }
     }
@@ -75,7 +82,7 @@ impl Forms {
                 value,
             } => {
                 d.set("FT", name("Tx"));
-                d.set("T", text_string(field));
+                self.name(lo, id, field, &mut d);
                 d.set("TU", text_string(&a.contents));
                 if *multiline {
                     d.set("Ff", Object::Integer(MULTILINE));
@@ -94,21 +101,19 @@ impl Forms {
                 }
                 let ap = self.text_appearance(lo, w, h, size, *multiline, value, field)?;
                 d.set("AP", Object::Dictionary(normal(Object::Reference(ap))));
-                self.fields.push(id);
             }
             AnnotKind::CheckBox {
                 name: field,
                 checked,
             } => {
                 d.set("FT", name("Btn"));
-                d.set("T", text_string(field));
+                self.name(lo, id, field, &mut d);
                 d.set("TU", text_string(&a.contents));
                 let state = if *checked { "Yes" } else { "Off" };
                 d.set("V", name(state));
                 d.set("AS", name(state));
                 let states = on_off(lo, "Yes", check_mark(w, h), w, h);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
-                self.fields.push(id);
             }
             AnnotKind::Radio {
                 group,
@@ -117,9 +122,12 @@ impl Forms {
             } => {
                 if !self.radios.contains_key(group) {
                     let gid = lo.new_object_id();
-                    self.fields.push(gid);
+                    let (partial, parent) = self.tree.place(lo, gid, group);
+                    self.any = true;
                     let g = RadioGroup {
                         id: gid,
+                        partial,
+                        parent,
                         kids: Vec::new(),
                         options: Vec::new(),
                         selected: None,
@@ -150,17 +158,31 @@ impl Forms {
         Ok(d)
     }
 
+    /// Names terminal field `id` (`/T`, `/Parent`) in the field tree.
+    fn name(&mut self, lo: &mut Document, id: ObjectId, full: &str, d: &mut Dictionary) {
+        let (partial, parent) = self.tree.place(lo, id, full);
+        d.set("T", text_string(&partial));
+        if let Some(p) = parent {
+            d.set("Parent", Object::Reference(p));
+        }
+        self.any = true;
+    }
+
     /// Writes the radio group fields and returns the `/AcroForm` dictionary,
     /// or `None` when the document has no fields.
     pub fn finish(self, lo: &mut Document) -> Option<ObjectId> {
-        if self.fields.is_empty() {
+        if !self.any {
             return None;
         }
-        for (group, g) in self.radios {
+        self.tree.write(lo);
+        for g in self.radios.into_values() {
             let mut d = Dictionary::new();
             d.set("FT", name("Btn"));
             d.set("Ff", Object::Integer(RADIO | NO_TOGGLE_TO_OFF));
-            d.set("T", text_string(&group));
+            d.set("T", text_string(&g.partial));
+            if let Some(p) = g.parent {
+                d.set("Parent", Object::Reference(p));
+            }
             d.set("TU", text_string(&group_label(&g.labels)));
             let v = g.selected.map_or("Off".to_string(), |i| i.to_string());
             d.set("V", name(&v));
@@ -177,7 +199,13 @@ impl Forms {
         let mut form = Dictionary::new();
         form.set(
             "Fields",
-            Object::Array(self.fields.iter().map(|&f| Object::Reference(f)).collect()),
+            Object::Array(
+                self.tree
+                    .roots
+                    .iter()
+                    .map(|&f| Object::Reference(f))
+                    .collect(),
+            ),
         );
         if let Some(font) = &self.font {
             font.write_back(lo);
