@@ -3,8 +3,12 @@
 
 #[path = "pdf_structure/checker.rs"]
 mod checker;
+#[path = "pdf_structure/content_check.rs"]
+mod content_check;
 #[path = "pdf_structure/fixture.rs"]
 mod fixture;
+#[path = "pdf_structure/metadata_check.rs"]
+mod metadata_check;
 
 use jobpack::render::pdf::finish::finish;
 

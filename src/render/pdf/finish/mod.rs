@@ -8,6 +8,7 @@
 //! hash is taken from the page content before compression.
 
 mod annotations;
+mod appearance;
 mod field_tree;
 mod form_elements;
 mod form_font;
