@@ -132,3 +132,27 @@ fn fix_trailing_cr(lo: &mut lopdf::Document) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Dictionary, Stream};
+
+    #[test]
+    fn a_compressed_stream_ending_in_cr_is_stored_plain() {
+        // About one zlib stream in 256 ends in 0x0D; search deterministically for one.
+        let mut lo = lopdf::Document::with_version("1.7");
+        let (id, data) = (0..5000)
+            .find_map(|i| {
+                let data = format!("BT /F1 12 Tf ({i}) Tj ET\n").repeat(8).into_bytes();
+                let mut s = Stream::new(Dictionary::new(), data.clone());
+                s.compress().ok()?;
+                (s.content.last() == Some(&b'\r')).then(|| (lo.add_object(s), data))
+            })
+            .expect("some stream ends in CR");
+        fix_trailing_cr(&mut lo);
+        let s = lo.get_object(id).unwrap().as_stream().unwrap();
+        assert!(!s.is_compressed());
+        assert_eq!(s.content, data);
+    }
+}
