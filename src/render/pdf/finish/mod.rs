@@ -144,7 +144,7 @@ mod tests {
         let mut lo = lopdf::Document::with_version("1.7");
         let (id, data) = (0..5000)
             .find_map(|i| {
-                let data = format!("BT /F1 12 Tf ({i}) Tj ET\n").repeat(8).into_bytes();
+                let data = format!("{}% {i}\n", "BT /F1 12 Tf (x) Tj ET\n".repeat(8)).into_bytes();
                 let mut s = Stream::new(Dictionary::new(), data.clone());
                 s.compress().ok()?;
                 (s.content.last() == Some(&b'\r')).then(|| (lo.add_object(s), data))
