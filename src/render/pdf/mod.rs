@@ -132,7 +132,9 @@ pub fn lay_out(
         })
         .collect();
     pdf.pages = pages;
-    Ok((pdf, painted.laid, m.warnings))
+    let mut warnings = m.warnings;
+    warnings.extend(painted.warnings);
+    Ok((pdf, painted.laid, warnings))
 }
 
 /// printpdf writes a random trailer `/ID`; replace it with a hash of the

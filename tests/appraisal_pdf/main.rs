@@ -1,0 +1,5 @@
+//! The appraisal sheet (issue 5): its composition and its rendered PDF.
+
+mod fixture;
+mod rendered;
+mod structure;
