@@ -296,3 +296,30 @@ fn a_broken_laid_out_record_never_panics() {
     let (lo, _) = fixture::document(None, None);
     finish(lo, &empty, &fixture::meta()).expect("an empty record still finishes");
 }
+
+/// Every appraisal sheet of the seed framework, blank and pre-filled for a
+/// person whose name uses characters found nowhere else on the sheet.
+#[test]
+fn real_appraisal_sheets_pass_every_structure_check() {
+    use jobpack::compose::appraisal::{appraisal, Person};
+    use jobpack::render::pdf::{render, FontSet, PdfOptions};
+    let fonts = FontSet::load().expect("bundled fonts parse");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("framework.toml");
+    let fw = jobpack::load::load_file(&path).expect("loads").framework;
+    let person = Person {
+        name: "Zoë Ångström".into(),
+        reviewer: Some("Ffion “Ffi” Jones".into()),
+        period: Some("2025–26".into()),
+    };
+    for (l, level) in fw.roles[0].levels.iter().enumerate() {
+        for (suffix, who) in [("blank", None), ("filled", Some(&person))] {
+            let doc = appraisal(&fw, 0, l, who, 1_578_355_200);
+            let pdf = render(&doc, &PdfOptions::default(), &fonts).expect("renders");
+            let report = checker::check(&pdf.bytes);
+            let name = format!("appraisal-{}-{suffix}.pdf", level.id);
+            assert!(report.problems.is_empty(), "{name}: {:#?}", report.problems);
+            assert!(report.annotations > 20, "{name}: {report:?}");
+            keep(&name, &pdf.bytes);
+        }
+    }
+}

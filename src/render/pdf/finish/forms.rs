@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use anyhow::{bail, Result};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::appearance::{check_mark, font_size, form_xobject, normal, on_off, radio_dot, wrap};
+use super::appearance::{check_mark, font_size, form_xobject, normal, radio_dot, wrap, Marks};
 use super::field_tree::FieldTree;
 use super::form_font::FormFont;
 use super::metadata::text_string;
@@ -50,6 +50,7 @@ pub struct Forms {
     tree: FieldTree,
     /// Whether any field was added.
     any: bool,
+    marks: Marks,
     radios: BTreeMap<String, RadioGroup>,
 }
 
@@ -60,6 +61,7 @@ impl Forms {
             font: pages.first().and_then(|&p| FormFont::find(lo, p)),
             tree: FieldTree::default(),
             any: false,
+            marks: Marks::default(),
             radios: BTreeMap::new(),
         }
     }
@@ -113,7 +115,7 @@ impl Forms {
                 let state = if *checked { "Yes" } else { "Off" };
                 d.set("V", name(state));
                 d.set("AS", name(state));
-                let states = on_off(lo, "Yes", check_mark(w, h), w, h);
+                let states = self.marks.on_off(lo, "Yes", check_mark(w, h), w, h);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
             }
             AnnotKind::Radio {
@@ -152,7 +154,7 @@ impl Forms {
                 g.kids.push(id);
                 g.options.push(option.clone());
                 g.labels.push(a.contents.clone());
-                let states = on_off(lo, &on, radio_dot(w, h), w, h);
+                let states = self.marks.on_off(lo, &on, radio_dot(w, h), w, h);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
             }
         }
@@ -227,7 +229,7 @@ impl Forms {
     /// wrapped on word boundaries when multi-line.
     #[allow(clippy::too_many_arguments)]
     fn text_appearance(
-        &self,
+        &mut self,
         lo: &mut Document,
         w: f32,
         h: f32,
@@ -280,6 +282,10 @@ impl Forms {
             resources.set("Font", Object::Dictionary(fonts));
         }
         ops.push_str("Q\nEMC\n");
+        if value.is_empty() {
+            // Blank boxes of one size share one appearance.
+            return Ok(self.marks.get(lo, ops, w, h));
+        }
         Ok(lo.add_object(form_xobject(ops, w, h, resources)))
     }
 }
