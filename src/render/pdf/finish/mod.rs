@@ -116,7 +116,10 @@ fn content_hash(
         h.update(lo.get_page_content(p));
         h.update(b"\0page\0");
     }
-    h.update(format!("{laid:?}\0{meta:?}").as_bytes());
+    // The structure tree follows from the content; annotations do not (a
+    // pre-filled value is not page content), so they are hashed in full.
+    let record = (&laid.annotations, &laid.outline, laid.tree.nodes.len());
+    h.update(format!("{record:?}\0{meta:?}").as_bytes());
     h.finalize().into()
 }
 
