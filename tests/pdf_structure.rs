@@ -323,3 +323,19 @@ fn real_appraisal_sheets_pass_every_structure_check() {
         }
     }
 }
+
+/// Two sheets that differ only in a pre-filled value are different files
+/// with different `/ID`s; the same value gives the same bytes.
+#[test]
+fn the_file_id_follows_field_values() {
+    let font = noto().expect("the bundled font parses");
+    let id = |value: &str| {
+        let bytes = finished(Some(font.clone()), Some(value));
+        let lo = lopdf::Document::load_mem(&bytes).unwrap();
+        (lo.trailer.get(b"ID").unwrap().clone(), bytes)
+    };
+    let (ann, ann_bytes) = id("Ann");
+    let (bob, _) = id("Bob");
+    assert_ne!(ann, bob);
+    assert_eq!(id("Ann").1, ann_bytes);
+}
