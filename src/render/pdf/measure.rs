@@ -178,7 +178,12 @@ impl<'a> Measurer<'a> {
     }
 
     fn list(&mut self, list: &List, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
-        let l = self.elems.declare(parent, StructRole::L);
+        let role = if list.ordered {
+            StructRole::LDecimal
+        } else {
+            StructRole::L
+        };
+        let l = self.elems.declare(parent, role);
         let body = style::para(crate::doc::ParaStyle::Body, frame.ctx);
         let indent = style::LIST_INDENT * body.size / 10.5 + if list.ordered { 4.0 } else { 0.0 };
         for (i, item) in list.items.iter().enumerate() {
