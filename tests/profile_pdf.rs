@@ -271,8 +271,9 @@ fn the_condensed_example_prints_bullets_after_the_lead_in() {
     }
 }
 
-/// Welsh, curly quotes and dashes come back out of the PDF as written; a
-/// character the fonts lack is a warning naming it, and the file still renders.
+/// Welsh, curly quotes, dashes and symbols (✓ from the fallback font) come
+/// back out of the PDF as written; a character no bundled font has is a
+/// warning naming it and prints as U+FFFD, never as an invisible .notdef.
 #[test]
 fn welsh_quotes_and_dashes_survive_and_missing_glyphs_are_named() {
     let mut fw = fixture();
@@ -284,14 +285,19 @@ fn welsh_quotes_and_dashes_survive_and_missing_glyphs_are_named() {
     };
     fw.roles[0].levels[1]
         .responsibilities
-        .push("tick the box \u{2713} when done".into());
+        .push("tick the box \u{2713} when done \u{e000}".into());
     let pdf = build(&fw, 1, Paper::A4);
+    keep("welsh-and-symbols", &pdf.bytes);
     assert_eq!(pdf.warnings.len(), 1, "{:?}", pdf.warnings);
-    assert!(pdf.warnings[0].contains("U+2713") && pdf.warnings[0].contains("tick the box"));
+    assert!(pdf.warnings[0].contains("U+E000") && pdf.warnings[0].contains("tick the box"));
     let Some(text) = pdftotext(&pdf.bytes) else {
         return;
     };
     assert!(normalise(&text).contains(welsh), "{text}");
+    assert!(
+        normalise(&text).contains("tick the box \u{2713} when done \u{fffd}"),
+        "{text}"
+    );
 }
 
 /// Branding: a logo at the top (with its alternative text kept for the tree)
@@ -324,6 +330,6 @@ fn branding_logo_and_accent_render() {
     let Some(text) = pdftotext(&pdf.bytes) else {
         return;
     };
-    assert!(normalise(&text).starts_with("Ministry of Examples · Digital, Data"));
+    assert!(normalise(&text).starts_with("Job profile · Ministry of Examples · Digital, Data"));
     assert_in_order(&text, &level_strings(&fw, 1));
 }

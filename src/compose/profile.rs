@@ -76,13 +76,14 @@ fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Ve
             height: 36.0,
         }));
     }
+    // Page one says what the document is, whose it is and where it comes from.
     let mut over = fw.meta.name.clone();
     if let Some(org) = &fw.branding.organisation {
         over = format!("{org} · {over}");
     }
     blocks.push(Block::Paragraph(Paragraph::styled(
         ParaStyle::Small,
-        vec![Span::plain(over)],
+        vec![Span::bold("Job profile"), Span::plain(format!(" · {over}"))],
     )));
     blocks.push(Block::Heading(Heading {
         level: 1,
@@ -405,3 +406,6 @@ fn attribution(fw: &Framework) -> Vec<Block> {
         Block::Paragraph(Paragraph::styled(ParaStyle::Small, spans)),
     ]
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,27 +2,21 @@
 //! bytes with lopdf and shares no code with the generator, so a mistake in
 //! the finishing pass cannot hide itself here.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-/// Operators that put marks on the page (PDF 1.7, 8.2, 9.4.3).
-const PAINTING: &[&str] = &[
-    "Tj", "TJ", "'", "\"", "Do", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "EI",
-];
-
-fn dict<'a>(lo: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
+pub fn dict<'a>(lo: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
     lo.dereference(o).ok()?.1.as_dict().ok()
 }
 
-fn get<'a>(lo: &'a Document, d: &'a Dictionary, key: &str) -> Option<&'a Object> {
+pub fn get<'a>(lo: &'a Document, d: &'a Dictionary, key: &str) -> Option<&'a Object> {
     d.get(key.as_bytes())
         .ok()
         .map(|o| lo.dereference(o).map(|(_, o)| o).unwrap_or(o))
 }
 
-fn name_of<'a>(lo: &'a Document, d: &'a Dictionary, key: &str) -> Option<&'a str> {
+pub fn name_of<'a>(lo: &'a Document, d: &'a Dictionary, key: &str) -> Option<&'a str> {
     get(lo, d, key)?
         .as_name()
         .ok()
@@ -51,67 +45,6 @@ pub struct Report {
     pub roles: Vec<String>,
     pub mcids: usize,
     pub annotations: usize,
-}
-
-/// Marked-content ids per page, checking every painting operator is inside
-/// an MCID sequence or an artifact.
-fn content_mcids(lo: &Document, page: ObjectId, p: usize, r: &mut Report) -> BTreeSet<i64> {
-    let mut found = BTreeSet::new();
-    let ops = match Content::decode(&lo.get_page_content(page)) {
-        Ok(c) => c.operations,
-        Err(e) => {
-            r.problems
-                .push(format!("page {p}: content does not parse: {e}"));
-            return found;
-        }
-    };
-    // Stack of open marked content: Some(mcid), or None for artifacts/other tags.
-    let mut stack: Vec<(bool, Option<i64>)> = Vec::new();
-    for op in &ops {
-        match op.operator.as_str() {
-            "BMC" | "BDC" => {
-                let tag = op
-                    .operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .unwrap_or(b"");
-                let props = op.operands.get(1).and_then(|o| dict(lo, o));
-                let mcid = props
-                    .and_then(|d| d.get(b"MCID").ok())
-                    .and_then(|o| o.as_i64().ok());
-                if let Some(m) = mcid {
-                    if stack.iter().any(|(_, open)| open.is_some()) {
-                        r.problems
-                            .push(format!("page {p}: MCID {m} nested in another MCID"));
-                    }
-                    if !found.insert(m) {
-                        r.problems.push(format!("page {p}: MCID {m} used twice"));
-                    }
-                }
-                stack.push((tag == b"Artifact", mcid));
-            }
-            "EMC" if stack.pop().is_none() => {
-                r.problems.push(format!("page {p}: EMC without BMC/BDC"));
-            }
-            o if PAINTING.contains(&o)
-                && !stack
-                    .iter()
-                    .any(|(artifact, mcid)| *artifact || mcid.is_some()) =>
-            {
-                r.problems.push(format!(
-                    "page {p}: `{o}` paints outside tagged content or an artifact"
-                ));
-            }
-            _ => {}
-        }
-    }
-    if !stack.is_empty() {
-        r.problems.push(format!(
-            "page {p}: {} marked-content sequences left open",
-            stack.len()
-        ));
-    }
-    found
 }
 
 /// The parent tree flattened: key → value.
@@ -198,7 +131,7 @@ pub fn check(bytes: &[u8]) -> Report {
             "NeedAppearances true (forbidden by PDF/A)",
         );
     }
-    check_metadata(&lo, cat, &mut r);
+    super::metadata_check::check_metadata(&lo, cat, &mut r);
 
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let Some(root) = get(&lo, cat, "StructTreeRoot").and_then(|o| o.as_dict().ok()) else {
@@ -265,6 +198,11 @@ pub fn check(bytes: &[u8]) -> Report {
                     Ok(o) => vec![o.clone()],
                     Err(_) => vec![],
                 };
+                let objr = |k: &Object| matches!(k, Object::Dictionary(d) if name_of(&lo, d, "Type") == Some("OBJR"));
+                if role == "Form" && !(kids.len() == 1 && objr(&kids[0])) {
+                    r.problems
+                        .push("Form element is not exactly one widget OBJR (PDF/UA 7.18.4)".into());
+                }
                 for kid in kids.iter().rev() {
                     match kid {
                         Object::Integer(m) => match pg {
@@ -306,7 +244,7 @@ pub fn check(bytes: &[u8]) -> Report {
         if name_of(&lo, pd, "Tabs") != Some("S") {
             r.problems.push(format!("page {p}: /Tabs is not /S"));
         }
-        let mcids = content_mcids(&lo, page, p, &mut r);
+        let mcids = super::content_check::content_mcids(&lo, page, p, &mut r);
         r.mcids += mcids.len();
         let key = get(&lo, pd, "StructParents").and_then(|o| o.as_i64().ok());
         let slots = key
@@ -393,6 +331,27 @@ pub fn check(bytes: &[u8]) -> Report {
                 r.problems
                     .push(format!("page {p}: {sub} annotation without /{name}"));
             }
+            if sub == "Widget" {
+                // Fully qualified name: partial names joined by periods, none containing one.
+                let (mut node, mut parts) = (Some(ad), Vec::new());
+                while let Some(n) = node {
+                    if let Some(t) = get(&lo, n, "T").and_then(text) {
+                        if t.contains('.') || t.is_empty() {
+                            r.problems
+                                .push(format!("page {p}: partial field name {t:?}"));
+                        }
+                        parts.push(t);
+                    }
+                    node = get(&lo, n, "Parent").and_then(|o| o.as_dict().ok());
+                    if parts.len() > 32 {
+                        break;
+                    }
+                }
+                if parts.is_empty() {
+                    r.problems
+                        .push(format!("page {p}: widget without a field name"));
+                }
+            }
             if sub == "Widget"
                 && get(&lo, ad, "AP")
                     .and_then(|o| o.as_dict().ok())
@@ -405,69 +364,4 @@ pub fn check(bytes: &[u8]) -> Report {
         }
     }
     r
-}
-
-/// The XMP packet must agree with Info and identify PDF/A-2a and PDF/UA-1.
-fn check_metadata(lo: &Document, cat: &Dictionary, r: &mut Report) {
-    let xmp = get(lo, cat, "Metadata").and_then(|o| o.as_stream().ok());
-    let Some(xmp) = xmp else {
-        r.problems.push("no XMP metadata".into());
-        return;
-    };
-    if xmp.dict.get(b"Filter").is_ok() {
-        r.problems.push("XMP stream is compressed".into());
-    }
-    let x = String::from_utf8_lossy(&xmp.content).into_owned();
-    let info = lo.trailer.get(b"Info").ok().and_then(|o| dict(lo, o));
-    let Some(info) = info else {
-        r.problems.push("no Info dictionary".into());
-        return;
-    };
-    let unxml = |s: &str| {
-        s.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&amp;", "&")
-    };
-    let pairs = [
-        ("Title", "dc:title"),
-        ("Author", "dc:creator"),
-        ("Subject", "dc:description"),
-        ("Keywords", "pdf:Keywords"),
-        ("Producer", "pdf:Producer"),
-        ("Creator", "xmp:CreatorTool"),
-    ];
-    for (key, prop) in pairs {
-        let Some(v) = get(lo, info, key).and_then(text) else {
-            r.problems.push(format!("Info /{key} missing"));
-            continue;
-        };
-        let inner = x
-            .split(&format!("<{prop}>"))
-            .nth(1)
-            .and_then(|s| s.split(&format!("</{prop}>")).next());
-        let value = inner.map(|s| {
-            let s = s.rsplit("\">").next().unwrap_or(s);
-            let s = s.rsplit("<rdf:li>").next().unwrap_or(s);
-            unxml(s.split("</rdf:li>").next().unwrap_or(s))
-        });
-        if value.as_deref() != Some(v.as_str()) {
-            r.problems
-                .push(format!("Info /{key} {v:?} but XMP {prop} {value:?}"));
-        }
-    }
-    for needle in [
-        "<pdfaid:part>2<",
-        "<pdfaid:conformance>A<",
-        "<pdfuaid:part>1<",
-        "<dc:language>",
-        "<xmp:CreateDate>",
-    ] {
-        if !x.contains(needle) {
-            r.problems.push(format!("XMP lacks {needle}"));
-        }
-    }
-    if get(lo, info, "GTS_PDFXVersion").is_some() {
-        r.problems.push("Info claims PDF/X".into());
-    }
 }

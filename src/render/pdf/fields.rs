@@ -65,7 +65,10 @@ impl Measurer<'_> {
                 let side = st.size * BOX;
                 let gap = side + 5.0;
                 let spans = [Span::plain(f.label.clone())];
-                let mut atoms = self.set_text(&spans, form, frame.x + gap, frame.w - gap, st);
+                // PDF/UA wants a Form element to hold its widget only: the
+                // visible label is a paragraph beside it.
+                let label = self.elems.declare(parent, StructRole::P);
+                let mut atoms = self.set_text(&spans, label, frame.x + gap, frame.w - gap, st);
                 let top = baseline(self.fonts, st) - side * 0.85;
                 let checked = f.value.as_deref().is_some_and(is_checked);
                 atoms[0]
@@ -142,10 +145,12 @@ impl Measurer<'_> {
             let selected = f.value.as_deref() == Some(option.as_str());
             line.runs
                 .push(widget_box(x, top, side, true, [0.35, 0.37, 0.40]));
-            // The option's words belong to its widget's element; long options wrap under it.
+            // The option's words are a paragraph after its widget (a Form element
+            // holds the widget only); long options wrap under it.
+            let label = self.elems.declare(parent, StructRole::P);
             let spans = [Span::plain(option.clone())];
             let avail = (frame.x + frame.w - (x + side + 4.0)).max(st.size * 2.0);
-            let mut text = self.set_text(&spans, form, x + side + 4.0, avail, st);
+            let mut text = self.set_text(&spans, label, x + side + 4.0, avail, st);
             line.runs.push(Run {
                 tag: Tag::Elem(form),
                 cmds: vec![Cmd::Annot {

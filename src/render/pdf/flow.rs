@@ -223,6 +223,8 @@ pub struct TableFlow {
     /// Inside a keep-together group: move the whole table to a new page
     /// rather than split it, when it fits on one.
     pub keep_whole: bool,
+    /// No page break between the table's end and the next item (inside a group).
+    pub keep_with_next: bool,
     pub space_before: f32,
     pub x: f32,
     pub w: f32,
@@ -247,13 +249,17 @@ impl TableFlow {
 impl Item {
     /// Whether a page may not break after this item.
     pub fn keep_with_next(&self) -> bool {
-        matches!(self, Item::Atom(a) if a.keep_with_next)
+        match self {
+            Item::Atom(a) => a.keep_with_next,
+            Item::Table(t) => t.keep_with_next,
+        }
     }
 
-    /// Sets keep-with-next (tables always allow a break after their last row).
+    /// Sets keep-with-next.
     pub fn set_keep_with_next(&mut self, keep: bool) {
-        if let Item::Atom(a) = self {
-            a.keep_with_next = keep;
+        match self {
+            Item::Atom(a) => a.keep_with_next = keep,
+            Item::Table(t) => t.keep_with_next = keep,
         }
     }
 
@@ -261,7 +267,10 @@ impl Item {
     pub fn keep_together(&mut self) {
         match self {
             Item::Atom(a) => a.keep_with_next = true,
-            Item::Table(t) => t.keep_whole = true,
+            Item::Table(t) => {
+                t.keep_whole = true;
+                t.keep_with_next = true;
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
-//! The bundled Noto Sans faces: measuring with their own advances, and
-//! subsetting them per document with allsorts.
+//! The bundled fonts (Noto Sans regular, bold, italic, bold italic, and
+//! DejaVu Sans as a fallback for symbols Noto lacks): measuring with their own
+//! advances, and subsetting them per document with allsorts.
 //!
 //! Measured width equals drawn width exactly: printpdf draws `TextItem::Text`
 //! unkerned with the same advances it writes to `/W`, so the layout can trust
 //! [`Face::width`] to the last point.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use anyhow::{anyhow, Context, Result};
 use printpdf::ParsedFont;
@@ -18,15 +20,18 @@ pub enum FaceId {
     Bold = 1,
     Italic = 2,
     BoldItalic = 3,
+    /// DejaVu Sans, for the few characters Noto Sans lacks (✓, →, �).
+    Symbols = 4,
 }
 
 impl FaceId {
     /// Every face, in resource order.
-    pub const ALL: [FaceId; 4] = [
+    pub const ALL: [FaceId; 5] = [
         FaceId::Regular,
         FaceId::Bold,
         FaceId::Italic,
         FaceId::BoldItalic,
+        FaceId::Symbols,
     ];
 
     /// The face for a combination of bold and italic.
@@ -41,7 +46,7 @@ impl FaceId {
 
     /// The fixed PDF resource name ("F1" …), so output never depends on printpdf's random ids.
     pub fn resource(self) -> &'static str {
-        ["F1", "F2", "F3", "F4"][self as usize]
+        ["F1", "F2", "F3", "F4", "F5"][self as usize]
     }
 }
 
@@ -185,14 +190,21 @@ fn subset_tag(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The four faces, parsed once per run and shared (read-only) across threads.
+/// Drawn for a character no bundled font has (with a warning naming it).
+pub const REPLACEMENT: char = '\u{fffd}';
+
+/// The four Noto Sans faces and the symbol fallback, parsed once per run and
+/// shared (read-only) across threads.
 #[derive(Debug)]
 pub struct FontSet {
     faces: [Face; 4],
+    /// Parsed on first need: most documents never use it, and its 6,000
+    /// glyphs would triple the start-up cost. `None` if it failed to parse.
+    symbols: OnceLock<Option<Face>>,
 }
 
 impl FontSet {
-    /// Parses the bundled fonts (about a few milliseconds; do it once).
+    /// Parses the four Noto Sans faces (a few milliseconds; do it once per run).
     pub fn load() -> Result<FontSet> {
         Ok(FontSet {
             faces: [
@@ -217,18 +229,78 @@ impl FontSet {
                     "Noto Sans Bold Italic",
                 )?,
             ],
+            symbols: OnceLock::new(),
         })
     }
 
-    /// One face.
+    /// The symbol fallback, parsed on first use.
+    fn symbols(&self) -> Option<&Face> {
+        self.symbols
+            .get_or_init(|| {
+                Face::load(
+                    include_bytes!("../../../fonts/DejaVuSans.ttf"),
+                    "DejaVuSans",
+                    "DejaVu Sans",
+                )
+                .ok()
+            })
+            .as_ref()
+    }
+
+    /// Splits `text`, to be set in `face`, into runs a bundled font can draw:
+    /// a character the face lacks goes to the symbol fallback, and one no
+    /// bundled font has becomes [`REPLACEMENT`] and is pushed to `missing`.
+    pub fn cover(
+        &self,
+        text: &str,
+        face: FaceId,
+        missing: &mut Vec<char>,
+    ) -> Vec<(String, FaceId)> {
+        let primary = self.face(face);
+        let mut runs: Vec<(String, FaceId)> = Vec::new();
+        for c in text.chars() {
+            let (c, f) = if c.is_whitespace() || primary.has(c) {
+                (c, face)
+            } else {
+                match self.symbols() {
+                    Some(symbols) if symbols.has(c) => (c, FaceId::Symbols),
+                    Some(symbols) if symbols.has(REPLACEMENT) => {
+                        missing.push(c);
+                        (REPLACEMENT, FaceId::Symbols)
+                    }
+                    _ => {
+                        missing.push(c);
+                        ('?', face)
+                    }
+                }
+            };
+            match runs.last_mut() {
+                Some((s, last)) if *last == f => s.push(c),
+                _ => runs.push((c.to_string(), f)),
+            }
+        }
+        runs
+    }
+
+    /// One face. The symbol fallback is only ever asked for once [`FontSet::cover`]
+    /// has chosen it, so it is loaded by then (else Regular stands in).
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id as usize]
+        match id {
+            FaceId::Symbols => self.symbols().unwrap_or(&self.faces[0]),
+            _ => &self.faces[id as usize],
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_font_set_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<FontSet>();
+    }
 
     #[test]
     fn welsh_and_typographic_punctuation_are_covered() {
@@ -239,6 +311,23 @@ mod tests {
             }
         }
         assert!(!fonts.face(FaceId::Regular).has('\u{2713}'));
+        assert!(fonts.face(FaceId::Symbols).has('\u{2713}'));
+        assert!(fonts.face(FaceId::Symbols).has(REPLACEMENT));
+    }
+
+    #[test]
+    fn cover_sends_what_noto_lacks_to_the_fallback() {
+        let fonts = FontSet::load().unwrap();
+        let mut missing = Vec::new();
+        let runs = fonts.cover("Done \u{2713} \u{e000}", FaceId::Bold, &mut missing);
+        let expect = vec![
+            ("Done ".to_string(), FaceId::Bold),
+            ("\u{2713}".to_string(), FaceId::Symbols),
+            (" ".to_string(), FaceId::Bold),
+            (REPLACEMENT.to_string(), FaceId::Symbols),
+        ];
+        assert_eq!(runs, expect);
+        assert_eq!(missing, vec!['\u{e000}']);
     }
 
     #[test]

@@ -178,7 +178,12 @@ impl<'a> Measurer<'a> {
     }
 
     fn list(&mut self, list: &List, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
-        let l = self.elems.declare(parent, StructRole::L);
+        let role = if list.ordered {
+            StructRole::LDecimal
+        } else {
+            StructRole::L
+        };
+        let l = self.elems.declare(parent, role);
         let body = style::para(crate::doc::ParaStyle::Body, frame.ctx);
         let indent = style::LIST_INDENT * body.size / 10.5 + if list.ordered { 4.0 } else { 0.0 };
         for (i, item) in list.items.iter().enumerate() {
@@ -281,21 +286,31 @@ impl<'a> Measurer<'a> {
         st: TextStyle,
     ) -> Vec<Atom> {
         let mut links: Vec<(ElemId, String)> = Vec::new();
-        let mut pieces = Vec::with_capacity(spans.len());
+        // Each span, split into runs a bundled font can draw.
+        let mut parts: Vec<(String, super::FaceId, Option<usize>)> = Vec::new();
         for span in spans {
             let face = style::face(span.bold || st.bold, span.italic);
-            self.check_glyphs(&span.text, face, spans);
             let link = span.link.as_ref().map(|uri| {
                 let el = self.elems.declare(Some(owner), StructRole::Link);
                 links.push((el, uri.clone()));
                 links.len() - 1
             });
-            pieces.push(Piece {
-                text: &span.text,
-                face,
-                link,
-            });
+            let mut missing = Vec::new();
+            for (text, f) in self.fonts.cover(&span.text, face, &mut missing) {
+                parts.push((text, f, link));
+            }
+            for c in missing {
+                self.warn_missing(c, spans);
+            }
         }
+        let pieces: Vec<Piece<'_>> = parts
+            .iter()
+            .map(|(text, face, link)| Piece {
+                text,
+                face: *face,
+                link: *link,
+            })
+            .collect();
         let lines = break_lines(self.fonts, &pieces, st.size, w);
         let base = baseline(self.fonts, st);
         let n = lines.len();
@@ -367,20 +382,18 @@ impl<'a> Measurer<'a> {
         atoms
     }
 
-    /// Warns once per document about each character no bundled face can draw.
-    fn check_glyphs(&mut self, text: &str, face: super::FaceId, spans: &[Span]) {
-        let f = self.fonts.face(face);
-        for c in text.chars() {
-            if c.is_whitespace() || f.has(c) || !self.missing.insert(c) {
-                continue;
-            }
-            let context: String = spans.iter().map(|s| s.text.as_str()).collect();
-            let context: String = context.chars().take(60).collect();
-            self.warnings.push(format!(
-                "character U+{:04X} '{c}' is not in {}; it prints as a blank box in \"{context}\"",
-                c as u32, f.label
-            ));
+    /// Warns once per document about each character no bundled font can draw.
+    fn warn_missing(&mut self, c: char, spans: &[Span]) {
+        if !self.missing.insert(c) {
+            return;
         }
+        let context: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let context: String = context.chars().take(60).collect();
+        self.warnings.push(format!(
+            "character U+{:04X} '{c}' is in none of the bundled fonts; it prints as '{}' in \"{context}\"",
+            c as u32,
+            super::fonts::REPLACEMENT
+        ));
     }
 }
 

@@ -85,7 +85,14 @@ pub fn lay_out(
         header: doc.running_header.as_deref(),
         footer: &doc.footer,
     };
-    let painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
+    let mut painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
+    // Pre-filled text field values are drawn by the finishing pass, in the
+    // regular face, into the widget's appearance: their glyphs must be in the subset.
+    for annot in painted.laid.annotations.iter().flatten() {
+        if let tags::AnnotKind::TextField { value: Some(v), .. } = &annot.kind {
+            painted.used[FaceId::Regular as usize].extend(v.chars().filter(|c| !c.is_control()));
+        }
+    }
 
     let mut pdf = PdfDocument::new(&doc.meta.title);
     let date = OffsetDateTime::from_unix_timestamp(doc.meta.epoch)
@@ -125,7 +132,9 @@ pub fn lay_out(
         })
         .collect();
     pdf.pages = pages;
-    Ok((pdf, painted.laid, m.warnings))
+    let mut warnings = m.warnings;
+    warnings.extend(painted.warnings);
+    Ok((pdf, painted.laid, warnings))
 }
 
 /// printpdf writes a random trailer `/ID`; replace it with a hash of the

@@ -62,8 +62,8 @@ fn kept_height(items: &[Item]) -> f32 {
             Item::Table(t) => {
                 h += if k == 0 { 0.0 } else { t.space_before };
                 h += table_start_height(t);
-                // A whole kept table does not end the chain: what follows it was grouped too.
-                if !t.keep_whole {
+                // A table inside a group does not end the chain unless it ends the group.
+                if !(t.keep_whole && t.keep_with_next) {
                     break;
                 }
             }
@@ -320,5 +320,59 @@ impl Pager {
             }],
             mark: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn atom(height: f32, keep: bool) -> Item {
+        Item::Atom(Atom {
+            height,
+            keep_with_next: keep,
+            ..Atom::default()
+        })
+    }
+
+    fn table(keep_whole: bool, keep_with_next: bool) -> Item {
+        let row = RowFlow {
+            elem: 0,
+            cells: Vec::new(),
+            continued: None,
+        };
+        Item::Table(TableFlow {
+            elem: 0,
+            keep_whole,
+            keep_with_next,
+            space_before: 0.0,
+            x: 0.0,
+            w: 100.0,
+            header: row.clone(),
+            rows: vec![row.clone(), row],
+        })
+    }
+
+    #[test]
+    fn the_kept_run_ends_where_a_break_is_allowed() {
+        let row = 2.0 * CELL_PAD_Y;
+        assert_eq!(
+            kept_height(&[atom(10.0, true), atom(20.0, false), atom(40.0, false)]),
+            30.0
+        );
+        // A table ends the run at its first row unless it is kept whole ...
+        assert_eq!(
+            kept_height(&[atom(10.0, true), table(false, false), atom(40.0, false)]),
+            10.0 + 2.0 * row
+        );
+        // ... then all of it counts, and the run ends with the group.
+        assert_eq!(
+            kept_height(&[atom(10.0, true), table(true, false), atom(40.0, false)]),
+            10.0 + 3.0 * row
+        );
+        assert_eq!(
+            kept_height(&[atom(10.0, true), table(true, true), atom(40.0, false)]),
+            50.0 + 3.0 * row
+        );
     }
 }

@@ -14,7 +14,7 @@ use super::flow::{Cmd, ElemId, Elems, Run, Tag};
 use super::fonts::{FaceId, FontSet};
 use super::paginate::Page;
 use super::style::{Geometry, Rgb};
-use super::tags::{Annotation, LaidOut, NodeId, OutlineEntry, StructRole, StructTree};
+use super::tags::{AnnotKind, Annotation, LaidOut, NodeId, OutlineEntry, StructRole, StructTree};
 
 mod marginals;
 pub use marginals::Marginals;
@@ -24,7 +24,9 @@ pub struct Painted {
     pub pages: Vec<Vec<Op>>,
     pub laid: LaidOut,
     /// Characters drawn with each face, for subsetting.
-    pub used: [BTreeSet<char>; 4],
+    pub used: [BTreeSet<char>; 5],
+    /// Problems met while painting (e.g. a shortened footer).
+    pub warnings: Vec<String>,
 }
 
 /// Paints every page.
@@ -48,6 +50,7 @@ pub fn paint(
         mcid: 0,
         open: None,
         in_text: None,
+        warnings: Vec::new(),
     };
     let total = pages.len();
     let mut out = Vec::with_capacity(total);
@@ -82,6 +85,7 @@ pub fn paint(
             page_count: total,
         },
         used: painter.used,
+        warnings: painter.warnings,
     }
 }
 
@@ -92,13 +96,14 @@ struct Painter<'a> {
     tree: StructTree,
     annotations: Vec<Vec<Annotation>>,
     outline: Vec<OutlineEntry>,
-    used: [BTreeSet<char>; 4],
+    used: [BTreeSet<char>; 5],
     ops: Vec<Op>,
     page: usize,
     mcid: u32,
     open: Option<Tag>,
     /// Font, size and colour of the open text object.
     in_text: Option<(FaceId, f32, Rgb)>,
+    warnings: Vec<String>,
 }
 
 impl Painter<'_> {
@@ -253,6 +258,12 @@ impl Painter<'_> {
                 kind,
             } => {
                 let Tag::Elem(e) = tag else { return };
+                if let AnnotKind::TextField { value: Some(v), .. } = kind {
+                    // The finishing pass draws a pre-filled value with the body
+                    // font, so its glyphs must be in the subset.
+                    self.used[FaceId::Regular as usize]
+                        .extend(v.chars().filter(|c| !c.is_control()));
+                }
                 let node = self.materialize(e);
                 let bottom = self.y(top, *y + *h);
                 let list = &mut self.annotations[self.page];

@@ -113,7 +113,7 @@ impl Geometry {
 
     /// Baseline of the footer, from the top edge.
     pub fn footer_baseline(&self) -> f32 {
-        self.height - 13.0 * MM
+        self.height - 15.0 * MM
     }
 }
 
@@ -187,6 +187,10 @@ pub fn face(bold: bool, italic: bool) -> FaceId {
 
 /// Running header and footer text size.
 pub const MARGINAL_SIZE: f32 = 8.0;
+/// Lines the running header may take before it would reach the body.
+pub const HEADER_LINES: usize = 2;
+/// Lines the footer may take before it would reach the unprintable edge.
+pub const FOOTER_LINES: usize = 3;
 /// Indent of list item bodies.
 pub const LIST_INDENT: f32 = 14.0;
 /// Inner padding of table cells, left and right.

@@ -106,6 +106,7 @@ impl Measurer<'_> {
         Item::Table(TableFlow {
             elem: table,
             keep_whole: false,
+            keep_with_next: false,
             space_before: 10.0,
             x: frame.x,
             w: frame.w,

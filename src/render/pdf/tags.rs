@@ -19,7 +19,10 @@ pub enum StructRole {
     /// H1 to H6.
     H(u8),
     P,
+    /// A bulleted list (`ListNumbering /Disc`).
     L,
+    /// A numbered list, 1. 2. 3. (`/S /L` with `ListNumbering /Decimal`).
+    LDecimal,
     LI,
     Lbl,
     LBody,

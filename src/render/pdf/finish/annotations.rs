@@ -15,9 +15,18 @@ fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
 
+/// `v`, or 0 when it is not a number PDF can write (NaN, infinity).
+pub fn finite(v: f32) -> f32 {
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
+}
+
 /// `[x0 y0 x1 y1]`, normalised so x0 ≤ x1 and y0 ≤ y1.
 pub fn rect(r: [f32; 4]) -> Object {
-    let [a, b, c, d] = r;
+    let [a, b, c, d] = r.map(finite);
     Object::Array(
         [a.min(c), b.min(d), a.max(c), b.max(d)]
             .into_iter()

@@ -12,8 +12,10 @@
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::appearance::{check_mark, font_size, form_xobject, normal, radio_dot, wrap, Marks};
+use super::field_tree::FieldTree;
 use super::form_font::FormFont;
 use super::metadata::text_string;
 use crate::render::pdf::tags::{AnnotKind, Annotation};
@@ -32,6 +34,9 @@ fn name(s: &str) -> Object {
 /// A radio group being assembled: one field, its widgets as kids.
 struct RadioGroup {
     id: ObjectId,
+    /// `/T` and `/Parent` from the field tree.
+    partial: String,
+    parent: Option<ObjectId>,
     kids: Vec<ObjectId>,
     options: Vec<String>,
     selected: Option<usize>,
@@ -41,8 +46,11 @@ struct RadioGroup {
 /// Collects fields while annotations are written.
 pub struct Forms {
     font: Option<FormFont>,
-    /// Top-level fields in reading order.
-    fields: Vec<ObjectId>,
+    /// Fields by name, in reading order.
+    tree: FieldTree,
+    /// Whether any field was added.
+    any: bool,
+    marks: Marks,
     radios: BTreeMap<String, RadioGroup>,
 }
 
@@ -51,7 +59,9 @@ impl Forms {
     pub fn new(lo: &Document, pages: &[ObjectId]) -> Forms {
         Forms {
             font: pages.first().and_then(|&p| FormFont::find(lo, p)),
-            fields: Vec::new(),
+            tree: FieldTree::default(),
+            any: false,
+            marks: Marks::default(),
             radios: BTreeMap::new(),
         }
     }
@@ -65,7 +75,7 @@ impl Forms {
         a: &Annotation,
         mut d: Dictionary,
     ) -> Result<Dictionary> {
-        let [x0, y0, x1, y1] = a.rect;
+        let [x0, y0, x1, y1] = a.rect.map(super::annotations::finite);
         let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
         match &a.kind {
             AnnotKind::Uri(_) => bail!("a link is not a form field"),
@@ -75,7 +85,7 @@ impl Forms {
                 value,
             } => {
                 d.set("FT", name("Tx"));
-                d.set("T", text_string(field));
+                self.name(lo, id, field, &mut d);
                 d.set("TU", text_string(&a.contents));
                 if *multiline {
                     d.set("Ff", Object::Integer(MULTILINE));
@@ -94,21 +104,19 @@ impl Forms {
                 }
                 let ap = self.text_appearance(lo, w, h, size, *multiline, value, field)?;
                 d.set("AP", Object::Dictionary(normal(Object::Reference(ap))));
-                self.fields.push(id);
             }
             AnnotKind::CheckBox {
                 name: field,
                 checked,
             } => {
                 d.set("FT", name("Btn"));
-                d.set("T", text_string(field));
+                self.name(lo, id, field, &mut d);
                 d.set("TU", text_string(&a.contents));
                 let state = if *checked { "Yes" } else { "Off" };
                 d.set("V", name(state));
                 d.set("AS", name(state));
-                let states = on_off(lo, "Yes", check_mark(w, h), w, h);
+                let states = self.marks.on_off(lo, "Yes", check_mark(w, h), w, h);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
-                self.fields.push(id);
             }
             AnnotKind::Radio {
                 group,
@@ -117,9 +125,12 @@ impl Forms {
             } => {
                 if !self.radios.contains_key(group) {
                     let gid = lo.new_object_id();
-                    self.fields.push(gid);
+                    let (partial, parent) = self.tree.place(lo, gid, group);
+                    self.any = true;
                     let g = RadioGroup {
                         id: gid,
+                        partial,
+                        parent,
                         kids: Vec::new(),
                         options: Vec::new(),
                         selected: None,
@@ -143,24 +154,38 @@ impl Forms {
                 g.kids.push(id);
                 g.options.push(option.clone());
                 g.labels.push(a.contents.clone());
-                let states = on_off(lo, &on, radio_dot(w, h), w, h);
+                let states = self.marks.on_off(lo, &on, radio_dot(w, h), w, h);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
             }
         }
         Ok(d)
     }
 
+    /// Names terminal field `id` (`/T`, `/Parent`) in the field tree.
+    fn name(&mut self, lo: &mut Document, id: ObjectId, full: &str, d: &mut Dictionary) {
+        let (partial, parent) = self.tree.place(lo, id, full);
+        d.set("T", text_string(&partial));
+        if let Some(p) = parent {
+            d.set("Parent", Object::Reference(p));
+        }
+        self.any = true;
+    }
+
     /// Writes the radio group fields and returns the `/AcroForm` dictionary,
     /// or `None` when the document has no fields.
     pub fn finish(self, lo: &mut Document) -> Option<ObjectId> {
-        if self.fields.is_empty() {
+        if !self.any {
             return None;
         }
-        for (group, g) in self.radios {
+        self.tree.write(lo);
+        for g in self.radios.into_values() {
             let mut d = Dictionary::new();
             d.set("FT", name("Btn"));
             d.set("Ff", Object::Integer(RADIO | NO_TOGGLE_TO_OFF));
-            d.set("T", text_string(&group));
+            d.set("T", text_string(&g.partial));
+            if let Some(p) = g.parent {
+                d.set("Parent", Object::Reference(p));
+            }
             d.set("TU", text_string(&group_label(&g.labels)));
             let v = g.selected.map_or("Off".to_string(), |i| i.to_string());
             d.set("V", name(&v));
@@ -177,7 +202,13 @@ impl Forms {
         let mut form = Dictionary::new();
         form.set(
             "Fields",
-            Object::Array(self.fields.iter().map(|&f| Object::Reference(f)).collect()),
+            Object::Array(
+                self.tree
+                    .roots
+                    .iter()
+                    .map(|&f| Object::Reference(f))
+                    .collect(),
+            ),
         );
         if let Some(font) = &self.font {
             font.write_back(lo);
@@ -198,7 +229,7 @@ impl Forms {
     /// wrapped on word boundaries when multi-line.
     #[allow(clippy::too_many_arguments)]
     fn text_appearance(
-        &self,
+        &mut self,
         lo: &mut Document,
         w: f32,
         h: f32,
@@ -251,42 +282,12 @@ impl Forms {
             resources.set("Font", Object::Dictionary(fonts));
         }
         ops.push_str("Q\nEMC\n");
+        if value.is_empty() {
+            // Blank boxes of one size share one appearance.
+            return Ok(self.marks.get(lo, ops, w, h));
+        }
         Ok(lo.add_object(form_xobject(ops, w, h, resources)))
     }
-}
-
-/// Text size for a field `h` points tall: 10 pt, smaller only in a low box.
-fn font_size(h: f32, multiline: bool) -> f32 {
-    if multiline {
-        10.0
-    } else {
-        (((h - 4.0) / 1.2).clamp(4.0, 10.0) * 2.0).round() / 2.0
-    }
-}
-
-/// Greedy word wrap of `text` to `width`; explicit line breaks are kept and
-/// a word wider than the box stays whole on its own line (clipped, not lost:
-/// the value itself is in `/V`).
-fn wrap(text: &str, measure: impl Fn(&str) -> f32, width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    for para in text.lines() {
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if !line.is_empty() && measure(&candidate) > width {
-                lines.push(std::mem::take(&mut line));
-                line = word.to_string();
-            } else {
-                line = candidate;
-            }
-        }
-        lines.push(line);
-    }
-    lines
 }
 
 /// An accessible name for a radio group: what its buttons' names share
@@ -312,82 +313,9 @@ fn group_label(labels: &[String]) -> String {
     }
 }
 
-fn normal(n: Object) -> Dictionary {
-    let mut ap = Dictionary::new();
-    ap.set("N", n);
-    ap
-}
-
-fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Object {
-    let mut d = Dictionary::new();
-    d.set("Type", name("XObject"));
-    d.set("Subtype", name("Form"));
-    d.set(
-        "BBox",
-        Object::Array(vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)]),
-    );
-    d.set("Resources", Object::Dictionary(resources));
-    Object::Stream(Stream::new(d, ops.into_bytes()))
-}
-
-/// `/N << /on … /Off … >>`: the mark when on, nothing when off.
-fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dictionary {
-    let on_id = lo.add_object(form_xobject(mark, w, h, Dictionary::new()));
-    let off_id = lo.add_object(form_xobject("q Q\n".into(), w, h, Dictionary::new()));
-    let mut states = Dictionary::new();
-    states.set(on, Object::Reference(on_id));
-    states.set("Off", Object::Reference(off_id));
-    states
-}
-
-/// A tick drawn as a stroked path, centred in a `w` × `h` box.
-fn check_mark(w: f32, h: f32) -> String {
-    let s = w.min(h);
-    let (ox, oy) = ((w - s) / 2.0, (h - s) / 2.0);
-    let p = |fx: f32, fy: f32| format!("{:.2} {:.2}", ox + fx * s, oy + fy * s);
-    format!(
-        "q 0 0 0 rg 0 0 0 RG {:.2} w 1 J 1 j\n{} m {} l {} l S\nQ\n",
-        (s * 0.12).max(0.8),
-        p(0.22, 0.52),
-        p(0.42, 0.28),
-        p(0.78, 0.74)
-    )
-}
-
-/// A filled dot (four Bézier arcs) centred in a `w` × `h` box.
-fn radio_dot(w: f32, h: f32) -> String {
-    let r = w.min(h) * 0.25;
-    let (cx, cy) = (w / 2.0, h / 2.0);
-    let k = r * 0.552_284_8;
-    format!(
-        "q 0 0 0 rg\n{x1:.2} {cy:.2} m\n{x1:.2} {a:.2} {b:.2} {y1:.2} {cx:.2} {y1:.2} c\n\
-         {c:.2} {y1:.2} {x0:.2} {a:.2} {x0:.2} {cy:.2} c\n\
-         {x0:.2} {d:.2} {c:.2} {y0:.2} {cx:.2} {y0:.2} c\n\
-         {b:.2} {y0:.2} {x1:.2} {d:.2} {x1:.2} {cy:.2} c\nf\nQ\n",
-        x0 = cx - r,
-        x1 = cx + r,
-        y0 = cy - r,
-        y1 = cy + r,
-        a = cy + k,
-        b = cx + k,
-        c = cx - k,
-        d = cy - k,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wraps_on_words_and_keeps_breaks() {
-        let lines = wrap("one two three\nfour", |s| s.len() as f32, 8.0);
-        assert_eq!(lines, ["one two", "three", "four"]);
-        assert_eq!(
-            wrap("overlongword", |s| s.len() as f32, 3.0),
-            ["overlongword"]
-        );
-    }
 
     #[test]
     fn group_label_is_the_shared_prefix() {
@@ -401,12 +329,5 @@ mod tests {
         );
         assert_eq!(l(&["Yes", "No"]), "Yes");
         assert_eq!(l(&[]), "");
-    }
-
-    #[test]
-    fn small_boxes_get_smaller_text() {
-        assert_eq!(font_size(20.0, false), 10.0);
-        assert_eq!(font_size(10.0, false), 5.0);
-        assert_eq!(font_size(3.0, true), 10.0);
     }
 }

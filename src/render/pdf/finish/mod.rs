@@ -8,6 +8,9 @@
 //! hash is taken from the page content before compression.
 
 mod annotations;
+mod appearance;
+mod field_tree;
+mod form_elements;
 mod form_font;
 mod forms;
 mod metadata;
@@ -39,10 +42,13 @@ pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result
         .context("printpdf wrote no document catalog")?;
     let hash = content_hash(&lo, &pages, laid, meta);
 
-    let fallback;
+    let fixed;
     let tree = if laid.tree.nodes.is_empty() {
-        fallback = StructTree::default();
-        &fallback
+        fixed = StructTree::default();
+        &fixed
+    } else if let Some(t) = form_elements::forms_hold_only_widgets(&laid.tree) {
+        fixed = t;
+        &fixed
     } else {
         &laid.tree
     };
@@ -110,7 +116,10 @@ fn content_hash(
         h.update(lo.get_page_content(p));
         h.update(b"\0page\0");
     }
-    h.update(format!("{laid:?}\0{meta:?}").as_bytes());
+    // The structure tree follows from the content; annotations do not (a
+    // pre-filled value is not page content), so they are hashed in full.
+    let record = (&laid.annotations, &laid.outline, laid.tree.nodes.len());
+    h.update(format!("{record:?}\0{meta:?}").as_bytes());
     h.finalize().into()
 }
 
@@ -124,5 +133,29 @@ fn fix_trailing_cr(lo: &mut lopdf::Document) {
                 let _ = s.decompress();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Dictionary, Stream};
+
+    #[test]
+    fn a_compressed_stream_ending_in_cr_is_stored_plain() {
+        // About one zlib stream in 256 ends in 0x0D; search deterministically for one.
+        let mut lo = lopdf::Document::with_version("1.7");
+        let (id, data) = (0..5000)
+            .find_map(|i| {
+                let data = format!("{}% {i}\n", "BT /F1 12 Tf (x) Tj ET\n".repeat(8)).into_bytes();
+                let mut s = Stream::new(Dictionary::new(), data.clone());
+                s.compress().ok()?;
+                (s.content.last() == Some(&b'\r')).then(|| (lo.add_object(s), data))
+            })
+            .expect("some stream ends in CR");
+        fix_trailing_cr(&mut lo);
+        let s = lo.get_object(id).unwrap().as_stream().unwrap();
+        assert!(!s.is_compressed());
+        assert_eq!(s.content, data);
     }
 }

@@ -3,6 +3,7 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::annotations::finite;
 use super::metadata::text_string;
 use crate::render::pdf::tags::OutlineEntry;
 
@@ -66,8 +67,8 @@ pub fn build(lo: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId]) ->
             Object::Array(vec![
                 Object::Reference(pages[e.page]),
                 Object::Name(b"XYZ".to_vec()),
-                Object::Real(e.left),
-                Object::Real(e.top),
+                Object::Real(finite(e.left)),
+                Object::Real(finite(e.top)),
                 Object::Null,
             ]),
         );

@@ -60,6 +60,10 @@ impl Elements {
     }
 }
 
+/// Above this an MCID is taken for a layout bug and left out of the tree
+/// (the structure checker then reports the untagged content).
+const MAX_MCID: u32 = 1 << 20;
+
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
@@ -70,7 +74,7 @@ fn role_name(role: &StructRole) -> String {
         StructRole::Sect => "Sect".into(),
         StructRole::H(n) => format!("H{}", n.clamp(&1, &6)),
         StructRole::P => "P".into(),
-        StructRole::L => "L".into(),
+        StructRole::L | StructRole::LDecimal => "L".into(),
         StructRole::LI => "LI".into(),
         StructRole::Lbl => "Lbl".into(),
         StructRole::LBody => "LBody".into(),
@@ -105,11 +109,14 @@ fn attributes(role: &StructRole) -> Option<Dictionary> {
             );
             a.set("Placement", name("Block"));
         }
-        // The contract does not say whether a list is numbered; jobpack's
-        // lists are bulleted, and a bullet is what the Lbl shows.
-        StructRole::L => {
+        StructRole::L | StructRole::LDecimal => {
             a.set("O", name("List"));
-            a.set("ListNumbering", name("Disc"));
+            let numbering = if *role == StructRole::L {
+                "Disc"
+            } else {
+                "Decimal"
+            };
+            a.set("ListNumbering", name(numbering));
         }
         _ => return None,
     }
@@ -172,7 +179,8 @@ pub fn build(
                         k.push(Object::Reference(id));
                     }
                 }
-                Kid::Content { page, mcid } if page < pages.len() => {
+                // MCIDs run 0, 1, 2, … per page; an absurd one would make an absurd array.
+                Kid::Content { page, mcid } if page < pages.len() && mcid < MAX_MCID => {
                     let slots = &mut mcids[page];
                     let i = mcid as usize;
                     if slots.len() <= i {

@@ -1,12 +1,12 @@
 //! Running header (from page 2) and footer with "Page N of M", painted as
 //! pagination artifacts once the page count is known.
 
-use printpdf::{DictItem, Line, Op};
+use printpdf::{DictItem, Line as PdfLine, Op};
 
 use super::{point, Painter};
 use crate::render::pdf::fonts::FaceId;
-use crate::render::pdf::style::{MARGINAL_SIZE, MUTED, RULE};
-use crate::render::pdf::text::{break_lines, Piece};
+use crate::render::pdf::style::{FOOTER_LINES, HEADER_LINES, MARGINAL_SIZE, MUTED, RULE};
+use crate::render::pdf::text::{break_lines, Frag, Line, Piece};
 
 /// Running texts of a document.
 pub struct Marginals<'a> {
@@ -18,47 +18,34 @@ impl Painter<'_> {
     /// Running header (from page 2) and footer, as pagination artifacts.
     pub(super) fn marginals(&mut self, m: &Marginals<'_>, index: usize, total: usize) {
         let g = self.geom;
-        let regular = self.fonts.face(FaceId::Regular);
         let size = MARGINAL_SIZE;
+        let step = size * 1.3;
         if let (Some(header), true) = (m.header, index > 0) {
             self.begin_pagination("Header");
-            let lines = self.wrap(header, g.right - g.left);
+            let lines = self.fit(header, g.right - g.left, HEADER_LINES, "running header");
             let mut y = g.header_baseline();
             for line in &lines {
-                self.text(g.left, g.height - y, FaceId::Regular, size, MUTED, line);
-                y += size * 1.3;
+                self.draw_line(line, g.left, g.height - y);
+                y += step;
             }
-            let rule_y = g.height - (y - size * 1.3 + 5.0);
-            self.stroke_style(0.5, RULE);
-            self.ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![point(g.left, rule_y, false), point(g.right, rule_y, false)],
-                    is_closed: false,
-                },
-            });
+            self.rule(g.height - (y - step + 5.0));
             self.end_text();
             self.ops.push(Op::EndMarkedContent);
         }
         self.begin_pagination("Footer");
         let page_label = format!("Page {} of {}", index + 1, total);
-        let label_w = regular.width(&page_label, size);
-        let lines = self.wrap(m.footer, g.right - g.left - label_w - 18.0);
+        let label_w = self.fonts.face(FaceId::Regular).width(&page_label, size);
+        let width = g.right - g.left - label_w - 18.0;
+        let lines = self.fit(m.footer, width, FOOTER_LINES, "footer");
         let base = g.footer_baseline();
-        let rule_y = g.height - (base - size - 5.0);
-        self.stroke_style(0.5, RULE);
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(g.left, rule_y, false), point(g.right, rule_y, false)],
-                is_closed: false,
-            },
-        });
+        self.rule(g.height - (base - size - 5.0));
         for (k, line) in lines.iter().enumerate() {
-            let y = g.height - (base + k as f32 * size * 1.3);
-            self.text(g.left, y, FaceId::Regular, size, MUTED, line);
+            self.draw_line(line, g.left, g.height - (base + k as f32 * step));
         }
+        let y = g.height - base;
         self.text(
             g.right - label_w,
-            g.height - base,
+            y,
             FaceId::Regular,
             size,
             MUTED,
@@ -66,6 +53,23 @@ impl Painter<'_> {
         );
         self.end_text();
         self.ops.push(Op::EndMarkedContent);
+    }
+
+    fn draw_line(&mut self, line: &Line, x: f32, y: f32) {
+        for frag in &line.frags {
+            self.text(x + frag.x, y, frag.face, MARGINAL_SIZE, MUTED, &frag.text);
+        }
+    }
+
+    fn rule(&mut self, y: f32) {
+        let g = self.geom;
+        self.stroke_style(0.5, RULE);
+        self.ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![point(g.left, y, false), point(g.right, y, false)],
+                is_closed: false,
+            },
+        });
     }
 
     fn begin_pagination(&mut self, subtype: &str) {
@@ -81,15 +85,55 @@ impl Painter<'_> {
         });
     }
 
-    fn wrap(&self, text: &str, width: f32) -> Vec<String> {
-        let pieces = [Piece {
-            text,
-            face: FaceId::Regular,
-            link: None,
-        }];
-        break_lines(self.fonts, &pieces, MARGINAL_SIZE, width)
-            .into_iter()
-            .map(|l| l.frags.into_iter().map(|f| f.text).collect())
-            .collect()
+    /// Wraps a marginal text into at most `max` lines; longer text (never
+    /// framework content: composers write these) is cut with an ellipsis and a warning.
+    fn fit(&mut self, text: &str, width: f32, max: usize, what: &str) -> Vec<Line> {
+        let runs = self.fonts.cover(text, FaceId::Regular, &mut Vec::new());
+        let pieces: Vec<Piece<'_>> = runs
+            .iter()
+            .map(|(t, face)| Piece {
+                text: t,
+                face: *face,
+                link: None,
+            })
+            .collect();
+        let mut lines = break_lines(self.fonts, &pieces, MARGINAL_SIZE, width);
+        if lines.len() <= max {
+            return lines;
+        }
+        lines.truncate(max);
+        let regular = self.fonts.face(FaceId::Regular);
+        let ellipsis = regular.char_width('…', MARGINAL_SIZE);
+        if let Some(last) = lines.last_mut() {
+            while last.width + ellipsis > width {
+                let Some(frag) = last.frags.last_mut() else {
+                    break;
+                };
+                match frag.text.pop() {
+                    Some(c) => {
+                        let w = self.fonts.face(frag.face).char_width(c, MARGINAL_SIZE);
+                        frag.width -= w;
+                        last.width -= w;
+                    }
+                    None => {
+                        last.frags.pop();
+                    }
+                }
+            }
+            last.frags.push(Frag {
+                text: "…".into(),
+                face: FaceId::Regular,
+                link: None,
+                x: last.width,
+                width: ellipsis,
+            });
+            last.width += ellipsis;
+        }
+        let warning =
+            format!("the {what} is too long for {max} lines and is shortened: \"{text}\"");
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+        lines
     }
 }

@@ -119,3 +119,18 @@ fn a_kept_together_table_moves_whole_to_the_next_page() {
         assert_eq!(heading_page, Some(holding[0]));
     }
 }
+
+#[test]
+fn a_kept_group_is_not_pushed_by_what_follows_it() {
+    let d = doc(vec![
+        para(200, "f"),
+        Block::KeepTogether(vec![heading(2, "Kept"), table(5, 5)]),
+        heading(2, "After"),
+        para(2000, "z"),
+    ]);
+    let (pdf, _, _) = lay(&d);
+    let pages = texts(&pdf);
+    let first = &pages[0];
+    assert!(first.iter().any(|(_, s)| s == "Kept"), "group left page 1");
+    assert!(first.iter().any(|(t, s)| t == "P" && s == "Row 4"));
+}

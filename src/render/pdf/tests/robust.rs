@@ -102,3 +102,46 @@ proptest::proptest! {
         proptest::prop_assert!(pdf.page_count >= 1);
     }
 }
+
+#[test]
+fn an_overlong_footer_is_shortened_with_a_warning() {
+    let mut d = doc(vec![para(900, "w")]);
+    d.footer = "Footer words ".repeat(60);
+    d.running_header = Some("Header words ".repeat(40));
+    let (pdf, _, warnings) = lay(&d);
+    assert!(pdf.pages.len() >= 2);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    for page in texts(&pdf) {
+        let footer_lines = page.iter().filter(|(_, t)| t.contains("Footer")).count();
+        let header_lines = page.iter().filter(|(_, t)| t.contains("Header")).count();
+        assert!(
+            footer_lines == 3 && header_lines <= 2,
+            "{footer_lines} {header_lines}"
+        );
+        assert!(page.iter().any(|(_, t)| t.ends_with('…')));
+    }
+}
+
+#[test]
+fn a_prefilled_value_has_its_glyphs_in_the_body_font_subset() {
+    let d = doc(vec![Block::Field(Field {
+        name: "name".into(),
+        label: "Name".into(),
+        kind: FieldKind::Text { lines: 1 },
+        value: Some("Zoë Ŵyn".into()),
+    })]);
+    let (pdf, _, _) = lay(&d);
+    let regular = &pdf.resources.fonts.map[&printpdf::FontId("F1".into())];
+    for c in "ZëŴy".chars() {
+        assert!(
+            regular.parsed_font.lookup_glyph_index(c as u32).is_some(),
+            "{c}"
+        );
+    }
+    // And the finishing pass can draw it.
+    let pdf = render(&d, &PdfOptions::default(), fonts()).unwrap();
+    if let Ok(dir) = std::env::var("JOBPACK_KEEP_PDF") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(format!("{dir}/prefilled.pdf"), &pdf.bytes).unwrap();
+    }
+}

@@ -167,9 +167,11 @@ fn links_and_fields_are_recorded_for_the_finishing_pass() {
     assert!(!radios[0].2 && !radios[2].2);
     for (i, a) in annots.iter().enumerate().skip(1) {
         assert_eq!(laid.tree.nodes[a.node].role, StructRole::Form);
-        assert!(laid.tree.nodes[a.node]
-            .kids
-            .contains(&Kid::Annot { page: 0, index: i }));
+        // PDF/UA: a Form element holds exactly its widget; labels are beside it.
+        assert_eq!(
+            laid.tree.nodes[a.node].kids,
+            vec![Kid::Annot { page: 0, index: i }]
+        );
         let [x0, y0, x1, y1] = a.rect;
         assert!(x1 > x0 && y1 > y0 && x0 >= 60.0 && y0 > 0.0);
     }
@@ -197,15 +199,24 @@ fn bookmarks_follow_headings_with_their_place() {
 #[test]
 fn a_character_the_fonts_lack_is_a_warning_naming_it() {
     let d = doc(vec![Block::Paragraph(Paragraph::plain(
-        "Done \u{2713} and Cymraeg: ŵ ŷ “quotes” – —",
+        "Done \u{2713} → and Cymraeg: ŵ ŷ “quotes” – — 漢",
     ))]);
-    let (_, _, warnings) = lay(&d);
+    let (pdf, _, warnings) = lay(&d);
+    // ✓ and → come from the symbol fallback; 漢 is in no bundled font.
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].contains("U+2713") && warnings[0].contains("Done"),
+        warnings[0].contains("U+6F22") && warnings[0].contains("Done"),
         "{}",
         warnings[0]
     );
+    let fonts_used: Vec<&str> = pdf
+        .resources
+        .fonts
+        .map
+        .keys()
+        .map(|k| k.0.as_str())
+        .collect();
+    assert_eq!(fonts_used, vec!["F1", "F5"]);
 }
 
 #[test]

@@ -1,0 +1,157 @@
+//! Appearance streams for widgets: PDF/A-2 needs a normal (`/N`) appearance
+//! for every widget, so the finishing pass draws them: a field's text, a tick,
+//! a dot. Marks are vector paths, so they need no font.
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+fn name(s: &str) -> Object {
+    Object::Name(s.as_bytes().to_vec())
+}
+
+/// Text size for a field `h` points tall: 10 pt, smaller only in a low box.
+pub fn font_size(h: f32, multiline: bool) -> f32 {
+    if multiline {
+        10.0
+    } else {
+        (((h - 4.0) / 1.2).clamp(4.0, 10.0) * 2.0).round() / 2.0
+    }
+}
+
+/// Greedy word wrap of `text` to `width`; explicit line breaks are kept and
+/// a word wider than the box stays whole on its own line (clipped, not lost:
+/// the value itself is in `/V`).
+pub fn wrap(text: &str, measure: impl Fn(&str) -> f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if !line.is_empty() && measure(&candidate) > width {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            } else {
+                line = candidate;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// An appearance dictionary with only `/N` (PDF/A-2 allows nothing else).
+pub fn normal(n: Object) -> Dictionary {
+    let mut ap = Dictionary::new();
+    ap.set("N", n);
+    ap
+}
+
+/// A form XObject `w` × `h` points drawing `ops`.
+pub fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Object {
+    let mut d = Dictionary::new();
+    d.set("Type", name("XObject"));
+    d.set("Subtype", name("Form"));
+    d.set(
+        "BBox",
+        Object::Array(vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)]),
+    );
+    d.set("Resources", Object::Dictionary(resources));
+    Object::Stream(Stream::new(d, ops.into_bytes()))
+}
+
+/// Mark appearances already written, so the hundreds of identical radio
+/// buttons on an appraisal sheet share a handful of streams.
+#[derive(Default)]
+pub struct Marks(HashMap<(String, u32, u32), ObjectId>);
+
+impl Marks {
+    /// The form XObject drawing `ops` in a `w` × `h` box, written once.
+    pub fn get(&mut self, lo: &mut Document, ops: String, w: f32, h: f32) -> ObjectId {
+        let key = (ops, w.to_bits(), h.to_bits());
+        if let Some(&id) = self.0.get(&key) {
+            return id;
+        }
+        let id = lo.add_object(form_xobject(key.0.clone(), w, h, Dictionary::new()));
+        self.0.insert(key, id);
+        id
+    }
+
+    /// `/N << /on … /Off … >>`: the mark when on, nothing when off.
+    pub fn on_off(
+        &mut self,
+        lo: &mut Document,
+        on: &str,
+        mark: String,
+        w: f32,
+        h: f32,
+    ) -> Dictionary {
+        let on_id = self.get(lo, mark, w, h);
+        let off_id = self.get(lo, "q Q\n".into(), w, h);
+        let mut states = Dictionary::new();
+        states.set(on, Object::Reference(on_id));
+        states.set("Off", Object::Reference(off_id));
+        states
+    }
+}
+
+/// A tick drawn as a stroked path, centred in a `w` × `h` box.
+pub fn check_mark(w: f32, h: f32) -> String {
+    let s = w.min(h);
+    let (ox, oy) = ((w - s) / 2.0, (h - s) / 2.0);
+    let p = |fx: f32, fy: f32| format!("{:.2} {:.2}", ox + fx * s, oy + fy * s);
+    format!(
+        "q 0 0 0 rg 0 0 0 RG {:.2} w 1 J 1 j\n{} m {} l {} l S\nQ\n",
+        (s * 0.12).max(0.8),
+        p(0.22, 0.52),
+        p(0.42, 0.28),
+        p(0.78, 0.74)
+    )
+}
+
+/// A filled dot (four Bézier arcs) centred in a `w` × `h` box.
+pub fn radio_dot(w: f32, h: f32) -> String {
+    let r = w.min(h) * 0.25;
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let k = r * 0.552_284_8;
+    format!(
+        "q 0 0 0 rg\n{x1:.2} {cy:.2} m\n{x1:.2} {a:.2} {b:.2} {y1:.2} {cx:.2} {y1:.2} c\n\
+         {c:.2} {y1:.2} {x0:.2} {a:.2} {x0:.2} {cy:.2} c\n\
+         {x0:.2} {d:.2} {c:.2} {y0:.2} {cx:.2} {y0:.2} c\n\
+         {b:.2} {y0:.2} {x1:.2} {d:.2} {x1:.2} {cy:.2} c\nf\nQ\n",
+        x0 = cx - r,
+        x1 = cx + r,
+        y0 = cy - r,
+        y1 = cy + r,
+        a = cy + k,
+        b = cx + k,
+        c = cx - k,
+        d = cy - k,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_on_words_and_keeps_breaks() {
+        let lines = wrap("one two three\nfour", |s| s.len() as f32, 8.0);
+        assert_eq!(lines, ["one two", "three", "four"]);
+        assert_eq!(
+            wrap("overlongword", |s| s.len() as f32, 3.0),
+            ["overlongword"]
+        );
+    }
+
+    #[test]
+    fn small_boxes_get_smaller_text() {
+        assert_eq!(font_size(20.0, false), 10.0);
+        assert_eq!(font_size(10.0, false), 5.0);
+        assert_eq!(font_size(3.0, true), 10.0);
+    }
+}
