@@ -7,10 +7,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
 Exit status:
-  0  success
-  1  failure other than bad input (I/O, full disk, internal error), or some
-     outputs of a batch failed while others were written
-  2  invalid input: a framework or people file with errors, or a bad command line
+  0    success
+  1    failure other than bad input (I/O, full disk, internal error), or some
+       outputs of a batch failed while others were written
+  2    invalid input: a framework or people file with errors, or a bad command line
+  130  a build interrupted (Ctrl-C or SIGTERM); its unfinished files were removed
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970 to date every document with, instead of
@@ -127,7 +128,7 @@ pub struct BuildArgs {
 pub enum ProductKind {
     /// A PDF job profile per role level.
     Profile,
-    /// A fillable PDF appraisal sheet per role level.
+    /// A fillable PDF appraisal sheet per role level, and an appraisal workbook per role.
     Appraisal,
     /// A skills-matrix workbook per role.
     Workbook,
