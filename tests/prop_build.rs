@@ -16,8 +16,14 @@ use jobpack::load::load_str;
 use jobpack::output::OutDir;
 use proptest::prelude::*;
 
+/// Whether a reader is installed; in CI a missing one is a broken setup.
 fn tool(name: &str) -> bool {
-    Command::new(name).arg("-v").output().is_ok()
+    let found = Command::new(name).arg("--version").output().is_ok();
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "{name} is not installed"
+    );
+    found
 }
 
 /// Text without any white space, so that line wrapping cannot hide a match.
