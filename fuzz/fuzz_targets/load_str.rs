@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(!diagnostics.is_empty());
         let lines = text.lines().count() + 2;
         for d in &diagnostics {
-            assert!(d.line <= lines, "diagnostic on line {} of {}", d.line, lines);
+            assert!(
+                d.line <= lines,
+                "diagnostic on line {} of {}",
+                d.line,
+                lines
+            );
         }
     }
 });
