@@ -22,9 +22,13 @@ pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64
     let position = format!("Level {} of {of}", level_index + 1);
 
     let mut blocks = title_block(fw, role, level, &position);
-    blocks.push(section("About the role", text_blocks(&role.summary)));
+    blocks.push(section("About the role", role_blocks(role)));
     blocks.push(section("About this level", level_blocks(level)));
     blocks.push(section("Skills needed", skills_blocks(fw, role, level)));
+    let explained = skills_explained(fw, level);
+    if !explained.is_empty() {
+        blocks.push(section("About these skills", explained));
+    }
     // The two short tables read best whole: each moves to a new page rather
     // than split (the engine still splits one taller than a page).
     if let Some(next) = role.levels.get(level_index + 1) {
@@ -162,6 +166,34 @@ pub fn text_blocks(t: &Text) -> Vec<Block> {
             }),
         })
         .collect()
+}
+
+/// The role's summary, then its longer introduction when the framework has one.
+fn role_blocks(role: &Role) -> Vec<Block> {
+    let mut blocks = text_blocks(&role.summary);
+    if let Some(intro) = &role.introduction {
+        blocks.extend(text_blocks(intro));
+    }
+    blocks
+}
+
+/// What each required skill is, in general (the catalogue's description),
+/// under the skill's name; skills the catalogue does not describe are left out.
+/// The skills table's narrow first column has no room for these paragraphs.
+fn skills_explained(fw: &Framework, level: &Level) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for req in &level.requirements {
+        let skill = &fw.skills[req.skill];
+        if let Some(description) = &skill.description {
+            blocks.push(Block::Heading(Heading {
+                level: 3,
+                text: skill.name.clone(),
+                bookmark: false,
+            }));
+            blocks.extend(text_blocks(description));
+        }
+    }
+    blocks
 }
 
 fn level_blocks(level: &Level) -> Vec<Block> {

@@ -27,6 +27,7 @@ description = "High means a lot."
 [[skills]]
 id = "same"
 name = "Same skill"
+description = "What the same skill is."
 [skills.descriptors]
 low = "Same at low."
 [[skills]]
@@ -50,6 +51,11 @@ high = "Comes at the top."
 id = "role"
 name = "Test role"
 summary = "The role summary."
+introduction = """
+The role introduction.
+
+- introduction bullet
+"""
 
 [[roles.levels]]
 id = "one"
@@ -124,6 +130,8 @@ fn first_level_has_everything_in_order() {
         "Version 1.2 · Published 4 March 2021 · Job grade: EO",
         "#2 About the role",
         "The role summary.",
+        "The role introduction.",
+        "• introduction bullet",
         "#2 About this level",
         "First summary.",
         "At this level, you will:",
@@ -138,6 +146,9 @@ fn first_level_has_everything_in_order() {
         "• bullet two",
         "Going skill",
         "Goes after this.",
+        "#2 About these skills",
+        "#3 Same skill",
+        "What the same skill is.",
         "#2 What changes at the next level",
         "#2 Skill levels",
         "Low means little.",
@@ -234,4 +245,15 @@ fn skill_levels_are_shaded_by_rank_and_said_in_words() {
         assert_eq!(p.text(), ["Low", "High"][rank]);
         assert_eq!(p.style, ParaStyle::Body);
     }
+}
+
+#[test]
+fn only_described_skills_are_explained() {
+    let t = texts(&profile(&fw(), 0, 0, 0));
+    let start = position(&t, "#2 About these skills");
+    let end = position(&t, "#2 What changes at the next level");
+    assert_eq!(
+        t[start + 1..end],
+        ["#3 Same skill", "What the same skill is."]
+    );
 }
