@@ -105,7 +105,7 @@ fn real_profiles_pass_every_structure_check() {
         for (r, role) in fw.roles.iter().enumerate() {
             for (l, level) in role.levels.iter().enumerate() {
                 for paper in [Paper::A4, Paper::Letter] {
-                    let doc = jobpack::compose::profile::profile(&fw, r, l, 1_578_355_200);
+                    let doc = jobpack::compose::profile::profile(&fw, r, l, 1_578_355_200).unwrap();
                     let opts = PdfOptions {
                         paper,
                         accent: None,
@@ -313,7 +313,7 @@ fn real_appraisal_sheets_pass_every_structure_check() {
     };
     for (l, level) in fw.roles[0].levels.iter().enumerate() {
         for (suffix, who) in [("blank", None), ("filled", Some(&person))] {
-            let doc = appraisal(&fw, 0, l, who, 1_578_355_200);
+            let doc = appraisal(&fw, 0, l, who, 1_578_355_200).unwrap();
             let pdf = render(&doc, &PdfOptions::default(), &fonts).expect("renders");
             let report = checker::check(&pdf.bytes);
             let name = format!("appraisal-{}-{suffix}.pdf", level.id);

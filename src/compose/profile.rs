@@ -13,11 +13,15 @@ use crate::model::{Framework, Level, Requirement, Role, Text, TextBlock};
 
 /// The job profile of level `level_index` of role `role_index`, dated `epoch`.
 ///
-/// # Panics
-/// When either index is out of range: callers iterate the framework's own roles and levels.
-pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64) -> Document {
-    let role = &fw.roles[role_index];
-    let level = &role.levels[level_index];
+/// # Errors
+/// When either index is out of range.
+pub fn profile(
+    fw: &Framework,
+    role_index: usize,
+    level_index: usize,
+    epoch: i64,
+) -> anyhow::Result<Document> {
+    let (role, level) = super::role_level(fw, role_index, level_index)?;
     let of = role.levels.len();
     let position = format!("Level {} of {of}", level_index + 1);
 
@@ -39,7 +43,7 @@ pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64
     blocks.push(kept_section("Skill levels", key_blocks(fw)));
     blocks.extend(attribution(fw));
 
-    Document {
+    Ok(Document {
         meta: DocMeta {
             title: format!("Job profile: {}", level.name),
             author: fw.meta.publisher.clone(),
@@ -68,7 +72,7 @@ pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64
             position.to_lowercase()
         ),
         blocks,
-    }
+    })
 }
 
 fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Vec<Block> {

@@ -121,7 +121,7 @@ fn position(all: &[String], needle: &str) -> usize {
 
 #[test]
 fn first_level_has_everything_in_order() {
-    let doc = profile(&fw(), 0, 0, 42);
+    let doc = profile(&fw(), 0, 0, 42).unwrap();
     let t = texts(&doc);
     let order = [
         "Job profile · Test framework",
@@ -174,7 +174,7 @@ fn first_level_has_everything_in_order() {
 
 #[test]
 fn next_level_lists_rises_arrivals_and_departures_only() {
-    let doc = profile(&fw(), 0, 0, 0);
+    let doc = profile(&fw(), 0, 0, 0).unwrap();
     let t = texts(&doc);
     let start = position(&t, "#2 What changes at the next level");
     let end = position(&t, "#2 Skill levels");
@@ -210,7 +210,7 @@ fn next_level_lists_rises_arrivals_and_departures_only() {
 
 #[test]
 fn the_top_level_has_no_next_level_section() {
-    let doc = profile(&fw(), 0, 1, 0);
+    let doc = profile(&fw(), 0, 1, 0).unwrap();
     let t = texts(&doc);
     assert!(!t.iter().any(|s| s.contains("What changes")));
     assert!(t.contains(&"Test role: Level 2 of 2".to_string()));
@@ -220,7 +220,7 @@ fn the_top_level_has_no_next_level_section() {
 
 #[test]
 fn skill_levels_are_shaded_by_rank_and_said_in_words() {
-    let doc = profile(&fw(), 0, 0, 0);
+    let doc = profile(&fw(), 0, 0, 0).unwrap();
     fn tables(blocks: &[Block], out: &mut Vec<crate::doc::Table>) {
         for b in blocks {
             match b {
@@ -249,7 +249,7 @@ fn skill_levels_are_shaded_by_rank_and_said_in_words() {
 
 #[test]
 fn only_described_skills_are_explained() {
-    let t = texts(&profile(&fw(), 0, 0, 0));
+    let t = texts(&profile(&fw(), 0, 0, 0).unwrap());
     let start = position(&t, "#2 About these skills");
     let end = position(&t, "#2 What changes at the next level");
     assert_eq!(
