@@ -15,8 +15,8 @@
 //! the periods as a field hierarchy, so form data groups by skill.
 
 use crate::doc::{
-    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Figure, Heading, List, ParaStyle,
-    Paragraph, Row, Span, Table,
+    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Heading, List, ParaStyle, Paragraph,
+    Row, Span, Table,
 };
 use crate::model::{Framework, Level, Role};
 
@@ -31,7 +31,7 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{choice_options, descriptor_blocks, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED};
+pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED};
 
 mod skill;
 
@@ -119,14 +119,7 @@ fn footer(fw: &Framework, role: &Role) -> String {
 
 /// The organisation's logo and name above the title, as on its job profiles.
 fn branding(fw: &Framework) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    if let Some(logo) = &fw.branding.logo {
-        blocks.push(Block::Figure(Figure {
-            png: logo.png.clone(),
-            alt: logo.alt.clone(),
-            height: 36.0,
-        }));
-    }
+    let mut blocks: Vec<Block> = super::prose::logo(fw).into_iter().collect();
     if let Some(org) = &fw.branding.organisation {
         blocks.push(Block::Paragraph(Paragraph::styled(
             ParaStyle::Small,

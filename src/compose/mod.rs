@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod profile;
+pub mod prose;
 
 use anyhow::{Context, Result};
 

@@ -5,11 +5,12 @@
 //! next level; a key to the skill-level scale; the attribution. Every
 //! sentence of the level reaches the page verbatim.
 
+use super::prose::{descriptor_blocks, logo, text_blocks};
 use crate::doc::{
-    Block, Cell, Column, DocMeta, Document, Figure, Heading, List, ParaStyle, Paragraph, Row,
-    Shade, Span, Table,
+    Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Shade, Span,
+    Table,
 };
-use crate::model::{Framework, Level, Requirement, Role, Text, TextBlock};
+use crate::model::{Framework, Level, Role};
 
 /// The job profile of level `level_index` of role `role_index`, dated `epoch`.
 ///
@@ -76,14 +77,7 @@ pub fn profile(
 }
 
 fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    if let Some(logo) = &fw.branding.logo {
-        blocks.push(Block::Figure(Figure {
-            png: logo.png.clone(),
-            alt: logo.alt.clone(),
-            height: 36.0,
-        }));
-    }
+    let mut blocks: Vec<Block> = logo(fw).into_iter().collect();
     // Page one says what the document is, whose it is and where it comes from.
     let mut over = fw.meta.name.clone();
     if let Some(org) = &fw.branding.organisation {
@@ -149,29 +143,6 @@ fn section(title: &str, mut content: Vec<Block>) -> Block {
     Block::Section(content)
 }
 
-/// Framework prose as paragraphs and bullet lists, keeping its language.
-pub fn text_blocks(t: &Text) -> Vec<Block> {
-    t.blocks
-        .iter()
-        .map(|b| match b {
-            TextBlock::Paragraph(p) => Block::Paragraph(Paragraph {
-                lang: t.lang.clone(),
-                ..Paragraph::plain(p.clone())
-            }),
-            TextBlock::Bullets(items) => Block::List(List {
-                ordered: false,
-                items: items
-                    .iter()
-                    .map(|i| Paragraph {
-                        lang: t.lang.clone(),
-                        ..Paragraph::plain(i.clone())
-                    })
-                    .collect(),
-            }),
-        })
-        .collect()
-}
-
 /// The role's summary, then its longer introduction when the framework has one.
 fn role_blocks(role: &Role) -> Vec<Block> {
     let mut blocks = text_blocks(&role.summary);
@@ -224,20 +195,6 @@ fn level_blocks(level: &Level) -> Vec<Block> {
     blocks
 }
 
-/// The descriptor of a requirement as cell content: bullets get the lead-in ("You can:").
-pub fn descriptor_blocks(fw: &Framework, req: &Requirement) -> Vec<Block> {
-    let text = fw.descriptor(req);
-    let mut blocks = Vec::new();
-    if text.is_bullets_only() {
-        blocks.push(Block::Paragraph(Paragraph::styled(
-            ParaStyle::Label,
-            vec![Span::plain(fw.meta.bullet_lead.clone())],
-        )));
-    }
-    blocks.extend(text_blocks(text));
-    blocks
-}
-
 fn scale_cell(fw: &Framework, rank: usize) -> Cell {
     let name = fw.scale.get(rank).map_or("", |s| s.name.as_str());
     Cell {
@@ -274,7 +231,7 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
             cells: vec![
                 skill_header_cell(&fw.skills[req.skill].name),
                 scale_cell(fw, req.level),
-                Cell::blocks(descriptor_blocks(fw, req)),
+                Cell::blocks(descriptor_blocks(fw, fw.descriptor(req))),
             ],
         })
         .collect();

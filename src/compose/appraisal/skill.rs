@@ -1,7 +1,8 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
-use crate::doc::{Block, Field, FieldKind, Heading, List, ParaStyle, Paragraph, Span};
-use crate::model::{Framework, Level, Text, TextBlock};
+use crate::compose::prose::descriptor_blocks;
+use crate::doc::{Block, Field, FieldKind, Heading, ParaStyle, Paragraph, Span};
+use crate::model::{Framework, Level};
 
 /// The choice offered beside the rungs of the scale.
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
@@ -75,47 +76,6 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
         blocks.push(Block::KeepTogether(vec![Block::Section(content)]));
     }
     Block::Section(blocks)
-}
-
-/// The descriptor verbatim: paragraphs as paragraphs, and a bullet list with
-/// the framework's lead-in ("You can:") unless a paragraph introduces it.
-pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut after_paragraph = false;
-    for block in &text.blocks {
-        match block {
-            TextBlock::Paragraph(p) => {
-                let mut para = Paragraph::plain(p.clone());
-                para.lang = text.lang.clone();
-                out.push(Block::Paragraph(para));
-                after_paragraph = true;
-            }
-            TextBlock::Bullets(items) => {
-                if !after_paragraph {
-                    let mut lead = Paragraph::styled(
-                        ParaStyle::Label,
-                        vec![Span::plain(fw.meta.bullet_lead.clone())],
-                    );
-                    lead.lang = text.lang.clone();
-                    out.push(Block::Paragraph(lead));
-                }
-                let items = items
-                    .iter()
-                    .map(|item| {
-                        let mut p = Paragraph::plain(item.clone());
-                        p.lang = text.lang.clone();
-                        p
-                    })
-                    .collect();
-                out.push(Block::List(List {
-                    ordered: false,
-                    items,
-                }));
-                after_paragraph = false;
-            }
-        }
-    }
-    out
 }
 
 /// One radio group per assessor, each offering every rung and "Not yet
