@@ -5,7 +5,7 @@
 //! next level; a key to the skill-level scale; the attribution. Every
 //! sentence of the level reaches the page verbatim.
 
-use super::prose::{descriptor_blocks, logo, text_blocks};
+use super::prose::{descriptor_blocks, logo, text_blocks, NO_SKILLS};
 use crate::doc::{
     Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Shade, Span,
     Table,
@@ -219,9 +219,7 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
         blocks.extend(text_blocks(intro));
     }
     if level.requirements.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(
-            "The framework lists no skills for this level.",
-        )));
+        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
         return blocks;
     }
     let rows = level

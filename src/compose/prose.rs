@@ -6,6 +6,9 @@ use crate::model::{Framework, Text, TextBlock};
 /// Drawn height of the organisation's logo above a document's title, in points.
 const LOGO_HEIGHT: f32 = 36.0;
 
+/// Said where a level requires no skills, so a skills section is never a bare heading.
+pub const NO_SKILLS: &str = "The framework lists no skills for this level.";
+
 /// Framework prose as paragraphs and bullet lists, keeping its language.
 pub fn text_blocks(t: &Text) -> Vec<Block> {
     let para = |s: &String| Paragraph {

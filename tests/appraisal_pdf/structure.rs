@@ -31,6 +31,18 @@ fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
 }
 
 #[test]
+fn a_level_with_no_skills_says_so_under_the_heading() {
+    let mut fw = four();
+    fw.roles[0].levels[0].requirements.clear();
+    let all = texts(&appraisal(&fw, 0, 0, None, 0).unwrap());
+    let at = all
+        .iter()
+        .position(|t| t == "Skills")
+        .expect("Skills heading");
+    assert_eq!(all[at + 1], "The framework lists no skills for this level.");
+}
+
+#[test]
 fn a_levels_own_descriptor_wins_over_the_catalogue() {
     let fw = four();
     let all = texts(&appraisal(&fw, 0, 1, None, 0).unwrap()).join("\n");

@@ -1,6 +1,6 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
-use crate::compose::prose::descriptor_blocks;
+use crate::compose::prose::{descriptor_blocks, NO_SKILLS};
 use crate::doc::{Block, Field, FieldKind, Heading, ParaStyle, Paragraph, Span};
 use crate::model::{Framework, Level};
 
@@ -38,13 +38,17 @@ pub const ASSESSORS: [Assessor; 3] = [
 /// on a page: two labelled boxes cost a label line and a frame's padding more.
 const EVIDENCE_LINES: u16 = 5;
 
-/// One block per required skill, in the framework's order, each kept on one page.
+/// One block per required skill, in the framework's order, each kept on one
+/// page; a sentence saying so when the level requires none.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     let mut blocks = vec![Block::Heading(Heading {
         level: 2,
         text: "Skills".into(),
         bookmark: true,
     })];
+    if level.requirements.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
+    }
     let mut used = Vec::new();
     for req in &level.requirements {
         let skill = &fw.skills[req.skill];
