@@ -145,3 +145,72 @@ fn a_prefilled_value_has_its_glyphs_in_the_body_font_subset() {
         std::fs::write(format!("{dir}/prefilled.pdf"), &pdf.bytes).unwrap();
     }
 }
+
+/// Non-finite and outsized measures lay out without panicking.
+#[test]
+fn non_finite_and_outsized_measures_never_panic() {
+    let inner = Table {
+        summary: None,
+        columns: vec![
+            Column {
+                header: "A".into(),
+                weight: f32::NAN,
+            },
+            Column {
+                header: "B".into(),
+                weight: f32::INFINITY,
+            },
+        ],
+        rows: vec![Row {
+            cells: vec![Cell::text("x"), Cell::text("y")],
+        }],
+        row_headers: false,
+    };
+    let nested = Block::Table(Table {
+        summary: None,
+        columns: vec![Column {
+            header: "Outer".into(),
+            weight: -1.0,
+        }],
+        rows: vec![Row {
+            cells: vec![Cell::blocks(vec![
+                Block::Table(inner.clone()),
+                field("big", "Big", FieldKind::Text { lines: u16::MAX }),
+                field("zero", "Zero", FieldKind::Text { lines: 0 }),
+            ])],
+        }],
+        row_headers: true,
+    });
+    let d = doc(vec![
+        Block::Space(f32::NAN),
+        Block::Space(f32::INFINITY),
+        Block::Figure(Figure {
+            png: include_bytes!("../../../../tests/fixtures/logo.png").to_vec(),
+            alt: "Logo".into(),
+            height: f32::NAN,
+        }),
+        Block::Figure(Figure {
+            png: include_bytes!("../../../../tests/fixtures/logo.png").to_vec(),
+            alt: "Logo".into(),
+            height: 5000.0,
+        }),
+        Block::Figure(Figure {
+            png: include_bytes!("../../../../tests/fixtures/logo.png").to_vec(),
+            alt: "Logo".into(),
+            height: -3.0,
+        }),
+        nested,
+        Block::Table(inner),
+        field("huge", "Huge", FieldKind::Text { lines: u16::MAX }),
+        field(
+            "many",
+            "Many",
+            FieldKind::Choice {
+                options: (0..200).map(|i| format!("Option {i}")).collect(),
+            },
+        ),
+        Block::KeepTogether(vec![Block::KeepTogether(vec![para(3000, "k")])]),
+    ]);
+    let pdf = render(&d, &PdfOptions::default(), fonts()).unwrap();
+    assert!(pdf.page_count >= 2);
+}
