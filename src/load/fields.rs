@@ -434,7 +434,11 @@ pub fn describe(v: &DeValue) -> &'static str {
         DeValue::Integer(_) => "an integer",
         DeValue::Float(_) => "a number",
         DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
+        DeValue::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(_), None) => "a date",
+            (Some(_), Some(_)) => "a date with a time",
+            (None, _) => "a time of day",
+        },
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     }
