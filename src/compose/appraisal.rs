@@ -15,8 +15,8 @@
 //! the periods as a field hierarchy, so form data groups by skill.
 
 use crate::doc::{
-    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Heading, List, ParaStyle, Paragraph,
-    Row, Span, Table,
+    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Heading, ParaStyle, Paragraph, Row,
+    Span, Table,
 };
 use crate::model::{Framework, Level, Role};
 
@@ -218,29 +218,15 @@ fn guidance_section(fw: &Framework) -> Block {
             vec![Span::plain("The skill levels, lowest first:")],
         )),
     ];
-    let items = fw
-        .scale
-        .iter()
-        .map(|rung| {
-            let mut spans = vec![Span::bold(rung.name.clone())];
-            if let Some(desc) = &rung.description {
-                let words: Vec<&str> = desc.strings().collect();
-                spans.push(Span::plain(format!(": {}", words.join(" "))));
-            }
-            Paragraph::styled(ParaStyle::Body, spans)
-        })
-        .chain(std::iter::once(Paragraph::styled(
-            ParaStyle::Body,
-            vec![
-                Span::bold(NOT_YET_DEMONSTRATED),
-                Span::plain(": the skill has not yet been shown at any of these levels."),
-            ],
-        )))
-        .collect();
-    blocks.push(Block::List(List {
-        ordered: false,
-        items,
-    }));
+    let mut key = super::prose::scale_table(fw);
+    key.summary = Some("The skill levels to choose from, and what each means".into());
+    key.rows.push(Row {
+        cells: vec![
+            Cell::text(NOT_YET_DEMONSTRATED),
+            Cell::text("The skill has not yet been shown at any of these levels."),
+        ],
+    });
+    blocks.push(Block::Table(key));
     Block::Section(blocks)
 }
 

@@ -5,10 +5,9 @@
 //! next level; a key to the skill-level scale; the attribution. Every
 //! sentence of the level reaches the page verbatim.
 
-use super::prose::{descriptor_blocks, logo, text_blocks, NO_SKILLS};
+use super::prose::{descriptor_blocks, logo, scale_cell, scale_table, text_blocks, NO_SKILLS};
 use crate::doc::{
-    Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Shade, Span,
-    Table,
+    Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
 };
 use crate::model::{Framework, Level, Role};
 
@@ -195,17 +194,6 @@ fn level_blocks(level: &Level) -> Vec<Block> {
     blocks
 }
 
-fn scale_cell(fw: &Framework, rank: usize) -> Cell {
-    let name = fw.scale.get(rank).map_or("", |s| s.name.as_str());
-    Cell {
-        shade: Some(Shade::Scale {
-            rank,
-            of: fw.scale.len(),
-        }),
-        ..Cell::text(name)
-    }
-}
-
 fn skill_header_cell(name: &str) -> Cell {
     Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
         ParaStyle::Body,
@@ -340,36 +328,11 @@ fn next_level_blocks(
 }
 
 fn key_blocks(fw: &Framework) -> Vec<Block> {
-    let rows: Vec<Row> = fw
-        .scale
-        .iter()
-        .enumerate()
-        .map(|(rank, s)| Row {
-            cells: vec![
-                scale_cell(fw, rank),
-                Cell::blocks(s.description.as_ref().map(text_blocks).unwrap_or_default()),
-            ],
-        })
-        .collect();
     vec![
         Block::Paragraph(Paragraph::plain(
             "Skill levels, from the lowest to the highest:",
         )),
-        Block::Table(Table {
-            summary: Some("The skill levels of the framework and what each means".into()),
-            columns: vec![
-                Column {
-                    header: "Skill level".into(),
-                    weight: 0.22,
-                },
-                Column {
-                    header: "What it means".into(),
-                    weight: 0.78,
-                },
-            ],
-            rows,
-            row_headers: true,
-        }),
+        Block::Table(scale_table(fw)),
     ]
 }
 

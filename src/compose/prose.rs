@@ -1,6 +1,8 @@
 //! Framework prose as document blocks, shared by every composer.
 
-use crate::doc::{Block, Figure, List, ParaStyle, Paragraph, Span};
+use crate::doc::{
+    Block, Cell, Column, Figure, List, ParaStyle, Paragraph, Row, Shade, Span, Table,
+};
 use crate::model::{Framework, Text, TextBlock};
 
 /// Drawn height of the organisation's logo above a document's title, in points.
@@ -46,6 +48,55 @@ pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
         out.push(block);
     }
     out
+}
+
+/// A rung of the scale by name, tinted by its rank (the tint never carries
+/// the meaning alone: the name says it).
+pub fn scale_cell(fw: &Framework, rank: usize) -> Cell {
+    let name = fw.scale.get(rank).map_or("", |s| s.name.as_str());
+    Cell {
+        shade: Some(Shade::Scale {
+            rank,
+            of: fw.scale.len(),
+        }),
+        ..Cell::text(name)
+    }
+}
+
+/// The key to the skill-level scale: each rung, lowest first, with what it
+/// means in the framework's own words (blank where it says nothing).
+pub fn scale_table(fw: &Framework) -> Table {
+    let rows = fw
+        .scale
+        .iter()
+        .enumerate()
+        .map(|(rank, rung)| Row {
+            cells: vec![
+                scale_cell(fw, rank),
+                Cell::blocks(
+                    rung.description
+                        .as_ref()
+                        .map(text_blocks)
+                        .unwrap_or_default(),
+                ),
+            ],
+        })
+        .collect();
+    Table {
+        summary: Some("The skill levels of the framework and what each means".into()),
+        columns: vec![
+            Column {
+                header: "Skill level".into(),
+                weight: 0.22,
+            },
+            Column {
+                header: "What it means".into(),
+                weight: 0.78,
+            },
+        ],
+        rows,
+        row_headers: true,
+    }
 }
 
 /// The organisation's logo, with its alternative text, when the framework has one.

@@ -31,6 +31,40 @@ fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
 }
 
 #[test]
+fn the_scale_key_keeps_each_descriptions_bullets_and_language() {
+    let mut fw = four();
+    let mut welsh = jobpack::model::Text::bullets(["un", "dau"]);
+    welsh.lang = Some("cy".into());
+    fw.scale[1].description = Some(welsh);
+    let doc = appraisal(&fw, 0, 0, None, 0).unwrap();
+    let key = all_blocks(&doc)
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("the scale key is a table");
+    assert_eq!(key.rows.len(), fw.scale.len() + 1);
+    let Block::List(list) = &key.rows[1].cells[1].content[0] else {
+        panic!("bullets stay a list: {:?}", key.rows[1]);
+    };
+    let items: Vec<(String, Option<&str>)> = list
+        .items
+        .iter()
+        .map(|i| (i.text(), i.lang.as_deref()))
+        .collect();
+    assert_eq!(
+        items,
+        [("un".into(), Some("cy")), ("dau".into(), Some("cy"))]
+    );
+    let last = key.rows.last().unwrap();
+    let Block::Paragraph(p) = &last.cells[0].content[0] else {
+        panic!()
+    };
+    assert_eq!(p.text(), NOT_YET_DEMONSTRATED);
+}
+
+#[test]
 fn a_level_with_no_skills_says_so_under_the_heading() {
     let mut fw = four();
     fw.roles[0].levels[0].requirements.clear();
