@@ -25,6 +25,7 @@ mod descriptions;
 mod gap;
 mod matrix;
 mod names;
+mod print;
 mod sheet;
 pub mod style;
 mod summary;
