@@ -24,7 +24,6 @@ use printpdf::{
     FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
     XObjectId,
 };
-use sha2::{Digest, Sha256};
 
 pub use fonts::{FaceId, FontSet};
 
@@ -53,8 +52,9 @@ pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<Rend
     let (pdf, laid, warnings) = lay_out(doc, opts, fonts)?;
     let page_count = laid.page_count;
     let mut save_warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut save_warnings);
-    set_stable_id(&mut lo, doc);
+    // printpdf writes a random trailer /ID; the finishing pass replaces it
+    // with a hash of the content, so identical input gives identical bytes.
+    let lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut save_warnings);
     let bytes = finish::finish(lo, &laid, &doc.meta)?;
     Ok(RenderedPdf {
         bytes,
@@ -135,27 +135,6 @@ pub fn lay_out(
     let mut warnings = m.warnings;
     warnings.extend(painted.warnings);
     Ok((pdf, painted.laid, warnings))
-}
-
-/// printpdf writes a random trailer `/ID`; replace it with a hash of the
-/// content and metadata, so identical input gives identical bytes.
-fn set_stable_id(lo: &mut lopdf::Document, doc: &Document) {
-    let mut h = Sha256::new();
-    h.update(doc.meta.title.as_bytes());
-    h.update(doc.meta.epoch.to_be_bytes());
-    for (id, obj) in &lo.objects {
-        h.update(id.0.to_be_bytes());
-        // Font programs (they carry /Length1) follow from the text, so skip their bulk.
-        if let Ok(stream) = obj.as_stream() {
-            if !stream.dict.has(b"Length1") {
-                h.update(&stream.content);
-            }
-        }
-    }
-    let digest = h.finalize();
-    let id = lopdf::Object::String(digest[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
-    lo.trailer
-        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
 }
 
 #[cfg(test)]
