@@ -33,6 +33,7 @@ use crate::doc::Document;
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PdfOptions {
+    /// A4 or US Letter.
     pub paper: Paper,
     /// Colour for headings and rules; a sober blue when `None`.
     pub accent: Option<[u8; 3]>,
@@ -41,7 +42,9 @@ pub struct PdfOptions {
 /// A finished PDF file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderedPdf {
+    /// The whole file.
     pub bytes: Vec<u8>,
+    /// How many pages it has.
     pub page_count: usize,
     /// Things the reader should know (missing glyphs, undecodable images), never fatal.
     pub warnings: Vec<String>,
