@@ -89,11 +89,37 @@ pub fn lay_out(
         footer: &doc.footer,
     };
     let mut painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
+    let mut warnings = m.warnings;
+    warnings.extend(painted.warnings);
     // Pre-filled text field values are drawn by the finishing pass, in the
-    // regular face, into the widget's appearance: their glyphs must be in the subset.
+    // regular face, into the widget's appearance: their glyphs must be in the
+    // subset. A character that face lacks is drawn as tags::UNDRAWABLE
+    // (the field's value keeps it), with a warning, rather than failing the sheet.
+    let regular = fonts.face(FaceId::Regular);
     for annot in painted.laid.annotations.iter().flatten() {
-        if let tags::AnnotKind::TextField { value: Some(v), .. } = &annot.kind {
-            painted.used[FaceId::Regular as usize].extend(v.chars().filter(|c| !c.is_control()));
+        if let tags::AnnotKind::TextField {
+            name,
+            value: Some(v),
+            ..
+        } = &annot.kind
+        {
+            let used = &mut painted.used[FaceId::Regular as usize];
+            for c in v.chars().filter(|c| !c.is_control()) {
+                if c.is_whitespace() || regular.has(c) {
+                    used.insert(c);
+                } else {
+                    used.insert(tags::UNDRAWABLE);
+                    let warning = format!(
+                        "character U+{:04X} '{c}' of the value of field \"{name}\" is not in the \
+                         body font; the printed field shows '{}' (the field's value keeps it)",
+                        u32::from(c),
+                        tags::UNDRAWABLE
+                    );
+                    if !warnings.contains(&warning) {
+                        warnings.push(warning);
+                    }
+                }
+            }
         }
     }
 
@@ -135,8 +161,6 @@ pub fn lay_out(
         })
         .collect();
     pdf.pages = pages;
-    let mut warnings = m.warnings;
-    warnings.extend(painted.warnings);
     Ok((pdf, painted.laid, warnings))
 }
 
