@@ -25,9 +25,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| FontSet::load().unwrap())
     });
     c.bench_function("profile: compose the senior level", |b| {
-        b.iter(|| profile(black_box(&fw), 0, senior, epoch))
+        b.iter(|| profile(black_box(&fw), 0, senior, epoch).unwrap())
     });
-    let doc = profile(&fw, 0, senior, epoch);
+    let doc = profile(&fw, 0, senior, epoch).unwrap();
     c.bench_function("profile: lay out, paint and subset (no file)", |b| {
         b.iter(|| lay_out(black_box(&doc), &opts, &fonts).unwrap())
     });
@@ -46,7 +46,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("profile: the role's five PDFs", |b| {
         b.iter(|| {
             for level in 0..levels {
-                let d = profile(&fw, 0, level, epoch);
+                let d = profile(&fw, 0, level, epoch).unwrap();
                 black_box(render(&d, &opts, &fonts).unwrap());
             }
         })

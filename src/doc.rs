@@ -8,11 +8,13 @@
 /// A whole document, such as one job profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// What the document is: title, author, language, date.
     pub meta: DocMeta,
     /// Printed at the top of every page but the first, e.g. "Job profile: Senior application operations engineer".
     pub running_header: Option<String>,
     /// Printed in every footer before "Page N of M".
     pub footer: String,
+    /// The content, in reading order.
     pub blocks: Vec<Block>,
 }
 
@@ -21,8 +23,11 @@ pub struct Document {
 pub struct DocMeta {
     /// Shown in the viewer's title bar.
     pub title: String,
+    /// The publisher of the framework the document comes from.
     pub author: String,
+    /// What the document is about, in a sentence.
     pub subject: String,
+    /// Search terms for the document's metadata.
     pub keywords: Vec<String>,
     /// BCP 47 tag of the main language, e.g. "en-GB".
     pub language: String,
@@ -40,9 +45,13 @@ pub enum Block {
     Section(Vec<Block>),
     /// Level 1 is the document title; levels never skip.
     Heading(Heading),
+    /// A paragraph of text.
     Paragraph(Paragraph),
+    /// A bulleted or numbered list.
     List(List),
+    /// A table with one header row.
     Table(Table),
+    /// An image with alternative text.
     Figure(Figure),
     /// Blocks that must stay on one page (the renderer moves them whole to the
     /// next page; only a group taller than a page is split).
@@ -58,6 +67,7 @@ pub enum Block {
 pub struct Heading {
     /// 1 to 4.
     pub level: u8,
+    /// The heading's words.
     pub text: String,
     /// Whether the heading appears in the document outline (bookmarks).
     pub bookmark: bool,
@@ -66,7 +76,9 @@ pub struct Heading {
 /// A paragraph of inline spans.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
+    /// The runs of text, in order.
     pub spans: Vec<Span>,
+    /// How the paragraph is set.
     pub style: ParaStyle,
     /// Set when the paragraph is in another language than the document (e.g. "cy").
     pub lang: Option<String>,
@@ -76,6 +88,7 @@ pub struct Paragraph {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ParaStyle {
     #[default]
+    /// Running text.
     Body,
     /// Larger introductory text under a title.
     Lead,
@@ -88,14 +101,18 @@ pub enum ParaStyle {
 /// A run of text with one style.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
+    /// The words of the run.
     pub text: String,
+    /// Set in bold.
     pub bold: bool,
+    /// Set in italics.
     pub italic: bool,
     /// A URI; becomes a link annotation.
     pub link: Option<String>,
 }
 
 impl Span {
+    /// A run without styling.
     pub fn plain(text: impl Into<String>) -> Span {
         Span {
             text: text.into(),
@@ -105,6 +122,7 @@ impl Span {
         }
     }
 
+    /// A bold run.
     pub fn bold(text: impl Into<String>) -> Span {
         Span {
             bold: true,
@@ -112,6 +130,7 @@ impl Span {
         }
     }
 
+    /// An italic run.
     pub fn italic(text: impl Into<String>) -> Span {
         Span {
             italic: true,
@@ -126,6 +145,7 @@ impl Paragraph {
         Paragraph::styled(ParaStyle::Body, vec![Span::plain(text)])
     }
 
+    /// A paragraph of `spans` set in `style`.
     pub fn styled(style: ParaStyle, spans: Vec<Span>) -> Paragraph {
         Paragraph {
             spans,
@@ -143,7 +163,9 @@ impl Paragraph {
 /// A bulleted or numbered list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct List {
+    /// Numbered when true, bulleted when false.
     pub ordered: bool,
+    /// One paragraph per item.
     pub items: Vec<Paragraph>,
 }
 
@@ -152,7 +174,9 @@ pub struct List {
 pub struct Table {
     /// A short description of the table, for the structure tree and readers.
     pub summary: Option<String>,
+    /// The columns, left to right; their headers make the header row.
     pub columns: Vec<Column>,
+    /// The body rows, top to bottom.
     pub rows: Vec<Row>,
     /// When true the first cell of each row is a row header (`TH` with row scope).
     pub row_headers: bool,
@@ -161,6 +185,7 @@ pub struct Table {
 /// A table column: its header text and share of the table's width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
+    /// The column's header text.
     pub header: String,
     /// Relative width; the renderer normalises the weights to the measure.
     pub weight: f32,
@@ -169,18 +194,21 @@ pub struct Column {
 /// A table row; no row is ever split across pages unless it is taller than a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// One cell per column, left to right.
     pub cells: Vec<Cell>,
 }
 
 /// A table cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
+    /// Blocks inside the cell.
     pub content: Vec<Block>,
     /// A tint keyed by meaning, never the only carrier of it: the cell's text says the same.
     pub shade: Option<Shade>,
 }
 
 impl Cell {
+    /// A cell holding one plain paragraph.
     pub fn text(text: impl Into<String>) -> Cell {
         Cell {
             content: vec![Block::Paragraph(Paragraph::plain(text))],
@@ -188,6 +216,7 @@ impl Cell {
         }
     }
 
+    /// A cell holding `content`.
     pub fn blocks(content: Vec<Block>) -> Cell {
         Cell {
             content,
@@ -200,7 +229,12 @@ impl Cell {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shade {
     /// A step on the skill-level scale: `rank` of `of` rungs (sequential palette, light to dark).
-    Scale { rank: usize, of: usize },
+    Scale {
+        /// The rung's place on the scale, 0 for the lowest.
+        rank: usize,
+        /// How many rungs the scale has.
+        of: usize,
+    },
     /// A quiet highlight, e.g. for a changed value.
     Highlight,
 }
@@ -208,7 +242,9 @@ pub enum Shade {
 /// An image with its alternative text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
+    /// The PNG file's bytes.
     pub png: Vec<u8>,
+    /// Alternative text, read out by screen readers.
     pub alt: String,
     /// Drawn height in points; width follows the aspect ratio.
     pub height: f32,
@@ -221,6 +257,7 @@ pub struct Field {
     pub name: String,
     /// Visible label and accessible name (tooltip).
     pub label: String,
+    /// Text box, check box or choice.
     pub kind: FieldKind,
     /// Pre-filled value (personalised sheets).
     pub value: Option<String>,
@@ -230,9 +267,15 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
     /// A text box `lines` lines tall (more than 1 means multi-line).
-    Text { lines: u16 },
+    Text {
+        /// Height of the box in lines of text.
+        lines: u16,
+    },
     /// One check box.
     CheckBox,
     /// A group of mutually exclusive choices; the value is one option.
-    Choice { options: Vec<String> },
+    Choice {
+        /// The choices, in the order printed.
+        options: Vec<String>,
+    },
 }

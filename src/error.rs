@@ -19,6 +19,7 @@ pub enum Exit {
 }
 
 impl Exit {
+    /// The process exit code.
     pub fn code(self) -> i32 {
         self as i32
     }

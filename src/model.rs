@@ -13,12 +13,15 @@ use std::path::PathBuf;
 /// skills catalogue and the roles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Framework {
+    /// Facts about the framework as a publication.
     pub meta: Meta,
     /// The ordered skill-level scale, lowest first. A rung's rank is its index.
     pub scale: Vec<SkillLevel>,
     /// Every skill once, in the framework's order.
     pub skills: Vec<Skill>,
+    /// The roles, in the framework's order.
     pub roles: Vec<Role>,
+    /// Optional organisation branding.
     pub branding: Branding,
 }
 
@@ -27,6 +30,7 @@ pub struct Framework {
 pub struct Meta {
     /// For example "Digital, Data and Technology Profession Capability Framework".
     pub name: String,
+    /// Who publishes the framework, e.g. "Central Digital and Data Office".
     pub publisher: String,
     /// A version label such as "2024.3"; optional because many frameworks only date releases.
     pub version: Option<String>,
@@ -46,8 +50,11 @@ pub struct Meta {
 /// A calendar date (no time zone: frameworks are dated, not timestamped).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, e.g. 2020.
     pub year: i32,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month, 1 to 31.
     pub day: u8,
 }
 
@@ -83,7 +90,9 @@ impl Date {
 /// Optional organisation branding; every product must look right without it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Branding {
+    /// The organisation's name, printed above document titles.
     pub organisation: Option<String>,
+    /// The organisation's logo.
     pub logo: Option<Logo>,
     /// Accent colour as RGB. Never the only carrier of meaning.
     pub accent: Option<[u8; 3]>,
@@ -94,6 +103,7 @@ pub struct Branding {
 pub struct Logo {
     /// Where it was read from (resolved against the framework file's folder).
     pub path: PathBuf,
+    /// The PNG file's bytes.
     pub png: Vec<u8>,
     /// Alternative text for screen readers; required.
     pub alt: String,
@@ -102,6 +112,7 @@ pub struct Logo {
 /// One rung of the skill-level scale, such as "practitioner".
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkillLevel {
+    /// Identifier used in `framework.toml` requirements, e.g. "practitioner".
     pub id: String,
     /// As printed: "Practitioner".
     pub name: String,
@@ -112,7 +123,9 @@ pub struct SkillLevel {
 /// A skill in the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skill {
+    /// Identifier used in requirements, e.g. "incident-management".
     pub id: String,
+    /// As printed: "Incident management".
     pub name: String,
     /// What the skill is, independent of level.
     pub description: Option<Text>,
@@ -134,13 +147,16 @@ impl Skill {
 /// A role such as "Application operations engineer", with its ordered levels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Role {
+    /// Identifier used on the command line, e.g. "application-operations-engineer".
     pub id: String,
+    /// As printed: "Application operations engineer".
     pub name: String,
     /// Role family, e.g. "IT operations".
     pub family: Option<String>,
     /// One or two sentences saying what the role does.
     pub summary: Text,
-    /// Longer introductory material, printed before the levels where a product has room.
+    /// Longer introductory material: printed in the job profiles under the
+    /// summary, and on the workbook covers.
     pub introduction: Option<Text>,
     /// A sentence introducing the role's skills list, as the framework words it.
     pub skills_intro: Option<Text>,
@@ -151,8 +167,11 @@ pub struct Role {
 /// One level of a role, such as "Senior application operations engineer".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Level {
+    /// Identifier used on the command line and in people files, e.g. "senior".
     pub id: String,
+    /// As printed: "Senior application operations engineer".
     pub name: String,
+    /// What the level does, in a sentence or two.
     pub summary: Text,
     /// The framework's lead-in to the responsibilities, e.g. "At this level, you will:".
     pub responsibilities_intro: Option<String>,
@@ -221,9 +240,13 @@ impl Framework {
 /// Sizes of a framework.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
+    /// Number of roles.
     pub roles: usize,
+    /// Number of role levels, over all roles.
     pub levels: usize,
+    /// Number of skills in the catalogue.
     pub skills: usize,
+    /// Number of (level, skill) requirements, over all levels.
     pub requirements: usize,
 }
 
@@ -245,6 +268,7 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 /// lines starting with "- " are bullets) or an array of strings (all bullets).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Text {
+    /// Paragraphs and bullet lists, in order.
     pub blocks: Vec<TextBlock>,
     /// BCP 47 tag when this text is in another language than the framework (e.g. "cy").
     pub lang: Option<String>,
@@ -253,7 +277,9 @@ pub struct Text {
 /// A paragraph or a bullet list inside a [`Text`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum TextBlock {
+    /// A paragraph.
     Paragraph(String),
+    /// A bullet list, one string per item.
     Bullets(Vec<String>),
 }
 

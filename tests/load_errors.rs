@@ -107,6 +107,24 @@ fn wrong_type() {
     assert!(d.hint.unwrap().contains("without quotes"));
     let diags = errors(&with("summary = \"Tests things.\"", "summary = 3"));
     assert_reported(&diags, "`summary` must be text", 24, 11);
+    // A date with a time, or a time alone, is named as what it is.
+    let diags = errors(&with(
+        "published = 2024-05-01",
+        "published = 2024-05-01T09:00:00Z",
+    ));
+    assert_reported(
+        &diags,
+        "`published` must be a date without a time, not a date with a time",
+        4,
+        13,
+    );
+    let diags = errors(&with("published = 2024-05-01", "published = 09:00:00"));
+    assert_reported(
+        &diags,
+        "`published` must be a date without a time, not a time of day",
+        4,
+        13,
+    );
 }
 
 #[test]

@@ -84,10 +84,21 @@ fn embedded_font_fixture_with_prefilled_values() {
     let report = checker::check(&bytes);
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
     keep("fixture-forms.pdf", &bytes);
-    // A character the font itself lacks is an error, never a .notdef box.
+    // A character the font itself lacks is drawn as '?' (layout has warned
+    // about it), never as a .notdef box; the field's value keeps it.
     let (lo, laid) = fixture::document(Some(font), Some("Agreed ✓"));
-    let err = finish(lo, &laid, &fixture::meta()).unwrap_err();
-    assert!(err.to_string().contains("no glyph for \"✓\""), "{err}");
+    let bytes = finish(lo, &laid, &fixture::meta()).expect("finishes");
+    let report = checker::check(&bytes);
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    let lo = lopdf::Document::load_mem(&bytes).unwrap();
+    let values: Vec<String> = lo
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"V").ok())
+        .filter_map(|v| lopdf::decode_text_string(v).ok())
+        .collect();
+    assert!(values.iter().any(|v| v == "Agreed ✓"), "{values:?}");
 }
 
 /// Every profile of the seed frameworks, on both papers, through the real
@@ -105,7 +116,7 @@ fn real_profiles_pass_every_structure_check() {
         for (r, role) in fw.roles.iter().enumerate() {
             for (l, level) in role.levels.iter().enumerate() {
                 for paper in [Paper::A4, Paper::Letter] {
-                    let doc = jobpack::compose::profile::profile(&fw, r, l, 1_578_355_200);
+                    let doc = jobpack::compose::profile::profile(&fw, r, l, 1_578_355_200).unwrap();
                     let opts = PdfOptions {
                         paper,
                         accent: None,
@@ -313,7 +324,7 @@ fn real_appraisal_sheets_pass_every_structure_check() {
     };
     for (l, level) in fw.roles[0].levels.iter().enumerate() {
         for (suffix, who) in [("blank", None), ("filled", Some(&person))] {
-            let doc = appraisal(&fw, 0, l, who, 1_578_355_200);
+            let doc = appraisal(&fw, 0, l, who, 1_578_355_200).unwrap();
             let pdf = render(&doc, &PdfOptions::default(), &fonts).expect("renders");
             let report = checker::check(&pdf.bytes);
             let name = format!("appraisal-{}-{suffix}.pdf", level.id);

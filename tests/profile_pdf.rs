@@ -28,7 +28,7 @@ fn fonts() -> &'static FontSet {
 }
 
 fn build(fw: &Framework, level: usize, paper: Paper) -> RenderedPdf {
-    let doc = profile(fw, 0, level, 1_578_355_200);
+    let doc = profile(fw, 0, level, 1_578_355_200).unwrap();
     let pdf = render(
         &doc,
         &PdfOptions {
@@ -319,7 +319,7 @@ fn branding_logo_and_accent_render() {
         png,
         alt: "Ministry of Examples".into(),
     });
-    let doc = profile(&fw, 0, 1, 0);
+    let doc = profile(&fw, 0, 1, 0).unwrap();
     let opts = PdfOptions {
         paper: Paper::A4,
         accent: Some([0xd4, 0x35, 0x1c]),

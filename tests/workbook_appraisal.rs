@@ -99,6 +99,39 @@ fn prefilled_answers_land_in_their_cells() {
     assert_eq!(rows[0][7], "");
 }
 
+#[test]
+fn a_prefilled_answer_with_no_cell_is_an_error_not_dropped() {
+    use xlsx::{AssessmentColumn, Prefill, PrefilledAnswer};
+    let fw = common::seed_framework();
+    let levels = fw.roles[0].levels.len();
+    let required = fw.roles[0].levels[0].requirements[0].skill;
+    let unrequired = (0..fw.skills.len())
+        .find(|s| {
+            !fw.roles[0].levels[0]
+                .requirements
+                .iter()
+                .any(|r| r.skill == *s)
+        })
+        .expect("the first level does not need every skill");
+    for (level, skill, says) in [
+        (levels, required, "level number"),
+        (0, unrequired, "does not require"),
+        (0, usize::MAX, "an unknown skill"),
+    ] {
+        let prefill = Prefill {
+            answers: vec![PrefilledAnswer {
+                level,
+                skill,
+                column: AssessmentColumn::Evidence,
+                value: "Evidence".into(),
+            }],
+            ..Prefill::default()
+        };
+        let err = xlsx::appraisal_workbook_with(&fw, 0, EPOCH, &prefill).unwrap_err();
+        assert!(err.to_string().contains(says), "{err}");
+    }
+}
+
 /// The cell references of `sheet_xml` whose style leaves them unlocked.
 fn unlocked_cells(styles_xml: &str, sheet_xml: &str) -> Vec<String> {
     let xfs =

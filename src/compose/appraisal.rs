@@ -15,10 +15,10 @@
 //! the periods as a field hierarchy, so form data groups by skill.
 
 use crate::doc::{
-    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Figure, Heading, List, ParaStyle,
-    Paragraph, Row, Span, Table,
+    Block, Cell, Column, DocMeta, Document, Field, FieldKind, Heading, ParaStyle, Paragraph, Row,
+    Span, Table,
 };
-use crate::model::{Framework, Role};
+use crate::model::{Framework, Level, Role};
 
 /// The person a sheet is pre-filled for (one row of a `--people` file).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,7 +31,7 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{choice_options, descriptor_blocks, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED};
+pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED};
 
 mod skill;
 
@@ -45,19 +45,16 @@ const SIGNATURE_LINES: u16 = 2;
 /// pre-filled for `person` when given, dated `epoch` (see
 /// [`Framework::document_epoch`]).
 ///
-/// # Panics
-/// When `role_index` or `level_index` is out of range: callers resolve them
-/// from this framework (as for [`crate::compose`]'s other products), so that
-/// is a bug, not bad input.
+/// # Errors
+/// When `role_index` or `level_index` is out of range.
 pub fn appraisal(
     fw: &Framework,
     role_index: usize,
     level_index: usize,
     person: Option<&Person>,
     epoch: i64,
-) -> Document {
-    let role = &fw.roles[role_index];
-    let level = &role.levels[level_index];
+) -> anyhow::Result<Document> {
+    let (role, level) = super::role_level(fw, role_index, level_index)?;
     let who = person.map(|p| p.name.trim()).filter(|n| !n.is_empty());
 
     let title = format!("Appraisal sheet: {}", level.name);
@@ -71,7 +68,7 @@ pub fn appraisal(
         text: title.clone(),
         bookmark: true,
     }));
-    blocks.extend(about_lines(fw, role, level_index));
+    blocks.extend(about_lines(fw, role, level, level_index));
     blocks.extend(header_fields(person));
     blocks.push(guidance_section(fw));
     blocks.push(skill::skills_section(fw, level));
@@ -90,7 +87,7 @@ pub fn appraisal(
         level.name.clone(),
     ];
     keywords.extend(fw.meta.version.iter().cloned());
-    Document {
+    Ok(Document {
         meta: DocMeta {
             title,
             author: fw.meta.publisher.clone(),
@@ -106,7 +103,7 @@ pub fn appraisal(
         running_header: Some(running_header),
         footer: footer(fw, role),
         blocks,
-    }
+    })
 }
 
 /// "Application operations engineer · framework published 7 January 2020":
@@ -122,14 +119,7 @@ fn footer(fw: &Framework, role: &Role) -> String {
 
 /// The organisation's logo and name above the title, as on its job profiles.
 fn branding(fw: &Framework) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    if let Some(logo) = &fw.branding.logo {
-        blocks.push(Block::Figure(Figure {
-            png: logo.png.clone(),
-            alt: logo.alt.clone(),
-            height: 36.0,
-        }));
-    }
+    let mut blocks: Vec<Block> = super::prose::logo(fw).into_iter().collect();
     if let Some(org) = &fw.branding.organisation {
         blocks.push(Block::Paragraph(Paragraph::styled(
             ParaStyle::Small,
@@ -140,8 +130,7 @@ fn branding(fw: &Framework) -> Vec<Block> {
 }
 
 /// Role and level printed as text (they are fixed by the sheet, not filled in).
-fn about_lines(fw: &Framework, role: &Role, level_index: usize) -> Vec<Block> {
-    let level = &role.levels[level_index];
+fn about_lines(fw: &Framework, role: &Role, level: &Level, level_index: usize) -> Vec<Block> {
     let labelled = |label: &str, value: String| {
         Block::Paragraph(Paragraph::styled(
             ParaStyle::Body,
@@ -229,29 +218,15 @@ fn guidance_section(fw: &Framework) -> Block {
             vec![Span::plain("The skill levels, lowest first:")],
         )),
     ];
-    let items = fw
-        .scale
-        .iter()
-        .map(|rung| {
-            let mut spans = vec![Span::bold(rung.name.clone())];
-            if let Some(desc) = &rung.description {
-                let words: Vec<&str> = desc.strings().collect();
-                spans.push(Span::plain(format!(": {}", words.join(" "))));
-            }
-            Paragraph::styled(ParaStyle::Body, spans)
-        })
-        .chain(std::iter::once(Paragraph::styled(
-            ParaStyle::Body,
-            vec![
-                Span::bold(NOT_YET_DEMONSTRATED),
-                Span::plain(": the skill has not yet been shown at any of these levels."),
-            ],
-        )))
-        .collect();
-    blocks.push(Block::List(List {
-        ordered: false,
-        items,
-    }));
+    let mut key = super::prose::scale_table(fw);
+    key.summary = Some("The skill levels to choose from, and what each means".into());
+    key.rows.push(Row {
+        cells: vec![
+            Cell::text(NOT_YET_DEMONSTRATED),
+            Cell::text("The skill has not yet been shown at any of these levels."),
+        ],
+    });
+    blocks.push(Block::Table(key));
     Block::Section(blocks)
 }
 

@@ -5,26 +5,34 @@
 //! next level; a key to the skill-level scale; the attribution. Every
 //! sentence of the level reaches the page verbatim.
 
+use super::prose::{descriptor_blocks, logo, scale_cell, scale_table, text_blocks, NO_SKILLS};
 use crate::doc::{
-    Block, Cell, Column, DocMeta, Document, Figure, Heading, List, ParaStyle, Paragraph, Row,
-    Shade, Span, Table,
+    Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
 };
-use crate::model::{Framework, Level, Requirement, Role, Text, TextBlock};
+use crate::model::{Framework, Level, Role};
 
 /// The job profile of level `level_index` of role `role_index`, dated `epoch`.
 ///
-/// # Panics
-/// When either index is out of range: callers iterate the framework's own roles and levels.
-pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64) -> Document {
-    let role = &fw.roles[role_index];
-    let level = &role.levels[level_index];
+/// # Errors
+/// When either index is out of range.
+pub fn profile(
+    fw: &Framework,
+    role_index: usize,
+    level_index: usize,
+    epoch: i64,
+) -> anyhow::Result<Document> {
+    let (role, level) = super::role_level(fw, role_index, level_index)?;
     let of = role.levels.len();
     let position = format!("Level {} of {of}", level_index + 1);
 
     let mut blocks = title_block(fw, role, level, &position);
-    blocks.push(section("About the role", text_blocks(&role.summary)));
+    blocks.push(section("About the role", role_blocks(role)));
     blocks.push(section("About this level", level_blocks(level)));
     blocks.push(section("Skills needed", skills_blocks(fw, role, level)));
+    let explained = skills_explained(fw, level);
+    if !explained.is_empty() {
+        blocks.push(section("About these skills", explained));
+    }
     // The two short tables read best whole: each moves to a new page rather
     // than split (the engine still splits one taller than a page).
     if let Some(next) = role.levels.get(level_index + 1) {
@@ -35,7 +43,7 @@ pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64
     blocks.push(kept_section("Skill levels", key_blocks(fw)));
     blocks.extend(attribution(fw));
 
-    Document {
+    Ok(Document {
         meta: DocMeta {
             title: format!("Job profile: {}", level.name),
             author: fw.meta.publisher.clone(),
@@ -64,18 +72,11 @@ pub fn profile(fw: &Framework, role_index: usize, level_index: usize, epoch: i64
             position.to_lowercase()
         ),
         blocks,
-    }
+    })
 }
 
 fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    if let Some(logo) = &fw.branding.logo {
-        blocks.push(Block::Figure(Figure {
-            png: logo.png.clone(),
-            alt: logo.alt.clone(),
-            height: 36.0,
-        }));
-    }
+    let mut blocks: Vec<Block> = logo(fw).into_iter().collect();
     // Page one says what the document is, whose it is and where it comes from.
     let mut over = fw.meta.name.clone();
     if let Some(org) = &fw.branding.organisation {
@@ -141,27 +142,32 @@ fn section(title: &str, mut content: Vec<Block>) -> Block {
     Block::Section(content)
 }
 
-/// Framework prose as paragraphs and bullet lists, keeping its language.
-pub fn text_blocks(t: &Text) -> Vec<Block> {
-    t.blocks
-        .iter()
-        .map(|b| match b {
-            TextBlock::Paragraph(p) => Block::Paragraph(Paragraph {
-                lang: t.lang.clone(),
-                ..Paragraph::plain(p.clone())
-            }),
-            TextBlock::Bullets(items) => Block::List(List {
-                ordered: false,
-                items: items
-                    .iter()
-                    .map(|i| Paragraph {
-                        lang: t.lang.clone(),
-                        ..Paragraph::plain(i.clone())
-                    })
-                    .collect(),
-            }),
-        })
-        .collect()
+/// The role's summary, then its longer introduction when the framework has one.
+fn role_blocks(role: &Role) -> Vec<Block> {
+    let mut blocks = text_blocks(&role.summary);
+    if let Some(intro) = &role.introduction {
+        blocks.extend(text_blocks(intro));
+    }
+    blocks
+}
+
+/// What each required skill is, in general (the catalogue's description),
+/// under the skill's name; skills the catalogue does not describe are left out.
+/// The skills table's narrow first column has no room for these paragraphs.
+fn skills_explained(fw: &Framework, level: &Level) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for req in &level.requirements {
+        let skill = &fw.skills[req.skill];
+        if let Some(description) = &skill.description {
+            blocks.push(Block::Heading(Heading {
+                level: 3,
+                text: skill.name.clone(),
+                bookmark: false,
+            }));
+            blocks.extend(text_blocks(description));
+        }
+    }
+    blocks
 }
 
 fn level_blocks(level: &Level) -> Vec<Block> {
@@ -188,31 +194,6 @@ fn level_blocks(level: &Level) -> Vec<Block> {
     blocks
 }
 
-/// The descriptor of a requirement as cell content: bullets get the lead-in ("You can:").
-pub fn descriptor_blocks(fw: &Framework, req: &Requirement) -> Vec<Block> {
-    let text = fw.descriptor(req);
-    let mut blocks = Vec::new();
-    if text.is_bullets_only() {
-        blocks.push(Block::Paragraph(Paragraph::styled(
-            ParaStyle::Label,
-            vec![Span::plain(fw.meta.bullet_lead.clone())],
-        )));
-    }
-    blocks.extend(text_blocks(text));
-    blocks
-}
-
-fn scale_cell(fw: &Framework, rank: usize) -> Cell {
-    let name = fw.scale.get(rank).map_or("", |s| s.name.as_str());
-    Cell {
-        shade: Some(Shade::Scale {
-            rank,
-            of: fw.scale.len(),
-        }),
-        ..Cell::text(name)
-    }
-}
-
 fn skill_header_cell(name: &str) -> Cell {
     Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
         ParaStyle::Body,
@@ -226,9 +207,7 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
         blocks.extend(text_blocks(intro));
     }
     if level.requirements.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(
-            "The framework lists no skills for this level.",
-        )));
+        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
         return blocks;
     }
     let rows = level
@@ -238,7 +217,7 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
             cells: vec![
                 skill_header_cell(&fw.skills[req.skill].name),
                 scale_cell(fw, req.level),
-                Cell::blocks(descriptor_blocks(fw, req)),
+                Cell::blocks(descriptor_blocks(fw, fw.descriptor(req))),
             ],
         })
         .collect();
@@ -349,36 +328,11 @@ fn next_level_blocks(
 }
 
 fn key_blocks(fw: &Framework) -> Vec<Block> {
-    let rows: Vec<Row> = fw
-        .scale
-        .iter()
-        .enumerate()
-        .map(|(rank, s)| Row {
-            cells: vec![
-                scale_cell(fw, rank),
-                Cell::blocks(s.description.as_ref().map(text_blocks).unwrap_or_default()),
-            ],
-        })
-        .collect();
     vec![
         Block::Paragraph(Paragraph::plain(
             "Skill levels, from the lowest to the highest:",
         )),
-        Block::Table(Table {
-            summary: Some("The skill levels of the framework and what each means".into()),
-            columns: vec![
-                Column {
-                    header: "Skill level".into(),
-                    weight: 0.22,
-                },
-                Column {
-                    header: "What it means".into(),
-                    weight: 0.78,
-                },
-            ],
-            rows,
-            row_headers: true,
-        }),
+        Block::Table(scale_table(fw)),
     ]
 }
 

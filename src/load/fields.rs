@@ -12,7 +12,6 @@ use super::source::{diagnostic, Locator};
 use super::text;
 use super::words::{closest, is_id, suggest_id};
 use super::{Diagnostic, Severity};
-use crate::model::Text;
 
 /// The most diagnostics one load keeps. A hand-edited file with more has one
 /// systematic mistake, and a machine-made one could otherwise produce millions.
@@ -226,7 +225,7 @@ impl<'s> Ctx<'s> {
         })
     }
 
-    fn empty(&mut self, v: &Spanned<DeValue>, key: &str) {
+    pub(super) fn empty(&mut self, v: &Spanned<DeValue>, key: &str) {
         self.error(
             Some(v.span()),
             format!("`{key}` is empty"),
@@ -251,70 +250,6 @@ impl<'s> Ctx<'s> {
         None
     }
 
-    /// A text field (string, array of bullets, or `{ text, lang }`).
-    pub fn text(&mut self, t: &Table, key: &str, required: bool) -> Option<Text> {
-        let Some(v) = t.map.get(key) else {
-            if required {
-                self.missing(t, key, "\"\"\"...\"\"\"");
-            }
-            return None;
-        };
-        self.text_value(v, key)
-    }
-
-    /// A value that must be a text.
-    pub fn text_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
-        match v.get_ref() {
-            DeValue::String(s) => {
-                let t = text::parse_string(s);
-                if t.blocks.is_empty() {
-                    self.empty(v, key);
-                    return None;
-                }
-                Some(t)
-            }
-            DeValue::Array(list) => {
-                if list.is_empty() {
-                    self.empty(v, key);
-                    return None;
-                }
-                let items = self.string_list(v, key);
-                // A shorter list means an item was reported; keep none of it.
-                (items.len() == list.len()).then(|| Text::bullets(items))
-            }
-            DeValue::Table(map) => {
-                let t = Table {
-                    map,
-                    span: Some(v.span()),
-                    name: format!("`{key}`"),
-                };
-                self.known_keys(&t, &["text", "lang"]);
-                let lang = self.string(&t, "lang", true);
-                if let Some(lang) = &lang {
-                    self.check_language(lang, "lang");
-                }
-                let inner = t.map.get("text");
-                if inner.is_none() {
-                    self.missing(&t, "text", "\"...\"");
-                }
-                let mut body = match inner.map(|i| (i, i.get_ref())) {
-                    Some((i, DeValue::Table(_))) => {
-                        self.wrong_type(i, "text", "a string or an array of strings", "\"...\"");
-                        None
-                    }
-                    Some((i, _)) => self.text_value(i, "text"),
-                    None => None,
-                }?;
-                body.lang = lang.map(|l| l.value);
-                Some(body)
-            }
-            _ => {
-                self.wrong_type(v, key, "text (a string or an array of strings)", "\"...\"");
-                None
-            }
-        }
-    }
-
     /// An optional array of non-blank strings (absent: empty).
     pub fn strings(&mut self, t: &Table, key: &str) -> Vec<String> {
         match t.map.get(key) {
@@ -323,7 +258,7 @@ impl<'s> Ctx<'s> {
         }
     }
 
-    fn string_list(&mut self, v: &Spanned<DeValue>, key: &str) -> Vec<String> {
+    pub(super) fn string_list(&mut self, v: &Spanned<DeValue>, key: &str) -> Vec<String> {
         let DeValue::Array(items) = v.get_ref() else {
             self.wrong_type(v, key, "an array of strings", "[\"...\", \"...\"]");
             return Vec::new();
@@ -401,17 +336,6 @@ impl<'s> Ctx<'s> {
             }
         }
     }
-
-    /// Checks a language tag value.
-    pub fn check_language(&mut self, tag: &Located<String>, key: &str) {
-        if !text::is_language_tag(&tag.value) {
-            self.error(
-                Some(tag.span.clone()),
-                format!("`{key}` is not a language tag: \"{}\"", tag.value),
-                Some("use a BCP 47 tag such as \"en-GB\" or \"cy\"".into()),
-            );
-        }
-    }
 }
 
 /// Remembers the first place each id or name was used, to report duplicates.
@@ -446,7 +370,11 @@ pub fn describe(v: &DeValue) -> &'static str {
         DeValue::Integer(_) => "an integer",
         DeValue::Float(_) => "a number",
         DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
+        DeValue::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(_), None) => "a date",
+            (Some(_), Some(_)) => "a date with a time",
+            (None, _) => "a time of day",
+        },
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     }

@@ -10,6 +10,7 @@ mod framework;
 mod roles;
 pub mod source;
 pub mod text;
+mod text_fields;
 mod words;
 
 use std::io::Read;

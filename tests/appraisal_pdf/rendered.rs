@@ -74,7 +74,7 @@ fn every_level_renders_with_every_skill_and_expected_level_readable() {
             ..PdfOptions::default()
         };
         for (li, level) in fw.roles[0].levels.iter().enumerate() {
-            let doc = appraisal(fw, 0, li, None, fw.document_epoch(None));
+            let doc = appraisal(fw, 0, li, None, fw.document_epoch(None)).unwrap();
             let pdf = render(&doc, &opts, &fonts).unwrap();
             assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
             let name = format!("{}-{:?}.pdf", level.id, paper).to_lowercase();
@@ -125,7 +125,7 @@ fn a_long_scale_and_a_long_descriptor_still_lay_out() {
         reviewer: Some("Ffion Jones".into()),
         period: Some("2025 to 2026".into()),
     };
-    let doc = appraisal(&fw, 0, 1, Some(&person), 0);
+    let doc = appraisal(&fw, 0, 1, Some(&person), 0).unwrap();
     let fonts = FontSet::load().unwrap();
     let pdf = render(&doc, &PdfOptions::default(), &fonts).unwrap();
     assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
@@ -162,7 +162,7 @@ fn sheets_are_reproducible_well_formed_and_on_the_right_paper() {
             paper,
             ..PdfOptions::default()
         };
-        let doc = appraisal(fw, 0, 2, Some(&person), fw.document_epoch(None));
+        let doc = appraisal(fw, 0, 2, Some(&person), fw.document_epoch(None)).unwrap();
         let first = render(&doc, &opts, &fonts).unwrap();
         let second = render(&doc, &opts, &fonts).unwrap();
         assert!(first.bytes == second.bytes, "two renders differ");
@@ -215,7 +215,7 @@ fn prefilled_values_may_use_characters_found_nowhere_else() {
         reviewer: Some("Ffion “Ffi” Jones".into()),
         period: Some("2025–26".into()),
     };
-    let doc = appraisal(fw, 0, 0, Some(&person), fw.document_epoch(None));
+    let doc = appraisal(fw, 0, 0, Some(&person), fw.document_epoch(None)).unwrap();
     let fonts = FontSet::load().unwrap();
     let pdf = render(&doc, &PdfOptions::default(), &fonts).unwrap();
     if !have("qpdf") {

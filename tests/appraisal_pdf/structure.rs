@@ -12,7 +12,7 @@ use crate::fixture::*;
 fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
     let fw = four();
     for (li, level) in fw.roles[0].levels.iter().enumerate() {
-        let doc = appraisal(&fw, 0, li, None, 0);
+        let doc = appraisal(&fw, 0, li, None, 0).unwrap();
         let blocks = skill_blocks(&doc);
         assert_eq!(blocks.len(), level.requirements.len(), "{}", level.name);
         for (block, req) in blocks.iter().zip(&level.requirements) {
@@ -31,16 +31,62 @@ fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
 }
 
 #[test]
+fn the_scale_key_keeps_each_descriptions_bullets_and_language() {
+    let mut fw = four();
+    let mut welsh = jobpack::model::Text::bullets(["un", "dau"]);
+    welsh.lang = Some("cy".into());
+    fw.scale[1].description = Some(welsh);
+    let doc = appraisal(&fw, 0, 0, None, 0).unwrap();
+    let key = all_blocks(&doc)
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("the scale key is a table");
+    assert_eq!(key.rows.len(), fw.scale.len() + 1);
+    let Block::List(list) = &key.rows[1].cells[1].content[0] else {
+        panic!("bullets stay a list: {:?}", key.rows[1]);
+    };
+    let items: Vec<(String, Option<&str>)> = list
+        .items
+        .iter()
+        .map(|i| (i.text(), i.lang.as_deref()))
+        .collect();
+    assert_eq!(
+        items,
+        [("un".into(), Some("cy")), ("dau".into(), Some("cy"))]
+    );
+    let last = key.rows.last().unwrap();
+    let Block::Paragraph(p) = &last.cells[0].content[0] else {
+        panic!()
+    };
+    assert_eq!(p.text(), NOT_YET_DEMONSTRATED);
+}
+
+#[test]
+fn a_level_with_no_skills_says_so_under_the_heading() {
+    let mut fw = four();
+    fw.roles[0].levels[0].requirements.clear();
+    let all = texts(&appraisal(&fw, 0, 0, None, 0).unwrap());
+    let at = all
+        .iter()
+        .position(|t| t == "Skills")
+        .expect("Skills heading");
+    assert_eq!(all[at + 1], "The framework lists no skills for this level.");
+}
+
+#[test]
 fn a_levels_own_descriptor_wins_over_the_catalogue() {
     let fw = four();
-    let all = texts(&appraisal(&fw, 0, 1, None, 0)).join("\n");
+    let all = texts(&appraisal(&fw, 0, 1, None, 0).unwrap()).join("\n");
     assert!(all.contains("The level's own words on users."));
     assert!(!all.contains("You put users first."));
 }
 
 #[test]
 fn bullet_descriptors_follow_the_frameworks_lead_in() {
-    let doc = appraisal(&four(), 0, 1, None, 0);
+    let doc = appraisal(&four(), 0, 1, None, 0).unwrap();
     let change = skill_blocks(&doc)[1];
     let lead = change.iter().position(|b| {
         matches!(b, Block::Paragraph(p) if p.style == ParaStyle::Label && p.text() == "You can:")
@@ -64,7 +110,7 @@ fn bullet_descriptors_follow_the_frameworks_lead_in() {
 #[test]
 fn field_names_are_unique_and_free_of_stray_periods() {
     let fw = four();
-    let doc = appraisal(&fw, 0, 1, None, 0);
+    let doc = appraisal(&fw, 0, 1, None, 0).unwrap();
     let mut seen = HashSet::new();
     for f in fields(&doc) {
         assert!(
@@ -117,7 +163,7 @@ fn each_assessor_gets_one_choice_per_rung_plus_not_yet_demonstrated() {
             options.last().map(String::as_str),
             Some(NOT_YET_DEMONSTRATED)
         );
-        let doc = appraisal(&fw, 0, 1, None, 0);
+        let doc = appraisal(&fw, 0, 1, None, 0).unwrap();
         let level = &fw.roles[0].levels[1];
         for (block, req) in skill_blocks(&doc).iter().zip(&level.requirements) {
             let skill = &fw.skills[req.skill];
@@ -152,7 +198,7 @@ fn each_assessor_gets_one_choice_per_rung_plus_not_yet_demonstrated() {
 
 #[test]
 fn every_skill_has_writing_space_for_evidence_and_comments() {
-    let doc = appraisal(&four(), 0, 1, None, 0);
+    let doc = appraisal(&four(), 0, 1, None, 0).unwrap();
     for block in skill_blocks(&doc) {
         let lines: Vec<u16> = block
             .iter()
@@ -177,7 +223,7 @@ fn a_person_prefills_the_header_and_names_the_running_header() {
         reviewer: Some("Alex Reviewer".into()),
         period: Some("April 2025 to March 2026".into()),
     };
-    let doc = appraisal(&fw, 0, 0, Some(&person), 0);
+    let doc = appraisal(&fw, 0, 0, Some(&person), 0).unwrap();
     let value = |name: &str| {
         fields(&doc)
             .into_iter()
@@ -196,18 +242,18 @@ fn a_person_prefills_the_header_and_names_the_running_header() {
         Some("Appraisal sheet: Associate engineer, Siân Ŵyn")
     );
 
-    let blank = appraisal(&fw, 0, 0, None, 0);
+    let blank = appraisal(&fw, 0, 0, None, 0).unwrap();
     assert!(fields(&blank).iter().all(|f| f.value.is_none()));
     let nameless = Person {
         name: "  ".into(),
         ..Person::default()
     };
-    assert_eq!(appraisal(&fw, 0, 0, Some(&nameless), 0), blank);
+    assert_eq!(appraisal(&fw, 0, 0, Some(&nameless), 0).unwrap(), blank);
 }
 
 #[test]
 fn metadata_and_page_furniture_come_from_the_framework() {
-    let doc = appraisal(&four(), 0, 1, None, 1_578_355_200);
+    let doc = appraisal(&four(), 0, 1, None, 1_578_355_200).unwrap();
     assert_eq!(doc.meta.title, "Appraisal sheet: Senior engineer");
     assert_eq!(doc.meta.language, "en-GB");
     assert_eq!(doc.meta.epoch, 1_578_355_200);
@@ -227,7 +273,7 @@ fn metadata_and_page_furniture_come_from_the_framework() {
 
 #[test]
 fn headings_never_skip_a_level() {
-    let doc = appraisal(&four(), 0, 1, None, 0);
+    let doc = appraisal(&four(), 0, 1, None, 0).unwrap();
     let mut last = 0;
     for block in all_blocks(&doc) {
         if let Block::Heading(h) = block {
@@ -242,7 +288,7 @@ fn shipped_frameworks_reach_every_sheet_verbatim() {
     for fw in shipped() {
         for (ri, role) in fw.roles.iter().enumerate() {
             for (li, level) in role.levels.iter().enumerate() {
-                let doc = appraisal(&fw, ri, li, None, 0);
+                let doc = appraisal(&fw, ri, li, None, 0).unwrap();
                 let text = texts(&doc);
                 // In order: each sentence after the one before it.
                 let mut at = 0;
@@ -263,7 +309,7 @@ fn shipped_frameworks_reach_every_sheet_verbatim() {
 
 #[test]
 fn accessible_names_are_distinct() {
-    let doc = appraisal(&four(), 0, 1, None, 0);
+    let doc = appraisal(&four(), 0, 1, None, 0).unwrap();
     let mut seen = HashSet::new();
     for f in fields(&doc) {
         assert!(
@@ -277,7 +323,7 @@ fn accessible_names_are_distinct() {
 #[test]
 fn branding_heads_the_sheet_when_given() {
     let mut fw = four();
-    let plain = appraisal(&fw, 0, 0, None, 0);
+    let plain = appraisal(&fw, 0, 0, None, 0).unwrap();
     assert!(matches!(&plain.blocks[0], Block::Heading(h) if h.level == 1));
     fw.branding.organisation = Some("Ministry of Examples".into());
     fw.branding.logo = Some(jobpack::model::Logo {
@@ -286,7 +332,7 @@ fn branding_heads_the_sheet_when_given() {
         alt: "Ministry of Examples".into(),
     });
     fw.roles[0].family = Some("IT operations".into());
-    let doc = appraisal(&fw, 0, 0, None, 0);
+    let doc = appraisal(&fw, 0, 0, None, 0).unwrap();
     match &doc.blocks[..3] {
         [Block::Figure(logo), Block::Paragraph(org), Block::Heading(title)] => {
             assert_eq!(logo.alt, "Ministry of Examples");

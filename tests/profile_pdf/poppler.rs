@@ -89,7 +89,13 @@ pub fn assert_in_order(hay: &str, needles: &[String]) {
 /// Every sentence-bearing string of a level, in the order the profile prints them.
 pub fn level_strings(fw: &Framework, level: usize) -> Vec<String> {
     let l = &fw.roles[0].levels[level];
-    let mut out: Vec<String> = fw.roles[0].summary.strings().map(String::from).collect();
+    let role = &fw.roles[0];
+    let mut out: Vec<String> = role.summary.strings().map(String::from).collect();
+    out.extend(
+        role.introduction
+            .iter()
+            .flat_map(|t| t.strings().map(String::from)),
+    );
     out.extend(l.summary.strings().map(String::from));
     out.extend(l.responsibilities_intro.clone());
     out.extend(l.responsibilities.iter().cloned());
@@ -97,6 +103,14 @@ pub fn level_strings(fw: &Framework, level: usize) -> Vec<String> {
         out.push(fw.skills[req.skill].name.clone());
         out.push(fw.scale[req.level].name.clone());
         out.extend(fw.descriptor(req).strings().map(String::from));
+    }
+    // What each skill is, in general, after the table.
+    for req in &l.requirements {
+        let skill = &fw.skills[req.skill];
+        if let Some(description) = &skill.description {
+            out.push(skill.name.clone());
+            out.extend(description.strings().map(String::from));
+        }
     }
     out
 }

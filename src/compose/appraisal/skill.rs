@@ -1,7 +1,8 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
-use crate::doc::{Block, Field, FieldKind, Heading, List, ParaStyle, Paragraph, Span};
-use crate::model::{Framework, Level, Text, TextBlock};
+use crate::compose::prose::{descriptor_blocks, NO_SKILLS};
+use crate::doc::{Block, Field, FieldKind, Heading, ParaStyle, Paragraph, Span};
+use crate::model::{Framework, Level};
 
 /// The choice offered beside the rungs of the scale.
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
@@ -37,13 +38,17 @@ pub const ASSESSORS: [Assessor; 3] = [
 /// on a page: two labelled boxes cost a label line and a frame's padding more.
 const EVIDENCE_LINES: u16 = 5;
 
-/// One block per required skill, in the framework's order, each kept on one page.
+/// One block per required skill, in the framework's order, each kept on one
+/// page; a sentence saying so when the level requires none.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     let mut blocks = vec![Block::Heading(Heading {
         level: 2,
         text: "Skills".into(),
         bookmark: true,
     })];
+    if level.requirements.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
+    }
     let mut used = Vec::new();
     for req in &level.requirements {
         let skill = &fw.skills[req.skill];
@@ -75,47 +80,6 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
         blocks.push(Block::KeepTogether(vec![Block::Section(content)]));
     }
     Block::Section(blocks)
-}
-
-/// The descriptor verbatim: paragraphs as paragraphs, and a bullet list with
-/// the framework's lead-in ("You can:") unless a paragraph introduces it.
-pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut after_paragraph = false;
-    for block in &text.blocks {
-        match block {
-            TextBlock::Paragraph(p) => {
-                let mut para = Paragraph::plain(p.clone());
-                para.lang = text.lang.clone();
-                out.push(Block::Paragraph(para));
-                after_paragraph = true;
-            }
-            TextBlock::Bullets(items) => {
-                if !after_paragraph {
-                    let mut lead = Paragraph::styled(
-                        ParaStyle::Label,
-                        vec![Span::plain(fw.meta.bullet_lead.clone())],
-                    );
-                    lead.lang = text.lang.clone();
-                    out.push(Block::Paragraph(lead));
-                }
-                let items = items
-                    .iter()
-                    .map(|item| {
-                        let mut p = Paragraph::plain(item.clone());
-                        p.lang = text.lang.clone();
-                        p
-                    })
-                    .collect();
-                out.push(Block::List(List {
-                    ordered: false,
-                    items,
-                }));
-                after_paragraph = false;
-            }
-        }
-    }
-    out
 }
 
 /// One radio group per assessor, each offering every rung and "Not yet

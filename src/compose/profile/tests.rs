@@ -27,6 +27,7 @@ description = "High means a lot."
 [[skills]]
 id = "same"
 name = "Same skill"
+description = "What the same skill is."
 [skills.descriptors]
 low = "Same at low."
 [[skills]]
@@ -50,6 +51,11 @@ high = "Comes at the top."
 id = "role"
 name = "Test role"
 summary = "The role summary."
+introduction = """
+The role introduction.
+
+- introduction bullet
+"""
 
 [[roles.levels]]
 id = "one"
@@ -115,7 +121,7 @@ fn position(all: &[String], needle: &str) -> usize {
 
 #[test]
 fn first_level_has_everything_in_order() {
-    let doc = profile(&fw(), 0, 0, 42);
+    let doc = profile(&fw(), 0, 0, 42).unwrap();
     let t = texts(&doc);
     let order = [
         "Job profile · Test framework",
@@ -124,6 +130,8 @@ fn first_level_has_everything_in_order() {
         "Version 1.2 · Published 4 March 2021 · Job grade: EO",
         "#2 About the role",
         "The role summary.",
+        "The role introduction.",
+        "• introduction bullet",
         "#2 About this level",
         "First summary.",
         "At this level, you will:",
@@ -138,6 +146,9 @@ fn first_level_has_everything_in_order() {
         "• bullet two",
         "Going skill",
         "Goes after this.",
+        "#2 About these skills",
+        "#3 Same skill",
+        "What the same skill is.",
         "#2 What changes at the next level",
         "#2 Skill levels",
         "Low means little.",
@@ -163,7 +174,7 @@ fn first_level_has_everything_in_order() {
 
 #[test]
 fn next_level_lists_rises_arrivals_and_departures_only() {
-    let doc = profile(&fw(), 0, 0, 0);
+    let doc = profile(&fw(), 0, 0, 0).unwrap();
     let t = texts(&doc);
     let start = position(&t, "#2 What changes at the next level");
     let end = position(&t, "#2 Skill levels");
@@ -199,7 +210,7 @@ fn next_level_lists_rises_arrivals_and_departures_only() {
 
 #[test]
 fn the_top_level_has_no_next_level_section() {
-    let doc = profile(&fw(), 0, 1, 0);
+    let doc = profile(&fw(), 0, 1, 0).unwrap();
     let t = texts(&doc);
     assert!(!t.iter().any(|s| s.contains("What changes")));
     assert!(t.contains(&"Test role: Level 2 of 2".to_string()));
@@ -209,7 +220,7 @@ fn the_top_level_has_no_next_level_section() {
 
 #[test]
 fn skill_levels_are_shaded_by_rank_and_said_in_words() {
-    let doc = profile(&fw(), 0, 0, 0);
+    let doc = profile(&fw(), 0, 0, 0).unwrap();
     fn tables(blocks: &[Block], out: &mut Vec<crate::doc::Table>) {
         for b in blocks {
             match b {
@@ -234,4 +245,15 @@ fn skill_levels_are_shaded_by_rank_and_said_in_words() {
         assert_eq!(p.text(), ["Low", "High"][rank]);
         assert_eq!(p.style, ParaStyle::Body);
     }
+}
+
+#[test]
+fn only_described_skills_are_explained() {
+    let t = texts(&profile(&fw(), 0, 0, 0).unwrap());
+    let start = position(&t, "#2 About these skills");
+    let end = position(&t, "#2 What changes at the next level");
+    assert_eq!(
+        t[start + 1..end],
+        ["#3 Same skill", "What the same skill is."]
+    );
 }

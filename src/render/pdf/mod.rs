@@ -24,7 +24,6 @@ use printpdf::{
     FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
     XObjectId,
 };
-use sha2::{Digest, Sha256};
 
 pub use fonts::{FaceId, FontSet};
 
@@ -34,6 +33,7 @@ use crate::doc::Document;
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PdfOptions {
+    /// A4 or US Letter.
     pub paper: Paper,
     /// Colour for headings and rules; a sober blue when `None`.
     pub accent: Option<[u8; 3]>,
@@ -42,7 +42,9 @@ pub struct PdfOptions {
 /// A finished PDF file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderedPdf {
+    /// The whole file.
     pub bytes: Vec<u8>,
+    /// How many pages it has.
     pub page_count: usize,
     /// Things the reader should know (missing glyphs, undecodable images), never fatal.
     pub warnings: Vec<String>,
@@ -53,8 +55,9 @@ pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<Rend
     let (pdf, laid, warnings) = lay_out(doc, opts, fonts)?;
     let page_count = laid.page_count;
     let mut save_warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut save_warnings);
-    set_stable_id(&mut lo, doc);
+    // printpdf writes a random trailer /ID; the finishing pass replaces it
+    // with a hash of the content, so identical input gives identical bytes.
+    let lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut save_warnings);
     let bytes = finish::finish(lo, &laid, &doc.meta)?;
     Ok(RenderedPdf {
         bytes,
@@ -86,11 +89,37 @@ pub fn lay_out(
         footer: &doc.footer,
     };
     let mut painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
+    let mut warnings = m.warnings;
+    warnings.extend(painted.warnings);
     // Pre-filled text field values are drawn by the finishing pass, in the
-    // regular face, into the widget's appearance: their glyphs must be in the subset.
+    // regular face, into the widget's appearance: their glyphs must be in the
+    // subset. A character that face lacks is drawn as tags::UNDRAWABLE
+    // (the field's value keeps it), with a warning, rather than failing the sheet.
+    let regular = fonts.face(FaceId::Regular);
     for annot in painted.laid.annotations.iter().flatten() {
-        if let tags::AnnotKind::TextField { value: Some(v), .. } = &annot.kind {
-            painted.used[FaceId::Regular as usize].extend(v.chars().filter(|c| !c.is_control()));
+        if let tags::AnnotKind::TextField {
+            name,
+            value: Some(v),
+            ..
+        } = &annot.kind
+        {
+            let used = &mut painted.used[FaceId::Regular as usize];
+            for c in v.chars().filter(|c| !c.is_control()) {
+                if c.is_whitespace() || regular.has(c) {
+                    used.insert(c);
+                } else {
+                    used.insert(tags::UNDRAWABLE);
+                    let warning = format!(
+                        "character U+{:04X} '{c}' of the value of field \"{name}\" is not in the \
+                         body font; the printed field shows '{}' (the field's value keeps it)",
+                        u32::from(c),
+                        tags::UNDRAWABLE
+                    );
+                    if !warnings.contains(&warning) {
+                        warnings.push(warning);
+                    }
+                }
+            }
         }
     }
 
@@ -132,30 +161,7 @@ pub fn lay_out(
         })
         .collect();
     pdf.pages = pages;
-    let mut warnings = m.warnings;
-    warnings.extend(painted.warnings);
     Ok((pdf, painted.laid, warnings))
-}
-
-/// printpdf writes a random trailer `/ID`; replace it with a hash of the
-/// content and metadata, so identical input gives identical bytes.
-fn set_stable_id(lo: &mut lopdf::Document, doc: &Document) {
-    let mut h = Sha256::new();
-    h.update(doc.meta.title.as_bytes());
-    h.update(doc.meta.epoch.to_be_bytes());
-    for (id, obj) in &lo.objects {
-        h.update(id.0.to_be_bytes());
-        // Font programs (they carry /Length1) follow from the text, so skip their bulk.
-        if let Ok(stream) = obj.as_stream() {
-            if !stream.dict.has(b"Length1") {
-                h.update(&stream.content);
-            }
-        }
-    }
-    let digest = h.finalize();
-    let id = lopdf::Object::String(digest[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
-    lo.trailer
-        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
 }
 
 #[cfg(test)]

@@ -144,6 +144,10 @@ pub struct Annotation {
     pub node: NodeId,
 }
 
+/// Drawn in a text field's appearance for a character of its pre-filled
+/// value that the body font lacks (layout puts it in the font subset and warns).
+pub const UNDRAWABLE: char = '?';
+
 /// What an annotation does.
 ///
 /// For form fields the finishing pass draws only the value into the widget's

@@ -13,8 +13,9 @@ use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use super::summary::SUMMARY_SHEET;
 use crate::model::{Framework, Level, Role};
 
-/// The extra choice offered before the lowest skill level.
-pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
+/// The extra choice offered before the lowest skill level: the same words as
+/// the PDF appraisal sheet's, so both forms' data agree.
+pub use crate::compose::appraisal::NOT_YET_DEMONSTRATED;
 /// The appraisal workbook's sheets other than the levels'.
 pub const RESERVED_SHEETS: [&str; 3] = ["Cover", "Scale", SUMMARY_SHEET];
 /// The columns of every appraisal table, in order (indexes used below).

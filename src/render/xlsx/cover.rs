@@ -239,7 +239,6 @@ pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSe
         row += 1;
     }
     // A cover is prose, so it prints upright; the rest as every sheet does.
-    print.apply(sheet, None)?;
-    sheet.set_portrait();
+    print.apply_portrait(sheet)?;
     Ok(())
 }

@@ -25,6 +25,7 @@ mod descriptions;
 mod gap;
 mod matrix;
 mod names;
+mod print;
 mod sheet;
 pub mod style;
 mod summary;
@@ -67,6 +68,11 @@ pub fn appraisal_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Resu
 
 /// Like [`appraisal_workbook`], with some answers already filled in (for a
 /// named person, or answers gathered elsewhere). Prefilled cells stay editable.
+///
+/// # Errors
+/// Besides a bad `role_index`: an answer for a level the role does not have,
+/// or for a skill that level does not require, has no cell, so it is an
+/// error rather than silently left out.
 pub fn appraisal_workbook_with(
     fw: &Framework,
     role_index: usize,
@@ -74,6 +80,26 @@ pub fn appraisal_workbook_with(
     prefill: &Prefill,
 ) -> Result<Vec<u8>> {
     let role = role_at(fw, role_index)?;
+    for answer in &prefill.answers {
+        let level = role.levels.get(answer.level).with_context(|| {
+            format!(
+                "a prefilled answer is for level number {}, but {} has {} levels",
+                answer.level,
+                role.name,
+                role.levels.len()
+            )
+        })?;
+        if !level.requirements.iter().any(|r| r.skill == answer.skill) {
+            let skill = fw
+                .skills
+                .get(answer.skill)
+                .map_or("an unknown skill", |s| &s.name);
+            anyhow::bail!(
+                "a prefilled answer is for {skill}, which {} does not require",
+                level.name
+            );
+        }
+    }
     let mut workbook = new_workbook(fw, role, epoch, Product::Appraisal)?;
     let print = print_setup(fw, role);
     appraisal::write(fw, role, &mut workbook, &print, prefill)?;

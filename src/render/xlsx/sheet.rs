@@ -4,67 +4,14 @@
 //! Keeping every sheet to this shape is how the workbooks meet the UK Analysis
 //! Function accessibility checklist: screen readers find the title first, the
 //! table is marked up as a table (with alternative text), nothing is merged and
-//! the table has no blank rows or columns. Print setup lives here too, so every
-//! sheet prints the same way.
+//! the table has no blank rows or columns. Every sheet prints the same way
+//! ([`PrintSetup`], in its own module).
 
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Format, Formula, Table, TableColumn, TableStyle, Worksheet};
 
+pub use super::print::PrintSetup;
 use super::style;
-
-/// Margins in inches: narrow, so a fit-to-width page shrinks the text less.
-const MARGIN_SIDE: f64 = 0.4;
-const MARGIN_TOP_BOTTOM: f64 = 0.6;
-const MARGIN_HEADER_FOOTER: f64 = 0.3;
-
-/// How every sheet prints: landscape, one page wide, with a running header and footer.
-#[derive(Debug, Clone)]
-pub struct PrintSetup {
-    /// Excel paper size code: 9 for A4, 1 for US Letter.
-    pub paper: u8,
-    /// Left part of the running header, e.g. the role's name.
-    pub header_left: String,
-    /// Right part of the running header, e.g. the framework's name.
-    pub header_right: String,
-}
-
-impl PrintSetup {
-    /// Applies the setup to `sheet`, repeating `header_row` (if any) on every page.
-    pub fn apply(&self, sheet: &mut Worksheet, header_row: Option<u32>) -> Result<()> {
-        sheet.set_landscape();
-        sheet.set_paper_size(self.paper);
-        sheet.set_print_fit_to_pages(1, 0);
-        sheet.set_margins(
-            MARGIN_SIDE,
-            MARGIN_SIDE,
-            MARGIN_TOP_BOTTOM,
-            MARGIN_TOP_BOTTOM,
-            MARGIN_HEADER_FOOTER,
-            MARGIN_HEADER_FOOTER,
-        );
-        if let Some(row) = header_row {
-            sheet.set_repeat_rows(row, row)?;
-        }
-        sheet.set_header(format!(
-            "&L{}&R{}",
-            header_text(&self.header_left),
-            header_text(&self.header_right)
-        ));
-        sheet.set_footer("&L&A&RPage &P of &N");
-        Ok(())
-    }
-}
-
-/// Escapes `&` for Excel's header/footer codes and keeps the part short
-/// (Excel allows 255 characters for the whole header).
-fn header_text(text: &str) -> String {
-    let short: String = if text.chars().count() > 100 {
-        text.chars().take(99).chain(std::iter::once('…')).collect()
-    } else {
-        text.to_string()
-    };
-    short.replace('&', "&&")
-}
 
 /// A column of a sheet's table.
 #[derive(Debug, Clone)]
@@ -337,11 +284,5 @@ mod tests {
             Column::text("", 10.0),
         ];
         assert_eq!(unique_headers(&cols), ["Level", "level (2)", "Column"]);
-    }
-
-    #[test]
-    fn header_text_escapes_ampersands() {
-        assert_eq!(header_text("Data & analysis"), "Data && analysis");
-        assert_eq!(header_text(&"x".repeat(300)).chars().count(), 100);
     }
 }

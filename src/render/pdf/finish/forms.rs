@@ -18,7 +18,7 @@ use super::appearance::{check_mark, font_size, form_xobject, normal, radio_dot, 
 use super::field_tree::FieldTree;
 use super::form_font::FormFont;
 use super::metadata::text_string;
-use crate::render::pdf::tags::{AnnotKind, Annotation};
+use crate::render::pdf::tags::{AnnotKind, Annotation, UNDRAWABLE};
 
 /// The resource name of the form font in `/DR` and appearance streams.
 const FONT: &str = "JpForm";
@@ -100,7 +100,9 @@ impl Forms {
                     d.set("V", text_string(value));
                 }
                 if let Some(font) = self.font.as_mut() {
-                    font.cover(value);
+                    if !font.cover(value).is_empty() {
+                        font.cover(&UNDRAWABLE.to_string());
+                    }
                 }
                 let ap = self.text_appearance(lo, w, h, size, *multiline, value, field)?;
                 d.set("AP", Object::Dictionary(normal(Object::Reference(ap))));
@@ -248,13 +250,25 @@ impl Forms {
             let Some(font) = &self.font else {
                 bail!("field {field:?} has a value but the document embeds no font to show it in");
             };
+            // Layout put every character of the value the body font has into
+            // the subset, and warned about the rest: those are drawn as
+            // UNDRAWABLE (the field's /V keeps the real value).
             let missing = font.missing(value);
-            if !missing.is_empty() {
+            let shown: String;
+            let value = if missing.is_empty() {
+                value
+            } else if font.missing(&UNDRAWABLE.to_string()).is_empty() {
+                shown = value
+                    .chars()
+                    .map(|c| if missing.contains(&c) { UNDRAWABLE } else { c })
+                    .collect();
+                &shown
+            } else {
                 bail!(
                     "field {field:?}: the embedded font has no glyph for {:?}",
                     missing.iter().collect::<String>()
                 );
-            }
+            };
             let lines = if multiline {
                 wrap(value, |s| font.width(s, size), w - 4.0)
             } else {

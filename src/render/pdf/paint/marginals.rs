@@ -86,9 +86,23 @@ impl Painter<'_> {
     }
 
     /// Wraps a marginal text into at most `max` lines; longer text (never
-    /// framework content: composers write these) is cut with an ellipsis and a warning.
+    /// framework content: composers write these) is cut with an ellipsis and a
+    /// warning, as is a character no bundled font has (it prints as U+FFFD).
     fn fit(&mut self, text: &str, width: f32, max: usize, what: &str) -> Vec<Line> {
-        let runs = self.fonts.cover(text, FaceId::Regular, &mut Vec::new());
+        let mut missing = Vec::new();
+        let runs = self.fonts.cover(text, FaceId::Regular, &mut missing);
+        for c in missing {
+            let context: String = text.chars().take(60).collect();
+            let warning = format!(
+                "character U+{:04X} '{c}' is in none of the bundled fonts; it prints as '{}' in \
+                 the {what} \"{context}\"",
+                u32::from(c),
+                crate::render::pdf::fonts::REPLACEMENT
+            );
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
         let pieces: Vec<Piece<'_>> = runs
             .iter()
             .map(|(t, face)| Piece {

@@ -145,3 +145,114 @@ fn a_prefilled_value_has_its_glyphs_in_the_body_font_subset() {
         std::fs::write(format!("{dir}/prefilled.pdf"), &pdf.bytes).unwrap();
     }
 }
+
+/// A pre-filled value (a person's name from a people file) with characters
+/// the body font lacks still renders: the field keeps the value, the printed
+/// box shows '?' for them, and a warning names each one.
+#[test]
+fn a_prefilled_value_with_characters_no_font_has_renders_with_a_warning() {
+    let value = "李小龍 Zoë 🦄";
+    let d = doc(vec![Block::Field(Field {
+        name: "person.name".into(),
+        label: "Name".into(),
+        kind: FieldKind::Text { lines: 1 },
+        value: Some(value.into()),
+    })]);
+    let pdf = render(&d, &PdfOptions::default(), fonts()).expect("renders");
+    for code in ["U+674E", "U+5C0F", "U+9F8D", "U+1F984"] {
+        let n = pdf.warnings.iter().filter(|w| w.contains(code)).count();
+        assert_eq!(n, 1, "{code} in {:?}", pdf.warnings);
+    }
+    assert!(pdf.warnings.iter().all(|w| w.contains("person.name")));
+    // The same name in the running header (from page 2) is warned about too.
+    let mut long = d.clone();
+    long.running_header = Some(format!("Appraisal sheet, {value}"));
+    long.blocks
+        .extend((0..40).map(|i| para(60, &format!("w{i}"))));
+    let pdf = render(&long, &PdfOptions::default(), fonts()).expect("renders");
+    assert!(pdf.page_count >= 2);
+    let header = pdf
+        .warnings
+        .iter()
+        .filter(|w| w.contains("U+674E") && w.contains("running header"))
+        .count();
+    assert_eq!(header, 1, "{:?}", pdf.warnings);
+    let lo = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let values: Vec<String> = lo
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"V").ok())
+        .filter_map(|v| lopdf::decode_text_string(v).ok())
+        .collect();
+    assert!(values.iter().any(|v| v == value), "{values:?}");
+}
+
+/// Non-finite and outsized measures lay out without panicking.
+#[test]
+fn non_finite_and_outsized_measures_never_panic() {
+    let inner = Table {
+        summary: None,
+        columns: vec![
+            Column {
+                header: "A".into(),
+                weight: f32::NAN,
+            },
+            Column {
+                header: "B".into(),
+                weight: f32::INFINITY,
+            },
+        ],
+        rows: vec![Row {
+            cells: vec![Cell::text("x"), Cell::text("y")],
+        }],
+        row_headers: false,
+    };
+    let nested = Block::Table(Table {
+        summary: None,
+        columns: vec![Column {
+            header: "Outer".into(),
+            weight: -1.0,
+        }],
+        rows: vec![Row {
+            cells: vec![Cell::blocks(vec![
+                Block::Table(inner.clone()),
+                field("big", "Big", FieldKind::Text { lines: u16::MAX }),
+                field("zero", "Zero", FieldKind::Text { lines: 0 }),
+            ])],
+        }],
+        row_headers: true,
+    });
+    let d = doc(vec![
+        Block::Space(f32::NAN),
+        Block::Space(f32::INFINITY),
+        Block::Figure(Figure {
+            png: include_bytes!("../../../../tests/fixtures/logo.png").to_vec(),
+            alt: "Logo".into(),
+            height: f32::NAN,
+        }),
+        Block::Figure(Figure {
+            png: include_bytes!("../../../../tests/fixtures/logo.png").to_vec(),
+            alt: "Logo".into(),
+            height: 5000.0,
+        }),
+        Block::Figure(Figure {
+            png: include_bytes!("../../../../tests/fixtures/logo.png").to_vec(),
+            alt: "Logo".into(),
+            height: -3.0,
+        }),
+        nested,
+        Block::Table(inner),
+        field("huge", "Huge", FieldKind::Text { lines: u16::MAX }),
+        field(
+            "many",
+            "Many",
+            FieldKind::Choice {
+                options: (0..200).map(|i| format!("Option {i}")).collect(),
+            },
+        ),
+        Block::KeepTogether(vec![Block::KeepTogether(vec![para(3000, "k")])]),
+    ]);
+    let pdf = render(&d, &PdfOptions::default(), fonts()).unwrap();
+    assert!(pdf.page_count >= 2);
+}
