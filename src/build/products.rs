@@ -143,7 +143,7 @@ fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
 }
 
 fn make_profile(s: &Subject<'_>) -> Result<Made> {
-    let doc = compose::profile::profile(s.framework, s.role_index, level_index(s)?, s.epoch);
+    let doc = compose::profile::profile(s.framework, s.role_index, level_index(s)?, s.epoch)?;
     render_pdf(s, &doc)
 }
 
@@ -160,6 +160,6 @@ fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
         level_index(s)?,
         person.as_ref(),
         s.epoch,
-    );
+    )?;
     render_pdf(s, &doc)
 }
