@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 use build_support::files_under;
 use build_support::generate::realistic;
 
-/// Starts a build of a 60-role framework and returns once its first file is in place.
+/// Starts a build of a 20-role framework (240 documents: seconds in a debug build) and returns once its first file is in place.
 fn start_big_build(dir: &Path) -> Child {
     let framework = dir.join("big.toml");
-    fs::write(&framework, realistic(60, 5, 40, 13, 1).to_toml()).unwrap();
+    fs::write(&framework, realistic(20, 5, 40, 13, 1).to_toml()).unwrap();
     let child = Command::new(assert_cmd::cargo::cargo_bin("jobpack"))
         .args(["build", "--quiet", "--jobs", "2", "--out"])
         .arg(dir.join("out"))
@@ -95,7 +95,7 @@ fn a_killed_build_leaves_only_whole_files_and_the_next_run_cleans_up() {
         files.iter().all(|f| !f.contains(".jobpack-tmp-")),
         "stale temporaries remain"
     );
-    assert_eq!(assert_complete(&out), 60 * 5 * 2 + 60 * 2 + 1);
+    assert_eq!(assert_complete(&out), 20 * 5 * 2 + 20 * 2 + 1);
 }
 
 #[test]
@@ -110,10 +110,6 @@ fn an_interrupted_build_removes_its_unfinished_files_and_exits_130() {
     let output = child.wait_with_output().unwrap();
     let out = tmp.path().join("out");
     let files = files_under(&out);
-    if output.status.code() == Some(0) {
-        // The build finished before the signal arrived: nothing to check.
-        return;
-    }
     assert_eq!(output.status.code(), Some(130));
     assert!(
         files.iter().all(|f| !f.contains(".jobpack-tmp-")),
