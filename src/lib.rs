@@ -12,6 +12,60 @@
 //!
 //! The binary (`src/main.rs`) only parses the command line ([`cli`]) and calls
 //! [`commands`].
+//!
+//! # Example
+//!
+//! The whole pipeline for one level of one role, as the `build` command runs it:
+//!
+//! ```
+//! use std::path::Path;
+//! use jobpack::{cli::Paper, compose, load, render};
+//!
+//! let toml = r#"
+//! [framework]
+//! name = "Example framework"
+//! publisher = "Example publisher"
+//! published = 2026-01-31
+//!
+//! [[scale]]
+//! id = "working"
+//! name = "Working"
+//!
+//! [[skills]]
+//! id = "testing"
+//! name = "Testing"
+//! [skills.descriptors]
+//! working = "You can execute test scripts under supervision."
+//!
+//! [[roles]]
+//! id = "tester"
+//! name = "Tester"
+//! summary = "A tester checks that services work."
+//!
+//! [[roles.levels]]
+//! id = "tester"
+//! name = "Tester"
+//! summary = "You test things."
+//! [roles.levels.requirements]
+//! testing = "working"
+//! "#;
+//! let loaded = load::load_str(toml, Path::new("example.toml")).expect("a valid framework");
+//! let fw = &loaded.framework;
+//! let epoch = fw.document_epoch(None);
+//!
+//! // A job profile: compose a format-neutral document, then lay it out as a tagged PDF/A.
+//! let doc = compose::profile::profile(fw, 0, 0, epoch)?;
+//! let fonts = render::pdf::FontSet::load()?;
+//! let options = render::pdf::PdfOptions { paper: Paper::A4, accent: None };
+//! let pdf = render::pdf::render(&doc, &options, &fonts)?;
+//! assert!(pdf.bytes.starts_with(b"%PDF-1.7"));
+//! assert_eq!(pdf.page_count, 1);
+//!
+//! // The skills-matrix workbook for the same role.
+//! let xlsx = render::xlsx::role_workbook(fw, 0, epoch)?;
+//! assert!(xlsx.starts_with(b"PK"));
+//! # Ok::<(), anyhow::Error>(())
+//! ```
 
 pub mod build;
 pub mod cli;
