@@ -177,15 +177,39 @@ fn compress_streams(lo: &mut lopdf::Document) {
     }
 }
 
-/// zlib-wrapped deflate of `data` at `level`.
+/// zlib-wrapped deflate of `data` at `level`. A sheet has dozens of streams,
+/// many tiny; setting up a deflate state zeroes a few hundred KB, which cost
+/// more than compressing them. So each thread keeps one state per level and
+/// resets it (the output is the same as from a fresh state).
 fn deflate(data: &[u8], level: u32) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut z = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 3 + 64),
-        flate2::Compression::new(level),
-    );
-    z.write_all(data).ok()?;
-    z.finish().ok()
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    use std::cell::RefCell;
+    thread_local! {
+        static STATE: RefCell<Option<(u32, Compress)>> = const { RefCell::new(None) };
+    }
+    STATE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let z = match cell.as_mut() {
+            Some((l, z)) if *l == level => {
+                z.reset();
+                z
+            }
+            _ => {
+                &mut cell
+                    .insert((level, Compress::new(Compression::new(level), true)))
+                    .1
+            }
+        };
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let read = usize::try_from(z.total_in()).ok()?;
+            match z.compress_vec(&data[read..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => return Some(out),
+                Ok(_) => out.reserve(out.capacity().max(64)),
+                Err(_) => return None,
+            }
+        }
+    })
 }
 
 #[cfg(test)]
