@@ -5,6 +5,8 @@
 //! `/usr/bin/time -v`, the median of three runs each.
 //!
 //! Run with `cargo bench --bench batch` (optionally `-- 60` for one size).
+//! With `JOBPACK_BENCH_KEEP=<folder>` the generated frameworks are written
+//! there and kept, for profiling a build by hand.
 
 #[path = "../tests/build_support/generate.rs"]
 mod generate;
@@ -38,7 +40,10 @@ fn main() {
         eprintln!("/usr/bin/time is needed (Debian: apt-get install time)");
         std::process::exit(1);
     }
-    let tmp = std::env::temp_dir().join(format!("jobpack-bench-{}", std::process::id()));
+    let keep = std::env::var_os("JOBPACK_BENCH_KEEP").map(std::path::PathBuf::from);
+    let tmp = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("jobpack-bench-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&tmp).expect("temporary folder");
     println!(
         "roles  documents  wall s  cpu s  peak MB   (median of {RUNS}, release build, {} threads)",
@@ -61,7 +66,9 @@ fn main() {
             m.wall, m.cpu, m.peak_mb
         );
     }
-    let _ = std::fs::remove_dir_all(&tmp);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
 }
 
 fn threads() -> String {

@@ -142,6 +142,12 @@ pub fn lay_out(
             .map
             .insert(FontId(face.resource().into()), PdfFont::new(subset));
     }
+    for (i, mark) in painted.circles.iter().enumerate() {
+        pdf.resources
+            .xobjects
+            .map
+            .insert(XObjectId(format!("CI{}", i + 1)), circle_form(mark));
+    }
     for (i, fig) in m.figures.into_iter().enumerate() {
         pdf.resources
             .xobjects
@@ -162,6 +168,43 @@ pub fn lay_out(
         .collect();
     pdf.pages = pages;
     Ok((pdf, painted.laid, warnings))
+}
+
+/// A circle mark as a form XObject. printpdf's own `FormXObject` writes no
+/// `/BBox`, which a form must have, so it goes in as an external stream.
+fn circle_form(mark: &paint::CircleMark) -> XObject {
+    use printpdf::{DictItem, ExternalStream, ExternalXObject};
+    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+    let side = mark.side();
+    let dict = [
+        ("Type", name("XObject")),
+        ("Subtype", name("Form")),
+        (
+            "BBox",
+            DictItem::Array(vec![
+                DictItem::Int(0),
+                DictItem::Int(0),
+                DictItem::Real(side),
+                DictItem::Real(side),
+            ]),
+        ),
+        (
+            "Resources",
+            DictItem::Dict {
+                map: Default::default(),
+            },
+        ),
+    ];
+    XObject::External(ExternalXObject {
+        stream: ExternalStream {
+            dict: dict.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            content: mark.content(),
+            compress: true,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    })
 }
 
 #[cfg(test)]

@@ -27,6 +27,54 @@ pub struct Painted {
     pub used: [BTreeSet<char>; 5],
     /// Problems met while painting (e.g. a shortened footer).
     pub warnings: Vec<String>,
+    /// The circle marks the pages place; mark `i` is XObject `CI{i+1}`.
+    pub circles: Vec<CircleMark>,
+}
+
+/// A stroked circle drawn once as a form XObject and placed by reference.
+/// An appraisal sheet draws two hundred identical radio circles; as paths
+/// they were 26 coordinates each, a third of the sheet's content stream.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CircleMark {
+    pub radius: f32,
+    pub width: f32,
+    pub color: Rgb,
+}
+
+impl CircleMark {
+    /// Side of the form's square box: the circle plus its stroke.
+    pub fn side(&self) -> f32 {
+        hundredths(2.0 * (self.radius + self.width))
+    }
+
+    /// The form's content: the circle from four Bézier arcs, centred in its box.
+    pub fn content(&self) -> Vec<u8> {
+        let c = self.side() / 2.0;
+        let (r, k) = (self.radius, 0.552_284_8 * self.radius);
+        let p = |x: f32, y: f32| format!("{} {}", hundredths(c + x), hundredths(c + y));
+        let [red, green, blue] = self.color;
+        format!(
+            "{} w {} {} {} RG {} m {} {} {} c {} {} {} c {} {} {} c {} {} {} c h S",
+            self.width,
+            red,
+            green,
+            blue,
+            p(r, 0.0),
+            p(r, k),
+            p(k, r),
+            p(0.0, r),
+            p(-k, r),
+            p(-r, k),
+            p(-r, 0.0),
+            p(-r, -k),
+            p(-k, -r),
+            p(0.0, -r),
+            p(k, -r),
+            p(r, -k),
+            p(r, 0.0),
+        )
+        .into_bytes()
+    }
 }
 
 /// Paints every page.
@@ -49,14 +97,18 @@ pub fn paint(
         page: 0,
         mcid: 0,
         open: None,
-        in_text: None,
+        in_text: false,
+        state: GraphicsState::default(),
         warnings: Vec::new(),
+        circles: Vec::new(),
     };
     let total = pages.len();
     let mut out = Vec::with_capacity(total);
     for (index, page) in pages.iter().enumerate() {
         painter.page = index;
         painter.mcid = 0;
+        // Each page's content stream starts in the default graphics state.
+        painter.state = GraphicsState::default();
         painter.annotations.push(Vec::new());
         for placed in page {
             if let Some(mark) = &placed.mark {
@@ -86,6 +138,7 @@ pub fn paint(
         },
         used: painter.used,
         warnings: painter.warnings,
+        circles: painter.circles,
     }
 }
 
@@ -101,9 +154,24 @@ struct Painter<'a> {
     page: usize,
     mcid: u32,
     open: Option<Tag>,
-    /// Font, size and colour of the open text object.
-    in_text: Option<(FaceId, f32, Rgb)>,
+    /// Whether a text object (BT) is open.
+    in_text: bool,
+    state: GraphicsState,
     warnings: Vec<String>,
+    circles: Vec<CircleMark>,
+}
+
+/// What the page's graphics state holds, so an operator is written only when
+/// its value changes. Font and colours outlive BT/ET (they are graphics
+/// state, not text-object state); nothing here uses q/Q around a change.
+/// Each line of text used to repeat its font and colour: on an appraisal
+/// sheet that was a fifth of the content stream, paid again in formatting
+/// and compression.
+#[derive(Default, Clone, Copy)]
+struct GraphicsState {
+    font: Option<(FaceId, f32)>,
+    fill: Option<Rgb>,
+    stroke: Option<(f32, Rgb)>,
 }
 
 impl Painter<'_> {
@@ -185,7 +253,7 @@ impl Painter<'_> {
             }
             Cmd::Fill { x, y, w, h, color } => {
                 self.end_text();
-                self.ops.push(Op::SetFillColor { col: rgb(*color) });
+                self.fill(*color);
                 self.ops.push(Op::DrawRectangle {
                     rectangle: rect(*x, self.y(top, *y + *h), *w, *h, PaintMode::Fill),
                 });
@@ -216,13 +284,33 @@ impl Painter<'_> {
                 color,
                 round,
             } => {
-                self.stroke_style(*width, *color);
                 let bottom = self.y(top, *y + *h);
                 if *round {
-                    self.ops.push(Op::DrawLine {
-                        line: circle(*x + w / 2.0, bottom + h / 2.0, w.min(*h) / 2.0),
+                    self.end_text();
+                    let mark = CircleMark {
+                        radius: w.min(*h) / 2.0,
+                        width: *width,
+                        color: *color,
+                    };
+                    let index = match self.circles.iter().position(|c| *c == mark) {
+                        Some(i) => i,
+                        None => {
+                            self.circles.push(mark);
+                            self.circles.len() - 1
+                        }
+                    };
+                    let half = mark.side() / 2.0;
+                    self.ops.push(Op::UseXobject {
+                        id: XObjectId(format!("CI{}", index + 1)),
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(hundredths(*x + w / 2.0 - half))),
+                            translate_y: Some(Pt(hundredths(bottom + h / 2.0 - half))),
+                            no_auto_scale: true,
+                            ..XObjectTransform::default()
+                        },
                     });
                 } else {
+                    self.stroke_style(*width, *color);
                     self.ops.push(Op::DrawRectangle {
                         rectangle: rect(*x, bottom, *w, *h, PaintMode::Stroke),
                     });
@@ -283,39 +371,50 @@ impl Painter<'_> {
     /// of text commands, setting font and colour only when they change.
     fn text(&mut self, x: f32, y: f32, face: FaceId, size: f32, color: Rgb, text: &str) {
         self.used[face as usize].extend(text.chars());
-        let state = self.in_text.take();
-        if state.is_none() {
+        if !self.in_text {
             self.ops.push(Op::StartTextSection);
+            self.in_text = true;
         }
-        if state.is_none_or(|(f, s, _)| f != face || s != size) {
+        if self.state.font != Some((face, size)) {
             self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(FontId(face.resource().into())),
                 size: Pt(size),
             });
+            self.state.font = Some((face, size));
         }
-        if state.is_none_or(|(_, _, c)| c != color) {
-            self.ops.push(Op::SetFillColor { col: rgb(color) });
-        }
+        self.fill(color);
         self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+            matrix: TextMatrix::Translate(Pt(hundredths(x)), Pt(hundredths(y))),
         });
         self.ops.push(Op::ShowText {
             items: vec![TextItem::Text(text.to_string())],
         });
-        self.in_text = Some((face, size, color));
     }
 
     /// Ends the open text object, if any.
     fn end_text(&mut self) {
-        if self.in_text.take().is_some() {
+        if std::mem::take(&mut self.in_text) {
             self.ops.push(Op::EndTextSection);
+        }
+    }
+
+    fn fill(&mut self, color: Rgb) {
+        if self.state.fill != Some(color) {
+            self.ops.push(Op::SetFillColor { col: rgb(color) });
+            self.state.fill = Some(color);
         }
     }
 
     fn stroke_style(&mut self, width: f32, color: Rgb) {
         self.end_text();
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        self.ops.push(Op::SetOutlineColor { col: rgb(color) });
+        let (w, c) = self.state.stroke.unzip();
+        if w != Some(width) {
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        }
+        if c != Some(color) {
+            self.ops.push(Op::SetOutlineColor { col: rgb(color) });
+        }
+        self.state.stroke = Some((width, color));
     }
 }
 
@@ -349,44 +448,30 @@ fn rgb(c: Rgb) -> Color {
     })
 }
 
+/// `v` to the nearest 0.01 pt (3.5 µm), which prints in at most two
+/// decimals: layout's full-precision coordinates ("68.031494") made content
+/// streams a third longer for no visible difference.
+fn hundredths(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
 pub(super) fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
     LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
+        p: Point {
+            x: Pt(hundredths(x)),
+            y: Pt(hundredths(y)),
+        },
         bezier,
     }
 }
 
 fn rect(x: f32, y: f32, w: f32, h: f32, mode: PaintMode) -> Rect {
     Rect {
-        x: Pt(x),
-        y: Pt(y),
-        width: Pt(w),
-        height: Pt(h),
+        x: Pt(hundredths(x)),
+        y: Pt(hundredths(y)),
+        width: Pt(hundredths(w)),
+        height: Pt(hundredths(h)),
         mode: Some(mode),
         winding_order: None,
-    }
-}
-
-/// A circle from four Bézier arcs.
-fn circle(cx: f32, cy: f32, r: f32) -> Line {
-    let k = 0.552_284_8 * r;
-    let p = |x: f32, y: f32, b: bool| point(cx + x, cy + y, b);
-    Line {
-        points: vec![
-            p(r, 0.0, false),
-            p(r, k, true),
-            p(k, r, true),
-            p(0.0, r, false),
-            p(-k, r, true),
-            p(-r, k, true),
-            p(-r, 0.0, false),
-            p(-r, -k, true),
-            p(-k, -r, true),
-            p(0.0, -r, false),
-            p(k, -r, true),
-            p(r, -k, true),
-            p(r, 0.0, false),
-        ],
-        is_closed: true,
     }
 }

@@ -16,7 +16,7 @@ mod forms;
 mod metadata;
 mod outline;
 mod structure;
-mod xref;
+mod write;
 
 use anyhow::{Context, Result};
 use lopdf::{Dictionary, Object, ObjectId};
@@ -96,31 +96,7 @@ pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result
     // printpdf's replaced Info, outline and link dictionaries are now unreachable.
     prune_unreachable(&mut lo);
     compress_streams(&mut lo);
-    // As save_modern, but with larger object streams: each one costs a fresh
-    // deflate state (lopdf's), and 100 objects per stream meant ten for a sheet.
-    // lopdf's object streams can end in CR as well (see compress_streams);
-    // then pack again, in two streams split at a different place each time,
-    // until none does (or ship it after 16 tries, as lopdf would have).
-    let (max_id, trailer) = (lo.max_id, lo.trailer.clone());
-    let half = lo.objects.len() / 2 + 1;
-    let packings = std::iter::once(OBJECTS_PER_STREAM).chain((0..16).map(|k| half + k));
-    let mut out = Vec::new();
-    for per_stream in packings {
-        out.clear();
-        lo.max_id = max_id;
-        lo.trailer = trailer.clone();
-        let options = lopdf::SaveOptions::builder()
-            .use_object_streams(true)
-            .use_xref_streams(true)
-            .max_objects_per_stream(per_stream)
-            .compression_level(6)
-            .build();
-        lo.save_with_options(&mut out, options)?;
-        if !out.windows(11).any(|w| w == b"\r\nendstream") {
-            break;
-        }
-    }
-    Ok(xref::compress_xref_stream(out))
+    Ok(write::save(&lo, |data| deflate(data, FLATE_LEVEL)))
 }
 
 /// A hash of everything the file says: page content, layout's record and
@@ -171,20 +147,14 @@ fn prune_unreachable(lo: &mut lopdf::Document) {
     lo.objects.retain(|id, _| seen.contains(id));
 }
 
-/// Objects per object stream (lopdf's default is 100).
-const OBJECTS_PER_STREAM: usize = 1000;
-
 /// Flate level for the file's streams. lopdf's `Stream::compress` uses 9,
 /// whose lazy matching was a fifth of a batch's CPU for 1-2% smaller files.
 const FLATE_LEVEL: u32 = 6;
 
 /// Compresses every stream that allows it and has no filter yet, as lopdf's
 /// `Document::compress` does (kept only when it saves more than the 19 bytes
-/// `/Filter/FlateDecode` costs), but at [`FLATE_LEVEL`].
-///
-/// A zlib stream ends in the Adler-32 of its data, so about one in 256 ends
-/// in 0x0D; before lopdf's `\nendstream` that reads as a CRLF end-of-line and
-/// `/Length` looks one byte long (PDF/A-2, 6.1.7.1). Those stay uncompressed.
+/// `/Filter/FlateDecode` costs), but at [`FLATE_LEVEL`]. (A result that ends
+/// in CR is fine: the writer keeps PDF/A's length rule for it.)
 fn compress_streams(lo: &mut lopdf::Document) {
     for object in lo.objects.values_mut() {
         if let Object::Stream(s) = object {
@@ -194,7 +164,7 @@ fn compress_streams(lo: &mut lopdf::Document) {
             let Some(packed) = deflate(&s.content, FLATE_LEVEL) else {
                 continue;
             };
-            if packed.len() + 19 < s.content.len() && packed.last() != Some(&b'\r') {
+            if packed.len() + 19 < s.content.len() {
                 s.dict.set("Filter", name("FlateDecode"));
                 s.set_content(packed);
             }
@@ -243,26 +213,35 @@ mod tests {
     use lopdf::{Dictionary, Stream};
 
     #[test]
-    fn a_compressed_stream_ending_in_cr_is_stored_plain() {
+    fn a_compressed_stream_ending_in_cr_keeps_an_exact_length() {
         // About one zlib stream in 256 ends in 0x0D; search deterministically for one.
         let mut lo = lopdf::Document::with_version("1.7");
-        let (id, data) = (0..5000)
+        let (id, data, packed) = (0..5000)
             .find_map(|i| {
                 let data = format!("{}% {i}\n", "BT /F1 12 Tf (x) Tj ET\n".repeat(8)).into_bytes();
-                (deflate(&data, FLATE_LEVEL)?.last() == Some(&b'\r')).then(|| {
+                let packed = deflate(&data, FLATE_LEVEL)?;
+                (packed.last() == Some(&b'\r')).then(|| {
                     let s = Stream::new(Dictionary::new(), data.clone());
-                    (lo.add_object(s), data)
+                    (lo.add_object(s), data, packed)
                 })
             })
             .expect("some stream ends in CR");
-        let other = lo.add_object(Stream::new(Dictionary::new(), b"0 0 m ".repeat(50)));
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", name("Catalog"));
+        catalog.set("Data", Object::Reference(id));
+        let root = lo.add_object(catalog);
+        lo.trailer.set("Root", Object::Reference(root));
         compress_streams(&mut lo);
-        let s = lo.get_object(id).unwrap().as_stream().unwrap();
-        assert!(!s.is_compressed());
+        let bytes = write::save(&lo, |d| deflate(d, FLATE_LEVEL));
+
+        // /Length counts the data up to the CRLF before endstream, CR included.
+        let mut expected = format!("/Length {}>>stream\n", packed.len()).into_bytes();
+        expected.extend_from_slice(&packed);
+        expected.extend_from_slice(b"\r\nendstream");
+        assert!(bytes.windows(expected.len()).any(|w| w == expected));
+        let back = lopdf::Document::load_mem(&bytes).unwrap();
+        let mut s = back.get_object(id).unwrap().as_stream().unwrap().clone();
+        s.decompress().unwrap();
         assert_eq!(s.content, data);
-        let mut o = lo.get_object(other).unwrap().as_stream().unwrap().clone();
-        assert!(o.is_compressed());
-        o.decompress().unwrap();
-        assert_eq!(o.content, b"0 0 m ".repeat(50));
     }
 }
