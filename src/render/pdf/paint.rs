@@ -356,7 +356,7 @@ impl Painter<'_> {
                 let bottom = self.y(top, *y + *h);
                 let list = &mut self.annotations[self.page];
                 list.push(Annotation {
-                    rect: [*x, bottom, *x + *w, bottom + *h],
+                    rect: [*x, bottom, *x + *w, bottom + *h].map(hundredths),
                     contents: contents.clone(),
                     kind: kind.clone(),
                     node,
