@@ -120,6 +120,11 @@ pub struct BuildArgs {
     /// Validate and list what would be written, writing nothing.
     #[arg(long, alias = "dry-run")]
     pub check_only: bool,
+    /// Delete files an earlier run wrote that are no longer part of the pack
+    /// (a removed role, level or framework), if they are unchanged since.
+    /// Only in a full build: not with --role, --level, --product or --people.
+    #[arg(long, conflicts_with = "check_only")]
+    pub prune: bool,
 }
 
 /// The products jobpack can write.

@@ -16,7 +16,7 @@ use crate::cli::BuildArgs;
 use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
-use crate::output::{Issue, Manifest, OutDir, SafePath};
+use crate::output::{leftovers, Issue, Manifest, OutDir, SafePath};
 use crate::people;
 
 /// Runs below this many documents finish too fast for a progress bar to help.
@@ -26,6 +26,14 @@ const PROGRESS_THRESHOLD: usize = 40;
 pub fn run(args: BuildArgs) -> Result<Exit> {
     if args.jobs == Some(0) {
         return Err(InvalidInput("--jobs must be at least 1".into()).into());
+    }
+    if args.prune && !is_full(&args) {
+        return Err(InvalidInput(
+            "--prune needs a build of the whole pack: it cannot tell which files are no longer \
+             part of it when --role, --level, --product or --people picks some"
+                .into(),
+        )
+        .into());
     }
     let settings = Settings {
         paper: args.paper,
@@ -96,6 +104,14 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     );
     bar.finish_and_clear();
     let mut manifest = build::manifest(&plan, &sources, people.as_ref(), Some(&outcome));
+    let planned = plan.jobs.iter().map(|j| j.path.to_string()).collect();
+    leftovers::settle(
+        out.root(),
+        &mut manifest,
+        &planned,
+        is_full(args),
+        args.prune,
+    );
     let manifest_path = SafePath::new([MANIFEST_NAME])?;
     if let Err(err) = out.write(&manifest_path, manifest.to_json().as_bytes()) {
         manifest
@@ -120,6 +136,15 @@ fn on_interrupt_remove_unfinished(quiet: bool) {
         }
         std::process::exit(130);
     });
+}
+
+/// Whether the run builds the whole pack of its frameworks, so that a file
+/// of an earlier run it does not plan is no longer part of the pack.
+fn is_full(args: &BuildArgs) -> bool {
+    args.roles.is_empty()
+        && args.levels.is_empty()
+        && args.products.is_empty()
+        && args.people.is_none()
 }
 
 /// 0 when everything asked for was written, else 1 (some outputs failed).
@@ -339,6 +364,12 @@ fn summary(manifest: &Manifest, out: &Path) -> String {
     );
     if !detail.is_empty() {
         text.push_str(&format!(" ({})", detail.join(", ")));
+    }
+    if !manifest.removed.is_empty() {
+        text.push_str(&format!(
+            "; deleted {} file(s) no longer part of the pack",
+            manifest.removed.len()
+        ));
     }
     if !manifest.errors.is_empty() {
         text.push_str(&format!("; {} error(s), see above", manifest.errors.len()));

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::leftovers::Recorded;
 use crate::cli::ProductKind;
 use crate::load::{Diagnostic, Severity};
 
@@ -25,6 +26,13 @@ pub struct Manifest {
     pub files: Vec<FileEntry>,
     pub warnings: Vec<Issue>,
     pub errors: Vec<Issue>,
+    /// Files earlier runs wrote that this run did not, still exactly as
+    /// written: the rest of the pack after a build of some roles, or files no
+    /// longer part of it (each then also has a warning). The next run reads
+    /// these as it reads `files`.
+    pub earlier_files: Vec<Recorded>,
+    /// Files of earlier runs that `--prune` deleted, relative to the output folder.
+    pub removed: Vec<String>,
 }
 
 /// A framework read by the run.
@@ -122,6 +130,8 @@ impl Manifest {
             files: Vec::new(),
             warnings: Vec::new(),
             errors: Vec::new(),
+            earlier_files: Vec::new(),
+            removed: Vec::new(),
         }
     }
 

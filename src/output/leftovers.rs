@@ -1,0 +1,289 @@
+//! Files an earlier run wrote that this run did not: the outputs of a role,
+//! level or framework that has since been removed. Left in place they look
+//! current, and HR could attach a profile for a job that no longer exists.
+//!
+//! Only what an earlier run's `manifest.json` lists is considered, and a
+//! file is only ever deleted (with `--prune`) when its bytes still have the
+//! SHA-256 that manifest recorded: a file someone edited or replaced since,
+//! and anything jobpack did not write, is never touched.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::manifest::{Manifest, MANIFEST_NAME};
+use super::{Issue, SafePath};
+
+/// A file an earlier run wrote, as its manifest recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Recorded {
+    /// Relative to the output folder, with forward slashes.
+    pub path: String,
+    /// Lower-case hex SHA-256 of the bytes jobpack wrote.
+    pub sha256: String,
+    /// For a personalised appraisal sheet, whose person it is. Those come
+    /// from `--people` runs, so a full build never counts them as gone.
+    pub person: Option<String>,
+}
+
+/// What became of a file an earlier run wrote and this run did not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leftover {
+    /// Still exactly as jobpack wrote it: safe to delete.
+    Unchanged(Recorded),
+    /// Edited, replaced or no longer a plain file: never deleted.
+    Changed(Recorded),
+}
+
+/// Compares this run with the files earlier runs recorded in `root`'s
+/// manifest (call it before this run's manifest replaces that one).
+///
+/// Every recorded file this run did not write, and that is still as written,
+/// is carried forward in [`Manifest::earlier_files`], so a build of one role
+/// does not make jobpack forget the rest of the pack. In a `full` build,
+/// recorded files outside `planned` are no longer part of the pack: with
+/// `prune` they are deleted (listed in [`Manifest::removed`]), otherwise
+/// each gets a warning; a changed one gets a warning and is left alone.
+pub fn settle(
+    root: &Path,
+    manifest: &mut Manifest,
+    planned: &BTreeSet<String>,
+    full: bool,
+    prune: bool,
+) {
+    let recorded = recorded_in(root);
+    let written: BTreeSet<&str> = manifest
+        .files
+        .iter()
+        .filter(|f| f.sha256.is_some())
+        .map(|f| f.path.as_str())
+        .collect();
+    let gone = |r: &Recorded| r.person.is_none() && !planned.contains(&r.path);
+    for leftover in find(root, recorded, &written) {
+        match leftover {
+            Leftover::Unchanged(r) if full && gone(&r) => {
+                if !prune {
+                    manifest.warnings.push(Issue::at_path(
+                        "an earlier run wrote this file, but it is no longer part of the pack \
+                         (its role, level or framework is gone); delete it, or build with --prune",
+                        &r.path,
+                    ));
+                    manifest.earlier_files.push(r);
+                } else if let Err(e) = remove(root, &r) {
+                    manifest.errors.push(Issue::at_path(
+                        format!("cannot delete this file left by an earlier run: {e}"),
+                        &r.path,
+                    ));
+                    manifest.earlier_files.push(r);
+                } else {
+                    manifest.removed.push(r.path);
+                }
+            }
+            Leftover::Unchanged(r) => manifest.earlier_files.push(r),
+            Leftover::Changed(r) if full && gone(&r) => {
+                manifest.warnings.push(Issue::at_path(
+                    "an earlier run wrote this file and it is no longer part of the pack, but it \
+                     has changed since, so jobpack leaves it alone",
+                    &r.path,
+                ));
+            }
+            Leftover::Changed(_) => {}
+        }
+    }
+}
+
+/// The files the manifest in `root` lists: its `files` and the
+/// `earlier_files` it carried forward. Empty when there is no manifest or it cannot be read
+/// (an unreadable manifest is not an error: it only means nothing to compare).
+/// Entries whose path is not a safe output path are ignored, so a doctored
+/// manifest cannot point outside the output folder.
+pub fn recorded_in(root: &Path) -> Vec<Recorded> {
+    let Ok(text) = fs::read_to_string(root.join(MANIFEST_NAME)) else {
+        return Vec::new();
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Vec::new();
+    };
+    if json["dry_run"] == true {
+        return Vec::new();
+    }
+    let entries = ["files", "earlier_files"]
+        .iter()
+        .filter_map(|key| json[key].as_array())
+        .flatten();
+    let mut found = BTreeSet::new();
+    for entry in entries {
+        let (Some(path), Some(sha256)) = (entry["path"].as_str(), entry["sha256"].as_str()) else {
+            continue;
+        };
+        if safe_path(path).is_some() && path != MANIFEST_NAME {
+            found.insert(Recorded {
+                path: path.to_string(),
+                sha256: sha256.to_ascii_lowercase(),
+                person: entry["person"].as_str().map(str::to_string),
+            });
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// The recorded files that `written` (the paths this run wrote) does not
+/// include and that still exist, each checked against its recorded checksum.
+pub fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<&str>) -> Vec<Leftover> {
+    let mut leftovers = Vec::new();
+    for r in recorded {
+        if written.contains(r.path.as_str()) {
+            continue;
+        }
+        let Some(path) = safe_path(&r.path) else {
+            continue;
+        };
+        let file = path.under(root);
+        match fs::symlink_metadata(&file) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Ok(meta) if meta.is_file() && sha256_of(&file).is_some_and(|s| s == r.sha256) => {
+                leftovers.push(Leftover::Unchanged(r));
+            }
+            _ => leftovers.push(Leftover::Changed(r)),
+        }
+    }
+    leftovers
+}
+
+/// Deletes one unchanged leftover, then each folder above it (below `root`)
+/// that this left empty.
+pub fn remove(root: &Path, recorded: &Recorded) -> io::Result<()> {
+    let path = safe_path(&recorded.path)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not an output path"))?;
+    let file = path.under(root);
+    fs::remove_file(&file)?;
+    let mut folder = file.parent();
+    while let Some(f) = folder.filter(|f| *f != root && f.starts_with(root)) {
+        // Fails, and stops the climb, as soon as a folder still holds something.
+        if fs::remove_dir(f).is_err() {
+            break;
+        }
+        folder = f.parent();
+    }
+    Ok(())
+}
+
+fn safe_path(path: &str) -> Option<SafePath> {
+    SafePath::new(path.split('/')).ok()
+}
+
+fn sha256_of(file: &Path) -> Option<String> {
+    let bytes = fs::read(file).ok()?;
+    Some(
+        Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_manifest(root: &Path, json: &str) {
+        fs::write(root.join(MANIFEST_NAME), json).unwrap();
+    }
+
+    fn sha(bytes: &[u8]) -> String {
+        Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    #[test]
+    fn only_safe_recorded_paths_are_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        write_manifest(
+            tmp.path(),
+            r#"{"dry_run": false,
+                "files": [{"path": "a/profile-x.pdf", "sha256": "AB"},
+                          {"path": "../outside.pdf", "sha256": "ab"},
+                          {"path": "/etc/passwd", "sha256": "ab"},
+                          {"path": "manifest.json", "sha256": "ab"},
+                          {"path": "a/no-sum.pdf"}],
+                "earlier_files": [{"path": "b/old.xlsx", "sha256": "cd"}]}"#,
+        );
+        let paths: Vec<String> = recorded_in(tmp.path())
+            .into_iter()
+            .map(|r| r.path)
+            .collect();
+        assert_eq!(paths, ["a/profile-x.pdf", "b/old.xlsx"]);
+        assert_eq!(recorded_in(tmp.path())[0].sha256, "ab");
+    }
+
+    #[test]
+    fn no_manifest_or_a_broken_one_means_nothing_recorded() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(recorded_in(tmp.path()).is_empty());
+        write_manifest(tmp.path(), "{ not json");
+        assert!(recorded_in(tmp.path()).is_empty());
+    }
+
+    #[test]
+    fn leftovers_are_sorted_by_whether_they_changed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir_all(root.join("gone")).unwrap();
+        fs::write(root.join("gone/same.pdf"), b"as written").unwrap();
+        fs::write(root.join("gone/edited.pdf"), b"edited").unwrap();
+        fs::write(root.join("kept.pdf"), b"new").unwrap();
+        let rec = |path: &str, bytes: &[u8]| Recorded {
+            path: path.into(),
+            sha256: sha(bytes),
+            person: None,
+        };
+        let recorded = vec![
+            rec("gone/edited.pdf", b"as written"),
+            rec("gone/missing.pdf", b"x"),
+            rec("gone/same.pdf", b"as written"),
+            rec("kept.pdf", b"old"),
+        ];
+        let written = BTreeSet::from(["kept.pdf"]);
+        let found = find(root, recorded, &written);
+        assert_eq!(
+            found,
+            [
+                Leftover::Changed(rec("gone/edited.pdf", b"as written")),
+                Leftover::Unchanged(rec("gone/same.pdf", b"as written")),
+            ]
+        );
+        remove(root, &rec("gone/same.pdf", b"as written")).unwrap();
+        assert!(!root.join("gone/same.pdf").exists());
+        assert!(root.join("gone").is_dir(), "still holds the edited file");
+        fs::remove_file(root.join("gone/edited.pdf")).unwrap();
+        fs::write(root.join("gone/last.pdf"), b"z").unwrap();
+        remove(root, &rec("gone/last.pdf", b"z")).unwrap();
+        assert!(!root.join("gone").exists(), "an emptied folder goes too");
+        assert!(root.is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_never_counted_as_unchanged() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("out");
+        fs::create_dir_all(&root).unwrap();
+        let target = tmp.path().join("precious.pdf");
+        fs::write(&target, b"data").unwrap();
+        std::os::unix::fs::symlink(&target, root.join("link.pdf")).unwrap();
+        let recorded = vec![Recorded {
+            path: "link.pdf".into(),
+            sha256: sha(b"data"),
+            person: None,
+        }];
+        let found = find(&root, recorded, &BTreeSet::new());
+        assert!(matches!(found[..], [Leftover::Changed(_)]));
+        assert!(target.exists());
+    }
+}
