@@ -180,6 +180,14 @@ fn libreoffice_computes_the_gap_words() {
         &soffice,
         &profile,
     );
+    // MATCH wildcards: unescaped, "Aware*" would match "Aware" and rank one
+    // rung low, and "Expert~1" would not match itself.
+    let mut wild = common::load("framework.toml");
+    wild.scale[0].name = "Aware".into();
+    wild.scale[1].name = "Aware*".into();
+    wild.scale[2].name = "Pract?tioner".into();
+    wild.scale[3].name = "Expert~1".into();
+    check_gaps(&wild, 2, dir.path(), &soffice, &profile);
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //!
 //! The formula ranks answers by looking them up (MATCH) in the Scale sheet's
 //! list, so it holds for a scale of any length and computes in Excel and
-//! LibreOffice alike; nothing in it names a skill level.
+//! LibreOffice alike; nothing in it names a skill level. MATCH reads `*`, `?`
+//! and `~` in the looked-up text as wildcards, so the answer is escaped
+//! first: a level named "Aware*" must not match "Aware".
 
 use anyhow::Result;
 use rust_xlsxwriter::utility::column_number_to_name;
@@ -23,8 +25,11 @@ pub const CHOICES: &str = "AssessmentChoices";
 pub fn gap_formula(row: u32) -> String {
     let agreed_cell = format!("{}{row}", column_number_to_name(AGREED));
     let expected_cell = format!("{}{row}", column_number_to_name(EXPECTED));
-    let agreed = format!("MATCH({agreed_cell},{CHOICES},0)");
-    let expected = format!("MATCH({expected_cell},{CHOICES},0)");
+    let literal = |cell: &str| {
+        format!("SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\")")
+    };
+    let agreed = format!("MATCH({},{CHOICES},0)", literal(&agreed_cell));
+    let expected = format!("MATCH({},{CHOICES},0)", literal(&expected_cell));
     format!(
         "=IF({agreed_cell}=\"\",\"\",IFERROR(IF({agreed}<{expected},\"below\",\
          IF({agreed}={expected},\"meets\",\"above\")),\"not on the scale\"))"
@@ -90,8 +95,13 @@ mod tests {
     fn gap_formula_looks_levels_up_rather_than_naming_them() {
         let f = gap_formula(9);
         assert!(f.starts_with("=IF(F9=\"\""), "{f}");
-        assert!(f.contains("MATCH(F9,AssessmentChoices,0)"));
-        assert!(f.contains("MATCH(B9,AssessmentChoices,0)"));
+        let escaped = |c: &str| {
+            format!(
+                "MATCH(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({c},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\"),AssessmentChoices,0)"
+            )
+        };
+        assert!(f.contains(&escaped("F9")), "{f}");
+        assert!(f.contains(&escaped("B9")), "{f}");
         for word in ["below", "meets", "above"] {
             assert!(f.contains(&format!("\"{word}\"")));
         }
