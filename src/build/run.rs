@@ -13,7 +13,6 @@ use std::sync::mpsc::{sync_channel, SendError};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use super::{Job, Made, Plan, Product, Settings, Shared, Source, Subject, Written};
 
@@ -127,10 +126,7 @@ fn write(job: &Job, made: Made, out: &OutDir) -> Result<Written, String> {
         .map_err(|err| format!("{err:#}"))?;
     Ok(Written {
         bytes: made.bytes.len() as u64,
-        sha256: Sha256::digest(&made.bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
+        sha256: crate::output::sha256_hex(&made.bytes),
         warnings: made.warnings,
     })
 }

@@ -13,7 +13,6 @@ use std::io;
 use std::path::Path;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::manifest::{Manifest, MANIFEST_NAME};
 use super::{Issue, SafePath};
@@ -177,13 +176,7 @@ fn safe_path(path: &str) -> Option<SafePath> {
 }
 
 fn sha256_of(file: &Path) -> Option<String> {
-    let bytes = fs::read(file).ok()?;
-    Some(
-        Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-    )
+    fs::read(file).ok().map(|bytes| super::sha256_hex(&bytes))
 }
 
 #[cfg(test)]
@@ -195,10 +188,7 @@ mod tests {
     }
 
     fn sha(bytes: &[u8]) -> String {
-        Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        crate::output::sha256_hex(bytes)
     }
 
     #[test]

@@ -15,6 +15,15 @@ pub use atomic::{abandon_unfinished, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
 pub use slug::{is_safe_component, slug, MAX_SLUG};
 
+/// Lower-case hex SHA-256 of `bytes`, as the manifest records each file.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A path relative to the output folder whose every component passed
 /// [`is_safe_component`]: it stays inside the output folder on every platform.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
