@@ -111,3 +111,28 @@ fn temporaries_of_finished_runs_are_removed_and_others_kept() {
         assert_eq!(dir.remove_stale_temps(), 0);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_inside_the_output_folder_is_not_written_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let elsewhere = tmp.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    let root = tmp.path().join("out");
+    let out = OutDir::open(&root).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("role")).unwrap();
+    let path = SafePath::new(["role", "profile-senior.pdf"]).unwrap();
+    let err = format!("{:#}", out.write(&path, b"pdf").unwrap_err());
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(
+        names(&elsewhere).is_empty(),
+        "nothing may land outside the output folder"
+    );
+    // A link as the output folder itself is the user's choice and is fine.
+    let linked = tmp.path().join("linked-out");
+    std::os::unix::fs::symlink(&elsewhere, &linked).unwrap();
+    let out = OutDir::open(&linked).unwrap();
+    out.write(&SafePath::new(["a.pdf"]).unwrap(), b"pdf")
+        .unwrap();
+    assert_eq!(names(&elsewhere), ["a.pdf"]);
+}

@@ -132,6 +132,7 @@ impl OutDir {
     pub fn write(&self, path: &SafePath, bytes: &[u8]) -> Result<()> {
         let target = path.under(&self.root);
         let folder = parent_of(&target).to_path_buf();
+        refuse_links(&self.root, &folder)?;
         fs::create_dir_all(&folder)
             .with_context(|| format!("cannot create the folder {}", folder.display()))?;
         let temp = self.temp_path(&folder, path.file_name());
@@ -196,6 +197,31 @@ impl OutDir {
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
         folder.join(format!("{TEMP_PREFIX}{}-{n}-{name}", std::process::id()))
     }
+}
+
+/// Refuses a folder below `root` that is a symbolic link: writing through it
+/// would put files outside the output folder. (`root` itself may be a link:
+/// the user chose it. The file itself needs no check: a rename replaces a
+/// link rather than following it.)
+pub(crate) fn refuse_links(root: &Path, folder: &Path) -> Result<()> {
+    let Ok(below) = folder.strip_prefix(root) else {
+        return Ok(());
+    };
+    let mut at = root.to_path_buf();
+    for part in below.components() {
+        at.push(part);
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => bail!(
+                "will not write through {}: it is a symbolic link, and jobpack writes only \
+                 inside the output folder; replace it with a folder or remove it",
+                at.display()
+            ),
+            // A missing folder is created next; nothing below it exists yet.
+            Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    Ok(())
 }
 
 /// `path`'s parent, with "" read as the current folder.

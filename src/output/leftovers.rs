@@ -142,6 +142,12 @@ pub fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<&str>) -> V
             continue;
         };
         let file = path.under(root);
+        let folder = file.parent().unwrap_or(root);
+        if super::atomic::refuse_links(root, folder).is_err() {
+            // Behind a symbolic link the file is outside the output folder.
+            leftovers.push(Leftover::Changed(r));
+            continue;
+        }
         match fs::symlink_metadata(&file) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Ok(meta) if meta.is_file() && sha256_of(&file).is_some_and(|s| s == r.sha256) => {
@@ -256,6 +262,25 @@ mod tests {
         remove(root, &rec("gone/last.pdf", b"z")).unwrap();
         assert!(!root.join("gone").exists(), "an emptied folder goes too");
         assert!(root.is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_behind_a_linked_folder_is_never_counted_as_unchanged() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("out");
+        let elsewhere = tmp.path().join("elsewhere");
+        fs::create_dir_all(&root).unwrap();
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::write(elsewhere.join("x.pdf"), b"data").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join("role")).unwrap();
+        let recorded = vec![Recorded {
+            path: "role/x.pdf".into(),
+            sha256: sha(b"data"),
+            person: None,
+        }];
+        let found = find(&root, recorded, &BTreeSet::new());
+        assert!(matches!(found[..], [Leftover::Changed(_)]));
     }
 
     #[cfg(unix)]
