@@ -1,11 +1,13 @@
 //! Speed of the PDF engine on the seed role (framework.toml): one job
-//! profile, the role's five profiles, and the steps inside one render.
+//! profile, the role's five profiles, the steps inside one render, and one
+//! appraisal sheet (nine pages, two hundred form fields: a batch's main cost).
 //! Run with `cargo bench --bench pdf`; the README records the numbers.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use jobpack::compose::appraisal::appraisal;
 use jobpack::compose::profile::profile;
 use jobpack::render::pdf::finish::finish;
 use jobpack::render::pdf::{lay_out, render, FontSet, PdfOptions};
@@ -42,6 +44,10 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("profile: one finished PDF (senior)", |b| {
         b.iter(|| render(black_box(&doc), &opts, &fonts).unwrap())
+    });
+    let sheet = appraisal(&fw, 0, senior, None, epoch).unwrap();
+    c.bench_function("appraisal: one finished PDF (senior)", |b| {
+        b.iter(|| render(black_box(&sheet), &opts, &fonts).unwrap())
     });
     c.bench_function("profile: the role's five PDFs", |b| {
         b.iter(|| {
