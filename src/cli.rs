@@ -27,10 +27,14 @@ Environment:
 #[derive(Debug, Parser)]
 #[command(name = "jobpack", version, about, long_about, after_long_help = AFTER_HELP)]
 pub struct Cli {
+    /// The command to run; clap requires one (a bare `jobpack` prints help and exits 2).
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The subcommands. Each variant's doc comment is that command's `--help`
+/// text, written for users; clap shows it (and the `Cli` text at the top
+/// level) in place of this comment.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a framework file and print a one-screen summary.
@@ -64,6 +68,8 @@ pub enum Command {
     Man,
 }
 
+/// Arguments of `jobpack check`. Its help text is [`Command::Check`]'s, which
+/// clap shows in place of this comment.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The framework file to read.
@@ -71,6 +77,8 @@ pub struct CheckArgs {
     pub framework: PathBuf,
 }
 
+/// Arguments of `jobpack list`. Its help text is [`Command::List`]'s, which
+/// clap shows in place of this comment.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// The framework file to read.
@@ -81,6 +89,9 @@ pub struct ListArgs {
     pub json: bool,
 }
 
+/// Arguments of `jobpack build`. Its help text is [`Command::Build`]'s, which
+/// clap shows in place of this comment. Relative paths are taken from the
+/// current directory.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Framework files, or folders whose *.toml files are all frameworks.

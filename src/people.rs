@@ -18,20 +18,26 @@ use crate::model::Framework;
 pub struct Person {
     /// Line of the people file the row starts on (1-based), for messages.
     pub line: u64,
+    /// The person's name, white space collapsed, never empty. It is printed on
+    /// the sheet and, made a slug, names the file (`appraisals/<slug>.pdf`).
     pub name: String,
     /// The role as written in the file: an id or a name.
     pub role: String,
     /// The level as written in the file: an id or a name.
     pub level: String,
+    /// Who reviews them, pre-filled on the sheet; `None` when the column is
+    /// absent or the cell empty (the field is then left blank to write in).
     pub reviewer: Option<String>,
-    /// The review period, e.g. "April 2025 to March 2026".
+    /// The review period, e.g. "April 2025 to March 2026"; `None` as for `reviewer`.
     pub period: Option<String>,
 }
 
 /// A people file that could be read, with rows that could not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeopleFile {
+    /// The file as given on the command line; issues about its rows name it.
     pub path: PathBuf,
+    /// The usable rows, in file order (a repeated row is kept, with a warning).
     pub people: Vec<Person>,
     /// Errors for rows that were skipped and warnings (ignored columns, repeated rows).
     pub problems: Vec<Diagnostic>,
@@ -215,8 +221,11 @@ fn same_row(a: &Person, b: &Person) -> bool {
 /// Where a person's role and level are: indexes of the framework, role and level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Placement {
+    /// Index into the `frameworks` slice given to [`place`].
     pub framework: usize,
+    /// Index into that framework's `roles`.
     pub role: usize,
+    /// Index into that role's `levels`.
     pub level: usize,
 }
 

@@ -16,13 +16,20 @@ pub type ElemId = usize;
 /// A declared structure element.
 #[derive(Debug, Clone)]
 pub struct Elem {
+    /// The role the element gets in the structure tree.
     pub role: StructRole,
     /// `None` means the document root.
     pub parent: Option<ElemId>,
+    /// `/Lang` when the content is in another language than the document
+    /// (a paragraph's or list item's `lang`); `None` inherits the document's.
     pub lang: Option<String>,
+    /// `/T`: a heading's text, a table's summary.
     pub title: Option<String>,
+    /// `/Alt`: a figure's alternative text.
     pub alt: Option<String>,
-    /// Set once painted.
+    /// The element's node in the [`StructTree`](super::tags::StructTree), set by
+    /// painting when the element's first content (or empty run) is painted;
+    /// `None` until then, and for ever for an element that is never painted.
     pub node: Option<NodeId>,
 }
 
@@ -48,6 +55,8 @@ impl Elems {
 /// Content or artifact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
+    /// Real content of this element: painted as marked content with an MCID
+    /// that becomes a kid of the element.
     Elem(ElemId),
     /// Decoration: rules, borders, backgrounds, visible field frames.
     Artifact,
@@ -56,55 +65,95 @@ pub enum Tag {
 /// One drawing command; `y` values are offsets down from the atom's top, `x` from the page's left edge.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cmd {
+    /// One line fragment of text in one face, drawn unkerned.
     Text {
+        /// Left end of the text.
         x: f32,
+        /// The baseline, down from the atom's top.
         baseline: f32,
+        /// The face [`FontSet::cover`](super::FontSet::cover) chose for these
+        /// characters, so it has a glyph for each.
         face: FaceId,
+        /// Font size in points.
         size: f32,
+        /// Fill colour of the glyphs.
         color: Rgb,
+        /// The characters, ready to show.
         text: String,
     },
+    /// A filled rectangle (cell backgrounds).
     Fill {
+        /// Left edge.
         x: f32,
+        /// Top edge, down from the atom's top; the rectangle extends `h` below it.
         y: f32,
+        /// Width in points.
         w: f32,
+        /// Height in points.
         h: f32,
+        /// Fill colour.
         color: Rgb,
     },
     /// A stroked straight line.
     Rule {
+        /// Start, across.
         x1: f32,
+        /// Start, down from the atom's top.
         y1: f32,
+        /// End, across.
         x2: f32,
+        /// End, down from the atom's top.
         y2: f32,
+        /// Line width in points.
         width: f32,
+        /// Stroke colour.
         color: Rgb,
     },
     /// A stroked rectangle, or a circle inscribed in it when `round`.
     Frame {
+        /// Left edge.
         x: f32,
+        /// Top edge, down from the atom's top.
         y: f32,
+        /// Width in points.
         w: f32,
+        /// Height in points.
         h: f32,
+        /// Line width in points.
         width: f32,
+        /// Stroke colour.
         color: Rgb,
+        /// A circle of diameter `min(w, h)`, centred in the box (radio buttons).
         round: bool,
     },
     /// Image `index` of the document's figures.
     Image {
+        /// Left edge.
         x: f32,
+        /// Top edge, down from the atom's top.
         y: f32,
+        /// Drawn width in points; the image is scaled to `w` × `h`.
         w: f32,
+        /// Drawn height in points.
         h: f32,
+        /// Index into [`Measurer::figures`](super::measure::Measurer::figures);
+        /// the image is XObject `IM{index + 1}`.
         index: usize,
     },
     /// An annotation area (link or form widget); it belongs to the run's element.
+    /// Nothing is drawn for it: a form field's visible frame is a separate artifact.
     Annot {
+        /// Left edge.
         x: f32,
+        /// Top edge, down from the atom's top.
         y: f32,
+        /// Width in points.
         w: f32,
+        /// Height in points.
         h: f32,
+        /// Accessible description: the annotation's `/Contents` (and a field's `/TU`).
         contents: String,
+        /// Link target or form field.
         kind: AnnotKind,
     },
 }
@@ -132,26 +181,35 @@ impl Cmd {
 /// commands still makes its element exist in the tree (e.g. an empty table cell).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
+    /// Whose content the commands are, or artifact.
     pub tag: Tag,
+    /// Drawn in order, all inside one marked-content sequence.
     pub cmds: Vec<Cmd>,
 }
 
 /// A bookmark to record where an atom lands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
+    /// Heading level, 1 to 6; the outline nests by it.
     pub level: u8,
+    /// The heading's text, as the outline shows it.
     pub title: String,
 }
 
 /// An unbreakable strip of content.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Atom {
+    /// Points of the page it takes, not counting `space_before` (a text
+    /// line's leading, a figure's height).
     pub height: f32,
     /// Dropped at the top of a page.
     pub space_before: f32,
     /// No page break allowed between this atom and the next.
     pub keep_with_next: bool,
+    /// What to draw, in order; their `y` values are offsets from the atom's top.
     pub runs: Vec<Run>,
+    /// Set on the first line of a bookmarked heading; painting records it in
+    /// the outline with the page it lands on.
     pub mark: Option<Mark>,
 }
 
@@ -179,9 +237,14 @@ impl Atom {
 /// A table cell, measured.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellFlow {
+    /// The cell's `TH` or `TD` element. Only a record: the cell enters the tree
+    /// through the empty run that starts its `atoms`.
     pub elem: ElemId,
+    /// Left edge of the cell (its padding included), from the page's left edge.
     pub x: f32,
+    /// Width of the column, padding included.
     pub w: f32,
+    /// Background colour, filling the whole cell; `None` leaves it white.
     pub fill: Option<Rgb>,
     /// Content stacked from the cell's top padding; `space_before` is already applied.
     pub atoms: Vec<Atom>,
@@ -197,9 +260,11 @@ impl CellFlow {
 /// A table row, measured.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowFlow {
+    /// The row's `TR` element (a record only, as for [`CellFlow::elem`]).
     pub elem: ElemId,
+    /// One per column, left to right.
     pub cells: Vec<CellFlow>,
-    /// For a row split across pages: "<row header> (continued)", an artifact
+    /// For a row split across pages: "`<row header> (continued)`", an artifact
     /// drawn atop the first cell of each continuation.
     pub continued: Option<Atom>,
 }
@@ -219,23 +284,32 @@ impl RowFlow {
 /// A table, measured: header row (repeated on continuation pages) and body rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableFlow {
+    /// The `Table` element (a record only, as for [`CellFlow::elem`]).
     pub elem: ElemId,
     /// Inside a keep-together group: move the whole table to a new page
     /// rather than split it, when it fits on one.
     pub keep_whole: bool,
     /// No page break between the table's end and the next item (inside a group).
     pub keep_with_next: bool,
+    /// Space above the table, dropped at the top of a page.
     pub space_before: f32,
+    /// Left edge of the table, from the page's left edge.
     pub x: f32,
+    /// Width of the whole table.
     pub w: f32,
+    /// Column headers: drawn once as content, then as an artifact atop every
+    /// continuation page.
     pub header: RowFlow,
+    /// Body rows, in order; each is kept on one page unless taller than a page.
     pub rows: Vec<RowFlow>,
 }
 
 /// What the paginator places.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
+    /// A strip placed whole.
     Atom(Atom),
+    /// A table, which the paginator breaks between rows.
     Table(TableFlow),
 }
 

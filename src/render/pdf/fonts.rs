@@ -13,12 +13,17 @@ use anyhow::{anyhow, Context, Result};
 use printpdf::ParsedFont;
 use sha2::{Digest, Sha256};
 
-/// Which of the four faces.
+/// Which of the four Noto Sans faces, or the symbol fallback. The value is the
+/// index into per-face tables (e.g. `Painted::used`) and fixes the resource name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FaceId {
+    /// Noto Sans Regular: body text, and form field values.
     Regular = 0,
+    /// Noto Sans Bold: headings, labels, bold spans.
     Bold = 1,
+    /// Noto Sans Italic.
     Italic = 2,
+    /// Noto Sans Bold Italic.
     BoldItalic = 3,
     /// DejaVu Sans, for the few characters Noto Sans lacks (✓, →, �).
     Symbols = 4,
@@ -66,8 +71,9 @@ pub struct Face {
     bytes: &'static [u8],
     parsed: ParsedFont,
     upm: f32,
-    /// Ascender and descender in em (descender negative).
+    /// Ascender in em, from the font's metrics; the baseline is placed with it.
     pub ascent: f32,
+    /// Descender in em, negative (below the baseline).
     pub descent: f32,
     fast: Vec<u16>,
     notdef_advance: u16,

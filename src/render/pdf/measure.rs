@@ -13,24 +13,39 @@ use crate::doc::{Block, Figure, List, Paragraph, Span};
 /// Where blocks are set: a column `w` wide starting `x` points from the page's left edge.
 #[derive(Debug, Clone, Copy)]
 pub struct Frame {
+    /// Left edge of the column, in points from the page's left edge.
     pub x: f32,
+    /// Width of the column in points; text is broken to fit it.
     pub w: f32,
+    /// Main column or table cell: picks the type sizes.
     pub ctx: Context,
 }
 
 /// A decoded figure image, drawn later as an XObject.
 pub struct FigureImage {
+    /// The decoded pixels (never 0 × 0), embedded as XObject `IM{n + 1}`
+    /// where `n` is its index in [`Measurer::figures`].
     pub image: printpdf::RawImage,
 }
 
 /// Measures blocks into [`Item`]s, declaring structure elements as it goes.
 pub struct Measurer<'a> {
+    /// The faces every width is measured with; painting must use the same set.
     pub fonts: &'a FontSet,
-    pub geom: Geometry,
-    pub accent: Rgb,
+    /// The page frame (a figure is never taller than 90% of the body height).
+    geom: Geometry,
+    /// Colour of main headings, links and their underlines.
+    accent: Rgb,
+    /// Every structure element declared so far; painting turns them into
+    /// tree nodes as their content is drawn.
     pub elems: Elems,
+    /// Non-fatal problems (characters no font has, undecodable images, rows
+    /// with too many cells); they end up in
+    /// [`RenderedPdf::warnings`](super::RenderedPdf::warnings).
     pub warnings: Vec<String>,
+    /// Decoded figure images, in the order [`Cmd::Image`] `index` refers to.
     pub figures: Vec<FigureImage>,
+    /// Characters already warned about, so each is reported once a document.
     missing: BTreeSet<char>,
 }
 

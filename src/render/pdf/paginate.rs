@@ -12,8 +12,12 @@ use super::style::{Geometry, CELL_PAD_Y, RULE};
 /// An atom's drawing at its place: `y` is its top, in points from the page's top edge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
+    /// Where the atom's top landed, in points down from the page's top edge;
+    /// the runs' own `y` values are offsets from here.
     pub y: f32,
+    /// The atom's drawing (a repeated table header's as artifact).
     pub runs: Vec<Run>,
+    /// A heading's bookmark, recorded in the outline with this page and `y`.
     pub mark: Option<Mark>,
 }
 

@@ -21,9 +21,11 @@ pub use marginals::Marginals;
 
 /// Painted pages and what the finishing pass needs.
 pub struct Painted {
+    /// Each page's content stream as printpdf operations, header and footer included.
     pub pages: Vec<Vec<Op>>,
+    /// Structure tree, annotations and outline, for the finishing pass.
     pub laid: LaidOut,
-    /// Characters drawn with each face, for subsetting.
+    /// Characters drawn with each face (indexed by `FaceId as usize`), for subsetting.
     pub used: [BTreeSet<char>; 5],
     /// Problems met while painting (e.g. a shortened footer).
     pub warnings: Vec<String>,
@@ -36,9 +38,12 @@ pub struct Painted {
 /// they were 26 coordinates each, a third of the sheet's content stream.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CircleMark {
-    pub radius: f32,
-    pub width: f32,
-    pub color: Rgb,
+    /// Radius of the stroke's centre line, in points.
+    radius: f32,
+    /// Stroke width in points.
+    width: f32,
+    /// Stroke colour.
+    color: Rgb,
 }
 
 impl CircleMark {

@@ -67,12 +67,18 @@ pub fn shade(s: Shade) -> Rgb {
     }
 }
 
-/// Page size and the printable frame. Left margin ≥ 20 mm leaves room for hole punching.
+/// Page size and the printable frame, in points. Left margin ≥ 20 mm leaves
+/// room for hole punching. Layout measures `y` down from the top edge; only
+/// painting flips to PDF's bottom-up coordinates.
 #[derive(Debug, Clone, Copy)]
 pub struct Geometry {
+    /// Page width.
     pub width: f32,
+    /// Page height.
     pub height: f32,
+    /// Left edge of the text column, from the page's left edge.
     pub left: f32,
+    /// Right edge of the text column, from the page's left edge (not a margin width).
     pub right: f32,
     /// Top of the body text, from the top edge.
     pub top: f32,
@@ -120,10 +126,13 @@ impl Geometry {
 /// How a run of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextStyle {
+    /// Font size in points.
     pub size: f32,
     /// Baseline-to-baseline distance.
     pub leading: f32,
+    /// Set every span bold, whatever its own flag (headings, labels).
     pub bold: bool,
+    /// Text colour; links are drawn in the accent instead.
     pub color: Rgb,
     /// Space above the block (dropped at the top of a page).
     pub space_before: f32,
@@ -132,7 +141,9 @@ pub struct TextStyle {
 /// Where a block sits: the main column, or a table cell (smaller text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// The page's text column.
     Body,
+    /// Inside a table cell: smaller sizes, tighter spacing, no heading rules.
     Cell,
 }
 

@@ -10,26 +10,38 @@ use super::fonts::{FaceId, FontSet};
 /// caller gives meaning to).
 #[derive(Debug, Clone)]
 pub struct Piece<'a> {
+    /// The text. A word may run on across pieces (a bold part of a word):
+    /// only white space, or a hyphen inside a word, allows a break.
     pub text: &'a str,
+    /// The face it is measured and drawn in.
     pub face: FaceId,
+    /// Carried through to every [`Frag`] cut from this piece; pieces with
+    /// different links never merge into one fragment.
     pub link: Option<usize>,
 }
 
 /// A positioned run of text on a line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frag {
+    /// The characters, spaces between words included.
     pub text: String,
+    /// The face of every character.
     pub face: FaceId,
+    /// The link of the piece it came from.
     pub link: Option<usize>,
-    /// Offset from the start of the line.
+    /// Offset from the start of the line, in points.
     pub x: f32,
+    /// Advance width of `text` in points at the size the line was set at.
     pub width: f32,
 }
 
 /// One line of set text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
+    /// Fragments left to right, each starting where the previous ends.
     pub frags: Vec<Frag>,
+    /// Sum of the fragments' widths: at most the measure (within 0.01 pt)
+    /// unless a single character is wider than it.
     pub width: f32,
 }
 

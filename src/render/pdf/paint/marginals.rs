@@ -10,7 +10,11 @@ use crate::render::pdf::text::{break_lines, Frag, Line, Piece};
 
 /// Running texts of a document.
 pub struct Marginals<'a> {
+    /// Printed atop every page but the first, in at most two lines (longer is
+    /// shortened with a warning); `None` prints no header.
     pub header: Option<&'a str>,
+    /// Printed at the foot of every page, left of "Page N of M", in at most
+    /// three lines.
     pub footer: &'a str,
 }
 
