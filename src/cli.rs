@@ -117,6 +117,8 @@ pub struct BuildArgs {
     /// period) for whom to write pre-filled appraisal sheets, as
     /// appraisals/<name>.pdf. Rows naming an unknown role or level are
     /// reported by line and skipped (exit status 1).
+    // The text is also the --help text, which shows `<name>` as written.
+    #[allow(rustdoc::invalid_html_tags)]
     #[arg(long)]
     pub people: Option<PathBuf>,
     /// How many documents to build at once (default: all cores, or RAYON_NUM_THREADS).

@@ -67,6 +67,9 @@
 //! # Ok::<(), anyhow::Error>(())
 //! ```
 
+// Every public item says what it is for; CI runs clippy with -D warnings.
+#![warn(missing_docs)]
+
 pub mod build;
 pub mod cli;
 pub mod commands;

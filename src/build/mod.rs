@@ -29,7 +29,9 @@ use crate::people::PeopleFile;
 pub struct Source {
     /// As named on the command line, or found in a named folder.
     pub path: PathBuf,
+    /// The validated framework.
     pub framework: Framework,
+    /// What the loader warned about (never errors: a file with errors is not a source).
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -40,6 +42,7 @@ pub struct Selection {
     pub roles: Vec<String>,
     /// Level ids.
     pub levels: Vec<String>,
+    /// Products by kind.
     pub products: Vec<ProductKind>,
     /// When true, an empty `products` means none rather than all (a run with
     /// `--people` writes only the people's sheets unless products are named).
@@ -70,6 +73,7 @@ impl Selection {
 /// Settings every document of a run shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
+    /// Page size of every PDF.
     pub paper: Paper,
     /// `SOURCE_DATE_EPOCH`, if set: overrides each framework's publication date.
     pub source_date_epoch: Option<i64>,
@@ -78,6 +82,7 @@ pub struct Settings {
 /// A document made and written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// The file's size.
     pub bytes: u64,
     /// Lower-case hex.
     pub sha256: String,

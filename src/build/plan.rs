@@ -39,19 +39,24 @@ pub const PEOPLE_FOLDER: &str = "appraisals";
 pub struct Job {
     /// Index into the run's products.
     pub product: usize,
+    /// That product's kind, for the manifest.
     pub kind: ProductKind,
     /// Index into the run's sources.
     pub source: usize,
+    /// Index into that source's roles.
     pub role: usize,
+    /// Index into the role's levels, for per-level products.
     pub level: Option<usize>,
     /// Index into the people file's rows.
     pub person: Option<usize>,
+    /// Where the file goes, relative to the output folder; unique in the plan.
     pub path: SafePath,
 }
 
 /// Every document of a run, in build order, with problems that did not stop it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Plan {
+    /// In build order: source, role, product, level, then people in file order.
     pub jobs: Vec<Job>,
     /// Per source: the folder its files go into ("" for the top).
     pub folders: Vec<String>,

@@ -46,24 +46,32 @@ impl Shared {
 /// Everything one document is made from.
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
+    /// The framework the role belongs to.
     pub framework: &'a Framework,
+    /// The role's index in `framework.roles` (composers take indices).
     pub role_index: usize,
+    /// The role itself.
     pub role: &'a Role,
     /// Set for per-level products.
     pub level_index: Option<usize>,
+    /// The level itself, with `level_index`.
     pub level: Option<&'a Level>,
     /// Set for a personalised appraisal sheet.
     pub person: Option<&'a Person>,
+    /// Page size for PDFs.
     pub paper: Paper,
     /// The date documents carry, in seconds since 1970 (see [`Framework::document_epoch`]).
     pub epoch: i64,
+    /// What every document of the run shares (the fonts, parsed once).
     pub shared: &'a Shared,
 }
 
 /// A document's bytes and anything its reader should know (never fatal).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Made {
+    /// The whole file.
     pub bytes: Vec<u8>,
+    /// Reported in the manifest against the file's path.
     pub warnings: Vec<String>,
 }
 
@@ -79,7 +87,9 @@ impl From<Vec<u8>> for Made {
 /// One product: when it is made, its file name, and how it is made.
 #[derive(Debug, Clone, Copy)]
 pub struct Product {
+    /// What `--product` calls it, and the manifest's `product`.
     pub kind: ProductKind,
+    /// One file per role or one per level.
     pub per: Per,
     /// The file name from the role's and (for per-level products) the level's
     /// slug. Must be slugs joined with fixed words and an extension.

@@ -20,6 +20,7 @@ use super::{Job, Made, Plan, Product, Settings, Shared, Source, Subject, Written
 /// names were flushed to disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// Per job: what was written, or why not (the error, as text).
     pub results: Vec<Result<Written, String>>,
     /// Set when the folders could not be flushed: the files are complete, but
     /// a crash now might lose some of their names.

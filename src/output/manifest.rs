@@ -21,10 +21,13 @@ pub struct Manifest {
     pub generator: String,
     /// True for `--check-only`: `files` lists what would be written, without sizes.
     pub dry_run: bool,
+    /// Every framework built, in the order named.
     pub frameworks: Vec<FrameworkEntry>,
     /// In build order: framework, role, product, level, then people in file order.
     pub files: Vec<FileEntry>,
+    /// Framework warnings first, then what documents and the output check said.
     pub warnings: Vec<Issue>,
+    /// Anything not written, and why; non-empty means exit status 1 (or 2).
     pub errors: Vec<Issue>,
     /// Files earlier runs wrote that this run did not, still exactly as
     /// written: the rest of the pack after a build of some roles, or files no
@@ -40,7 +43,9 @@ pub struct Manifest {
 pub struct FrameworkEntry {
     /// The file as named on the command line (or found in a named folder).
     pub source: String,
+    /// The framework's name, from its `[framework]` table.
     pub name: String,
+    /// Its version, when it states one.
     pub version: Option<String>,
     /// The folder its files go into, relative to the output folder ("" when
     /// only one framework is built and its files sit at the top).
@@ -50,6 +55,7 @@ pub struct FrameworkEntry {
 /// One file written (or planned).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileEntry {
+    /// Which product the file is ("profile", "appraisal", ...).
     pub product: ProductKind,
     /// The framework's source file, as in [`FrameworkEntry::source`].
     pub framework: String,
@@ -71,13 +77,17 @@ pub struct FileEntry {
 /// `line`, `column`) and/or at an output path (`path`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Issue {
+    /// What is wrong, in a sentence.
     pub message: String,
+    /// The input file concerned, as named on the command line.
     pub file: Option<String>,
     /// 1-based.
     pub line: Option<usize>,
     /// 1-based, in characters.
     pub column: Option<usize>,
+    /// The offending source line, as written.
     pub snippet: Option<String>,
+    /// What to do about it.
     pub hint: Option<String>,
     /// The output file concerned, relative to the output folder.
     pub path: Option<String>,

@@ -14,7 +14,7 @@ use super::flow::{Cmd, ElemId, Elems, Run, Tag};
 use super::fonts::{FaceId, FontSet};
 use super::paginate::Page;
 use super::style::{Geometry, Rgb};
-use super::tags::{AnnotKind, Annotation, LaidOut, NodeId, OutlineEntry, StructRole, StructTree};
+use super::tags::{Annotation, LaidOut, NodeId, OutlineEntry, StructRole, StructTree};
 
 mod marginals;
 pub use marginals::Marginals;
@@ -351,12 +351,6 @@ impl Painter<'_> {
                 kind,
             } => {
                 let Tag::Elem(e) = tag else { return };
-                if let AnnotKind::TextField { value: Some(v), .. } = kind {
-                    // The finishing pass draws a pre-filled value with the body
-                    // font, so its glyphs must be in the subset.
-                    self.used[FaceId::Regular as usize]
-                        .extend(v.chars().filter(|c| !c.is_control()));
-                }
                 let node = self.materialize(e);
                 let bottom = self.y(top, *y + *h);
                 let list = &mut self.annotations[self.page];

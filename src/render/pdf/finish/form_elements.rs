@@ -1,7 +1,8 @@
 //! PDF/UA-1 (ISO 14289-1, 7.18.4) wants a `Form` element to have exactly one
-//! kid: the OBJR of its widget. Layout naturally puts the words beside a check
-//! box or radio button in the same element as the widget; here those words
-//! move into a `P` of their own, next to the `Form`, in the same reading order.
+//! kid: the OBJR of its widget. Layout (fields.rs) already gives the words
+//! beside a check box or radio button a `P` of their own; this pass is the
+//! safety net for any tree that does not, such as a hand-built one: such
+//! words move into a `P` next to the `Form`, in the same reading order.
 
 use crate::render::pdf::tags::{Kid, Node, NodeId, StructRole, StructTree};
 
