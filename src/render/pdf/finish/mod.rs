@@ -152,7 +152,7 @@ fn prune_unreachable(lo: &mut lopdf::Document) {
 /// Level 6 was still a quarter of a batch's CPU. zlib-rs uses the same
 /// "medium" matcher for levels 3 to 6, searching hash chains of 6 (level 3)
 /// up to 128 (level 6) candidates. Measured on a 15-role batch
-/// (one thread, best of six): level 3 took about 15% less CPU than 6 for
+/// (one thread, median of six interleaved runs): level 3 took about 15% less CPU than 6 for
 /// files 4.6% larger (8.79 MB against 8.40 MB). Level 1 was 33% larger.
 const FLATE_LEVEL: u32 = 3;
 
