@@ -31,7 +31,7 @@ pub struct Recorded {
 
 /// What became of a file an earlier run wrote and this run did not.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Leftover {
+enum Leftover {
     /// Still exactly as jobpack wrote it: safe to delete.
     Unchanged(Recorded),
     /// Edited, replaced or no longer a plain file: never deleted.
@@ -100,7 +100,7 @@ pub fn settle(
 /// (an unreadable manifest is not an error: it only means nothing to compare).
 /// Entries whose path is not a safe output path are ignored, so a doctored
 /// manifest cannot point outside the output folder.
-pub fn recorded_in(root: &Path) -> Vec<Recorded> {
+fn recorded_in(root: &Path) -> Vec<Recorded> {
     let Ok(text) = fs::read_to_string(root.join(MANIFEST_NAME)) else {
         return Vec::new();
     };
@@ -132,7 +132,7 @@ pub fn recorded_in(root: &Path) -> Vec<Recorded> {
 
 /// The recorded files that `written` (the paths this run wrote) does not
 /// include and that still exist, each checked against its recorded checksum.
-pub fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<&str>) -> Vec<Leftover> {
+fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<&str>) -> Vec<Leftover> {
     let mut leftovers = Vec::new();
     for r in recorded {
         if written.contains(r.path.as_str()) {
@@ -161,7 +161,7 @@ pub fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<&str>) -> V
 
 /// Deletes one unchanged leftover, then each folder above it (below `root`)
 /// that this left empty.
-pub fn remove(root: &Path, recorded: &Recorded) -> io::Result<()> {
+fn remove(root: &Path, recorded: &Recorded) -> io::Result<()> {
     let path = safe_path(&recorded.path)
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not an output path"))?;
     let file = path.under(root);

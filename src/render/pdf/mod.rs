@@ -22,7 +22,6 @@ pub mod text;
 use anyhow::Result;
 use printpdf::{
     FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
-    XObjectId,
 };
 
 pub use fonts::{FaceId, FontSet};
@@ -146,13 +145,13 @@ pub fn lay_out(
         pdf.resources
             .xobjects
             .map
-            .insert(XObjectId(format!("CI{}", i + 1)), circle_form(mark));
+            .insert(paint::circle_id(i), circle_form(mark));
     }
     for (i, fig) in m.figures.into_iter().enumerate() {
         pdf.resources
             .xobjects
             .map
-            .insert(XObjectId(format!("IM{}", i + 1)), XObject::Image(fig.image));
+            .insert(paint::image_id(i), XObject::Image(fig.image));
     }
     let pages = painted
         .pages

@@ -33,6 +33,16 @@ pub struct Painted {
     pub circles: Vec<CircleMark>,
 }
 
+/// The page resource name of circle mark `index` (see [`Painted::circles`]).
+pub fn circle_id(index: usize) -> XObjectId {
+    XObjectId(format!("CI{}", index + 1))
+}
+
+/// The page resource name of figure `index` (layout's figure list).
+pub fn image_id(index: usize) -> XObjectId {
+    XObjectId(format!("IM{}", index + 1))
+}
+
 /// A stroked circle drawn once as a form XObject and placed by reference.
 /// An appraisal sheet draws two hundred identical radio circles; as paths
 /// they were 26 coordinates each, a third of the sheet's content stream.
@@ -306,7 +316,7 @@ impl Painter<'_> {
                     };
                     let half = mark.side() / 2.0;
                     self.ops.push(Op::UseXobject {
-                        id: XObjectId(format!("CI{}", index + 1)),
+                        id: circle_id(index),
                         transform: XObjectTransform {
                             translate_x: Some(Pt(hundredths(*x + w / 2.0 - half))),
                             translate_y: Some(Pt(hundredths(bottom + h / 2.0 - half))),
@@ -325,7 +335,7 @@ impl Painter<'_> {
                 self.end_text();
                 let bottom = self.y(top, *y + *h);
                 self.ops.push(Op::UseXobject {
-                    id: XObjectId(format!("IM{}", index + 1)),
+                    id: image_id(*index),
                     transform: XObjectTransform {
                         translate_x: Some(Pt(*x)),
                         translate_y: Some(Pt(bottom)),

@@ -95,7 +95,6 @@ pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     // printpdf's replaced Info, outline and link dictionaries are now unreachable.
     prune_unreachable(&mut lo);
-    compress_streams(&mut lo);
     Ok(write::save(&lo, |data| deflate(data, FLATE_LEVEL)))
 }
 
@@ -156,27 +155,6 @@ fn prune_unreachable(lo: &mut lopdf::Document) {
 /// files 4.6% larger (8.79 MB against 8.40 MB). Level 1 was 33% larger.
 const FLATE_LEVEL: u32 = 3;
 
-/// Compresses every stream that allows it and has no filter yet, as lopdf's
-/// `Document::compress` does (kept only when it saves more than the 19 bytes
-/// `/Filter/FlateDecode` costs), but at [`FLATE_LEVEL`]. (A result that ends
-/// in CR is fine: the writer keeps PDF/A's length rule for it.)
-fn compress_streams(lo: &mut lopdf::Document) {
-    for object in lo.objects.values_mut() {
-        if let Object::Stream(s) = object {
-            if !s.allows_compression || s.dict.has(b"Filter") {
-                continue;
-            }
-            let Some(packed) = deflate(&s.content, FLATE_LEVEL) else {
-                continue;
-            };
-            if packed.len() + 19 < s.content.len() {
-                s.dict.set("Filter", name("FlateDecode"));
-                s.set_content(packed);
-            }
-        }
-    }
-}
-
 /// zlib-wrapped deflate of `data` at `level`. A sheet has dozens of streams,
 /// many tiny; setting up a deflate state zeroes a few hundred KB, which cost
 /// more than compressing them. So each thread keeps one state per level and
@@ -236,7 +214,6 @@ mod tests {
         catalog.set("Data", Object::Reference(id));
         let root = lo.add_object(catalog);
         lo.trailer.set("Root", Object::Reference(root));
-        compress_streams(&mut lo);
         let bytes = write::save(&lo, |d| deflate(d, FLATE_LEVEL));
 
         // /Length counts the data up to the CRLF before endstream, CR included.

@@ -1,6 +1,7 @@
-//! Serialises the finished document: streams as indirect objects, every
-//! other object packed into flate-compressed object streams, and a
-//! compressed cross-reference stream.
+//! Serialises the finished document: streams as indirect objects (each
+//! flate-compressed here when that makes it smaller), every other object
+//! packed into compressed object streams, and a compressed cross-reference
+//! stream.
 //!
 //! lopdf's own writer did the same, but formatted every token through
 //! `write!` and cloned each object into its object stream; on an appraisal
@@ -46,7 +47,11 @@ pub fn save(lo: &Document, deflate: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Vec<u8
         table[id as usize] = Entry::At(out.len(), generation);
         indirect_head(&mut out, id, generation);
         match object {
-            Object::Stream(s) => stream(&mut out, &s.dict, &s.content),
+            // A stream that already has a filter (none do today) is written as it is.
+            Object::Stream(s) if s.allows_compression && !s.dict.has(b"Filter") => {
+                compressed_stream(&mut out, &s.dict, &s.content, &deflate)
+            }
+            Object::Stream(s) => stream(&mut out, &s.dict, &s.content, false),
             other => value(&mut out, other),
         }
         out.extend_from_slice(b"\nendobj\n");
@@ -73,7 +78,7 @@ pub fn save(lo: &Document, deflate: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Vec<u8
         dict.set("First", first as i64);
         table.push(Entry::At(out.len(), 0));
         indirect_head(&mut out, number, 0);
-        compressed_stream(&mut out, dict, &head, &deflate);
+        compressed_stream(&mut out, &dict, &head, &deflate);
         out.extend_from_slice(b"\nendobj\n");
     }
 
@@ -108,7 +113,7 @@ pub fn save(lo: &Document, deflate: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Vec<u8
         }
     }
     indirect_head(&mut out, xref_number, 0);
-    compressed_stream(&mut out, dict, &rows, &deflate);
+    compressed_stream(&mut out, &dict, &rows, &deflate);
     out.extend_from_slice(b"\nendobj\nstartxref\n");
     integer(&mut out, xref_at as i64);
     out.extend_from_slice(b"\n%%EOF\n");
@@ -153,34 +158,39 @@ fn indirect_head(out: &mut Vec<u8>, id: u32, generation: u16) {
     out.extend_from_slice(b" obj\n");
 }
 
-/// A stream with `data` flate-compressed when that makes it smaller.
+/// What `/Filter/FlateDecode` adds to a stream's dictionary.
+const FILTER_COST: usize = 19;
+
+/// A stream with `data` flate-compressed when that saves more than the
+/// filter entry costs (as lopdf's `Document::compress` decides).
 fn compressed_stream(
     out: &mut Vec<u8>,
-    mut dict: Dictionary,
+    dict: &Dictionary,
     data: &[u8],
     deflate: &impl Fn(&[u8]) -> Option<Vec<u8>>,
 ) {
     match deflate(data) {
-        Some(packed) if packed.len() < data.len() => {
-            dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream(out, &dict, &packed);
-        }
-        _ => stream(out, &dict, data),
+        Some(packed) if packed.len() + FILTER_COST < data.len() => stream(out, dict, &packed, true),
+        _ => stream(out, dict, data, false),
     }
 }
 
-/// `dict` (with `/Length` set to the data's) and `data` as a stream.
+/// `dict` (with `/Filter/FlateDecode` when `flate`, and `/Length` set to the
+/// data's) and `data` as a stream.
 ///
 /// PDF/A-2 (6.1.7.1) wants `/Length` to count the bytes between the EOL after
 /// `stream` and the EOL before `endstream`. Compressed data ends in 0x0D about
 /// one time in 256; followed by a bare LF, a checker reads that CR as part of
 /// a CRLF end-of-line and the stream as one byte short. So data that ends in
 /// CR is followed by a full CRLF, which leaves its own CR as data.
-fn stream(out: &mut Vec<u8>, dict: &Dictionary, data: &[u8]) {
+fn stream(out: &mut Vec<u8>, dict: &Dictionary, data: &[u8], flate: bool) {
     out.extend_from_slice(b"<<");
     for (key, v) in dict.iter().filter(|(k, _)| k.as_slice() != b"Length") {
         name(out, key);
         value(out, v);
+    }
+    if flate {
+        out.extend_from_slice(b"/Filter/FlateDecode");
     }
     out.extend_from_slice(b"/Length ");
     integer(out, data.len() as i64);

@@ -176,10 +176,10 @@ fn reals_have_no_exponent_and_whole_values_are_integers() {
 #[test]
 fn stream_data_ending_in_cr_is_followed_by_crlf() {
     let mut out = Vec::new();
-    stream(&mut out, &Dictionary::new(), b"abc\r");
+    stream(&mut out, &Dictionary::new(), b"abc\r", false);
     assert_eq!(out, b"<</Length 4>>stream\nabc\r\r\nendstream");
     out.clear();
-    stream(&mut out, &Dictionary::new(), b"abc");
+    stream(&mut out, &Dictionary::new(), b"abc", false);
     assert_eq!(out, b"<</Length 3>>stream\nabc\nendstream");
 }
 
