@@ -76,6 +76,7 @@ pub mod commands;
 pub mod compose;
 pub mod doc;
 pub mod error;
+pub mod fingerprint;
 pub mod load;
 pub mod model;
 pub mod output;
