@@ -4,23 +4,21 @@
 //! `--json` the manifest is the only thing on standard output, also when the
 //! run fails, so scripts always get one JSON document.
 
-use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::build::{self, catalogue, plan::kind_name, Selection, Settings, Source};
-use crate::cli::BuildArgs;
+use super::{interrupt, progress, watch};
+use crate::build::{self, catalogue, Selection, Settings, Source};
+use crate::cli::{BuildArgs, ProductKind};
+use crate::console;
 use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{leftovers, Issue, Manifest, OutDir, SafePath};
 use crate::people;
-
-/// Runs below this many documents finish too fast for a progress bar to help.
-const PROGRESS_THRESHOLD: usize = 40;
 
 /// Runs `jobpack build` and says which exit status to use.
 pub fn run(args: BuildArgs) -> Result<Exit> {
@@ -44,6 +42,10 @@ pub fn run(args: BuildArgs) -> Result<Exit> {
         .thread_name(|i| format!("jobpack-{i}"))
         .build()
         .context("cannot start the worker threads")?;
+    if args.watch {
+        interrupt::install(args.quiet);
+        return pool.install(|| watch::run(&args, || build(&args, settings)));
+    }
     pool.install(|| build(&args, settings))
 }
 
@@ -86,13 +88,20 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         return Ok(exit_of(&manifest));
     }
 
-    let out = OutDir::open(&args.out)?;
-    on_interrupt_remove_unfinished(args.quiet);
+    let out = Arc::new(OutDir::open(&args.out)?);
+    interrupt::install(args.quiet);
     let stale = out.remove_stale_temps();
     if stale > 0 && !args.quiet {
-        eprintln!("removed {stale} temporary file(s) left by an interrupted run");
+        // The build goes on if nobody can read this (a closed pipe): it is what was asked for.
+        let _ = console::errln(&format!(
+            "removed {stale} temporary file(s) left by an interrupted run"
+        ));
     }
-    let bar = progress_bar(plan.jobs.len(), args.quiet);
+    let bar = progress::bar(plan.jobs.len(), args.quiet);
+    interrupt::start(
+        build::manifest(&plan, &sources, people.as_ref(), None),
+        Arc::clone(&out),
+    );
     let outcome = build::execute(
         &plan,
         &sources,
@@ -100,8 +109,14 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         &products,
         settings,
         &out,
-        &|| bar.inc(1),
+        &|i, result| {
+            if let Ok(written) = result {
+                interrupt::finished(&plan.jobs[i].path.to_string(), written);
+            }
+            bar.inc(1);
+        },
     );
+    interrupt::stop();
     bar.finish_and_clear();
     let mut manifest = build::manifest(&plan, &sources, people.as_ref(), Some(&outcome));
     let planned = plan.jobs.iter().map(|j| j.path.to_string()).collect();
@@ -120,22 +135,6 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     }
     report.finish(&manifest, &args.out, &sources)?;
     Ok(exit_of(&manifest))
-}
-
-/// On Ctrl-C or SIGTERM: remove the files being written, say so, exit 130
-/// (the shell's code for an interrupted command). Files already in place are
-/// complete; the manifest is not written.
-fn on_interrupt_remove_unfinished(quiet: bool) {
-    // Fails only when a handler is already set (a second build in one process).
-    let _ = ctrlc::set_handler(move || {
-        let removed = crate::output::abandon_unfinished();
-        if !quiet {
-            eprintln!(
-                "interrupted: removed {removed} unfinished file(s); files already written are complete"
-            );
-        }
-        std::process::exit(130);
-    });
 }
 
 /// Whether the run builds the whole pack of its frameworks, so that a file
@@ -247,17 +246,6 @@ fn source_date_epoch() -> Result<Option<i64>> {
     }
 }
 
-fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
-    if quiet || len < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} left)") {
-        bar.set_style(style);
-    }
-    bar
-}
-
 /// How the outcome is told: JSON on stdout, text on stderr.
 struct Report {
     json: bool,
@@ -272,15 +260,15 @@ impl Report {
         let mut manifest = Manifest::new(self.dry_run);
         manifest.add_diagnostics(diagnostics);
         manifest.errors.extend(problems.iter().cloned());
-        eprint_diagnostics(diagnostics);
+        eprint_diagnostics(diagnostics)?;
         for issue in &problems {
-            eprintln!("{}", format_issue(issue, Severity::Error));
+            console::errln(&format_issue(issue, Severity::Error))?;
         }
         if !problems.is_empty() {
-            eprintln!("nothing was written");
+            console::errln("nothing was written")?;
         }
         if self.json {
-            print_stdout(&manifest.to_json())?;
+            console::out(&manifest.to_json())?;
         }
         Err(Reported(Exit::Invalid).into())
     }
@@ -291,57 +279,51 @@ impl Report {
             // The manifest lists the frameworks' warnings first; they are shown
             // as `jobpack check` shows them, the rest (people file, products) plainly.
             for source in sources {
-                eprint_diagnostics(&source.warnings);
+                eprint_diagnostics(&source.warnings)?;
             }
             let shown: usize = sources.iter().map(|s| s.warnings.len()).sum();
             for issue in manifest.warnings.iter().skip(shown) {
-                eprintln!("{}", format_issue(issue, Severity::Warning));
+                console::errln(&format_issue(issue, Severity::Warning))?;
             }
         }
         for issue in &manifest.errors {
-            eprintln!("{}", format_issue(issue, Severity::Error));
+            console::errln(&format_issue(issue, Severity::Error))?;
         }
         if self.json {
-            print_stdout(&manifest.to_json())?;
+            console::out(&manifest.to_json())?;
         } else if self.dry_run && !self.quiet {
             let list: String = manifest
                 .files
                 .iter()
                 .map(|f| format!("{}\n", out.join(&f.path).display()))
                 .collect();
-            print_stdout(&list)?;
+            console::out(&list)?;
         }
         if !self.quiet {
-            eprintln!("{}", summary(manifest, out));
+            console::errln(&summary(manifest, out))?;
         }
         Ok(())
     }
 }
 
 /// Loader diagnostics, rustc-style with the source line, file by file.
-fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
+fn eprint_diagnostics(diagnostics: &[Diagnostic]) -> Result<()> {
     let mut rest = diagnostics;
     while let Some(first) = rest.first() {
         let n = rest.iter().take_while(|d| d.file == first.file).count();
         let src = std::fs::read_to_string(&first.file).ok();
-        eprint!("{}", load::render_all(&rest[..n], src.as_deref()));
+        console::err(&load::render_all(&rest[..n], src.as_deref()))?;
         rest = &rest[n..];
     }
+    Ok(())
 }
 
-fn print_stdout(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")
-}
-
-/// "wrote 11 files to output (5 profiles, 5 appraisals, 1 workbook)".
-fn summary(manifest: &Manifest, out: &Path) -> String {
+/// "wrote 12 files to output (5 profiles, 5 appraisal sheets, 1 appraisal
+/// workbook, 1 skills-matrix workbook)".
+pub fn summary(manifest: &Manifest, out: &Path) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for file in &manifest.files {
-        let name = kind_name(file.product);
+        let name = file_kind(file.product, &file.path);
         match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
@@ -375,6 +357,19 @@ fn summary(manifest: &Manifest, out: &Path) -> String {
         text.push_str(&format!("; {} error(s), see above", manifest.errors.len()));
     }
     text
+}
+
+/// What a file of the pack is, for the summary: the product alone does not
+/// say, since the appraisal product writes a sheet (PDF) per level and a
+/// workbook per role.
+fn file_kind(product: ProductKind, path: &str) -> &'static str {
+    let workbook = path.ends_with(".xlsx");
+    match product {
+        ProductKind::Profile => "profile",
+        ProductKind::Appraisal if workbook => "appraisal workbook",
+        ProductKind::Appraisal => "appraisal sheet",
+        ProductKind::Workbook => "skills-matrix workbook",
+    }
 }
 
 /// "file:line:column: error: message", then the snippet and hint indented.

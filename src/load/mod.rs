@@ -122,22 +122,54 @@ pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
 /// (for `build --quiet`, which prints nothing but errors). The warnings are
 /// still returned in [`Loaded::warnings`].
 pub fn load_reported_with(path: &Path, print_warnings: bool) -> anyhow::Result<Loaded> {
+    let told = load_told(path);
+    let shown = match &told.result {
+        Ok(_) if !print_warnings => String::new(),
+        _ => told.rendered,
+    };
+    crate::console::err(&shown)?;
+    told.result.map_err(|_| Reported(told.exit).into())
+}
+
+/// A framework file loaded for a command to report on: the outcome, every
+/// diagnostic rendered for a person (warnings too), and the exit status a
+/// failure deserves (2 for bad input, 1 when the file could not be read for
+/// another reason).
+#[derive(Debug)]
+pub struct Told {
+    /// The framework and its warnings, or every diagnostic.
+    pub result: Result<Loaded, Vec<Diagnostic>>,
+    /// Every diagnostic (errors or warnings) as [`render_all`] shows them, with the source lines.
+    pub rendered: String,
+    /// The exit status when `result` is `Err`.
+    pub exit: Exit,
+}
+
+/// Loads `path` and renders its diagnostics, printing nothing.
+pub fn load_told(path: &Path) -> Told {
     let src = match read_source(path) {
         Ok(src) => src,
         Err(err) => {
             let (diag, exit) = *err;
-            eprint!("{}", render_all(&[diag], None));
-            return Err(Reported(exit).into());
+            let rendered = render_all(std::slice::from_ref(&diag), None);
+            return Told {
+                result: Err(vec![diag]),
+                rendered,
+                exit,
+            };
         }
     };
     let result = load_str(&src, path);
     let diags = match &result {
-        Ok(loaded) if print_warnings => &loaded.warnings[..],
-        Ok(_) => &[],
+        Ok(loaded) => &loaded.warnings[..],
         Err(diags) => diags,
     };
-    eprint!("{}", render_all(diags, Some(&src)));
-    result.map_err(|_| Reported(Exit::Invalid).into())
+    let rendered = render_all(diags, Some(&src));
+    Told {
+        result,
+        rendered,
+        exit: Exit::Invalid,
+    }
 }
 
 /// Every diagnostic rustc-style, then a count line when there are errors.

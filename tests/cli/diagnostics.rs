@@ -1,0 +1,1 @@
+//! Messages an HR person can act on.
