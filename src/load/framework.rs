@@ -9,6 +9,9 @@ use super::fields::{Ctx, Located, Seen, Table};
 use super::words::closest;
 use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
 
+/// The keys a `[[skills]]` table may have.
+pub(super) const SKILL_KEYS: &[&str] = &["id", "name", "description", "descriptors"];
+
 /// The largest logo accepted: a logo is a small image, and the PDFs embed it.
 const MAX_LOGO_BYTES: u64 = 4 * 1024 * 1024;
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
@@ -301,7 +304,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
             t.name = format!("skill `{}`", id.value);
             ids.check(ctx, "skill id", id);
         }
-        ctx.known_keys(&t, &["id", "name", "description", "descriptors"]);
+        ctx.known_keys(&t, SKILL_KEYS);
         let name = ctx.string(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "skill name", name);

@@ -9,6 +9,7 @@ mod fields;
 mod framework;
 mod roles;
 pub mod source;
+mod syntax;
 pub mod text;
 mod text_fields;
 mod words;
@@ -27,6 +28,9 @@ use fields::{Ctx, Table};
 /// The largest framework file read. Real frameworks are tens of kilobytes;
 /// the limit keeps a wrong path (a disk image, /dev/zero) from eating memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The keys a framework file may have at the top.
+const ROOT_KEYS: &[&str] = &["framework", "branding", "scale", "skills", "roles"];
 
 /// A framework that loaded, with any warnings (which do not stop a build).
 #[derive(Debug)]
@@ -88,13 +92,12 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ctx = Ctx::new(text, path);
     let (root, syntax) = DeTable::parse_recoverable(text);
-    if !syntax.is_empty() {
-        for err in syntax {
-            let hint = syntax_hint(err.message());
-            ctx.error(err.span(), format!("TOML syntax: {}", err.message()), hint);
-        }
-        // The tree is only a best guess after a syntax error; checking it
-        // would report problems that are not there.
+    let slips = syntax::misspelt_headers(text);
+    if !syntax.is_empty() || !slips.is_empty() {
+        report_syntax(&mut ctx, text, &syntax, slips);
+        // The tree is only a best guess after a syntax error (and a misspelt
+        // header puts tables in the wrong place); checking it would report
+        // problems that are not there.
         return Err(ctx.into_diagnostics());
     }
     let framework = build(&mut ctx, root.get_ref(), path);
@@ -277,6 +280,46 @@ fn bytes_look_utf16(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
 }
 
+/// Syntax errors and misspelt table headers, each told where the mistake is
+/// rather than where parsing broke (see [`syntax`]).
+fn report_syntax(ctx: &mut Ctx, text: &str, errors: &[toml::de::Error], slips: Vec<syntax::Found>) {
+    // Only an error that says so is blamed on an unclosed text.
+    let unclosed = errors
+        .iter()
+        .any(|e| e.message().contains("multi-line"))
+        .then(|| syntax::unclosed_text(text))
+        .flatten();
+    let slipped = !slips.is_empty();
+    for found in slips {
+        ctx.error(Some(found.span), found.message, Some(found.hint));
+    }
+    for err in errors {
+        let span = err.span();
+        // A misspelt [[header]] puts its keys into the table before it: "duplicate key".
+        if slipped && err.message().contains("duplicate key") {
+            continue;
+        }
+        // Everything after an unclosed text's opening was read as part of it.
+        if let Some(open) = &unclosed {
+            if span.as_ref().is_none_or(|s| s.start >= open.span.start) {
+                continue;
+            }
+        }
+        if let Some(curly) = span
+            .as_ref()
+            .and_then(|s| syntax::curly_quote(text, s.start))
+        {
+            ctx.error(Some(curly.span), curly.message, Some(curly.hint));
+            continue;
+        }
+        let hint = syntax_hint(err.message());
+        ctx.error(span, format!("TOML syntax: {}", err.message()), hint);
+    }
+    if let Some(open) = unclosed {
+        ctx.error(Some(open.span), open.message, Some(open.hint));
+    }
+}
+
 fn syntax_hint(message: &str) -> Option<String> {
     let hint = if message.contains("duplicate key") {
         "each key may appear once in a table; for several entries use [[...]] headers"
@@ -298,10 +341,7 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
         span: None,
         name: "the file".into(),
     };
-    ctx.known_keys(
-        &root,
-        &["framework", "branding", "scale", "skills", "roles"],
-    );
+    ctx.known_keys(&root, ROOT_KEYS);
     let dir = path.parent().unwrap_or(Path::new(""));
     let meta = framework::meta(ctx, &root);
     let branding = framework::branding(ctx, &root, dir);

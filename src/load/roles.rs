@@ -10,7 +10,7 @@ use super::words::closest;
 use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
 
 /// The keys a `[[roles]]` table may have.
-const ROLE_KEYS: &[&str] = &[
+pub(super) const ROLE_KEYS: &[&str] = &[
     "id",
     "name",
     "family",
@@ -21,7 +21,7 @@ const ROLE_KEYS: &[&str] = &[
 ];
 
 /// The keys a `[[roles.levels]]` table may have.
-const LEVEL_KEYS: &[&str] = &[
+pub(super) const LEVEL_KEYS: &[&str] = &[
     "id",
     "name",
     "summary",
