@@ -10,6 +10,8 @@ mod commands;
 mod diagnostics;
 #[path = "cli/interrupt.rs"]
 mod interrupt;
+#[path = "cli/logo.rs"]
+mod logo;
 #[path = "cli/pipes.rs"]
 mod pipes;
 #[path = "cli/watch.rs"]

@@ -7,6 +7,7 @@
 
 mod fields;
 mod framework;
+mod jpeg;
 mod roles;
 pub mod source;
 mod syntax;
