@@ -23,6 +23,9 @@ pub struct Framework {
     pub roles: Vec<Role>,
     /// Optional organisation branding.
     pub branding: Branding,
+    /// The fixed words documents print, in the framework's language, with
+    /// the framework's own corrections (`[words.<lang>]`) applied.
+    pub words: crate::words::Words,
 }
 
 /// Facts about the framework as a publication.

@@ -65,6 +65,7 @@ mod tests {
                 }],
             }],
             branding: Default::default(),
+            words: Default::default(),
         }
     }
 

@@ -11,7 +11,7 @@ mod roles;
 pub mod source;
 pub mod text;
 mod text_fields;
-mod words;
+pub mod words;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -293,11 +293,14 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
             );
         }
     }
+    let meta = meta?;
+    let (words, _gaps) = crate::words::Words::for_language(&meta.language, &Default::default());
     Some(Framework {
-        meta: meta?,
+        meta,
         scale,
         skills: skills.into_iter().map(|(s, _)| s).collect(),
         roles,
         branding,
+        words,
     })
 }

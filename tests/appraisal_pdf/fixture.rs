@@ -114,6 +114,7 @@ pub fn framework(rungs: &[&str]) -> Framework {
             ],
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 

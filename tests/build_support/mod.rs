@@ -72,6 +72,7 @@ pub fn framework_with(role_ids: &[&str], levels: usize) -> Framework {
         skills,
         roles,
         branding: Default::default(),
+        words: Default::default(),
     }
 }
 

@@ -94,6 +94,7 @@ pub fn seed_framework() -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 
@@ -158,5 +159,6 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }

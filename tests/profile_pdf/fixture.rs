@@ -121,6 +121,7 @@ pub fn fixture() -> Framework {
             ],
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 
