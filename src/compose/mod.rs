@@ -61,6 +61,7 @@ mod tests {
                     responsibilities_intro: None,
                     responsibilities: Vec::new(),
                     grades: Vec::new(),
+                    welsh: None,
                     requirements: Vec::new(),
                 }],
             }],

@@ -129,6 +129,10 @@ fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Ve
         };
         facts.push(w.fill(key, &[("grades", &level.grades.join(", "))]));
     }
+    if let Some(welsh) = level.welsh {
+        let label = w.get(Key::WelshRequirement);
+        facts.push(format!("{label}: {}", w.get(welsh.key())));
+    }
     if !facts.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::styled(
             ParaStyle::Small,

@@ -73,13 +73,10 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
             );
         }
     }
-    let bullet_lead = ctx.string(&t, "bullet_lead", false).map_or_else(
-        || {
-            let (words, _) = crate::words::Words::for_language(&language, &Default::default());
-            words.get(crate::words::Key::BulletLead).to_string()
-        },
-        |b| b.value,
-    );
+    // The default comes from the words catalogue, once it is resolved.
+    let bullet_lead = ctx
+        .string(&t, "bullet_lead", false)
+        .map_or_else(String::new, |b| b.value);
     Some(Meta {
         name: name?.value,
         publisher: publisher?.value,

@@ -66,6 +66,7 @@ pub fn framework(rungs: &[&str]) -> Framework {
         responsibilities_intro: None,
         responsibilities: Vec::new(),
         grades: Vec::new(),
+        welsh: None,
         requirements,
     };
     Framework {

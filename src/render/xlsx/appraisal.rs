@@ -273,7 +273,12 @@ fn write_level(
     columns[GAP as usize].format = super::style::text().set_bold();
     let mut table = TableSheet {
         title: say!(w, BookLevelTitle, level = level.name),
-        notes: vec![say!(w, BookLevelNote, role = role.name)],
+        notes: std::iter::once(say!(w, BookLevelNote, role = role.name))
+            .chain(level.welsh.map(|welsh| {
+                let label = w.get(Key::WelshRequirement);
+                format!("{label}: {}", w.get(welsh.key()))
+            }))
+            .collect(),
         fields,
         table_name: format!("Appraisal{}", index + 1),
         alt_text: say!(w, BookLevelAlt, level = level.name),

@@ -180,7 +180,15 @@ pub fn levels_lines(fw: &Framework, role: &Role) -> Vec<Line> {
         } else {
             say!(w, BookGrades, grades = level.grades.join(", "))
         };
-        lines.push(Line::Text(format!("{}. {}{grades}", order + 1, level.name)));
+        let welsh = level.welsh.map_or_else(String::new, |welsh| {
+            let label = w.get(Key::WelshRequirement);
+            format!(" · {label}: {}", w.get(welsh.key()))
+        });
+        lines.push(Line::Text(format!(
+            "{}. {}{grades}{welsh}",
+            order + 1,
+            level.name
+        )));
     }
     lines
 }
