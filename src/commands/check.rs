@@ -17,6 +17,8 @@ use crate::model::{Counts, Framework};
 /// summary to standard output (with `--json`, the [`CheckReport`] instead,
 /// valid or not). Exit 2 (via [`crate::error::Reported`]) on errors.
 pub fn run(args: &CheckArgs) -> Result<Exit> {
+    // `build` refuses an out-of-range SOURCE_DATE_EPOCH, so `check` does too.
+    crate::build::source_date_epoch()?;
     if args.json {
         return run_json(args);
     }

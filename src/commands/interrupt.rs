@@ -2,11 +2,12 @@
 //! the files already finished stay, and `manifest.json` lists those, so the
 //! next run (and `--prune`) knows what this one wrote. Exit status 130.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::build::Written;
 use crate::console;
+use crate::output::manifest::FileEntry;
 use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{leftovers, Issue, Manifest, OutDir, SafePath};
 
@@ -15,6 +16,8 @@ pub struct Running {
     /// The manifest of the whole plan, before anything was written (a dry
     /// run's, which lists every planned file without sizes).
     pub planned: Manifest,
+    /// The whole pack (see [`leftovers::settle`]).
+    pub pack: Option<Vec<FileEntry>>,
     /// Finished files, by path.
     pub done: BTreeMap<String, Written>,
     /// Where the files go.
@@ -28,9 +31,10 @@ fn running() -> MutexGuard<'static, Option<Running>> {
 }
 
 /// Records that a build of `planned` into `out` starts now.
-pub fn start(planned: Manifest, out: Arc<OutDir>) {
+pub fn start(planned: Manifest, pack: Option<Vec<FileEntry>>, out: Arc<OutDir>) {
     *running() = Some(Running {
         planned,
+        pack,
         done: BTreeMap::new(),
         out,
     });
@@ -75,17 +79,17 @@ pub fn install(quiet: bool) {
 }
 
 /// The manifest of an interrupted run: the finished files (with their sizes
-/// and digests), files of earlier runs still as written carried forward, and
-/// an error saying how many planned files were not written. Returns how many
+/// and digests), files of earlier runs still as written (as a finished build
+/// lists them), and an error saying how many planned files were not written. Returns how many
 /// files it lists.
 fn write_manifest(run: Running) -> anyhow::Result<usize> {
     let Running {
         mut planned,
+        pack,
         done,
         out,
     } = run;
     let all = planned.files.len();
-    let paths: BTreeSet<String> = planned.files.iter().map(|f| f.path.clone()).collect();
     planned.dry_run = false;
     planned.files.retain_mut(|file| match done.get(&file.path) {
         Some(written) => {
@@ -100,8 +104,8 @@ fn write_manifest(run: Running) -> anyhow::Result<usize> {
         "the build was interrupted (Ctrl-C or SIGTERM): {} of {all} planned files were not written",
         all - listed
     )));
-    // Not a full build any more: earlier files are carried forward, never judged gone.
-    leftovers::settle(out.root(), &mut planned, &paths, false, false);
+    // Files of earlier runs still as written stay listed; nothing is pruned.
+    leftovers::settle(out.root(), &mut planned, pack.as_deref(), false);
     out.write(
         &SafePath::new([MANIFEST_NAME])?,
         planned.to_json().as_bytes(),

@@ -81,6 +81,7 @@ pub fn seed_framework() -> Framework {
             responsibilities_intro: None,
             responsibilities: vec![],
             grades: vec![],
+            welsh: None,
             requirements: reqs
                 .iter()
                 .map(|(skill, rank)| Requirement {
@@ -108,6 +109,7 @@ pub fn seed_framework() -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 
@@ -147,6 +149,7 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             responsibilities_intro: None,
             responsibilities: vec![],
             grades: vec![format!("G{l}")],
+            welsh: None,
             requirements: (0..5)
                 .filter(|s| (s + l) % 3 != 0)
                 .map(|s| Requirement {
@@ -172,5 +175,6 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }

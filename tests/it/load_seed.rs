@@ -3,8 +3,6 @@
 //! The sources are the seed pages, carried in `tests/data/seeds/` (their
 //! origin and licence are in tests/data/README.md), so these tests run on any clone.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -29,7 +27,7 @@ const FURNITURE: &[&str] = &[
 
 /// A seed text, from tests/data/seeds/ (see tests/data/README.md for the sources).
 fn seed(name: &str) -> String {
-    let path = common::test_data(&format!("seeds/{name}"));
+    let path = crate::common::test_data(&format!("seeds/{name}"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
