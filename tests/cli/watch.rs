@@ -130,3 +130,25 @@ fn ctrl_c_ends_watching_with_130() {
     let status = watcher.child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
 }
+
+#[test]
+fn watch_rebuilds_when_the_logo_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(repo("tests/fixtures/logo.jpg"), tmp.path().join("logo.img")).unwrap();
+    let minimal = std::fs::read_to_string(repo("tests/fixtures/minimal.toml")).unwrap();
+    let framework = tmp.path().join("framework.toml");
+    std::fs::write(
+        &framework,
+        format!("[branding]\nlogo = \"logo.img\"\nlogo_alt = \"Acme\"\n\n{minimal}"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let watcher = Watcher::start(&framework, &out);
+    watcher.wait_until("the first build", |e| watching(e) == 1);
+    let profile = out.join("tester/profile-junior.pdf");
+    let before = std::fs::read(&profile).unwrap();
+    // Another image under the same name: only the logo changed.
+    std::fs::copy(repo("tests/fixtures/logo.png"), tmp.path().join("logo.img")).unwrap();
+    watcher.wait_until("the rebuild", |e| watching(e) == 2);
+    assert_ne!(std::fs::read(&profile).unwrap(), before, "{}", watcher.stderr());
+}
