@@ -150,5 +150,10 @@ fn watch_rebuilds_when_the_logo_changes() {
     // Another image under the same name: only the logo changed.
     std::fs::copy(repo("tests/fixtures/logo.png"), tmp.path().join("logo.img")).unwrap();
     watcher.wait_until("the rebuild", |e| watching(e) == 2);
-    assert_ne!(std::fs::read(&profile).unwrap(), before, "{}", watcher.stderr());
+    assert_ne!(
+        std::fs::read(&profile).unwrap(),
+        before,
+        "{}",
+        watcher.stderr()
+    );
 }
