@@ -19,6 +19,9 @@ const SETTLE_TIME: Duration = Duration::from_secs(2);
 /// ...nor before this fraction of the documents is done.
 const SETTLE_FRACTION: f64 = 0.1;
 
+/// The bar: `{left}` is " (about 40s left)" once [`time_left`] gives an estimate, else nothing.
+const TEMPLATE: &str = "{bar:40} {pos}/{len} documents{left}";
+
 /// The bar on standard error for a run of `len` documents; hidden when quiet,
 /// for short runs, and when standard error is not a terminal.
 pub fn bar(len: usize, quiet: bool) -> ProgressBar {
@@ -26,7 +29,7 @@ pub fn bar(len: usize, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} documents{left}").map(|s| {
+    let style = ProgressStyle::with_template(TEMPLATE).map(|s| {
         s.with_key(
             "left",
             |state: &ProgressState, w: &mut dyn std::fmt::Write| {
@@ -71,6 +74,11 @@ fn words(left: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_is_valid() {
+        assert!(ProgressStyle::with_template(TEMPLATE).is_ok());
+    }
 
     #[test]
     fn no_estimate_from_the_first_documents() {
