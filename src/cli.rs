@@ -74,7 +74,7 @@ pub enum Command {
     Man(ManArgs),
     /// Write a commented starter framework.toml to edit.
     ///
-    /// Writes DIR/framework.toml (DIR is created if missing): the example
+    /// Writes DIR/framework.toml (DIR is created if missing, not its parents): the example
     /// framework jobpack ships, with a comment on every section saying how to
     /// write your own. An existing file is never replaced unless --force is
     /// given (exit 2).
