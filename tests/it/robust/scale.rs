@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use jobpack::build::{catalogue, plan, Selection, Source};
 use jobpack::people::parse_people;
 
-use crate::support::*;
+use super::support::*;
 
 /// 100,000 rows of one name: numbered -2, -3 … in file order, each number
 /// found at once (the search used to restart at 2 for every row, and every
