@@ -53,7 +53,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         quiet: args.quiet,
         dry_run: args.check_only,
     };
-    let (sources, mut problems, diagnostics) = load_all(&args.frameworks);
+    let (sources, mut problems, diagnostics) = load_all(&args.frameworks, &args.lang);
     let people = match &args.people {
         Some(path) => match people::read_people(path) {
             Ok(file) => Some(file),
@@ -159,7 +159,7 @@ fn exit_of(manifest: &Manifest) -> Exit {
 /// Every framework named (files, or folders of `*.toml`), loaded in parallel;
 /// sources in the order named, folder contents by file name. Also returns
 /// problems finding the files, and the diagnostics of files that did not load.
-fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>) {
+fn load_all(paths: &[PathBuf], lang: &[String]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut problems = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
@@ -184,11 +184,10 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>) {
     let mut sources = Vec::new();
     for (file, result) in loaded {
         match result {
-            Ok(loaded) => sources.push(Source {
-                path: file.clone(),
-                framework: loaded.framework,
-                warnings: loaded.warnings,
-            }),
+            Ok(loaded) => match super::editions::sources(file, loaded, lang) {
+                Ok(editions) => sources.extend(editions),
+                Err(issue) => problems.push(*issue),
+            },
             Err(found) => diagnostics.extend(found),
         }
     }
