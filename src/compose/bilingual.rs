@@ -18,20 +18,15 @@
 //! Every block of the second language is wrapped in [`Block::Language`], so
 //! each passage carries its language (`/Lang`) into the tagged PDF.
 
-use crate::doc::{Block, Cell, Column, Document, Field, Furniture, Paragraph, Row, Table};
+use crate::doc::{
+    Block, Cell, Column, Document, Field, FieldKind, Furniture, Paragraph, Row, Table,
+};
 use crate::words;
 
 /// Both documents as one, `first` before `second` in every part. The two
 /// must come from the same composer and framework, in two languages.
 pub fn bilingual(first: Document, second: Document) -> Document {
     let lang = second.meta.language.clone();
-    let both = |a: &str, b: &str| {
-        if a == b {
-            a.to_string()
-        } else {
-            format!("{a} / {b}")
-        }
-    };
     let mut meta = first.meta.clone();
     meta.title = both(&first.meta.title, &second.meta.title);
     meta.subject = both(&first.meta.subject, &second.meta.subject);
@@ -170,14 +165,24 @@ fn pair(x: &Block, y: &Block, lang: &str) -> Vec<Block> {
         (Block::KeepTogether(a), Block::KeepTogether(b)) => {
             vec![Block::KeepTogether(merge(a, b, lang))]
         }
-        (Block::Field(a), Block::Field(b)) => vec![Block::Field(Field {
-            label: if a.label == b.label {
-                a.label.clone()
-            } else {
-                format!("{} / {}", a.label, b.label)
-            },
-            ..a.clone()
-        })],
+        (Block::Field(a), Block::Field(b)) => {
+            let kind = match (&a.kind, &b.kind) {
+                // Each choice in both languages, as the workbooks of both list them.
+                (FieldKind::Choice { options: p }, FieldKind::Choice { options: q })
+                    if p.len() == q.len() =>
+                {
+                    FieldKind::Choice {
+                        options: p.iter().zip(q).map(|(p, q)| both(p, q)).collect(),
+                    }
+                }
+                (kind, _) => kind.clone(),
+            };
+            vec![Block::Field(Field {
+                label: both(&a.label, &b.label),
+                kind,
+                ..a.clone()
+            })]
+        }
         (Block::Table(a), Block::Table(b)) if a.rows.len() == b.rows.len() => {
             vec![Block::Table(merge_table(a, b, lang))]
         }
@@ -185,14 +190,16 @@ fn pair(x: &Block, y: &Block, lang: &str) -> Vec<Block> {
     }
 }
 
+/// "Welsh / English", or the words once where both say the same.
+fn both(p: &str, q: &str) -> String {
+    if p == q {
+        p.to_string()
+    } else {
+        format!("{p} / {q}")
+    }
+}
+
 fn merge_table(a: &Table, b: &Table, lang: &str) -> Table {
-    let both = |p: &str, q: &str| {
-        if p == q {
-            p.to_string()
-        } else {
-            format!("{p} / {q}")
-        }
-    };
     Table {
         summary: match (&a.summary, &b.summary) {
             (Some(p), Some(q)) => Some(both(p, q)),
