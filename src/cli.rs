@@ -139,10 +139,10 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "check_only")]
     pub prune: bool,
     /// Which language editions to write, for a framework in several languages
-    /// (`languages` in [framework]): a language (en, cy) for that language's
+    /// (`languages` in the framework file): a language (en, cy) for that language's
     /// edition, or `both` for the bilingual edition (Welsh first). Repeat or
     /// separate with commas. Default: the framework's `editions`, else every
-    /// one. Edition files are named profile-<level>.cy.pdf, .en.pdf, .cy-en.pdf.
+    /// one. Edition files are named profile-LEVEL.cy.pdf, .en.pdf, .cy-en.pdf.
     #[arg(long = "lang", value_delimiter = ',')]
     pub lang: Vec<String>,
 }
