@@ -12,6 +12,11 @@
 //! manifest.json
 //! ```
 //!
+//! A framework in several languages (`languages` in `[framework]`) makes
+//! editions: each file name gets the edition before its extension
+//! (`profile-senior.cy.pdf`, `.en.pdf`, `.cy-en.pdf` for the bilingual one;
+//! workbooks are `.cy.xlsx` and `.en.xlsx` only), all in the same folders.
+//!
 //! With `--people`, only the people's sheets are written unless `--product`
 //! names role products too; `--role` and `--level` choose role products and
 //! do not filter the people file (it says itself which sheets it wants).

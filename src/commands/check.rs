@@ -15,7 +15,26 @@ pub fn run(args: &CheckArgs) -> Result<Exit> {
     // `build` refuses an out-of-range SOURCE_DATE_EPOCH, so `check` does too.
     crate::build::source_date_epoch()?;
     let loaded = load::load_reported(&args.framework)?;
-    print!("{}", summary(&loaded.framework));
+    let mut text = summary(&loaded.framework);
+    if !loaded.translations.is_empty() {
+        // A framework in several languages: name them all, and the editions.
+        let one = format!("  language      {}\n", loaded.framework.meta.language);
+        let all: Vec<&str> = std::iter::once(&loaded.framework)
+            .chain(&loaded.translations)
+            .map(|f| f.meta.language.as_str())
+            .collect();
+        let editions = if loaded.editions.is_empty() {
+            "all".to_string()
+        } else {
+            loaded.editions.join(", ")
+        };
+        let many = format!(
+            "  languages     {} (editions: {editions})\n",
+            all.join(", ")
+        );
+        text = text.replacen(&one, &many, 1);
+    }
+    print!("{text}");
     let warnings = loaded.warnings.len();
     let note = match warnings {
         0 => String::new(),
