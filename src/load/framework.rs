@@ -138,6 +138,14 @@ fn languages(ctx: &mut Ctx, t: &Table) {
             }
             seen.push(p);
         }
+        if seen.iter().position(|p| p == "cy").is_some_and(|i| i > 0) {
+            ctx.warn(
+                Some(v.span()),
+                "Welsh is not the first of `languages`, so the bilingual edition prints it second"
+                    .into(),
+                Some("the Welsh Language Commissioner's guidance puts Welsh first: list \"cy\" first".into()),
+            );
+        }
     }
     for e in ctx.strings(t, "editions") {
         if e != "both"

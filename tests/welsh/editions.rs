@@ -195,3 +195,54 @@ fn a_single_language_edition_says_the_other_exists_in_that_language() {
         assert_eq!(tagged, 1, "{name}: one paragraph in {other}, the notice");
     }
 }
+
+/// Every form field of a document: (name, label, options).
+fn fields(blocks: &[Block], out: &mut Vec<(String, String, Vec<String>)>) {
+    for b in blocks {
+        match b {
+            Block::Field(f) => {
+                let options = match &f.kind {
+                    jobpack::doc::FieldKind::Choice { options } => options.clone(),
+                    _ => Vec::new(),
+                };
+                out.push((f.name.clone(), f.label.clone(), options));
+            }
+            Block::Section(c) | Block::KeepTogether(c) => fields(c, out),
+            Block::Language { blocks, .. } => fields(blocks, out),
+            Block::Table(t) => {
+                for row in &t.rows {
+                    for cell in &row.cells {
+                        fields(&cell.content, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn the_bilingual_form_has_each_field_once_labelled_in_both_languages() {
+    let (cy, en) = (load(0), load(1));
+    let welsh = appraisal(&cy, 0, 0, None, 0).unwrap();
+    let english = appraisal(&en, 0, 0, None, 0).unwrap();
+    let (mut w, mut e, mut b) = (Vec::new(), Vec::new(), Vec::new());
+    fields(&welsh.blocks, &mut w);
+    fields(&english.blocks, &mut e);
+    let both = jobpack::compose::bilingual::bilingual(welsh, english);
+    fields(&both.blocks, &mut b);
+    assert_eq!(b.len(), e.len());
+    for ((name, label, options), ((_, cy_label, cy_opts), (_, en_label, en_opts))) in
+        b.iter().zip(w.iter().zip(&e))
+    {
+        assert_eq!(label, &format!("{cy_label} / {en_label}"), "{name}");
+        for ((o, c), n) in options.iter().zip(cy_opts).zip(en_opts) {
+            assert_eq!(o, &format!("{c} / {n}"));
+        }
+    }
+    assert_eq!(both.meta.language, "cy");
+    assert!(both
+        .furniture
+        .page_of
+        .starts_with("Tudalen {page} o {pages} / Page"));
+}
