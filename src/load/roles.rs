@@ -65,11 +65,11 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
             reserved(ctx, id);
         }
         ctx.known_keys(&t, ROLE_KEYS);
-        let name = ctx.string(&t, "name", true);
+        let name = ctx.translated(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "role name", name);
         }
-        let family = ctx.string(&t, "family", false).map(|f| f.value);
+        let family = ctx.translated(&t, "family", false).map(|f| f.value);
         let summary = ctx.text(&t, "summary", true);
         let introduction = ctx.text(&t, "introduction", false);
         let skills_intro = ctx.text(&t, "skills_intro", false);
@@ -144,15 +144,15 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
             ids.check(ctx, "level id in this role", id);
         }
         ctx.known_keys(&t, LEVEL_KEYS);
-        let name = ctx.string(&t, "name", true);
+        let name = ctx.translated(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "level name in this role", name);
         }
         let summary = ctx.text(&t, "summary", true);
         let responsibilities_intro = ctx
-            .string(&t, "responsibilities_intro", false)
+            .translated(&t, "responsibilities_intro", false)
             .map(|s| s.value);
-        let responsibilities = ctx.strings(&t, "responsibilities");
+        let responsibilities = ctx.translated_strings(&t, "responsibilities");
         let grades = ctx.strings(&t, "grades");
         let requirements = requirements(ctx, &t, cat, used);
         let welsh = welsh(ctx, &t);

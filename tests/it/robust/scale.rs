@@ -18,6 +18,7 @@ fn a_hundred_thousand_people_of_one_name_are_planned_in_linear_time() {
         path: PathBuf::from("framework.toml"),
         framework: loaded.framework,
         warnings: loaded.warnings,
+        edition: Default::default(),
     }];
     let rows = 100_000;
     let mut csv = String::from("name,role,level\n");
@@ -55,6 +56,7 @@ fn numbering_skips_names_rows_have_as_their_own() {
         path: PathBuf::from("framework.toml"),
         framework: loaded.framework,
         warnings: loaded.warnings,
+        edition: Default::default(),
     }];
     let csv = "name,role,level\nAda,tester,junior\nAda,tester,junior\nAda 2,tester,junior\nAda,tester,junior\n";
     let people = parse_people("people.csv".as_ref(), csv.as_bytes()).unwrap();
