@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use toml::de::DeValue;
 use toml::Spanned;
 
-use super::fields::{Ctx, Located, Seen, Table};
+use super::fields::{Ctx, Located, Seen, Table, MAX_DIAGNOSTICS};
 use super::framework::{unknown_level, SkillSource};
 use super::limits::{MAX_LEVELS, MAX_REQUIREMENTS};
 use super::words::closest;
@@ -205,6 +205,13 @@ fn requirements(
             ),
             Some("a level needs the skills that set it apart, usually 5 to 30".into()),
         );
+        // Not read further; its skills still count as used, so that the
+        // catalogue does not get a warning for each.
+        for (key, _) in t.map.iter() {
+            if let Some(&skill) = cat.by_id.get(&**key.get_ref()) {
+                used[skill] = true;
+            }
+        }
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -213,7 +220,12 @@ fn requirements(
         let skill = cat.by_id.get(skill_id).copied();
         if skill.is_none() {
             let ids = cat.skills.iter().map(|(s, _)| s.id.as_str());
-            let hint = match closest(skill_id, ids) {
+            // A suggestion compares with every skill: none once the
+            // diagnostics are full (they would not be shown).
+            let best = (ctx.errors() < MAX_DIAGNOSTICS)
+                .then(|| closest(skill_id, ids))
+                .flatten();
+            let hint = match best {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => "add it to the catalogue as a [[skills]] table, or correct the id".into(),
             };
