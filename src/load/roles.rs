@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::fields::{Ctx, Located, Seen, Table, MAX_DIAGNOSTICS};
 use super::framework::{unknown_level, SkillSource};
-use super::limits::{MAX_LEVELS, MAX_REQUIREMENTS};
+use super::limits::{text_chars, MAX_LEVELS, MAX_LEVEL_CHARS, MAX_REQUIREMENTS};
 use super::words::closest;
 use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
 use crate::output::PEOPLE_FOLDER;
@@ -215,6 +215,7 @@ fn requirements(
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut chars = 0;
     for (key, value) in t.map.iter() {
         let skill_id: &str = key.get_ref();
         let skill = cat.by_id.get(skill_id).copied();
@@ -266,11 +267,30 @@ fn requirements(
             ),
             _ => {}
         }
+        chars += match &descriptor {
+            Some(own) => text_chars(own),
+            None => source
+                .descriptor_chars
+                .iter()
+                .find(|(r, _)| *r == rank)
+                .map_or(0, |(_, n)| *n),
+        };
         out.push(Requirement {
             skill,
             level: rank,
             descriptor,
         });
+    }
+    if chars > MAX_LEVEL_CHARS {
+        ctx.error(
+            t.span.clone(),
+            format!(
+                "the descriptors that {} requires come to {chars} characters; the limit is \
+                 {MAX_LEVEL_CHARS} (about 1,100 pages of profile)",
+                level.name
+            ),
+            Some("a profile this long is not read: shorten the descriptors".into()),
+        );
     }
     out
 }
