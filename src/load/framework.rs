@@ -388,6 +388,9 @@ pub struct SkillSource {
     pub id_span: Range<usize>,
     /// The [skills.descriptors] table, or the skill's header when it has none.
     pub descriptors_span: Range<usize>,
+    /// Characters of each descriptor, by scale rank, counted once for the
+    /// per-level limit ([`super::limits::MAX_LEVEL_CHARS`]).
+    pub descriptor_chars: Vec<(usize, usize)>,
 }
 
 /// Reads `[[skills]]`, checking each descriptor's key against the scale.
@@ -435,6 +438,10 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
         }
         // Keep a skill with a bad name so that requirements naming it still resolve
         // (the load fails anyway; this only avoids reporting one mistake many times).
+        let descriptor_chars = descriptors
+            .iter()
+            .map(|(rank, text)| (*rank, limits::text_chars(text)))
+            .collect();
         if let Some(id) = id {
             out.push((
                 Skill {
@@ -446,6 +453,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
                 SkillSource {
                     id_span: id.span,
                     descriptors_span,
+                    descriptor_chars,
                 },
             ));
         } else {

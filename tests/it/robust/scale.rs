@@ -130,3 +130,20 @@ fn a_header_ten_thousand_keys_deep_is_refused_where_it_is() {
     );
     refused_promptly(&arrays, "nested more than 32 deep here");
 }
+
+#[test]
+fn a_level_of_too_much_text_is_refused_with_the_limit() {
+    let mut text = MINIMAL.replace("[roles.levels.requirements]\ntesting = \"basic\"\n", "");
+    let role_at = text.find("[[roles]]").unwrap();
+    let role = text.split_off(role_at);
+    let mut requirements = String::from("[roles.levels.requirements]\n");
+    let descriptor = "Words of a descriptor. ".repeat(1_390);
+    for i in 0..130 {
+        text.push_str(&format!(
+            "\n[[skills]]\nid = \"skill-{i}\"\nname = \"Skill {i}\"\n[skills.descriptors]\nbasic = \"{descriptor}\"\n"
+        ));
+        requirements.push_str(&format!("skill-{i} = \"basic\"\n"));
+    }
+    let text = text + "\n" + &role + &requirements;
+    refused_promptly(&text, "characters; the limit is 4000000");
+}
