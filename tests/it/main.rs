@@ -27,6 +27,7 @@ mod profile_pdf;
 mod prop_build;
 mod prop_loader;
 mod robust;
+mod welsh;
 mod welsh_end_to_end;
 mod workbook;
 mod workbook_appraisal;
