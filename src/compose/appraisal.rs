@@ -31,7 +31,7 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED};
+pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE};
 
 mod skill;
 
@@ -99,11 +99,26 @@ pub fn appraisal(
             language: fw.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+            properties: stamps(fw, role, level),
         },
         running_header: Some(running_header),
         footer: footer(fw, role),
         blocks,
     })
+}
+
+/// What `jobpack collect` reads back to tell which framework, role and
+/// level a filled sheet belongs to (see [`crate::fingerprint`]).
+fn stamps(fw: &Framework, role: &Role, level: &Level) -> Vec<(String, String)> {
+    [
+        ("JobpackFramework", fw.meta.name.clone()),
+        ("JobpackFingerprint", crate::fingerprint::fingerprint(fw)),
+        ("JobpackRole", role.id.clone()),
+        ("JobpackLevel", level.id.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
 }
 
 /// "Application operations engineer · framework published 7 January 2020":
@@ -210,7 +225,8 @@ fn guidance_section(fw: &Framework) -> Block {
         Block::Paragraph(Paragraph::plain(
             "For each skill, the person marks the skill level they show in their work, the \
              reviewer marks the level they see, and together you mark the level you agree: \
-             one choice on each line. Note evidence from the review period, such as work done \
+             one choice in each row of the skill's grid, in which the expected level is \
+             outlined. Note evidence from the review period, such as work done \
              and feedback received, and the reviewer's comments.",
         )),
         Block::Paragraph(Paragraph::styled(

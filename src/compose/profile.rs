@@ -63,6 +63,7 @@ pub fn profile(
             language: fw.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+            properties: Vec::new(),
         },
         running_header: Some(format!("Job profile: {}", level.name)),
         footer: format!(

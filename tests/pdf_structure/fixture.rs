@@ -18,6 +18,7 @@ pub fn meta() -> DocMeta {
         language: "en-GB".into(),
         epoch: 1_578_355_200,
         creator: "jobpack 0.1.0".into(),
+        properties: Vec::new(),
     }
 }
 

@@ -1,20 +1,31 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
 use crate::compose::prose::{descriptor_blocks, NO_SKILLS};
-use crate::doc::{Block, Field, FieldKind, Heading, ParaStyle, Paragraph, Span};
+use crate::doc::{
+    Block, ChoiceGrid, Field, FieldKind, GridChoice, GridQuestion, Heading, Paragraph,
+};
 use crate::model::{Framework, Level};
 
 /// The choice offered beside the rungs of the scale.
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
+/// What a filled sheet reports for [`NOT_YET_DEMONSTRATED`]; the rungs
+/// report their ids.
+pub const NOT_YET_VALUE: &str = "not-yet";
+/// Heads the column of assessors in a skill's grid.
+const GRID_CORNER: &str = "Assessed by";
+/// Marks the expected level's column in a skill's grid.
+const EXPECTED: &str = "expected";
 
 /// Who gives one of a skill's three assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assessor {
     /// Last part of the field name: `skill.<id>.<key>`.
     pub key: &'static str,
-    /// After the skill's name in the field's label and accessible name:
-    /// "Incident management: self-assessment".
+    /// After the skill's name in the group's accessible name:
+    /// "Incident management, self-assessment".
     pub words: &'static str,
+    /// The grid's row header: "Self".
+    pub row: &'static str,
 }
 
 /// Who assesses each skill, in the order the sheet asks.
@@ -22,24 +33,29 @@ pub const ASSESSORS: [Assessor; 3] = [
     Assessor {
         key: "self",
         words: "self-assessment",
+        row: "Self",
     },
     Assessor {
         key: "reviewer",
         words: "reviewer's assessment",
+        row: "Reviewer",
     },
     Assessor {
         key: "agreed",
         words: "agreed level",
+        row: "Agreed",
     },
 ];
 
 /// Lines of writing space per skill for evidence (the person's) and comments
-/// (the reviewer's). One shared box, not two, so that two typical skills fit
-/// on a page: two labelled boxes cost a label line and a frame's padding more.
-const EVIDENCE_LINES: u16 = 5;
+/// (the reviewer's). One shared box, not two: two labelled boxes cost a label
+/// line and a frame's padding more.
+const EVIDENCE_LINES: u16 = 4;
 
-/// One block per required skill, in the framework's order, each kept on one
-/// page; a sentence saying so when the level requires none.
+/// One block per required skill, in the framework's order: what is
+/// expected and the assessment grid kept on one page, the evidence box
+/// after it (on the next page if need be); a sentence saying so when the
+/// level requires none.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     let mut blocks = vec![Block::Heading(Heading {
         level: 2,
@@ -53,57 +69,69 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     for req in &level.requirements {
         let skill = &fw.skills[req.skill];
         let key = unique_key(&field_key(&skill.id), &mut used);
-        let mut content = vec![
-            Block::Heading(Heading {
-                level: 3,
-                text: skill.name.clone(),
-                bookmark: true,
-            }),
-            Block::Paragraph(Paragraph::styled(
-                ParaStyle::Body,
-                vec![
-                    Span::bold("Expected skill level: "),
-                    Span::plain(fw.scale[req.level].name.clone()),
-                ],
-            )),
-        ];
+        let mut content = vec![Block::Heading(Heading {
+            level: 3,
+            text: skill.name.clone(),
+            bookmark: true,
+        })];
         content.extend(descriptor_blocks(fw, fw.descriptor(req)));
-        content.extend(assessment_fields(fw, &skill.name, &key));
-        content.push(Block::Field(Field {
-            name: format!("skill.{key}.evidence"),
-            label: format!("{}: evidence and comments", skill.name),
-            kind: FieldKind::Text {
-                lines: EVIDENCE_LINES,
-            },
-            value: None,
-        }));
-        blocks.push(Block::KeepTogether(vec![Block::Section(content)]));
+        content.push(Block::ChoiceGrid(assessment_grid(
+            fw,
+            &skill.name,
+            &key,
+            req.level,
+        )));
+        blocks.push(Block::Section(vec![
+            Block::KeepTogether(content),
+            Block::Field(Field {
+                name: format!("skill.{key}.evidence"),
+                label: format!("{}: evidence and comments", skill.name),
+                kind: FieldKind::Text {
+                    lines: EVIDENCE_LINES,
+                },
+                value: None,
+            }),
+        ]));
     }
     Block::Section(blocks)
 }
 
-/// One radio group per assessor, each offering every rung and "Not yet
-/// demonstrated". The groups are laid out alike, so their buttons line up in
-/// columns, and each button carries its rung's name: a printed sheet reads
-/// without a table header. (A grid, a row per assessor and a column per rung,
-/// would be more compact, but the PDF renderer draws every field's label
-/// beside its widget, also inside table cells, where a label such as
-/// "Incident management: self-assessment, Working" does not fit.)
-fn assessment_fields(fw: &Framework, skill_name: &str, key: &str) -> Vec<Block> {
-    let options = choice_options(fw);
-    ASSESSORS
+/// The assessment grid: a row per assessor (one radio group each), a
+/// column per rung of the scale and one for "Not yet demonstrated"; the
+/// expected rung's column says so.
+fn assessment_grid(fw: &Framework, skill_name: &str, key: &str, expected: usize) -> ChoiceGrid {
+    let choices = fw
+        .scale
         .iter()
-        .map(|assessor| {
-            Block::Field(Field {
-                name: format!("skill.{key}.{}", assessor.key),
-                label: format!("{skill_name}: {}", assessor.words),
-                kind: FieldKind::Choice {
-                    options: options.clone(),
-                },
-                value: None,
-            })
+        .enumerate()
+        .map(|(i, rung)| GridChoice {
+            label: rung.name.clone(),
+            value: rung.id.clone(),
+            note: (i == expected).then(|| EXPECTED.to_string()),
         })
-        .collect()
+        .chain(std::iter::once(GridChoice {
+            label: NOT_YET_DEMONSTRATED.into(),
+            value: NOT_YET_VALUE.into(),
+            note: None,
+        }))
+        .collect();
+    let questions = ASSESSORS
+        .iter()
+        .map(|assessor| GridQuestion {
+            label: assessor.row.into(),
+            name: format!("skill.{key}.{}", assessor.key),
+            accessible: format!("{skill_name}, {}", assessor.words),
+            value: None,
+        })
+        .collect();
+    ChoiceGrid {
+        summary: Some(format!(
+            "{skill_name}: the level each assessor chooses, one per row"
+        )),
+        corner: GRID_CORNER.into(),
+        choices,
+        questions,
+    }
 }
 
 /// Every rung of the scale, lowest first, then "Not yet demonstrated".

@@ -11,12 +11,14 @@ use crate::doc::{Field, FieldKind, ParaStyle, Span};
 
 /// Side of a check box or radio circle, relative to the text size.
 const BOX: f32 = 1.05;
+/// Colour of field frames, boxes and circles.
+pub const FRAME: style::Rgb = [0.35, 0.37, 0.40];
 
 impl Measurer<'_> {
     /// Measures a field block: label and widget(s).
     pub fn field(&mut self, f: &Field, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
         let st = style::para(ParaStyle::Body, frame.ctx);
-        let frame_color = [0.35, 0.37, 0.40];
+        let frame_color = FRAME;
         match &f.kind {
             FieldKind::Text { lines } => {
                 let label = self.label(f, parent, frame);
@@ -144,7 +146,7 @@ impl Measurer<'_> {
             let form = self.elems.declare(parent, StructRole::Form);
             let selected = f.value.as_deref() == Some(option.as_str());
             line.runs
-                .push(widget_box(x, top, side, true, [0.35, 0.37, 0.40]));
+                .push(widget_box(x, top, side, true, FRAME));
             // The option's words are a paragraph after its widget (a Form element
             // holds the widget only); long options wrap under it.
             let label = self.elems.declare(parent, StructRole::P);
@@ -162,6 +164,7 @@ impl Measurer<'_> {
                     kind: AnnotKind::Radio {
                         group: f.name.clone(),
                         option: option.clone(),
+                        export: export_value(option),
                         selected,
                     },
                 }],
@@ -197,6 +200,26 @@ fn widget_box(x: f32, y: f32, side: f32, round: bool, color: style::Rgb) -> Run 
             color,
             round,
         }],
+    }
+}
+
+/// What a filled form reports for `option` of a choice field: the option in
+/// lower case, with anything but ASCII letters and digits as '-' ("Not yet
+/// demonstrated" gives "not-yet-demonstrated").
+fn export_value(option: &str) -> String {
+    let mut out = String::new();
+    for c in option.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() {
+        "choice".into()
+    } else {
+        out.into()
     }
 }
 

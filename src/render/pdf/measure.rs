@@ -164,6 +164,10 @@ impl<'a> Measurer<'a> {
                 out.extend(group);
             }
             Block::Field(f) => self.field(f, parent, frame, out),
+            Block::ChoiceGrid(g) => {
+                let item = self.choice_grid(g, parent, frame);
+                out.push(item);
+            }
             Block::Space(h) => out.push(Item::Atom(Atom {
                 height: h.max(0.0),
                 ..Atom::default()

@@ -2,9 +2,7 @@
 //! for every widget, so the finishing pass draws them: a field's text, a tick,
 //! a dot. Marks are vector paths, so they need no font.
 
-use std::collections::HashMap;
-
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document, Object, Stream};
 
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
@@ -64,39 +62,16 @@ pub fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Objec
     Object::Stream(Stream::new(d, ops.into_bytes()))
 }
 
-/// Mark appearances already written, so the hundreds of identical radio
-/// buttons on an appraisal sheet share a handful of streams.
-#[derive(Default)]
-pub struct Marks(HashMap<(String, u32, u32), ObjectId>);
-
-impl Marks {
-    /// The form XObject drawing `ops` in a `w` × `h` box, written once.
-    pub fn get(&mut self, lo: &mut Document, ops: String, w: f32, h: f32) -> ObjectId {
-        let key = (ops, w.to_bits(), h.to_bits());
-        if let Some(&id) = self.0.get(&key) {
-            return id;
-        }
-        let id = lo.add_object(form_xobject(key.0.clone(), w, h, Dictionary::new()));
-        self.0.insert(key, id);
-        id
-    }
-
-    /// `/N << /on … /Off … >>`: the mark when on, nothing when off.
-    pub fn on_off(
-        &mut self,
-        lo: &mut Document,
-        on: &str,
-        mark: String,
-        w: f32,
-        h: f32,
-    ) -> Dictionary {
-        let on_id = self.get(lo, mark, w, h);
-        let off_id = self.get(lo, "q Q\n".into(), w, h);
-        let mut states = Dictionary::new();
-        states.set(on, Object::Reference(on_id));
-        states.set("Off", Object::Reference(off_id));
-        states
-    }
+/// `/N << /on … /Off … >>`: the mark when on, nothing when off. Each call
+/// writes new streams: a tool that rewrites one widget's appearance must not
+/// change another's, so no two widgets share an appearance stream.
+pub fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dictionary {
+    let on_id = lo.add_object(form_xobject(mark, w, h, Dictionary::new()));
+    let off_id = lo.add_object(form_xobject("q Q\n".into(), w, h, Dictionary::new()));
+    let mut states = Dictionary::new();
+    states.set(on, Object::Reference(on_id));
+    states.set("Off", Object::Reference(off_id));
+    states
 }
 
 /// A tick drawn as a stroked path, centred in a `w` × `h` box.
