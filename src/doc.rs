@@ -301,6 +301,20 @@ pub struct ChoiceGrid {
     pub choices: Vec<GridChoice>,
     /// The questions, top to bottom (the rows).
     pub questions: Vec<GridQuestion>,
+    /// A text box below the grid for what the answers rest on; a page may
+    /// break between the grid and it.
+    pub notes: Option<GridNotes>,
+}
+
+/// The text box below a [`ChoiceGrid`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridNotes {
+    /// Printed beside the box, under the question labels, e.g. "Evidence
+    /// and comments" (the grid above says what it is about).
+    pub label: String,
+    /// The text field; its own label is its accessible name, and should
+    /// say what the grid is about too ("Testing: evidence and comments").
+    pub field: Field,
 }
 
 /// One choice of a [`ChoiceGrid`].

@@ -36,8 +36,8 @@ pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_Y
 mod skill;
 
 /// Lines for the overall summary and for development actions.
-const SUMMARY_LINES: u16 = 7;
-const ACTION_LINES: u16 = 7;
+const SUMMARY_LINES: u16 = 4;
+const ACTION_LINES: u16 = 4;
 /// Room for a handwritten signature.
 const SIGNATURE_LINES: u16 = 2;
 
@@ -223,19 +223,17 @@ fn guidance_section(fw: &Framework) -> Block {
             bookmark: true,
         }),
         Block::Paragraph(Paragraph::plain(
-            "For each skill, the person marks the skill level they show in their work, the \
-             reviewer marks the level they see, and together you mark the level you agree: \
-             one choice in each row of the skill's grid, in which the expected level is \
-             outlined. Note evidence from the review period, such as work done \
-             and feedback received, and the reviewer's comments.",
-        )),
-        Block::Paragraph(Paragraph::styled(
-            ParaStyle::Label,
-            vec![Span::plain("The skill levels, lowest first:")],
+            "For each skill, the person, the reviewer, and the two of you together each \
+             mark one level in a row of the skill's grid; the expected level is outlined. Note \
+             evidence from the review period, such as work done and feedback received, and \
+             the reviewer's comments.",
         )),
     ];
     let mut key = super::prose::scale_table(fw);
-    key.summary = Some("The skill levels to choose from, and what each means".into());
+    key.summary = Some("The skill levels to choose from, lowest first, and what each means".into());
+    // Wide enough for "Not yet demonstrated" on one line.
+    key.columns[0].weight = 0.25;
+    key.columns[1].weight = 0.75;
     key.rows.push(Row {
         cells: vec![
             Cell::text(NOT_YET_DEMONSTRATED),

@@ -2,7 +2,7 @@
 
 use crate::compose::prose::{descriptor_blocks, NO_SKILLS};
 use crate::doc::{
-    Block, ChoiceGrid, Field, FieldKind, GridChoice, GridQuestion, Heading, Paragraph,
+    Block, ChoiceGrid, Field, FieldKind, GridChoice, GridNotes, GridQuestion, Heading, Paragraph,
 };
 use crate::model::{Framework, Level};
 
@@ -15,6 +15,8 @@ pub const NOT_YET_VALUE: &str = "not-yet";
 const GRID_CORNER: &str = "Assessed by";
 /// Marks the expected level's column in a skill's grid.
 const EXPECTED: &str = "expected";
+/// Printed beside the evidence box, under the grid's assessors.
+const EVIDENCE: &str = "Evidence and comments";
 
 /// Who gives one of a skill's three assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,12 +52,12 @@ pub const ASSESSORS: [Assessor; 3] = [
 /// Lines of writing space per skill for evidence (the person's) and comments
 /// (the reviewer's). One shared box, not two: two labelled boxes cost a label
 /// line and a frame's padding more.
-const EVIDENCE_LINES: u16 = 4;
+const EVIDENCE_LINES: u16 = 3;
 
 /// One block per required skill, in the framework's order: what is
 /// expected and the assessment grid kept on one page, the evidence box
-/// after it (on the next page if need be); a sentence saying so when the
-/// level requires none.
+/// under the grid (on the next page if need be); a sentence saying so when
+/// the level requires none.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     let mut blocks = vec![Block::Heading(Heading {
         level: 2,
@@ -75,23 +77,20 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
             bookmark: true,
         })];
         content.extend(descriptor_blocks(fw, fw.descriptor(req)));
-        content.push(Block::ChoiceGrid(assessment_grid(
-            fw,
-            &skill.name,
-            &key,
-            req.level,
-        )));
-        blocks.push(Block::Section(vec![
-            Block::KeepTogether(content),
-            Block::Field(Field {
+        let mut grid = assessment_grid(fw, &skill.name, &key, req.level);
+        grid.notes = Some(GridNotes {
+            label: EVIDENCE.into(),
+            field: Field {
                 name: format!("skill.{key}.evidence"),
                 label: format!("{}: evidence and comments", skill.name),
                 kind: FieldKind::Text {
                     lines: EVIDENCE_LINES,
                 },
                 value: None,
-            }),
-        ]));
+            },
+        });
+        content.push(Block::ChoiceGrid(grid));
+        blocks.push(Block::Section(vec![Block::KeepTogether(content)]));
     }
     Block::Section(blocks)
 }
@@ -131,6 +130,7 @@ fn assessment_grid(fw: &Framework, skill_name: &str, key: &str, expected: usize)
         corner: GRID_CORNER.into(),
         choices,
         questions,
+        notes: None,
     }
 }
 

@@ -9,25 +9,45 @@
 //! the meaning in greyscale print and for screen readers, the tint only helps.
 
 use super::flow::{Atom, CellFlow, Cmd, ElemId, Item, RowFlow, Run, TableFlow, Tag};
-use super::measure::{baseline, Frame, Measurer};
+use super::measure::{Frame, Measurer};
 use super::style::{self, Context, TextStyle, CELL_PAD_X, CELL_PAD_Y, INK};
 use super::tags::{AnnotKind, Scope, StructRole};
-use crate::doc::{ChoiceGrid, ParaStyle, Shade, Span};
+use crate::doc::{ChoiceGrid, FieldKind, GridNotes, ParaStyle, Shade, Span};
 
 /// Side of a radio circle, relative to the text size.
 const BUTTON: f32 = 1.1;
 /// The heavy outline around the noted column.
 const OUTLINE: f32 = 1.6;
+/// Points of the table's cell padding (top and bottom) a grid cell gives
+/// back: a row of buttons needs less air than a row of text, and thirteen
+/// skills' grids are a page of the sheet.
+const TRIM: f32 = 2.0;
+/// Space between a grid and its notes box, and the notes box's line pitch.
+const NOTES_GAP: f32 = 2.0;
+const NOTES_PITCH: f32 = 12.5;
 
 impl Measurer<'_> {
-    /// Measures a choice grid as one table item.
-    pub fn choice_grid(&mut self, g: &ChoiceGrid, parent: Option<ElemId>, frame: Frame) -> Item {
+    /// Measures a choice grid: a table item, then its notes box if any.
+    pub fn choice_grid(
+        &mut self,
+        g: &ChoiceGrid,
+        parent: Option<ElemId>,
+        frame: Frame,
+        out: &mut Vec<Item>,
+    ) {
         let table = self.elems.declare(parent, StructRole::Table);
         self.elems.0[table].title = g.summary.clone();
         let st = TextStyle {
-            size: 9.0,
-            leading: 11.5,
+            size: 8.5,
+            leading: 10.0,
             ..style::para(ParaStyle::Body, Context::Cell)
+        };
+        // Rows of buttons are set tighter than text: a button is about as
+        // tall as a capital letter and its descender room.
+        let row_st = TextStyle {
+            size: 8.5,
+            leading: 9.5,
+            ..st
         };
         let headers: Vec<Vec<Span>> = std::iter::once(vec![Span::bold(g.corner.clone())])
             .chain(g.choices.iter().map(|c| {
@@ -67,7 +87,7 @@ impl Measurer<'_> {
             let th = self.elems.declare(Some(tr), StructRole::TH(Scope::Row));
             let label = [Span::bold(q.label.clone())];
             let inner = ws[0] - 2.0 * CELL_PAD_X;
-            let atoms = self.set_text(&label, th, xs[0] + CELL_PAD_X, inner, st);
+            let atoms = self.set_text(&label, th, xs[0] + CELL_PAD_X, inner, row_st);
             let mut cells = vec![self.grid_cell(th, xs[0], ws[0], atoms, None)];
             for (k, choice) in g.choices.iter().enumerate() {
                 let j = k + 1;
@@ -75,13 +95,15 @@ impl Measurer<'_> {
                 let form = self.elems.declare(Some(td), StructRole::Form);
                 let side = st.size * BUTTON;
                 let x = xs[j] + (ws[j] - side) / 2.0;
-                let y = baseline(self.fonts, st) - side * 0.85;
+                let target_w = (ws[j] - 4.0).min(side * 2.5);
+                // Centred in the row: the atom sits midway between the pads.
+                let y = (row_st.leading - side) / 2.0;
                 let mut contents = format!("{}: {}", q.accessible, choice.label);
                 if let Some(note) = &choice.note {
                     contents.push_str(&format!(" ({note})"));
                 }
                 let button = Atom {
-                    height: st.leading,
+                    height: row_st.leading,
                     runs: vec![
                         Run {
                             tag: Tag::Artifact,
@@ -95,13 +117,15 @@ impl Measurer<'_> {
                                 round: true,
                             }],
                         },
+                        // The widget is a little larger than the circle
+                        // drawn: an easier target, the same centre.
                         Run {
                             tag: Tag::Elem(form),
                             cmds: vec![Cmd::Annot {
-                                x,
-                                y,
-                                w: side,
-                                h: side,
+                                x: x + side / 2.0 - target_w / 2.0,
+                                y: y - 1.5,
+                                w: target_w,
+                                h: side + 3.0,
                                 contents,
                                 kind: AnnotKind::Radio {
                                     group: q.name.clone(),
@@ -137,7 +161,9 @@ impl Measurer<'_> {
                     continue;
                 }
                 let inset = OUTLINE / 2.0;
-                let (top, bottom) = (-CELL_PAD_Y, h - CELL_PAD_Y);
+                // Offsets from where the cell's content starts.
+                let lift = CELL_PAD_Y - TRIM;
+                let (top, bottom) = (-lift, h - lift);
                 let (left, right) = (cell.x + inset, cell.x + cell.w - inset);
                 let rule = |x1, y1, x2, y2| Cmd::Rule {
                     x1,
@@ -167,16 +193,66 @@ impl Measurer<'_> {
             }
         }
 
-        Item::Table(TableFlow {
+        out.push(Item::Table(TableFlow {
             elem: table,
             keep_whole: true,
             keep_with_next: false,
-            space_before: 8.0,
+            space_before: 6.0,
             x: frame.x,
             w: xs.last().zip(ws.last()).map_or(frame.w, |(x, w)| x + w - frame.x),
             header,
             rows,
-        })
+        }));
+        if let Some(notes) = &g.notes {
+            self.grid_notes(notes, parent, &xs, &ws, row_st, out);
+        }
+    }
+
+    /// The notes box under a grid: its label in the question column, the
+    /// box across the choice columns.
+    fn grid_notes(
+        &mut self,
+        notes: &GridNotes,
+        parent: Option<ElemId>,
+        xs: &[f32],
+        ws: &[f32],
+        st: TextStyle,
+        out: &mut Vec<Item>,
+    ) {
+        let lines = match notes.field.kind {
+            FieldKind::Text { lines } => lines,
+            _ => 1,
+        };
+        let label = self.elems.declare(parent, StructRole::P);
+        let spans = [Span::bold(notes.label.clone())];
+        let st = TextStyle {
+            leading: st.leading + 1.0,
+            ..st
+        };
+        let inner = ws[0] - 2.0 * CELL_PAD_X;
+        let text = self.set_text(&spans, label, xs[0] + CELL_PAD_X, inner, st);
+        let x = xs.get(1).copied().unwrap_or(xs[0]);
+        let right = xs.last().zip(ws.last()).map_or(x, |(x, w)| x + w);
+        let (h, boxed) = self.text_box(&notes.field, lines, NOTES_PITCH, parent, x, right - x);
+        let mut runs = Vec::new();
+        let mut dy = CELL_PAD_Y;
+        for atom in &text {
+            for run in &atom.runs {
+                runs.push(Run {
+                    tag: run.tag,
+                    cmds: run.cmds.iter().map(|c| c.shifted(dy)).collect(),
+                });
+            }
+            dy += atom.height;
+        }
+        runs.extend(boxed);
+        out.push(Item::Atom(Atom {
+            height: h.max(dy),
+            space_before: NOTES_GAP,
+            keep_with_next: false,
+            runs,
+            mark: None,
+        }));
     }
 
     /// Column edges and widths: the question column as wide as its widest
@@ -261,7 +337,10 @@ impl Measurer<'_> {
         atoms: Vec<Atom>,
         fill: Option<style::Rgb>,
     ) -> CellFlow {
+        // The element's (empty) first atom and an empty last one give back
+        // TRIM of the padding above and below the content.
         let mut all = vec![Atom {
+            height: -TRIM,
             runs: vec![Run {
                 tag: Tag::Elem(elem),
                 cmds: Vec::new(),
@@ -272,6 +351,10 @@ impl Measurer<'_> {
         if let Some(first) = all.get_mut(1) {
             first.space_before = 0.0;
         }
+        all.push(Atom {
+            height: -TRIM,
+            ..Atom::default()
+        });
         CellFlow {
             elem,
             x,
