@@ -95,7 +95,6 @@ impl Measurer<'_> {
                 let form = self.elems.declare(Some(td), StructRole::Form);
                 let side = st.size * BUTTON;
                 let x = xs[j] + (ws[j] - side) / 2.0;
-                let target_w = (ws[j] - 4.0).min(side * 2.5);
                 // Centred in the row: the atom sits midway between the pads.
                 let y = (row_st.leading - side) / 2.0;
                 let mut contents = format!("{}: {}", q.accessible, choice.label);
@@ -117,15 +116,17 @@ impl Measurer<'_> {
                                 round: true,
                             }],
                         },
-                        // The widget is a little larger than the circle
-                        // drawn: an easier target, the same centre.
+                        // The widget is exactly the circle's box: a viewer
+                        // that redraws a button (PyMuPDF, poppler with
+                        // NeedAppearances) draws its circle in the widget's
+                        // square, which must be the printed one.
                         Run {
                             tag: Tag::Elem(form),
                             cmds: vec![Cmd::Annot {
-                                x: x + side / 2.0 - target_w / 2.0,
-                                y: y - 1.5,
-                                w: target_w,
-                                h: side + 3.0,
+                                x,
+                                y,
+                                w: side,
+                                h: side,
                                 contents,
                                 kind: AnnotKind::Radio {
                                     group: q.name.clone(),

@@ -299,13 +299,15 @@ impl<'f> Forms<'f> {
 }
 
 /// `/MK` for check boxes and radio buttons: a viewer that redraws a button
-/// (when a filler sets `NeedAppearances`) draws the border and the dot or
-/// tick in this colour; without it poppler draws nothing at all.
+/// (PyMuPDF's `update`, poppler when a filler sets `NeedAppearances`) draws
+/// its border (and poppler its dot) in this colour, the colour of the
+/// printed frame; without it poppler draws no dot at all.
 fn marks_colour() -> Object {
     let mut mk = Dictionary::new();
+    let [r, g, b] = crate::render::pdf::fields::FRAME;
     mk.set(
         "BC",
-        Object::Array(vec![Object::Real(0.0), Object::Real(0.0), Object::Real(0.0)]),
+        Object::Array(vec![Object::Real(r), Object::Real(g), Object::Real(b)]),
     );
     Object::Dictionary(mk)
 }
