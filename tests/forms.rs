@@ -123,7 +123,10 @@ fn the_blank_sheet_keeps_the_forms_contract() {
             assert_eq!(form.values.get(&name).map(String::as_str), Some("Off"));
         }
         let evidence = format!("skill.{id}.evidence");
-        assert!(form.widgets.iter().any(|w| w.field == evidence), "{evidence}");
+        assert!(
+            form.widgets.iter().any(|w| w.field == evidence),
+            "{evidence}"
+        );
     }
     for name in [
         "person.name",
@@ -151,7 +154,10 @@ fn the_blank_sheet_keeps_the_forms_contract() {
         form.info("JobpackFingerprint"),
         Some(jobpack::fingerprint::fingerprint(fw))
     );
-    assert_eq!(form.info("JobpackRole"), Some(fw.roles[sheet.role].id.clone()));
+    assert_eq!(
+        form.info("JobpackRole"),
+        Some(fw.roles[sheet.role].id.clone())
+    );
     assert_eq!(form.info("JobpackLevel"), Some(level.id.clone()));
     assert!(form.dr_font_glyphs > 300, "{}", form.dr_font_glyphs);
 }

@@ -60,7 +60,10 @@ pub fn python() -> Option<PathBuf> {
             "no Python with pypdf and pymupdf at {} (.ci/run makes it)",
             python.display()
         );
-        eprintln!("skipping: no Python with pypdf and pymupdf at {}", python.display());
+        eprintln!(
+            "skipping: no Python with pypdf and pymupdf at {}",
+            python.display()
+        );
         return None;
     }
     Some(python)
@@ -212,7 +215,13 @@ impl Sheet {
         }
         let body: String = fields
             .iter()
-            .map(|(n, v)| format!("<field name=\"{}\"><value>{}</value></field>\n", esc(n), esc(v)))
+            .map(|(n, v)| {
+                format!(
+                    "<field name=\"{}\"><value>{}</value></field>\n",
+                    esc(n),
+                    esc(v)
+                )
+            })
             .collect();
         format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xfdf xmlns=\"http://ns.adobe.com/xfdf/\" \
@@ -228,7 +237,9 @@ impl Sheet {
         assert_eq!(value("person.name"), NAME);
         assert_eq!(value("review.date"), DATE);
         assert_eq!(
-            value(&self.evidence_field()).replace("\r\n", "\n").replace('\r', "\n"),
+            value(&self.evidence_field())
+                .replace("\r\n", "\n")
+                .replace('\r', "\n"),
             EVIDENCE.join("\n")
         );
         for (who, v) in &self.choices {
@@ -264,7 +275,9 @@ impl Sheet {
         let buttons: Vec<&Widget> = form
             .widgets
             .iter()
-            .filter(|w| w.field.starts_with(&format!("skill.{}.", self.skill)) && w.on_state.is_some())
+            .filter(|w| {
+                w.field.starts_with(&format!("skill.{}.", self.skill)) && w.on_state.is_some()
+            })
             .collect();
         assert_eq!(buttons.len(), 3 * (self.fw.scale.len() + 1));
         let page = buttons[0].page;
@@ -276,14 +289,12 @@ impl Sheet {
             let r = dpi.to_string();
             run(
                 "pdftoppm",
-                &[
-                    "-gray", "-r", &r, "-f", &p, "-l", &p, "-singlefile",
-                ]
-                .map(std::ffi::OsStr::new)
-                .iter()
-                .copied()
-                .chain([filled.as_os_str(), out.as_os_str()])
-                .collect::<Vec<_>>(),
+                &["-gray", "-r", &r, "-f", &p, "-l", &p, "-singlefile"]
+                    .map(std::ffi::OsStr::new)
+                    .iter()
+                    .copied()
+                    .chain([filled.as_os_str(), out.as_os_str()])
+                    .collect::<Vec<_>>(),
             );
             renders.push(("poppler", Gray::read(&out.with_extension("pgm"))));
         }

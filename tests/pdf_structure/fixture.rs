@@ -300,6 +300,7 @@ pub fn document(font: Option<ParsedFont>, value: Option<&str>) -> (lopdf::Docume
             AnnotKind::Radio {
                 group: "self".into(),
                 option: level.to_string(),
+                export: level.to_string(),
                 selected: i == 1,
             },
         );

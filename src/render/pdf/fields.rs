@@ -27,8 +27,7 @@ impl Measurer<'_> {
             FieldKind::Text { lines } => {
                 if *lines > 1 || frame.ctx != style::Context::Body {
                     let label = self.label(f, parent, frame);
-                    let (h, runs) =
-                        self.text_box(f, *lines, LINE_PITCH, parent, frame.x, frame.w);
+                    let (h, runs) = self.text_box(f, *lines, LINE_PITCH, parent, frame.x, frame.w);
                     out.extend(label);
                     out.push(Item::Atom(Atom {
                         height: h,
@@ -221,8 +220,7 @@ impl Measurer<'_> {
             }
             let form = self.elems.declare(parent, StructRole::Form);
             let selected = f.value.as_deref() == Some(option.as_str());
-            line.runs
-                .push(widget_box(x, top, side, true, FRAME));
+            line.runs.push(widget_box(x, top, side, true, FRAME));
             // The option's words are a paragraph after its widget (a Form element
             // holds the widget only); long options wrap under it.
             let label = self.elems.declare(parent, StructRole::P);

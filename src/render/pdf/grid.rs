@@ -174,12 +174,20 @@ impl Measurer<'_> {
                     width: OUTLINE,
                     color: INK,
                 };
-                let mut cmds = vec![rule(left, top, left, bottom), rule(right, top, right, bottom)];
+                let mut cmds = vec![
+                    rule(left, top, left, bottom),
+                    rule(right, top, right, bottom),
+                ];
                 if i == 0 {
                     cmds.push(rule(cell.x, top + inset, cell.x + cell.w, top + inset));
                 }
                 if i == last {
-                    cmds.push(rule(cell.x, bottom - inset, cell.x + cell.w, bottom - inset));
+                    cmds.push(rule(
+                        cell.x,
+                        bottom - inset,
+                        cell.x + cell.w,
+                        bottom - inset,
+                    ));
                 }
                 cell.atoms.insert(
                     1,
@@ -200,7 +208,10 @@ impl Measurer<'_> {
             keep_with_next: false,
             space_before: 6.0,
             x: frame.x,
-            w: xs.last().zip(ws.last()).map_or(frame.w, |(x, w)| x + w - frame.x),
+            w: xs
+                .last()
+                .zip(ws.last())
+                .map_or(frame.w, |(x, w)| x + w - frame.x),
             header,
             rows,
         }));
@@ -314,7 +325,11 @@ impl Measurer<'_> {
                 .flat_map(|r| &r.cmds)
                 .filter_map(|c| match c {
                     Cmd::Text {
-                        x, face, size, text, ..
+                        x,
+                        face,
+                        size,
+                        text,
+                        ..
                     } => Some(x + self.fonts.face(*face).width(text, *size)),
                     _ => None,
                 })

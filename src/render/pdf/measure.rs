@@ -81,8 +81,11 @@ impl<'a> Measurer<'a> {
             }
             let start = out.len();
             // One-line fields in the main column go two to a line.
-            let pair = super::fields::pairs(block, frame)
-                .zip(blocks.get(i + 1).and_then(|b| super::fields::pairs(b, frame)));
+            let pair = super::fields::pairs(block, frame).zip(
+                blocks
+                    .get(i + 1)
+                    .and_then(|b| super::fields::pairs(b, frame)),
+            );
             if let Some((a, b)) = pair {
                 self.field_pair(a, b, parent, frame, out);
                 paired = true;
@@ -174,9 +177,10 @@ impl<'a> Measurer<'a> {
                     }
                 }
                 // A grid's notes box may still go to the next page.
-                if let (Some(Block::ChoiceGrid(g)), Some(Item::Table(t))) =
-                    (children.last(), n.checked_sub(2).and_then(|i| group.get_mut(i)))
-                {
+                if let (Some(Block::ChoiceGrid(g)), Some(Item::Table(t))) = (
+                    children.last(),
+                    n.checked_sub(2).and_then(|i| group.get_mut(i)),
+                ) {
                     if g.notes.is_some() {
                         t.keep_with_next = false;
                     }

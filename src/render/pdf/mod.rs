@@ -25,7 +25,7 @@ use printpdf::{
     FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
 };
 
-pub use fonts::{FaceId, FontSet};
+pub use fonts::{FaceId, FontSet, FormFont};
 
 use crate::cli::Paper;
 use crate::doc::Document;

@@ -250,7 +250,9 @@ impl<'f> Forms<'f> {
         let mut resources = Dictionary::new();
         if !value.is_empty() {
             let (Some(font), Some(font_id)) = (self.font, self.font_id(lo)) else {
-                bail!("field {field:?} has a value but the document has no form font to show it in");
+                bail!(
+                    "field {field:?} has a value but the document has no form font to show it in"
+                );
             };
             // Layout warned about any character the form font lacks; it is
             // drawn as UNDRAWABLE (the field's /V keeps the real value).
