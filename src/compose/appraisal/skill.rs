@@ -1,22 +1,19 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
-use crate::compose::prose::{descriptor_blocks, NO_SKILLS};
+use crate::compose::prose::descriptor_blocks;
 use crate::doc::{
     Block, ChoiceGrid, Field, FieldKind, GridChoice, GridNotes, GridQuestion, Heading, Paragraph,
 };
 use crate::model::{Framework, Level};
+use crate::say;
+use crate::words::Key;
 
-/// The choice offered beside the rungs of the scale.
+/// The choice offered beside the rungs of the scale, in English (documents
+/// take it from their words catalogue: [`Key::NotYetDemonstrated`]).
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
 /// What a filled sheet reports for [`NOT_YET_DEMONSTRATED`]; the rungs
 /// report their ids.
 pub const NOT_YET_VALUE: &str = "not-yet";
-/// Heads the column of assessors in a skill's grid.
-const GRID_CORNER: &str = "Assessed by";
-/// Marks the expected level's column in a skill's grid.
-const EXPECTED: &str = "expected";
-/// Printed beside the evidence box, under the grid's assessors.
-const EVIDENCE: &str = "Evidence and comments";
 
 /// Who gives one of a skill's three assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,10 +21,13 @@ pub struct Assessor {
     /// Last part of the field name: `skill.<id>.<key>`.
     pub key: &'static str,
     /// After the skill's name in the group's accessible name:
-    /// "Incident management, self-assessment".
+    /// "Incident management, self-assessment" (in English; documents take
+    /// it from their words catalogue, entry `words_key`).
     pub words: &'static str,
-    /// The grid's row header: "Self".
-    pub row: &'static str,
+    /// The catalogue entry of `words`.
+    pub words_key: Key,
+    /// The catalogue entry of the grid's row header ("Self").
+    pub row_key: Key,
 }
 
 /// Who assesses each skill, in the order the sheet asks.
@@ -35,17 +35,20 @@ pub const ASSESSORS: [Assessor; 3] = [
     Assessor {
         key: "self",
         words: "self-assessment",
-        row: "Self",
+        words_key: Key::SheetSelf,
+        row_key: Key::SheetRowSelf,
     },
     Assessor {
         key: "reviewer",
         words: "reviewer's assessment",
-        row: "Reviewer",
+        words_key: Key::SheetReviewerAssessment,
+        row_key: Key::SheetRowReviewer,
     },
     Assessor {
         key: "agreed",
         words: "agreed level",
-        row: "Agreed",
+        words_key: Key::SheetAgreed,
+        row_key: Key::SheetRowAgreed,
     },
 ];
 
@@ -59,13 +62,14 @@ const EVIDENCE_LINES: u16 = 3;
 /// under the grid (on the next page if need be); a sentence saying so when
 /// the level requires none.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
+    let w = &fw.words;
     let mut blocks = vec![Block::Heading(Heading {
         level: 2,
-        text: "Skills".into(),
+        text: w.get(Key::SheetSkills).into(),
         bookmark: true,
     })];
     if level.requirements.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
+        blocks.push(Block::Paragraph(Paragraph::plain(w.get(Key::NoSkills))));
     }
     let mut used = Vec::new();
     for req in &level.requirements {
@@ -79,10 +83,10 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
         content.extend(descriptor_blocks(fw, fw.descriptor(req)));
         let mut grid = assessment_grid(fw, &skill.name, &key, req.level);
         grid.notes = Some(GridNotes {
-            label: EVIDENCE.into(),
+            label: w.get(Key::SheetEvidenceLabel).into(),
             field: Field {
                 name: format!("skill.{key}.evidence"),
-                label: format!("{}: evidence and comments", skill.name),
+                label: say!(w, SheetEvidence, skill = skill.name),
                 kind: FieldKind::Text {
                     lines: EVIDENCE_LINES,
                 },
@@ -97,8 +101,10 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
 
 /// The assessment grid: a row per assessor (one radio group each), a
 /// column per rung of the scale and one for "Not yet demonstrated"; the
-/// expected rung's column says so.
+/// expected rung's column says so. What a filled sheet reports is the
+/// rung's id, or [`NOT_YET_VALUE`].
 fn assessment_grid(fw: &Framework, skill_name: &str, key: &str, expected: usize) -> ChoiceGrid {
+    let w = &fw.words;
     let choices = fw
         .scale
         .iter()
@@ -106,10 +112,10 @@ fn assessment_grid(fw: &Framework, skill_name: &str, key: &str, expected: usize)
         .map(|(i, rung)| GridChoice {
             label: rung.name.clone(),
             value: rung.id.clone(),
-            note: (i == expected).then(|| EXPECTED.to_string()),
+            note: (i == expected).then(|| w.get(Key::SheetExpectedNote).to_string()),
         })
         .chain(std::iter::once(GridChoice {
-            label: NOT_YET_DEMONSTRATED.into(),
+            label: w.get(Key::NotYetDemonstrated).into(),
             value: NOT_YET_VALUE.into(),
             note: None,
         }))
@@ -117,17 +123,20 @@ fn assessment_grid(fw: &Framework, skill_name: &str, key: &str, expected: usize)
     let questions = ASSESSORS
         .iter()
         .map(|assessor| GridQuestion {
-            label: assessor.row.into(),
+            label: w.get(assessor.row_key).into(),
             name: format!("skill.{key}.{}", assessor.key),
-            accessible: format!("{skill_name}, {}", assessor.words),
+            accessible: say!(
+                w,
+                SheetAssessmentGroup,
+                skill = skill_name,
+                assessor = w.get(assessor.words_key)
+            ),
             value: None,
         })
         .collect();
     ChoiceGrid {
-        summary: Some(format!(
-            "{skill_name}: the level each assessor chooses, one per row"
-        )),
-        corner: GRID_CORNER.into(),
+        summary: Some(say!(w, SheetGridSummary, skill = skill_name)),
+        corner: w.get(Key::SheetGridCorner).into(),
         choices,
         questions,
         notes: None,
@@ -139,7 +148,9 @@ pub fn choice_options(fw: &Framework) -> Vec<String> {
     fw.scale
         .iter()
         .map(|rung| rung.name.clone())
-        .chain(std::iter::once(NOT_YET_DEMONSTRATED.to_string()))
+        .chain(std::iter::once(
+            fw.words.get(Key::NotYetDemonstrated).to_string(),
+        ))
         .collect()
 }
 

@@ -28,6 +28,7 @@ pub fn doc(blocks: Vec<Block>) -> Document {
             properties: Vec::new(),
         },
         running_header: Some("Running header".into()),
+        furniture: Default::default(),
         footer: "Footer text".into(),
         blocks,
     }

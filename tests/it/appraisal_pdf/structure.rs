@@ -8,7 +8,7 @@ use jobpack::compose::appraisal::{
 };
 use jobpack::doc::{Block, Document, FieldKind, ParaStyle};
 
-use crate::fixture::*;
+use super::fixture::*;
 
 #[test]
 fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
