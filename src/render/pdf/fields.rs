@@ -111,23 +111,35 @@ impl Measurer<'_> {
         let el = self.elems.declare(parent, StructRole::P);
         let column = LABEL_COLUMN.min(w * 0.4);
         let (h, runs) = self.text_box(f, lines, LINE_PITCH, parent, x + column, w - column);
-        let mut st = style::para(ParaStyle::Label, style::Context::Body);
-        st.leading = h;
+        let st = style::para(ParaStyle::Label, style::Context::Body);
         let spans = [Span::bold(f.label.clone())];
-        let mut atoms = self.set_text(&spans, el, x, column - 6.0, st);
-        let extra = atoms.len().saturating_sub(1);
-        let mut atom = atoms.remove(0);
-        for (k, more) in atoms.into_iter().enumerate() {
-            for run in more.runs {
-                let dy = (k + 1) as f32 * h;
+        let atoms = self.set_text(&spans, el, x, column - 6.0, st);
+        // The label's lines and the box, each centred on the taller of the two.
+        let block = atoms.len() as f32 * st.leading;
+        let height = h.max(block);
+        let mut atom = Atom {
+            height,
+            ..Atom::default()
+        };
+        for (k, line) in atoms.into_iter().enumerate() {
+            let dy = (height - block) / 2.0 + k as f32 * st.leading;
+            for run in line.runs {
                 atom.runs.push(Run {
                     tag: run.tag,
                     cmds: run.cmds.iter().map(|c| c.shifted(dy)).collect(),
                 });
             }
         }
-        atom.runs.extend(runs);
-        atom.height = h * (extra + 1) as f32;
+        for run in runs {
+            atom.runs.push(Run {
+                tag: run.tag,
+                cmds: run
+                    .cmds
+                    .iter()
+                    .map(|c| c.shifted((height - h) / 2.0))
+                    .collect(),
+            });
+        }
         atom.space_before = 5.0;
         atom.keep_with_next = false;
         atom
