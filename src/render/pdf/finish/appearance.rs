@@ -49,16 +49,18 @@ pub fn normal(n: Object) -> Dictionary {
     ap
 }
 
-/// A form XObject `w` × `h` points drawing `ops`.
+/// A form XObject `w` × `h` points drawing `ops`. `/Type` is optional and
+/// an empty `/Resources` is left out: a sheet has four hundred of these.
 pub fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Object {
     let mut d = Dictionary::new();
-    d.set("Type", name("XObject"));
     d.set("Subtype", name("Form"));
     d.set(
         "BBox",
         Object::Array(vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)]),
     );
-    d.set("Resources", Object::Dictionary(resources));
+    if !resources.is_empty() {
+        d.set("Resources", Object::Dictionary(resources));
+    }
     Object::Stream(Stream::new(d, ops.into_bytes()))
 }
 
@@ -67,7 +69,7 @@ pub fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Objec
 /// change another's, so no two widgets share an appearance stream.
 pub fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dictionary {
     let on_id = lo.add_object(form_xobject(mark, w, h, Dictionary::new()));
-    let off_id = lo.add_object(form_xobject("q Q\n".into(), w, h, Dictionary::new()));
+    let off_id = lo.add_object(form_xobject(String::new(), w, h, Dictionary::new()));
     let mut states = Dictionary::new();
     states.set(on, Object::Reference(on_id));
     states.set("Off", Object::Reference(off_id));
@@ -93,11 +95,12 @@ pub fn radio_dot(w: f32, h: f32) -> String {
     let r = w.min(h) * 0.25;
     let (cx, cy) = (w / 2.0, h / 2.0);
     let k = r * 0.552_284_8;
+    // A tenth of a point is finer than any printer's dot at this size.
     format!(
-        "q 0 0 0 rg\n{x1:.2} {cy:.2} m\n{x1:.2} {a:.2} {b:.2} {y1:.2} {cx:.2} {y1:.2} c\n\
-         {c:.2} {y1:.2} {x0:.2} {a:.2} {x0:.2} {cy:.2} c\n\
-         {x0:.2} {d:.2} {c:.2} {y0:.2} {cx:.2} {y0:.2} c\n\
-         {b:.2} {y0:.2} {x1:.2} {d:.2} {x1:.2} {cy:.2} c\nf\nQ\n",
+        "0 g {x1:.1} {cy:.1} m {x1:.1} {a:.1} {b:.1} {y1:.1} {cx:.1} {y1:.1} c \
+         {c:.1} {y1:.1} {x0:.1} {a:.1} {x0:.1} {cy:.1} c \
+         {x0:.1} {d:.1} {c:.1} {y0:.1} {cx:.1} {y0:.1} c \
+         {b:.1} {y0:.1} {x1:.1} {d:.1} {x1:.1} {cy:.1} c f",
         x0 = cx - r,
         x1 = cx + r,
         y0 = cy - r,
