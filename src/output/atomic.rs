@@ -199,6 +199,45 @@ impl OutDir {
     }
 }
 
+/// Writes `bytes` atomically to `path`, a single file the user named on the
+/// command line (any name; its folder must exist), as [`OutDir::write`] does
+/// for files inside an output folder: a temporary file beside it, flushed,
+/// then renamed over it, and the folder entry flushed. On error nothing is
+/// left behind and an earlier file of that name is untouched.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let Some(name) = path.file_name() else {
+        bail!("{} does not name a file", path.display());
+    };
+    let folder = parent_of(path);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = folder.join(format!(
+        "{TEMP_PREFIX}{}-w{n}-{}",
+        std::process::id(),
+        name.to_string_lossy()
+    ));
+    let file = {
+        let mut state = unfinished();
+        if state.closed {
+            bail!("interrupted before {} was written", path.display());
+        }
+        let file = OpenOptions::new().write(true).create_new(true).open(&temp);
+        if file.is_ok() {
+            state.temps.insert(temp.clone());
+        }
+        file
+    };
+    let written = file
+        .and_then(|file| write_synced(file, bytes))
+        .and_then(|()| fs::rename(&temp, path))
+        .and_then(|()| sync_folder(folder));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    unfinished().temps.remove(&temp);
+    written.with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Refuses a folder below `root` that is a symbolic link: writing through it
 /// would put files outside the output folder. (`root` itself may be a link:
 /// the user chose it. The file itself needs no check: a rename replaces a

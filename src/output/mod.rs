@@ -11,7 +11,7 @@ mod slug;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{abandon_unfinished, OutDir, TEMP_PREFIX};
+pub use atomic::{abandon_unfinished, write_file, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
 pub use slug::{is_safe_component, slug, MAX_SLUG};
 
