@@ -7,18 +7,21 @@ use std::cmp::Ordering;
 use anyhow::Result;
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartFormat, ChartLegendPosition, ChartLine, ChartSolidFill, ChartType,
-    Worksheet,
+    Workbook, Worksheet,
 };
 
 use super::sheet::{Rating, Sheet};
 use super::table::gap;
 use super::words::{
-    NOT_YET_DEMONSTRATED, TEAM_ASSESSED, TEAM_AT_OR_ABOVE, TEAM_BELOW, TEAM_ONLY_ONE, TEAM_SHEET,
-    TEAM_SKILL, TEAM_TITLE,
+    CHART_SHEET, CHART_TITLE, NOT_YET_DEMONSTRATED, TEAM_ASSESSED, TEAM_AT_OR_ABOVE, TEAM_BELOW,
+    TEAM_ONLY_ONE, TEAM_SHEET, TEAM_SKILL, TEAM_TITLE,
 };
 use crate::model::Framework;
 use crate::render::xlsx::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::render::xlsx::style;
+
+/// The Skill column's width in characters.
+const SKILL_WIDTH: f64 = 40.0;
 
 /// One skill's counts over every collected sheet that requires it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,25 +77,25 @@ pub fn counts(fw: &Framework, sheets: &[Sheet]) -> Vec<SkillCount> {
     all
 }
 
-/// Writes the Team sheet: the counts as a table, then a stacked bar chart of
-/// people per agreed level per skill below it.
+/// Writes the Team sheet (the counts as a table) and, when anyone was
+/// collected, the Team chart sheet: a stacked bar chart of the same counts on
+/// a sheet of its own, so that it prints whole on one page.
 pub fn write(
     fw: &Framework,
     sheets: &[Sheet],
-    sheet: &mut Worksheet,
+    workbook: &mut Workbook,
     print: &PrintSetup,
 ) -> Result<()> {
-    sheet.set_name(TEAM_SHEET)?;
     let counts = counts(fw, sheets);
-    let mut columns = vec![Column::text(TEAM_SKILL, 34.0)];
+    let mut columns = vec![Column::text(TEAM_SKILL, SKILL_WIDTH)];
     for rung in &fw.scale {
         columns.push(Column::number(rung.name.clone(), width_for(&rung.name)));
     }
-    columns.push(Column::number(NOT_YET_DEMONSTRATED, 14.0));
+    columns.push(Column::number(NOT_YET_DEMONSTRATED, 15.0));
     columns.push(Column::number(TEAM_ASSESSED, 10.0));
     columns.push(Column::number(TEAM_BELOW, 10.0));
-    columns.push(Column::number(TEAM_AT_OR_ABOVE, 11.0));
-    columns.push(Column::text(TEAM_ONLY_ONE, 24.0));
+    columns.push(Column::number(TEAM_AT_OR_ABOVE, 12.0));
+    columns.push(Column::text(TEAM_ONLY_ONE, 26.0));
     let rows: Vec<Vec<Cell>> = counts
         .iter()
         .map(|c| {
@@ -109,16 +112,19 @@ pub fn write(
             row
         })
         .collect();
+    let mut notes = vec![format!(
+        "{} people's agreed levels, per skill. \"{TEAM_ONLY_ONE}\" names the only person at \
+         or above the expected level, where there is just one.",
+        sheets.len()
+    )];
+    if !counts.is_empty() {
+        notes.push(format!(
+            "The {CHART_SHEET} sheet shows the same counts as a chart."
+        ));
+    }
     let table = TableSheet {
         title: TEAM_TITLE.into(),
-        notes: vec![
-            format!(
-                "{} people's agreed levels, per skill. \"{TEAM_ONLY_ONE}\" names the only \
-                 person at or above the expected level, where there is just one.",
-                sheets.len()
-            ),
-            "The chart below the table shows the same counts.".into(),
-        ],
+        notes,
         fields: vec![],
         table_name: "TeamSkills".into(),
         alt_text: "For each skill: how many people were agreed at each skill level, how many \
@@ -132,17 +138,42 @@ pub fn write(
         autofilter: false,
         min_row_height: 0.0,
     };
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(TEAM_SHEET)?;
     let placement = table.write(sheet, print)?;
+    let names: Vec<[String; 1]> = counts
+        .iter()
+        .map(|c| [fw.skills[c.skill].name.clone()])
+        .collect();
+    super::workbook::fit_rows(sheet, placement.first_data_row, &[SKILL_WIDTH], &names)?;
     if !counts.is_empty() {
         let first = placement.first_data_row;
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(CHART_SHEET)?;
+        sheet.write_string_with_format(0, 0, CHART_TITLE, &style::title())?;
+        sheet.set_row_height(0, 24)?;
+        sheet.write_string_with_format(
+            1,
+            0,
+            format!("The same counts as the table on the {TEAM_SHEET} sheet."),
+            &style::base(),
+        )?;
+        print.apply_portrait(sheet)?;
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 1);
         chart(fw, sheet, first, placement.last_row, counts.len())?;
     }
     Ok(())
 }
 
-/// A rung's column: wide enough for its name as a header over two lines.
+/// A rung's column: its longest word fits on a line of the header.
 fn width_for(name: &str) -> f64 {
-    (name.chars().count() as f64 / 1.6).clamp(10.0, 16.0)
+    let longest = name
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    (longest as f64 * 1.25 + 2.0).clamp(10.0, 24.0)
 }
 
 /// The stacked bar chart under the table: one bar per skill, one segment per
@@ -189,17 +220,17 @@ fn chart(
                     .set_border(ChartLine::new().set_color(0x595959)),
             );
     }
-    chart.title().set_name(TEAM_TITLE);
+    chart.title().set_name(CHART_TITLE);
     chart.x_axis().set_name("People").set_major_unit(1);
     // Bars run top to bottom in the table's order.
     chart.y_axis().set_reverse();
     chart.legend().set_position(ChartLegendPosition::Top);
     chart.set_alt_text(
         "Stacked bar chart: for each skill, the number of people agreed at each skill level, \
-         lowest first. The table above holds the same numbers.",
+         lowest first. The table on the Team sheet holds the same numbers.",
     );
-    chart.set_width(900);
-    chart.set_height(160 + 28 * skills as u32);
-    sheet.insert_chart(last + 2, 0, &chart)?;
+    chart.set_width(960);
+    chart.set_height(170 + 30 * skills as u32);
+    sheet.insert_chart(3, 0, &chart)?;
     Ok(())
 }

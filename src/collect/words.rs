@@ -14,6 +14,10 @@ pub const RESULTS_TITLE: &str = "Appraisal results";
 pub const TEAM_SHEET: &str = "Team";
 /// The Team sheet's title in A1.
 pub const TEAM_TITLE: &str = "The team's skills";
+/// The Team chart sheet's name.
+pub const CHART_SHEET: &str = "Team chart";
+/// The Team chart sheet's title in A1, and the chart's.
+pub const CHART_TITLE: &str = "People at each agreed skill level, per skill";
 /// The Skipped sheet's name.
 pub const SKIPPED_SHEET: &str = "Skipped";
 /// The Skipped sheet's title in A1.

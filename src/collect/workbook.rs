@@ -6,7 +6,7 @@
 //! sheets give byte-identical workbooks.
 
 use anyhow::{Context, Result};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet};
 
 use super::table::{col, rows};
 use super::words::{
@@ -19,8 +19,13 @@ use crate::render::xlsx::style;
 
 /// Column widths of the Results table, in characters, in [`RESULT_COLUMNS`] order.
 const RESULT_WIDTHS: [f64; RESULT_COLUMNS.len()] = [
-    22.0, 20.0, 16.0, 12.0, 22.0, 24.0, 26.0, 13.0, 13.0, 13.0, 13.0, 11.0, 50.0, 24.0,
+    22.0, 20.0, 24.0, 12.0, 22.0, 26.0, 28.0, 13.0, 14.0, 14.0, 14.0, 11.0, 60.0, 28.0,
 ];
+/// LibreOffice wraps prose in these columns a little wider than the shared
+/// row-height estimate assumes (seen in its PDF export: a third line of
+/// evidence cut off), so rows here are sized as if columns were this much
+/// narrower. A taller row costs a little space; a short one hides words.
+const WRAP_SLACK: f64 = 0.8;
 
 /// Writes the results workbook for `found`, dated `epoch` (Unix seconds).
 pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Result<Vec<u8>> {
@@ -45,20 +50,21 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         .map(|(h, w)| Column::text(*h, w))
         .collect();
     let gap_format = style::text().set_bold();
-    let rows: Vec<Vec<Cell>> = rows(fw, &found.sheets)
-        .into_iter()
+    let texts = rows(fw, &found.sheets);
+    let rows: Vec<Vec<Cell>> = texts
+        .iter()
         .map(|row| {
-            row.into_iter()
+            row.iter()
                 .enumerate()
                 .map(|(i, text)| match i {
-                    col::GAP => Cell::Styled(text, gap_format.clone()),
-                    _ => Cell::Text(text),
+                    col::GAP => Cell::Styled(text.clone(), gap_format.clone()),
+                    _ => Cell::Text(text.clone()),
                 })
                 .collect()
         })
         .collect();
     let people = found.sheets.len();
-    TableSheet {
+    let placement = TableSheet {
         title: RESULTS_TITLE.into(),
         notes: vec![
             format!(
@@ -87,12 +93,25 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         min_row_height: 0.0,
     }
     .write(results, &print)?;
+    fit_rows(results, placement.first_data_row, &RESULT_WIDTHS, &texts)?;
 
-    team::write(fw, &found.sheets, workbook.add_worksheet(), &print)?;
+    team::write(fw, &found.sheets, &mut workbook, &print)?;
 
     let skipped = workbook.add_worksheet();
     skipped.set_name(SKIPPED_SHEET)?;
-    TableSheet {
+    let skipped_widths = [40.0, 30.0, 80.0];
+    let skipped_texts: Vec<Vec<String>> = found
+        .skipped
+        .iter()
+        .map(|p| {
+            vec![
+                p.file.display().to_string(),
+                p.field.clone().unwrap_or_default(),
+                p.message.clone(),
+            ]
+        })
+        .collect();
+    let placement = TableSheet {
         title: SKIPPED_TITLE.into(),
         notes: vec![
             "Each problem that kept a sheet out of the results, by file and field. Mend the \
@@ -104,20 +123,20 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         alt_text: "For each sheet left out of the results: the file, the form field at fault \
                    (if one is), and the problem."
             .into(),
-        columns: vec![
-            Column::text(SKIPPED_COLUMNS[0], 40.0),
-            Column::text(SKIPPED_COLUMNS[1], 30.0),
-            Column::text(SKIPPED_COLUMNS[2], 80.0),
-        ],
-        rows: found
-            .skipped
+        columns: SKIPPED_COLUMNS
             .iter()
-            .map(|p| {
-                vec![
-                    Cell::Text(p.file.display().to_string()),
-                    p.field.clone().map_or(Cell::Blank, Cell::Text),
-                    Cell::Text(p.message.clone()),
-                ]
+            .zip(skipped_widths)
+            .map(|(h, w)| Column::text(*h, w))
+            .collect(),
+        rows: skipped_texts
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|t| match t.is_empty() {
+                        true => Cell::Blank,
+                        false => Cell::Text(t.clone()),
+                    })
+                    .collect()
             })
             .collect(),
         frozen_columns: 0,
@@ -126,10 +145,31 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         min_row_height: 0.0,
     }
     .write(skipped, &print)?;
+    fit_rows(
+        skipped,
+        placement.first_data_row,
+        &skipped_widths,
+        &skipped_texts,
+    )?;
 
     workbook
         .save_to_buffer()
         .context("writing the results workbook")
+}
+
+/// Sizes each data row (from `first_row`) for its wrapped text, with [`WRAP_SLACK`].
+pub(super) fn fit_rows(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    widths: &[f64],
+    rows: &[impl AsRef<[String]>],
+) -> Result<()> {
+    for (i, row) in rows.iter().enumerate() {
+        let cells = row.as_ref().iter().zip(widths);
+        let height = style::row_height_for(cells.map(|(t, w)| (t.as_str(), w * WRAP_SLACK)));
+        sheet.set_row_height(first_row + i as u32, height)?;
+    }
+    Ok(())
 }
 
 fn properties(fw: &Framework, epoch: i64) -> Result<DocProperties> {

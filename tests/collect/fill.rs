@@ -35,11 +35,19 @@ pub fn tools() -> Option<Tools> {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    let missing: Vec<&str> = [(python.is_none(), "pypdf"), (!pdftk, "pdftk")]
-        .iter()
-        .filter(|(gone, _)| *gone)
-        .map(|(_, name)| *name)
-        .collect();
+    let qpdf = Command::new("qpdf")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let missing: Vec<&str> = [
+        (python.is_none(), "pypdf"),
+        (!pdftk, "pdftk"),
+        (!qpdf, "qpdf"),
+    ]
+    .iter()
+    .filter(|(gone, _)| *gone)
+    .map(|(_, name)| *name)
+    .collect();
     if missing.is_empty() {
         return python.map(|python| Tools { python });
     }
@@ -80,8 +88,15 @@ pub fn script_run(tools: &Tools, command: &str, src: &Path, dst: &Path, spec: &s
     );
 }
 
-/// Fills `src` into `dst` with pypdf.
-pub fn with_pypdf(tools: &Tools, src: &Path, dst: &Path, values: &[(String, Fill)]) {
+/// Fills `src` into `dst` with pypdf, as a rewritten file or (`incremental`)
+/// as an update appended to the original, as viewers save.
+pub fn with_pypdf(
+    tools: &Tools,
+    src: &Path,
+    dst: &Path,
+    values: &[(String, Fill)],
+    incremental: bool,
+) {
     let map: serde_json::Map<String, serde_json::Value> = values
         .iter()
         .map(|(name, fill)| {
@@ -92,7 +107,12 @@ pub fn with_pypdf(tools: &Tools, src: &Path, dst: &Path, values: &[(String, Fill
             (name.clone(), serde_json::Value::String(v))
         })
         .collect();
-    script_run(tools, "fill", src, dst, &serde_json::Value::Object(map));
+    let command = if incremental {
+        "fill-incremental"
+    } else {
+        "fill"
+    };
+    script_run(tools, command, src, dst, &serde_json::Value::Object(map));
 }
 
 /// Fills `src` into `dst` with `pdftk fill_form`, from an FDF file whose
@@ -135,6 +155,19 @@ pub fn with_pdftk(src: &Path, dst: &Path, values: &[(String, Fill)]) {
         "pdftk failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Rewrites `file` with qpdf, packing its objects into object streams.
+pub fn into_object_streams(file: &Path) {
+    let packed = file.with_extension("packed.pdf");
+    let out = Command::new("qpdf")
+        .arg("--object-streams=generate")
+        .arg(file)
+        .arg(&packed)
+        .output()
+        .expect("qpdf runs");
+    assert!(out.status.success(), "qpdf failed: {out:?}");
+    std::fs::rename(&packed, file).unwrap();
 }
 
 /// Whether the sheet `jobpack build` wrote already carries the collect stamp

@@ -3,6 +3,7 @@ with pypdf, as a person or a script would fill them.
 
     sheets.py stamp IN OUT STAMP.json   make a sheet follow the collect contract
     sheets.py fill IN OUT VALUES.json   fill fields with pypdf
+    sheets.py fill-incremental ...      the same, appended as an incremental update
     sheets.py info IN OUT INFO.json     set (or remove, with null) Info entries
 
 `stamp` exists only until sheets made by `jobpack build` carry the contract
@@ -73,8 +74,8 @@ def stamp(src, dst, spec):
     writer.write(dst)
 
 
-def fill(src, dst, values):
-    writer = PdfWriter(clone_from=PdfReader(src))
+def fill(src, dst, values, incremental=False):
+    writer = PdfWriter(src, incremental=True) if incremental else PdfWriter(clone_from=PdfReader(src))
     for page in writer.pages:
         writer.update_page_form_field_values(page, values, auto_regenerate=False)
     writer.write(dst)
@@ -96,4 +97,10 @@ if __name__ == "__main__":
     command, src, dst, spec = sys.argv[1:5]
     with open(spec, encoding="utf-8") as f:
         data = json.load(f)
-    {"stamp": stamp, "fill": fill, "info": info}[command](src, dst, data)
+    commands = {
+        "stamp": stamp,
+        "fill": fill,
+        "fill-incremental": lambda s, d, v: fill(s, d, v, incremental=True),
+        "info": info,
+    }
+    commands[command](src, dst, data)

@@ -12,15 +12,46 @@ use super::fill::{self, Fill, Tools};
 /// The role every person holds.
 pub const ROLE: &str = "application-operations-engineer";
 
-/// (name, level id, reviewer, filled with pdftk rather than pypdf).
-pub const PEOPLE: [(&str, &str, &str, bool); 6] = [
-    ("Siân Ŵyn Jones", "senior", "Gareth Ŷr Evans", false),
-    ("Rhys ap Gruffydd", "engineer", "Gareth Ŷr Evans", true),
-    ("Zoë O'Connor", "associate", "Gareth Ŷr Evans", false),
-    ("Łukasz Nowak", "senior", "Anna Müller", true),
-    ("Ada Lovelace", "engineer", "Anna Müller", false),
-    ("Ngozi Okonkwo-Smith", "lead", "Anna Müller", true),
+/// How a sheet is filled and saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Client {
+    /// pypdf, rewriting the file.
+    Pypdf,
+    /// pypdf, appending an incremental update (as viewers save).
+    PypdfIncremental,
+    /// pypdf, then qpdf packing every object into object streams.
+    PypdfPacked,
+    /// pdftk fill_form from an FDF file.
+    Pdftk,
+}
+
+/// (name, level id, reviewer, how the sheet is filled).
+pub const PEOPLE: [(&str, &str, &str, Client); 6] = [
+    ("Siân Ŵyn Jones", "senior", "Gareth Ŷr Evans", Client::Pypdf),
+    (
+        "Rhys ap Gruffydd",
+        "engineer",
+        "Gareth Ŷr Evans",
+        Client::Pdftk,
+    ),
+    (
+        "Zoë O'Connor",
+        "associate",
+        "Gareth Ŷr Evans",
+        Client::PypdfPacked,
+    ),
+    ("Łukasz Nowak", "senior", "Anna Müller", Client::Pdftk),
+    (
+        "Ada Lovelace",
+        "engineer",
+        "Anna Müller",
+        Client::PypdfIncremental,
+    ),
+    ("Ngozi Okonkwo-Smith", "lead", "Anna Müller", Client::Pdftk),
 ];
+/// The skill only the first person holds at or above expected: everyone
+/// else is agreed "Not yet demonstrated" in it.
+const ONE_HOLDER_SKILL: &str = "testing";
 
 /// The review period on every sheet.
 pub const PERIOD: &str = "April 2025 to March 2026";
@@ -100,13 +131,18 @@ fn plan(fw: &Framework, person: usize, level: usize) -> Vec<Answer> {
                     PEOPLE[person].0
                 )
             };
+            let agreed = if fw.skills[req.skill].id == ONE_HOLDER_SKILL {
+                (person == 0).then_some(rungs - 1)
+            } else {
+                choice(person * 3 + j)
+            };
             Answer {
                 skill: req.skill,
                 expected: req.level,
                 self_assessment: (!(person + j).is_multiple_of(4))
                     .then(|| choice(person + 2 * j + 1)),
                 reviewer: ((person * 2 + j) % 6 != 1).then(|| choice(person + j)),
-                agreed: choice(person * 3 + j),
+                agreed,
                 evidence,
             }
         })
@@ -167,7 +203,7 @@ pub fn build_and_fill(tools: &Tools, fw: &Framework, dir: &Path) -> Vec<Filled> 
     std::fs::create_dir_all(&filled_dir).unwrap();
     let role = role_index(fw);
     let mut sheets = Vec::new();
-    for (p, (name, level_id, _, by_pdftk)) in PEOPLE.iter().enumerate() {
+    for (p, (name, level_id, _, client)) in PEOPLE.iter().enumerate() {
         let level = fw.roles[role]
             .levels
             .iter()
@@ -186,10 +222,14 @@ pub fn build_and_fill(tools: &Tools, fw: &Framework, dir: &Path) -> Vec<Filled> 
         let answers = plan(fw, p, level);
         let file = filled_dir.join(format!("{slug}.pdf"));
         let values = values(fw, &answers);
-        if *by_pdftk {
-            fill::with_pdftk(&blank, &file, &values);
-        } else {
-            fill::with_pypdf(tools, &blank, &file, &values);
+        match client {
+            Client::Pdftk => fill::with_pdftk(&blank, &file, &values),
+            Client::Pypdf => fill::with_pypdf(tools, &blank, &file, &values, false),
+            Client::PypdfIncremental => fill::with_pypdf(tools, &blank, &file, &values, true),
+            Client::PypdfPacked => {
+                fill::with_pypdf(tools, &blank, &file, &values, false);
+                fill::into_object_streams(&file);
+            }
         }
         sheets.push(Filled {
             person: p,
