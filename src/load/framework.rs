@@ -73,9 +73,10 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
             );
         }
     }
+    // The default comes from the words catalogue, once it is resolved.
     let bullet_lead = ctx
         .string(&t, "bullet_lead", false)
-        .map_or_else(|| "You can:".into(), |b| b.value);
+        .map_or_else(String::new, |b| b.value);
     Some(Meta {
         name: name?.value,
         publisher: publisher?.value,

@@ -5,13 +5,14 @@
 //! problem (unknown keys, missing fields, wrong types, dangling references,
 //! duplicates) with its line and column, instead of stopping at the first.
 
+mod catalogue;
 mod fields;
 mod framework;
 mod roles;
 pub mod source;
 pub mod text;
 mod text_fields;
-mod words;
+pub mod words;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -268,10 +269,11 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
     };
     ctx.known_keys(
         &root,
-        &["framework", "branding", "scale", "skills", "roles"],
+        &["framework", "branding", "scale", "skills", "roles", "words"],
     );
     let dir = path.parent().unwrap_or(Path::new(""));
     let meta = framework::meta(ctx, &root);
+    let overrides = catalogue::overrides(ctx, &root);
     let branding = framework::branding(ctx, &root, dir);
     let scale = framework::scale(ctx, &root);
     let skills = framework::skills(ctx, &root, &scale);
@@ -293,11 +295,26 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
             );
         }
     }
+    let mut meta = meta?;
+    let framework_key = |key: &str| match root.map.get("framework").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::Table(t)) => t.get(key).map(|v| v.span()),
+        _ => None,
+    };
+    let words = catalogue::words_for(
+        ctx,
+        &meta.language,
+        &overrides,
+        framework_key("language").or_else(|| framework_key("name")),
+    );
+    if framework_key("bullet_lead").is_none() {
+        meta.bullet_lead = words.get(crate::words::Key::BulletLead).to_string();
+    }
     Some(Framework {
-        meta: meta?,
+        meta,
         scale,
         skills: skills.into_iter().map(|(s, _)| s).collect(),
         roles,
         branding,
+        words,
     })
 }

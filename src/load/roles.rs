@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::fields::{Ctx, Located, Seen, Table};
 use super::framework::{unknown_level, SkillSource};
 use super::words::closest;
-use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
+use crate::model::{Level, Requirement, Role, Skill, SkillLevel, WelshRequirement};
 
 /// The keys a `[[roles]]` table may have.
 const ROLE_KEYS: &[&str] = &[
@@ -29,6 +29,7 @@ const LEVEL_KEYS: &[&str] = &[
     "responsibilities",
     "grades",
     "requirements",
+    "welsh",
 ];
 
 /// What the requirements are checked against.
@@ -119,6 +120,7 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
         let responsibilities = ctx.strings(&t, "responsibilities");
         let grades = ctx.strings(&t, "grades");
         let requirements = requirements(ctx, &t, cat, used);
+        let welsh = welsh(ctx, &t);
         if let (Some(id), Some(name), Some(summary)) = (id, name, summary) {
             out.push(Level {
                 id: id.value,
@@ -128,12 +130,41 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
                 responsibilities,
                 grades,
                 requirements,
+                welsh,
             });
         } else {
             ctx.ensure_reported(before, span, "level");
         }
     }
     out
+}
+
+/// The post's Welsh language requirement: one of a closed list.
+fn welsh(ctx: &mut Ctx, t: &Table) -> Option<WelshRequirement> {
+    let value = ctx.string(t, "welsh", false)?;
+    let found = WelshRequirement::ALL
+        .into_iter()
+        .find(|w| w.id() == value.value);
+    if found.is_none() {
+        let ids: Vec<String> = WelshRequirement::ALL
+            .iter()
+            .map(|w| format!("\"{}\"", w.id()))
+            .collect();
+        let near =
+            super::words::closest(&value.value, WelshRequirement::ALL.iter().map(|w| w.id()));
+        ctx.error(
+            Some(value.span.clone()),
+            format!(
+                "`welsh` is not a Welsh language requirement: \"{}\"",
+                value.value
+            ),
+            Some(match near {
+                Some(n) => format!("did you mean \"{n}\"? Write one of {}", ids.join(", ")),
+                None => format!("write one of {}", ids.join(", ")),
+            }),
+        );
+    }
+    found
 }
 
 fn requirements(

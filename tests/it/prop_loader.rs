@@ -1,7 +1,7 @@
 //! The loader under hostile and generated input: no input panics or hangs;
 //! each gets located errors or a framework holding every word it was given.
 
-mod build_support;
+use crate::build_support;
 
 use std::path::Path;
 
@@ -10,7 +10,7 @@ use build_support::strategies::spec;
 use jobpack::load::{load_file, load_str, Severity, MAX_DIAGNOSTICS};
 use proptest::prelude::*;
 
-const SEED: &str = include_str!("../framework.toml");
+const SEED: &str = include_str!("../../framework.toml");
 
 fn load(text: &str) -> Result<jobpack::load::Loaded, Vec<jobpack::load::Diagnostic>> {
     load_str(text, Path::new("fuzz.toml"))

@@ -9,7 +9,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const MINIMAL: &str = include_str!("fixtures/minimal.toml");
+const MINIMAL: &str = include_str!("../fixtures/minimal.toml");
 
 const SECOND_ROLE: &str = r#"
 [[roles]]
