@@ -4,8 +4,9 @@
 use std::cmp::Ordering;
 
 use super::sheet::{Rating, Sheet};
-use super::words::{GAP_ABOVE, GAP_BELOW, GAP_MEETS, NOT_YET_DEMONSTRATED, RESULT_COLUMNS};
+use super::words::{GAP_ABOVE, GAP_BELOW, GAP_MEETS, RESULT_COLUMNS};
 use crate::model::Framework;
+use crate::words::Key;
 
 /// One row of the results table, cells in [`RESULT_COLUMNS`] order.
 pub type ResultRow = [String; RESULT_COLUMNS.len()];
@@ -36,7 +37,7 @@ pub fn gap(agreed: Rating, expected: usize) -> Ordering {
 pub fn rating_name(fw: &Framework, rating: Option<Rating>) -> String {
     match rating {
         None => String::new(),
-        Some(Rating::NotYet) => NOT_YET_DEMONSTRATED.to_string(),
+        Some(Rating::NotYet) => fw.words.get(Key::NotYetDemonstrated).to_string(),
         Some(Rating::Rung(rank)) => fw.scale[rank].name.clone(),
     }
 }

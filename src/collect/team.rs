@@ -13,12 +13,13 @@ use rust_xlsxwriter::{
 use super::sheet::{Rating, Sheet};
 use super::table::gap;
 use super::words::{
-    CHART_SHEET, CHART_TITLE, NOT_YET_DEMONSTRATED, TEAM_ASSESSED, TEAM_AT_OR_ABOVE, TEAM_BELOW,
-    TEAM_ONLY_ONE, TEAM_SHEET, TEAM_SKILL, TEAM_TITLE,
+    CHART_SHEET, CHART_TITLE, TEAM_ASSESSED, TEAM_AT_OR_ABOVE, TEAM_BELOW, TEAM_ONLY_ONE,
+    TEAM_SHEET, TEAM_SKILL, TEAM_TITLE,
 };
 use crate::model::Framework;
 use crate::render::xlsx::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::render::xlsx::style;
+use crate::words::Key;
 
 /// The Skill column's width in characters.
 const SKILL_WIDTH: f64 = 40.0;
@@ -91,7 +92,7 @@ pub fn write(
     for rung in &fw.scale {
         columns.push(Column::number(rung.name.clone(), width_for(&rung.name)));
     }
-    columns.push(Column::number(NOT_YET_DEMONSTRATED, 15.0));
+    columns.push(Column::number(fw.words.get(Key::NotYetDemonstrated), 15.0));
     columns.push(Column::number(TEAM_ASSESSED, 10.0));
     columns.push(Column::number(TEAM_BELOW, 10.0));
     columns.push(Column::number(TEAM_AT_OR_ABOVE, 12.0));

@@ -3,8 +3,6 @@
 
 /// The export value of "Not yet demonstrated" on the sheets (a PDF name).
 pub const NOT_YET_ID: &str = "not-yet";
-/// How "Not yet demonstrated" prints (the sheets' own words).
-pub use crate::compose::appraisal::NOT_YET_DEMONSTRATED;
 
 /// The Results sheet's name and title.
 pub const RESULTS_SHEET: &str = "Results";

@@ -16,6 +16,7 @@ use super::{team, Collection};
 use crate::model::Framework;
 use crate::render::xlsx::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::render::xlsx::style;
+use crate::words::Key;
 
 /// Column widths of the Results table, in characters, in [`RESULT_COLUMNS`] order.
 const RESULT_WIDTHS: [f64; RESULT_COLUMNS.len()] = [
@@ -40,6 +41,7 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         },
         header_left: RESULTS_TITLE.into(),
         header_right: fw.meta.name.clone(),
+        page_of: fw.words.get(Key::BookPageOf).to_string(),
     };
 
     let results = workbook.add_worksheet();

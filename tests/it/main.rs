@@ -14,6 +14,7 @@ mod build_engine;
 mod build_interrupt;
 mod build_leftovers;
 mod cli_check_list;
+mod collect;
 mod load_errors;
 mod load_good;
 mod load_seed;

@@ -4,10 +4,9 @@
 //! the rest still collected; bad input refused with exit 2. Skipped, with a
 //! message, where pypdf or pdftk is missing and `CI` is unset.
 
-mod common;
-#[path = "collect/fill.rs"]
+use crate::common;
+
 mod fill;
-#[path = "collect/team.rs"]
 mod team;
 
 use std::path::Path;

@@ -1,4 +1,4 @@
-"""Test helper for tests/collect.rs: stamps and fills jobpack appraisal sheets
+"""Test helper for tests/it/collect.rs: stamps and fills jobpack appraisal sheets
 with pypdf, as a person or a script would fill them.
 
     sheets.py stamp IN OUT STAMP.json   make a sheet follow the collect contract

@@ -12,7 +12,7 @@ pub struct Tools {
 
 /// The helper script beside this file.
 pub fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/collect/sheets.py")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/collect/sheets.py")
 }
 
 fn has_pypdf(python: &Path) -> bool {
