@@ -239,6 +239,9 @@ fn doctored_sheets_are_reported_by_file_and_field_and_the_rest_collected() {
     values.retain(|(name, _)| *name != no_agreed);
     fill::with_pdftk(&blank, &bad("no-agreed.pdf"), &values);
 
+    // A second copy of a sheet: which is final cannot be told, so neither counts.
+    std::fs::copy(&sheets[5].file, bad("ngozi-copy.pdf")).unwrap();
+
     let out = tmp.path().join("results.xlsx");
     let run = collect(&[&folder], &out, &[]);
     let stderr = String::from_utf8_lossy(&run.stderr);
@@ -279,15 +282,24 @@ fn doctored_sheets_are_reported_by_file_and_field_and_the_rest_collected() {
         ),
         "{stderr}"
     );
-    assert!(stderr.contains("collected 6 of 12 sheets"), "{stderr}");
+    for file in ["ngozi-copy.pdf", "ngozi-okonkwo-smith.pdf"] {
+        assert!(
+            line(
+                file,
+                "field person.name: Ngozi Okonkwo-Smith has more than one sheet"
+            ),
+            "{stderr}"
+        );
+    }
+    assert!(stderr.contains("collected 5 of 13 sheets"), "{stderr}");
     assert!(
-        stderr.contains("6 sheets could not be collected"),
+        stderr.contains("8 sheets could not be collected"),
         "{stderr}"
     );
 
     let mut book = common::read::open(std::fs::read(&out).unwrap());
     let (_, _, rows) = common::read::table(&mut book, "Results");
-    let mut sorted = sheets.clone();
+    let mut sorted: Vec<Filled> = sheets.iter().filter(|s| s.person != 5).cloned().collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     assert_eq!(rows, expected_rows(&fw, &sorted));
     let (_, headers, skipped) = common::read::table(&mut book, "Skipped");
@@ -297,6 +309,8 @@ fn doctored_sheets_are_reported_by_file_and_field_and_the_rest_collected() {
         .map(|r| Path::new(&r[0]).file_name().unwrap().to_str().unwrap())
         .collect();
     let want = [
+        "ngozi-copy.pdf",
+        "ngozi-okonkwo-smith.pdf",
         "no-agreed.pdf",
         "notes.pdf",
         "other-version.pdf",
