@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use super::sheet::{Rating, Sheet};
-use super::words::{GAP_ABOVE, GAP_BELOW, GAP_MEETS, RESULT_COLUMNS};
+use super::words::RESULT_COLUMNS;
 use crate::model::Framework;
 use crate::words::Key;
 
@@ -50,11 +50,12 @@ pub fn rows(fw: &Framework, sheets: &[Sheet]) -> Vec<ResultRow> {
         let level = &role.levels[sheet.level];
         for result in &sheet.skills {
             let req = &level.requirements[result.requirement];
-            let gap = match gap(result.agreed, req.level) {
-                Ordering::Less => GAP_BELOW,
-                Ordering::Equal => GAP_MEETS,
-                Ordering::Greater => GAP_ABOVE,
-            };
+            // The appraisal workbook's words for its gap column.
+            let gap = fw.words.get(match gap(result.agreed, req.level) {
+                Ordering::Less => Key::GapBelow,
+                Ordering::Equal => Key::GapMeets,
+                Ordering::Greater => Key::GapAbove,
+            });
             out.push([
                 sheet.person.clone(),
                 sheet.reviewer.clone(),
@@ -82,7 +83,7 @@ pub fn csv(fw: &Framework, sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    writer.write_record(RESULT_COLUMNS)?;
+    writer.write_record(RESULT_COLUMNS.map(|k| fw.words.get(k)))?;
     for row in rows(fw, sheets) {
         writer.write_record(&row)?;
     }

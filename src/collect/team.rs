@@ -12,13 +12,10 @@ use rust_xlsxwriter::{
 
 use super::sheet::{Rating, Sheet};
 use super::table::gap;
-use super::words::{
-    CHART_SHEET, CHART_TITLE, TEAM_ASSESSED, TEAM_AT_OR_ABOVE, TEAM_BELOW, TEAM_ONLY_ONE,
-    TEAM_SHEET, TEAM_SKILL, TEAM_TITLE,
-};
 use crate::model::Framework;
 use crate::render::xlsx::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::render::xlsx::style;
+use crate::say;
 use crate::words::Key;
 
 /// The Skill column's width in characters.
@@ -88,15 +85,17 @@ pub fn write(
     print: &PrintSetup,
 ) -> Result<()> {
     let counts = counts(fw, sheets);
-    let mut columns = vec![Column::text(TEAM_SKILL, SKILL_WIDTH)];
+    let w = &fw.words;
+    let (team_sheet, chart_sheet) = (w.get(Key::CollectTeamSheet), w.get(Key::CollectChartSheet));
+    let mut columns = vec![Column::text(w.get(Key::Skill), SKILL_WIDTH)];
     for rung in &fw.scale {
         columns.push(Column::number(rung.name.clone(), width_for(&rung.name)));
     }
     columns.push(Column::number(fw.words.get(Key::NotYetDemonstrated), 15.0));
-    columns.push(Column::number(TEAM_ASSESSED, 10.0));
-    columns.push(Column::number(TEAM_BELOW, 10.0));
-    columns.push(Column::number(TEAM_AT_OR_ABOVE, 12.0));
-    columns.push(Column::text(TEAM_ONLY_ONE, 26.0));
+    columns.push(Column::number(w.get(Key::CollectAssessed), 10.0));
+    columns.push(Column::number(w.get(Key::CollectBelow), 10.0));
+    columns.push(Column::number(w.get(Key::CollectAtOrAbove), 12.0));
+    columns.push(Column::text(w.get(Key::CollectOnlyOne), 26.0));
     let rows: Vec<Vec<Cell>> = counts
         .iter()
         .map(|c| {
@@ -113,25 +112,21 @@ pub fn write(
             row
         })
         .collect();
-    let mut notes = vec![format!(
-        "{} people's agreed levels, per skill. \"{TEAM_ONLY_ONE}\" names the only person at \
-         or above the expected level, where there is just one.",
-        sheets.len()
+    let mut notes = vec![say!(
+        w,
+        CollectTeamNote,
+        count = sheets.len(),
+        only = w.get(Key::CollectOnlyOne)
     )];
     if !counts.is_empty() {
-        notes.push(format!(
-            "The {CHART_SHEET} sheet shows the same counts as a chart."
-        ));
+        notes.push(say!(w, CollectTeamChartNote, sheet = chart_sheet));
     }
     let table = TableSheet {
-        title: TEAM_TITLE.into(),
+        title: w.get(Key::CollectTeamTitle).into(),
         notes,
         fields: vec![],
         table_name: "TeamSkills".into(),
-        alt_text: "For each skill: how many people were agreed at each skill level, how many \
-                   are below and at or above the level their role expects, and the only person \
-                   who holds it at or above expected where there is one."
-            .into(),
+        alt_text: w.get(Key::CollectTeamAlt).into(),
         columns,
         rows,
         frozen_columns: 1,
@@ -140,7 +135,7 @@ pub fn write(
         min_row_height: 0.0,
     };
     let sheet = workbook.add_worksheet();
-    sheet.set_name(TEAM_SHEET)?;
+    sheet.set_name(team_sheet)?;
     let placement = table.write(sheet, print)?;
     let names: Vec<[String; 1]> = counts
         .iter()
@@ -150,13 +145,14 @@ pub fn write(
     if !counts.is_empty() {
         let first = placement.first_data_row;
         let sheet = workbook.add_worksheet();
-        sheet.set_name(CHART_SHEET)?;
-        sheet.write_string_with_format(0, 0, CHART_TITLE, &style::title())?;
+        sheet.set_name(chart_sheet)?;
+        let title = w.get(Key::CollectChartTitle);
+        sheet.write_string_with_format(0, 0, title, &style::title())?;
         sheet.set_row_height(0, 24)?;
         sheet.write_string_with_format(
             1,
             0,
-            format!("The same counts as the table on the {TEAM_SHEET} sheet."),
+            say!(w, CollectChartNote, sheet = team_sheet),
             &style::base(),
         )?;
         print.apply_portrait(sheet)?;
@@ -186,6 +182,8 @@ fn chart(
     last: u32,
     skills: usize,
 ) -> Result<()> {
+    let w = &fw.words;
+    let team_sheet = w.get(Key::CollectTeamSheet);
     let mut chart = Chart::new(ChartType::BarStacked);
     let palette = style::level_palette(fw.scale.len());
     let not_yet_grey = [0xBF, 0xBF, 0xBF];
@@ -210,9 +208,9 @@ fn chart(
         label.set_num_format("0;;;");
         chart
             .add_series()
-            .set_name((TEAM_SHEET, first - 1, col))
-            .set_categories((TEAM_SHEET, first, 0, last, 0))
-            .set_values((TEAM_SHEET, first, col, last, col))
+            .set_name((team_sheet, first - 1, col))
+            .set_categories((team_sheet, first, 0, last, 0))
+            .set_values((team_sheet, first, col, last, col))
             .set_gap(60)
             .set_data_label(&label)
             .set_format(
@@ -221,15 +219,15 @@ fn chart(
                     .set_border(ChartLine::new().set_color(0x595959)),
             );
     }
-    chart.title().set_name(CHART_TITLE);
-    chart.x_axis().set_name("People").set_major_unit(1);
+    chart.title().set_name(w.get(Key::CollectChartTitle));
+    chart
+        .x_axis()
+        .set_name(w.get(Key::CollectChartAxis))
+        .set_major_unit(1);
     // Bars run top to bottom in the table's order.
     chart.y_axis().set_reverse();
     chart.legend().set_position(ChartLegendPosition::Top);
-    chart.set_alt_text(
-        "Stacked bar chart: for each skill, the number of people agreed at each skill level, \
-         lowest first. The table on the Team sheet holds the same numbers.",
-    );
+    chart.set_alt_text(say!(w, CollectChartAlt, sheet = team_sheet));
     chart.set_width(960);
     chart.set_height(170 + 30 * skills as u32);
     sheet.insert_chart(3, 0, &chart)?;

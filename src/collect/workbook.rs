@@ -9,13 +9,12 @@ use anyhow::{Context, Result};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet};
 
 use super::table::{col, rows};
-use super::words::{
-    RESULTS_SHEET, RESULTS_TITLE, RESULT_COLUMNS, SKIPPED_COLUMNS, SKIPPED_SHEET, SKIPPED_TITLE,
-};
+use super::words::{RESULT_COLUMNS, SKIPPED_COLUMNS};
 use super::{team, Collection};
 use crate::model::Framework;
 use crate::render::xlsx::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::render::xlsx::style;
+use crate::say;
 use crate::words::Key;
 
 /// Column widths of the Results table, in characters, in [`RESULT_COLUMNS`] order.
@@ -33,23 +32,24 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
     let mut workbook = Workbook::new();
     style::set_workbook_font(&mut workbook)?;
     workbook.set_properties(&properties(fw, epoch)?);
+    let w = &fw.words;
     let print = PrintSetup {
         paper: if fw.meta.language.ends_with("-US") {
             1
         } else {
             9
         },
-        header_left: RESULTS_TITLE.into(),
+        header_left: w.get(Key::CollectResultsTitle).into(),
         header_right: fw.meta.name.clone(),
         page_of: fw.words.get(Key::BookPageOf).to_string(),
     };
 
     let results = workbook.add_worksheet();
-    results.set_name(RESULTS_SHEET)?;
+    results.set_name(w.get(Key::CollectResultsSheet))?;
     let columns: Vec<Column> = RESULT_COLUMNS
         .iter()
         .zip(RESULT_WIDTHS)
-        .map(|(h, w)| Column::text(*h, w))
+        .map(|(&h, width)| Column::text(w.get(h), width))
         .collect();
     let gap_format = style::text().set_bold();
     let texts = rows(fw, &found.sheets);
@@ -65,28 +65,24 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
                 .collect()
         })
         .collect();
-    let people = found.sheets.len();
+    let skipped_sheet = w.get(Key::CollectSkippedSheet);
     let placement = TableSheet {
-        title: RESULTS_TITLE.into(),
+        title: w.get(Key::CollectResultsTitle).into(),
         notes: vec![
-            format!(
-                "{people} appraisal {} collected against {}; one row per person and skill.",
-                if people == 1 { "sheet" } else { "sheets" },
-                edition(fw)
+            say!(
+                w,
+                CollectResultsNote,
+                count = found.sheets.len(),
+                framework = edition(fw)
             ),
             match found.skipped_files() {
-                0 => "Every sheet given was collected.".to_string(),
-                1 => format!("1 sheet could not be collected: see the {SKIPPED_SHEET} sheet."),
-                n => format!("{n} sheets could not be collected: see the {SKIPPED_SHEET} sheet."),
+                0 => w.get(Key::CollectAllCollected).to_string(),
+                n => say!(w, CollectSomeSkipped, count = n, sheet = skipped_sheet),
             },
         ],
         fields: vec![],
         table_name: "Results".into(),
-        alt_text: "One row per person and required skill: who was appraised and by whom, \
-                   their role and level, the expected skill level, the self, reviewer's and \
-                   agreed assessments, how the agreed level compares with the expected one, \
-                   and the evidence."
-            .into(),
+        alt_text: w.get(Key::CollectResultsAlt).into(),
         columns,
         rows,
         frozen_columns: 1,
@@ -100,7 +96,7 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
     team::write(fw, &found.sheets, &mut workbook, &print)?;
 
     let skipped = workbook.add_worksheet();
-    skipped.set_name(SKIPPED_SHEET)?;
+    skipped.set_name(skipped_sheet)?;
     let skipped_widths = [40.0, 30.0, 80.0];
     let skipped_texts: Vec<Vec<String>> = found
         .skipped
@@ -114,21 +110,15 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         })
         .collect();
     let placement = TableSheet {
-        title: SKIPPED_TITLE.into(),
-        notes: vec![
-            "Each problem that kept a sheet out of the results, by file and field. Mend the \
-             sheet and collect again."
-                .into(),
-        ],
+        title: w.get(Key::CollectSkippedTitle).into(),
+        notes: vec![w.get(Key::CollectSkippedNote).into()],
         fields: vec![],
         table_name: "Skipped".into(),
-        alt_text: "For each sheet left out of the results: the file, the form field at fault \
-                   (if one is), and the problem."
-            .into(),
+        alt_text: w.get(Key::CollectSkippedAlt).into(),
         columns: SKIPPED_COLUMNS
             .iter()
             .zip(skipped_widths)
-            .map(|(h, w)| Column::text(*h, w))
+            .map(|(&h, width)| Column::text(w.get(h), width))
             .collect(),
         rows: skipped_texts
             .iter()
@@ -178,9 +168,10 @@ fn properties(fw: &Framework, epoch: i64) -> Result<DocProperties> {
     let created = ExcelDateTime::from_timestamp(epoch).with_context(|| {
         format!("the document date (Unix time {epoch}) is out of Excel's range")
     })?;
+    let w = &fw.words;
     let mut properties = DocProperties::new()
-        .set_title(format!("{RESULTS_TITLE}: {}", fw.meta.name))
-        .set_subject("Skills agreed in appraisals, per person and skill, with the team's view")
+        .set_title(say!(w, CollectDocTitle, framework = fw.meta.name))
+        .set_subject(w.get(Key::CollectDocSubject))
         .set_author(&fw.meta.publisher)
         .set_company(
             fw.branding
@@ -189,7 +180,7 @@ fn properties(fw: &Framework, epoch: i64) -> Result<DocProperties> {
                 .unwrap_or(&fw.meta.publisher),
         )
         .set_category(&fw.meta.name)
-        .set_keywords("appraisal results, skills, capability framework")
+        .set_keywords(w.get(Key::CollectDocKeywords))
         .set_creation_datetime(&created)
         .set_custom_property("Language", fw.meta.language.as_str())
         .set_custom_property(
@@ -202,14 +193,15 @@ fn properties(fw: &Framework, epoch: i64) -> Result<DocProperties> {
     Ok(properties)
 }
 
-/// "the Example framework, version 2, published 7 January 2020".
+/// "“Example framework”, version 2, published 7 January 2020", in the framework's words.
 fn edition(fw: &Framework) -> String {
-    let mut s = format!("\"{}\"", fw.meta.name);
+    let w = &fw.words;
+    let mut s = format!("\u{201c}{}\u{201d}", fw.meta.name);
     if let Some(v) = &fw.meta.version {
-        s.push_str(&format!(", version {v}"));
+        s.push_str(&say!(w, SheetFrameworkVersion, version = v));
     }
-    if let Some(d) = fw.meta.published {
-        s.push_str(&format!(", published {}", d.long()));
+    if let Some(d) = &fw.meta.published {
+        s.push_str(&say!(w, SheetFrameworkPublished, date = w.date(d)));
     }
     s
 }

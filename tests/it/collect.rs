@@ -31,10 +31,10 @@ fn expected_rows(fw: &Framework, sheets: &[Filled]) -> Vec<Vec<String>> {
         let (name, _, reviewer, _) = PEOPLE[s.person];
         for a in &s.answers {
             let gap = match a.agreed {
-                None => "Below expected",
-                Some(r) if r < a.expected => "Below expected",
-                Some(r) if r == a.expected => "Meets expected",
-                Some(_) => "Above expected",
+                None => "below",
+                Some(r) if r < a.expected => "below",
+                Some(r) if r == a.expected => "meets",
+                Some(_) => "above",
             };
             rows.push(vec![
                 name.to_string(),
@@ -303,7 +303,7 @@ fn doctored_sheets_are_reported_by_file_and_field_and_the_rest_collected() {
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     assert_eq!(rows, expected_rows(&fw, &sorted));
     let (_, headers, skipped) = common::read::table(&mut book, "Skipped");
-    assert_eq!(headers, ["Sheet", "Field", "Problem"]);
+    assert_eq!(headers, ["Sheet file", "Field", "Problem"]);
     let files: std::collections::BTreeSet<&str> = skipped
         .iter()
         .map(|r| Path::new(&r[0]).file_name().unwrap().to_str().unwrap())
