@@ -109,6 +109,7 @@ pub fn interpret(fw: &Framework, file: &Path, form: &FormData) -> Result<Sheet, 
     }
 
     let mut skills = Vec::new();
+    let mut unagreed = Vec::new();
     for (i, key) in skill_keys(fw, role, level).iter().enumerate() {
         let mut ratings = [None; 3];
         // Whether the agreed level was read without a problem (it may be blank).
@@ -129,7 +130,7 @@ pub fn interpret(fw: &Framework, file: &Path, form: &FormData) -> Result<Sheet, 
         let name = format!("skill.{key}.agreed");
         if agreed_read && ratings[2].is_none() {
             let skill = &fw.skills[lvl.requirements[i].skill].name;
-            problems.push(problem(
+            unagreed.push(problem(
                 Some(&name),
                 format!("no agreed level for {skill}, which this level requires"),
             ));
@@ -154,6 +155,20 @@ pub fn interpret(fw: &Framework, file: &Path, form: &FormData) -> Result<Sheet, 
                 evidence,
             });
         }
+    }
+    // Not one skill agreed: most likely the blank sheet was collected, not
+    // the filled one. One line says so better than a line per skill.
+    let every_skill = lvl.requirements.len();
+    if every_skill > 1 && unagreed.len() == every_skill {
+        problems.push(problem(
+            None,
+            format!(
+                "no agreed level for any of the {every_skill} skills: is this the sheet \
+                 before it was filled in?"
+            ),
+        ));
+    } else {
+        problems.append(&mut unagreed);
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -459,6 +474,19 @@ mod tests {
         unstamped.info.clear();
         let problems = interpret(&fw, file, &unstamped).unwrap_err();
         assert!(problems[0].message.contains("made by an older jobpack"));
+
+        let mut blank = form(&fw, b"expert");
+        for (name, field) in blank.fields.iter_mut() {
+            if name.ends_with(".agreed") {
+                field.value = Value::Empty;
+                field.shown.clear();
+            }
+        }
+        let problems = interpret(&fw, file, &blank).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0]
+            .message
+            .contains("no agreed level for any of the"));
 
         let mut unknown = form(&fw, b"expert");
         unknown.info.insert(INFO_LEVEL.into(), "chief".into());

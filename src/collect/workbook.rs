@@ -97,7 +97,7 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
 
     let skipped = workbook.add_worksheet();
     skipped.set_name(skipped_sheet)?;
-    let skipped_widths = [40.0, 30.0, 80.0];
+    let skipped_widths = [40.0, 44.0, 70.0];
     let skipped_texts: Vec<Vec<String>> = found
         .skipped
         .iter()
