@@ -61,8 +61,8 @@ pub enum Command {
     /// sheet must have been made by `jobpack build` from this framework (its
     /// stamp says which framework, role and level) and have an agreed level for
     /// every skill. Writes one row per person and skill, a Team sheet of counts
-    /// per skill and level, and a Skipped sheet of sheets that could not be
-    /// read, which are also listed on standard error. Exit status 1 when any
+    /// per skill and level (and a chart of them), and a Skipped sheet of sheets
+    /// that could not be read, which are also listed on standard error. Exit status 1 when any
     /// sheet was skipped (the rest are still collected), 2 on bad input.
     Collect(CollectArgs),
     /// Print a shell completion script to standard output.
@@ -175,7 +175,7 @@ pub struct CollectArgs {
 /// How `jobpack collect` writes its results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ResultsFormat {
-    /// An Excel workbook: Results, Team and Skipped sheets.
+    /// An Excel workbook: Results, Team, Team chart and Skipped sheets.
     Xlsx,
     /// The Results table as CSV (UTF-8, comma-separated, header row first).
     Csv,

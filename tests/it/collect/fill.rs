@@ -25,7 +25,8 @@ fn has_pypdf(python: &Path) -> bool {
 /// pypdf and pdftk, or `None` with a message when either is missing; in CI
 /// (where `.ci/run` installs both) a missing one fails the test instead.
 pub fn tools() -> Option<Tools> {
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fill-venv/bin/python");
+    // The venv .ci/run makes (shared with the forms tests).
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/forms-venv/bin/python");
     let python = std::env::var_os("JOBPACK_TEST_PYTHON")
         .map(PathBuf::from)
         .into_iter()
@@ -52,7 +53,7 @@ pub fn tools() -> Option<Tools> {
         return python.map(|python| Tools { python });
     }
     let message = format!(
-        "{} not installed (.ci/run installs pdftk-java and pypdf in target/fill-venv)",
+        "{} not installed (.ci/run installs pdftk-java, qpdf, and pypdf in target/forms-venv)",
         missing.join(" and ")
     );
     assert!(std::env::var_os("CI").is_none(), "{message}");
