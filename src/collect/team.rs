@@ -94,7 +94,7 @@ pub fn write(
     columns.push(Column::number(fw.words.get(Key::NotYetDemonstrated), 15.0));
     columns.push(Column::number(w.get(Key::CollectAssessed), 10.0));
     columns.push(Column::number(w.get(Key::CollectBelow), 10.0));
-    columns.push(Column::number(w.get(Key::CollectAtOrAbove), 12.0));
+    columns.push(Column::number(w.get(Key::CollectAtOrAbove), 16.0));
     columns.push(Column::text(w.get(Key::CollectOnlyOne), 26.0));
     let rows: Vec<Vec<Cell>> = counts
         .iter()
@@ -127,7 +127,7 @@ pub fn write(
         fields: vec![],
         table_name: "TeamSkills".into(),
         alt_text: w.get(Key::CollectTeamAlt).into(),
-        columns,
+        columns: columns.clone(),
         rows,
         frozen_columns: 1,
         banded_rows: true,
@@ -141,7 +141,7 @@ pub fn write(
         .iter()
         .map(|c| [fw.skills[c.skill].name.clone()])
         .collect();
-    super::workbook::fit_rows(sheet, placement.first_data_row, &[SKILL_WIDTH], &names)?;
+    super::workbook::fit_rows(sheet, placement.first_data_row, &columns, &names)?;
     if !counts.is_empty() {
         let first = placement.first_data_row;
         let sheet = workbook.add_worksheet();

@@ -19,7 +19,7 @@ use crate::words::Key;
 
 /// Column widths of the Results table, in characters, in [`RESULT_COLUMNS`] order.
 const RESULT_WIDTHS: [f64; RESULT_COLUMNS.len()] = [
-    22.0, 20.0, 24.0, 12.0, 22.0, 26.0, 28.0, 13.0, 14.0, 14.0, 14.0, 11.0, 60.0, 28.0,
+    22.0, 20.0, 24.0, 12.0, 22.0, 26.0, 28.0, 13.0, 14.0, 14.0, 14.0, 13.0, 60.0, 28.0,
 ];
 /// LibreOffice wraps prose in these columns a little wider than the shared
 /// row-height estimate assumes (seen in its PDF export: a third line of
@@ -83,7 +83,7 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         fields: vec![],
         table_name: "Results".into(),
         alt_text: w.get(Key::CollectResultsAlt).into(),
-        columns,
+        columns: columns.clone(),
         rows,
         frozen_columns: 1,
         banded_rows: true,
@@ -91,13 +91,17 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         min_row_height: 0.0,
     }
     .write(results, &print)?;
-    fit_rows(results, placement.first_data_row, &RESULT_WIDTHS, &texts)?;
+    fit_rows(results, placement.first_data_row, &columns, &texts)?;
 
     team::write(fw, &found.sheets, &mut workbook, &print)?;
 
     let skipped = workbook.add_worksheet();
     skipped.set_name(skipped_sheet)?;
-    let skipped_widths = [40.0, 44.0, 70.0];
+    let skipped_columns: Vec<Column> = SKIPPED_COLUMNS
+        .iter()
+        .zip([40.0, 44.0, 70.0])
+        .map(|(&h, width)| Column::text(w.get(h), width))
+        .collect();
     let skipped_texts: Vec<Vec<String>> = found
         .skipped
         .iter()
@@ -115,11 +119,7 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         fields: vec![],
         table_name: "Skipped".into(),
         alt_text: w.get(Key::CollectSkippedAlt).into(),
-        columns: SKIPPED_COLUMNS
-            .iter()
-            .zip(skipped_widths)
-            .map(|(&h, width)| Column::text(w.get(h), width))
-            .collect(),
+        columns: skipped_columns.clone(),
         rows: skipped_texts
             .iter()
             .map(|row| {
@@ -140,7 +140,7 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
     fit_rows(
         skipped,
         placement.first_data_row,
-        &skipped_widths,
+        &skipped_columns,
         &skipped_texts,
     )?;
 
@@ -149,17 +149,23 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         .context("writing the results workbook")
 }
 
-/// Sizes each data row (from `first_row`) for its wrapped text, with [`WRAP_SLACK`].
+/// Sizes the header row (just above `first_row`) and each data row for its
+/// wrapped text, with [`WRAP_SLACK`]. `rows` may hold only the leading
+/// columns that wrap.
 pub(super) fn fit_rows(
     sheet: &mut Worksheet,
     first_row: u32,
-    widths: &[f64],
+    columns: &[Column],
     rows: &[impl AsRef<[String]>],
 ) -> Result<()> {
+    let height = |texts: &mut dyn Iterator<Item = &str>| {
+        style::row_height_for(texts.zip(columns).map(|(t, c)| (t, c.width * WRAP_SLACK)))
+    };
+    let headers = height(&mut columns.iter().map(|c| c.header.as_str()));
+    sheet.set_row_height(first_row.saturating_sub(1), headers)?;
     for (i, row) in rows.iter().enumerate() {
-        let cells = row.as_ref().iter().zip(widths);
-        let height = style::row_height_for(cells.map(|(t, w)| (t.as_str(), w * WRAP_SLACK)));
-        sheet.set_row_height(first_row + i as u32, height)?;
+        let data = height(&mut row.as_ref().iter().map(String::as_str));
+        sheet.set_row_height(first_row + i as u32, data)?;
     }
     Ok(())
 }
@@ -204,4 +210,72 @@ fn edition(fw: &Framework) -> String {
         s.push_str(&say!(w, SheetFrameworkPublished, date = w.date(d)));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::io::Cursor;
+    use std::path::{Path, PathBuf};
+
+    use calamine::Reader;
+
+    use super::*;
+    use crate::collect::{Problem, Rating, Sheet, SkillResult};
+
+    /// Two people on the shipped framework's first level, and a skipped sheet.
+    fn found(fw: &Framework) -> Collection {
+        let level = &fw.roles[0].levels[0];
+        let sheet = |person: &str, agreed: Rating| Sheet {
+            file: PathBuf::from(format!("{person}.pdf")),
+            person: person.into(),
+            reviewer: "Gareth".into(),
+            period: "2025".into(),
+            date: String::new(),
+            role: 0,
+            level: 0,
+            skills: (0..level.requirements.len())
+                .map(|requirement| SkillResult {
+                    requirement,
+                    self_assessment: None,
+                    reviewer_assessment: Some(Rating::NotYet),
+                    agreed,
+                    evidence: "Tystiolaeth — ŵ ŷ".into(),
+                })
+                .collect(),
+        };
+        Collection {
+            sheets: vec![
+                sheet("Siân", Rating::Rung(3)),
+                sheet("Rhys", Rating::NotYet),
+            ],
+            skipped: vec![Problem {
+                file: Path::new("x.pdf").into(),
+                field: None,
+                message: "not a PDF".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_welsh_framework_gets_a_welsh_workbook_byte_for_byte_the_same_each_time() {
+        let toml = include_str!("../../framework.toml");
+        let mut fw = crate::load::load_str(toml, Path::new("framework.toml"))
+            .unwrap()
+            .framework;
+        fw.meta.language = "cy".into();
+        fw.words = crate::words::Words::for_language("cy", &BTreeMap::new()).0;
+        let found = found(&fw);
+        let bytes = results_workbook(&fw, &found, 0).unwrap();
+        assert_eq!(bytes, results_workbook(&fw, &found, 0).unwrap());
+        let book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            ["Canlyniadau", "Tîm", "Siart y tîm", "Heb eu casglu"]
+        );
+        let csv =
+            String::from_utf8(crate::collect::table::csv(&fw, &found.sheets).unwrap()).unwrap();
+        assert!(csv.starts_with("Unigolyn,"), "{csv}");
+        assert!(csv.contains(fw.words.get(Key::NotYetDemonstrated)), "{csv}");
+    }
 }
