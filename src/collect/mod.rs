@@ -115,6 +115,14 @@ fn is_pdf_name(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
+/// A sheet is a few hundred kilobytes; a file far larger is not one, and is
+/// not read into memory. Special files (a pipe, a device) are refused too.
+const SHEET_LIMIT: crate::load::input::Limit = crate::load::input::Limit {
+    what: "an appraisal sheet",
+    bytes: 64 << 20,
+    follow_links: true,
+};
+
 /// Reads and checks every file, in order.
 pub fn collect(fw: &Framework, files: &[PathBuf]) -> Collection {
     let mut out = Collection::default();
@@ -136,7 +144,8 @@ fn read_one(fw: &Framework, file: &Path) -> Result<Sheet, Vec<Problem>> {
             message,
         }]
     };
-    let bytes = std::fs::read(file).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let bytes = crate::load::input::read(file, SHEET_LIMIT)
+        .map_err(|e| fail(format!("cannot read the file: {e}")))?;
     let form = pdf::read(&bytes).map_err(|why| {
         fail(match why {
             pdf::Unreadable::NotPdf => "not a PDF".into(),
