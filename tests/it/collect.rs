@@ -1,8 +1,8 @@
 //! `jobpack collect` end to end: a team's sheets built with `--people`, filled
-//! by real clients (pypdf and pdftk), collected, and every cell of the results
+//! by real clients (pypdf, pdftk and PyMuPDF), collected, and every cell of the results
 //! read back with calamine; doctored sheets reported by file and field with
 //! the rest still collected; bad input refused with exit 2. Skipped, with a
-//! message, where pypdf or pdftk is missing and `CI` is unset.
+//! message, where pypdf, PyMuPDF, pdftk or qpdf is missing and `CI` is unset.
 
 use crate::common;
 
@@ -110,7 +110,7 @@ fn collect(sheets: &[&Path], out: &Path, extra: &[&str]) -> std::process::Output
 }
 
 #[test]
-fn a_team_filled_with_pypdf_and_pdftk_round_trips_exactly() {
+fn a_team_filled_with_pypdf_pdftk_and_pymupdf_round_trips_exactly() {
     let Some(tools) = fill::tools() else { return };
     let fw = team::framework();
     let tmp = tempfile::tempdir().unwrap();
@@ -123,7 +123,7 @@ fn a_team_filled_with_pypdf_and_pdftk_round_trips_exactly() {
     let run = collect(&[&folder], &out, &[]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("collected 6 of 6 sheets"), "{stderr}");
+    assert!(stderr.contains("collected 7 of 7 sheets"), "{stderr}");
 
     let bytes = std::fs::read(&out).unwrap();
     let mut book = common::read::open(bytes.clone());
@@ -291,7 +291,7 @@ fn doctored_sheets_are_reported_by_file_and_field_and_the_rest_collected() {
             "{stderr}"
         );
     }
-    assert!(stderr.contains("collected 5 of 13 sheets"), "{stderr}");
+    assert!(stderr.contains("collected 6 of 14 sheets"), "{stderr}");
     assert!(
         stderr.contains("8 sheets could not be collected"),
         "{stderr}"

@@ -17,7 +17,7 @@ pub fn script() -> PathBuf {
 
 fn has_pypdf(python: &Path) -> bool {
     Command::new(python)
-        .args(["-c", "import pypdf"])
+        .args(["-c", "import pypdf, pymupdf"])
         .output()
         .is_ok_and(|o| o.status.success())
 }
@@ -41,7 +41,7 @@ pub fn tools() -> Option<Tools> {
         .output()
         .is_ok_and(|o| o.status.success());
     let missing: Vec<&str> = [
-        (python.is_none(), "pypdf"),
+        (python.is_none(), "pypdf with PyMuPDF"),
         (!pdftk, "pdftk"),
         (!qpdf, "qpdf"),
     ]
@@ -53,7 +53,7 @@ pub fn tools() -> Option<Tools> {
         return python.map(|python| Tools { python });
     }
     let message = format!(
-        "{} not installed (.ci/run installs pdftk-java, qpdf, and pypdf in target/forms-venv)",
+        "{} not installed (.ci/run installs pdftk-java, qpdf, and pypdf and PyMuPDF in target/forms-venv)",
         missing.join(" and ")
     );
     assert!(std::env::var_os("CI").is_none(), "{message}");
@@ -89,14 +89,15 @@ pub fn script_run(tools: &Tools, command: &str, src: &Path, dst: &Path, spec: &s
     );
 }
 
-/// Fills `src` into `dst` with pypdf, as a rewritten file or (`incremental`)
-/// as an update appended to the original, as viewers save.
-pub fn with_pypdf(
+/// Fills `src` into `dst` with `sheets.py COMMAND`: `fill` (pypdf, the
+/// file rewritten), `fill-incremental` (pypdf, an update appended, as viewers
+/// save) or `fill-pymupdf`.
+pub fn with_script(
     tools: &Tools,
+    command: &str,
     src: &Path,
     dst: &Path,
     values: &[(String, Fill)],
-    incremental: bool,
 ) {
     let map: serde_json::Map<String, serde_json::Value> = values
         .iter()
@@ -108,11 +109,6 @@ pub fn with_pypdf(
             (name.clone(), serde_json::Value::String(v))
         })
         .collect();
-    let command = if incremental {
-        "fill-incremental"
-    } else {
-        "fill"
-    };
     script_run(tools, command, src, dst, &serde_json::Value::Object(map));
 }
 

@@ -4,6 +4,7 @@ with pypdf, as a person or a script would fill them.
     sheets.py stamp IN OUT STAMP.json   make a sheet follow the collect contract
     sheets.py fill IN OUT VALUES.json   fill fields with pypdf
     sheets.py fill-incremental ...      the same, appended as an incremental update
+    sheets.py fill-pymupdf ...          fill fields with PyMuPDF (mupdf), as its users do
     sheets.py info IN OUT INFO.json     set (or remove, with null) Info entries
 
 `stamp` exists only until sheets made by `jobpack build` carry the contract
@@ -81,6 +82,26 @@ def fill(src, dst, values, incremental=False):
     writer.write(dst)
 
 
+def fill_pymupdf(src, dst, values):
+    import pymupdf
+
+    doc = pymupdf.open(src)
+    for page in doc:
+        for widget in page.widgets():
+            value = values.get(widget.field_name)
+            if value is None:
+                continue
+            if widget.field_type == pymupdf.PDF_WIDGET_TYPE_RADIOBUTTON:
+                # A radio button is chosen by setting its own on-state.
+                if widget.on_state() == value[1:]:
+                    widget.field_value = widget.on_state()
+                    widget.update()
+            else:
+                widget.field_value = value
+                widget.update()
+    doc.save(dst)
+
+
 def info(src, dst, entries):
     writer = PdfWriter(clone_from=PdfReader(src))
     meta = writer._info.get_object() if writer._info is not None else None
@@ -101,6 +122,7 @@ if __name__ == "__main__":
         "stamp": stamp,
         "fill": fill,
         "fill-incremental": lambda s, d, v: fill(s, d, v, incremental=True),
+        "fill-pymupdf": fill_pymupdf,
         "info": info,
     }
     commands[command](src, dst, data)

@@ -1,4 +1,4 @@
-//! A team of six people on four levels of the shipped framework's role, their
+//! A team of seven people on all five levels of the shipped framework's role, their
 //! sheets built with `jobpack build --people`, and what each person and
 //! reviewer filled in: the answers the results must give back, cell for cell.
 
@@ -23,10 +23,12 @@ pub enum Client {
     PypdfPacked,
     /// pdftk fill_form from an FDF file.
     Pdftk,
+    /// PyMuPDF, setting each widget as its users do.
+    Pymupdf,
 }
 
 /// (name, level id, reviewer, how the sheet is filled).
-pub const PEOPLE: [(&str, &str, &str, Client); 6] = [
+pub const PEOPLE: [(&str, &str, &str, Client); 7] = [
     ("Siân Ŵyn Jones", "senior", "Gareth Ŷr Evans", Client::Pypdf),
     (
         "Rhys ap Gruffydd",
@@ -48,6 +50,12 @@ pub const PEOPLE: [(&str, &str, &str, Client); 6] = [
         Client::PypdfIncremental,
     ),
     ("Ngozi Okonkwo-Smith", "lead", "Anna Müller", Client::Pdftk),
+    (
+        "Mared ab Owain",
+        "principal",
+        "Anna Müller",
+        Client::Pymupdf,
+    ),
 ];
 /// The skill only the first person holds at or above expected: everyone
 /// else is agreed "Not yet demonstrated" in it.
@@ -224,12 +232,15 @@ pub fn build_and_fill(tools: &Tools, fw: &Framework, dir: &Path) -> Vec<Filled> 
         let values = values(fw, &answers);
         match client {
             Client::Pdftk => fill::with_pdftk(&blank, &file, &values),
-            Client::Pypdf => fill::with_pypdf(tools, &blank, &file, &values, false),
-            Client::PypdfIncremental => fill::with_pypdf(tools, &blank, &file, &values, true),
+            Client::Pypdf => fill::with_script(tools, "fill", &blank, &file, &values),
+            Client::PypdfIncremental => {
+                fill::with_script(tools, "fill-incremental", &blank, &file, &values)
+            }
             Client::PypdfPacked => {
-                fill::with_pypdf(tools, &blank, &file, &values, false);
+                fill::with_script(tools, "fill", &blank, &file, &values);
                 fill::into_object_streams(&file);
             }
+            Client::Pymupdf => fill::with_script(tools, "fill-pymupdf", &blank, &file, &values),
         }
         sheets.push(Filled {
             person: p,
