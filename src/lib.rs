@@ -75,6 +75,7 @@ pub mod cli;
 pub mod collect;
 pub mod commands;
 pub mod compose;
+pub mod console;
 pub mod doc;
 pub mod error;
 pub mod fingerprint;
