@@ -105,7 +105,15 @@ pub struct ManArgs {
 }
 
 /// The subcommands with a man page of their own.
-pub const COMMAND_NAMES: [&str; 6] = ["check", "list", "build", "init", "completions", "man"];
+pub const COMMAND_NAMES: [&str; 7] = [
+    "check",
+    "list",
+    "build",
+    "collect",
+    "init",
+    "completions",
+    "man",
+];
 
 /// Arguments of `jobpack init`. Its help text is [`Command::Init`]'s.
 #[derive(Debug, Args)]
