@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod collect;
+pub mod editions;
 pub mod init;
 mod interrupt;
 pub mod list;
