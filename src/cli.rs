@@ -54,6 +54,16 @@ pub enum Command {
     /// failed or interrupted run never leaves a half-written file and never touches
     /// earlier outputs it did not replace.
     Build(BuildArgs),
+    /// Import a framework published in another shape, writing framework TOML.
+    ///
+    /// Prints what it did (roles, levels, skills, rows skipped and why) to
+    /// standard error. A malformed input file is reported at its line and
+    /// column, exit status 2, and nothing is written.
+    Import(ImportArgs),
+    /// Compare two framework files: skills, skill levels, texts, roles and levels.
+    ///
+    /// Exit status 0 when they agree, 1 when they differ, 2 on bad input, as diff(1).
+    Diff(DiffArgs),
     /// Print a shell completion script to standard output.
     ///
     /// For example: jobpack completions bash > /etc/bash_completion.d/jobpack
@@ -66,6 +76,51 @@ pub enum Command {
     ///
     /// For example: jobpack man > jobpack.1 && man ./jobpack.1
     Man,
+}
+
+/// Arguments of `jobpack import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format of the input.
+    #[command(subcommand)]
+    pub format: ImportFormat,
+}
+
+/// The formats `jobpack import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFormat {
+    /// The Digital and Data capability framework's CSV download (roles.csv, skills.csv).
+    Ddat {
+        /// The roles file: one row per role level and skill.
+        roles: PathBuf,
+        /// The skills file: the catalogue, one column per skill level.
+        #[arg(long)]
+        skills: Option<PathBuf>,
+        /// Where to write the framework (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// The publication date to record, YYYY-MM-DD (documents carry it).
+        #[arg(long)]
+        published: Option<String>,
+        /// A version label to record, e.g. 2026.1.
+        #[arg(long = "label")]
+        label: Option<String>,
+    },
+}
+
+/// Arguments of `jobpack diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older framework file.
+    pub old: PathBuf,
+    /// The newer framework file.
+    pub new: PathBuf,
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the change report for people, a tagged PDF, to this file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
 }
 
 /// Arguments of `jobpack check`. Its help text is [`Command::Check`]'s, which

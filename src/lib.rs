@@ -77,6 +77,7 @@ pub mod compose;
 pub mod doc;
 pub mod error;
 pub mod fingerprint;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
+pub mod import;
 pub mod list;
 
 use anyhow::Result;
@@ -25,5 +27,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Check(args) => check::run(&args),
         Command::List(args) => list::run(&args),
         Command::Build(args) => build::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Diff(args) => diff::run(&args),
     }
 }

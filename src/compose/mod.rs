@@ -1,6 +1,7 @@
 //! Composers: framework → format-neutral [`crate::doc::Document`]s, one per product.
 
 pub mod appraisal;
+pub mod change_words;
 pub mod profile;
 pub mod prose;
 
@@ -60,6 +61,9 @@ mod tests {
                     summary: Text::paragraph("L."),
                     responsibilities_intro: None,
                     responsibilities: Vec::new(),
+                    responsibilities_outro: None,
+                    track: None,
+                    branches_from: None,
                     grades: Vec::new(),
                     requirements: Vec::new(),
                 }],

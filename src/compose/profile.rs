@@ -22,8 +22,7 @@ pub fn profile(
     epoch: i64,
 ) -> anyhow::Result<Document> {
     let (role, level) = super::role_level(fw, role_index, level_index)?;
-    let of = role.levels.len();
-    let position = format!("Level {} of {of}", level_index + 1);
+    let position = position(role, level_index);
 
     let mut blocks = title_block(fw, role, level, &position);
     blocks.push(section("About the role", role_blocks(role)));
@@ -35,9 +34,18 @@ pub fn profile(
     }
     // The two short tables read best whole: each moves to a new page rather
     // than split (the engine still splits one taller than a page).
-    if let Some(next) = role.levels.get(level_index + 1) {
+    // On a role with tracks the next level is the next on this level's own
+    // track; levels one rung up on other tracks are named as alternatives.
+    let alternatives = role.alternatives_after(level_index);
+    if let Some(next) = role
+        .next_on_track(level_index)
+        .or(alternatives.first().copied())
+    {
         let title = "What changes at the next level";
-        let content = next_level_blocks(fw, level, next, level_index + 2, of);
+        let mut content =
+            next_level_blocks(fw, level, &role.levels[next], &position_of(role, next));
+        let others: Vec<usize> = alternatives.into_iter().filter(|&a| a != next).collect();
+        content.extend(super::change_words::alternatives_blocks(role, &others));
         blocks.push(kept_section(title, content));
     }
     blocks.push(kept_section("Skill levels", key_blocks(fw)));
@@ -73,6 +81,28 @@ pub fn profile(
         ),
         blocks,
     })
+}
+
+/// "Level 3 of 5"; on a role with tracks, the rung on its ladder and the track.
+fn position(role: &Role, index: usize) -> String {
+    if !role.has_tracks() {
+        return format!("Level {} of {}", index + 1, role.levels.len());
+    }
+    let rung = format!("Level {} of {}", role.rung(index) + 1, role.rungs());
+    match &role.levels[index].track {
+        Some(track) => format!("{rung}, {track} track"),
+        None => rung,
+    }
+}
+
+/// The position of level `index` as the next-level section words it.
+fn position_of(role: &Role, index: usize) -> String {
+    let p = position(role, index);
+    let mut chars = p.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => p,
+    }
 }
 
 fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Vec<Block> {
@@ -172,7 +202,9 @@ fn skills_explained(fw: &Framework, level: &Level) -> Vec<Block> {
 
 fn level_blocks(level: &Level) -> Vec<Block> {
     let mut blocks = text_blocks(&level.summary);
+    let outro = level.responsibilities_outro.as_ref().map(text_blocks);
     if level.responsibilities.is_empty() {
+        blocks.extend(outro.into_iter().flatten());
         return blocks;
     }
     let intro = level
@@ -191,6 +223,7 @@ fn level_blocks(level: &Level) -> Vec<Block> {
             .map(|r| Paragraph::plain(r.clone()))
             .collect(),
     }));
+    blocks.extend(outro.into_iter().flatten());
     blocks
 }
 
@@ -250,8 +283,7 @@ fn next_level_blocks(
     fw: &Framework,
     level: &Level,
     next: &Level,
-    next_number: usize,
-    of: usize,
+    next_position: &str,
 ) -> Vec<Block> {
     let rank_of = |l: &Level, skill: usize| {
         l.requirements
@@ -284,10 +316,7 @@ fn next_level_blocks(
             ],
         });
     }
-    let intro = format!(
-        "The next level is {} (level {next_number} of {of}).",
-        next.name
-    );
+    let intro = format!("The next level is {} ({next_position}).", next.name);
     let mut blocks = vec![Block::Paragraph(Paragraph::plain(intro))];
     if rows.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::plain(

@@ -11,6 +11,7 @@ mod roles;
 pub mod source;
 pub mod text;
 mod text_fields;
+mod tracks;
 mod words;
 
 use std::io::Read;

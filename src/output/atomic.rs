@@ -55,6 +55,38 @@ pub fn abandon_unfinished() -> usize {
     temps.iter().filter(|t| fs::remove_file(t).is_ok()).count()
 }
 
+/// Writes one file the user named (an imported framework, a report)
+/// atomically: a temporary file beside it, flushed, then renamed over it, so
+/// an earlier file of that name stays intact until the new one is complete.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = parent_of(path);
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} names no file", path.display()))?
+        .to_string_lossy();
+    let temp = folder.join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
+    {
+        let mut state = unfinished();
+        if state.closed {
+            bail!("interrupted before {} was written", path.display());
+        }
+        state.temps.insert(temp.clone());
+    }
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .and_then(|file| write_synced(file, bytes))
+        .and_then(|()| fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    unfinished().temps.remove(&temp);
+    written.with_context(|| format!("cannot write {}", path.display()))?;
+    let _ = sync_folder(folder);
+    Ok(())
+}
+
 /// An output folder that exists and is writable.
 #[derive(Debug)]
 pub struct OutDir {

@@ -11,6 +11,7 @@ mod slug;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use atomic::write_file;
 pub use atomic::{abandon_unfinished, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
 pub use slug::{is_safe_component, slug, MAX_SLUG};

@@ -65,6 +65,9 @@ pub fn framework(rungs: &[&str]) -> Framework {
         summary: Text::paragraph(format!("{name} summary.")),
         responsibilities_intro: None,
         responsibilities: Vec::new(),
+        responsibilities_outro: None,
+        track: None,
+        branches_from: None,
         grades: Vec::new(),
         requirements,
     };

@@ -66,6 +66,9 @@ pub fn seed_framework() -> Framework {
             summary: Text::paragraph(*summary),
             responsibilities_intro: None,
             responsibilities: vec![],
+            responsibilities_outro: None,
+            track: None,
+            branches_from: None,
             grades: vec![],
             requirements: reqs
                 .iter()
@@ -132,6 +135,9 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             summary: Text::paragraph("Summary."),
             responsibilities_intro: None,
             responsibilities: vec![],
+            responsibilities_outro: None,
+            track: None,
+            branches_from: None,
             grades: vec![format!("G{l}")],
             requirements: (0..5)
                 .filter(|s| (s + l) % 3 != 0)

@@ -134,6 +134,9 @@ mod tests {
                     summary: Text::paragraph("s"),
                     responsibilities_intro: None,
                     responsibilities: vec![],
+                    responsibilities_outro: None,
+                    track: None,
+                    branches_from: None,
                     grades: vec![],
                     requirements: vec![],
                 })

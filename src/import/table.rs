@@ -1,0 +1,1 @@
+//! A plain long table: one row per role level and skill.
