@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod change_words;
+pub mod changes;
 pub mod profile;
 pub mod prose;
 
