@@ -4,17 +4,27 @@
 use super::change_words as w;
 use crate::diff::words::Run;
 use crate::diff::{Changes, TextChange};
-use crate::doc::{Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table};
+use crate::doc::{
+    Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
+};
 use crate::model::Framework;
 use crate::output::slug;
 
 /// The report comparing `old` with `new`, dated `epoch`.
 pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Document {
     let mut blocks = vec![
-        Block::Heading(Heading { level: 1, text: w::REPORT_TITLE.into(), bookmark: true }),
+        Block::Heading(Heading {
+            level: 1,
+            text: w::REPORT_TITLE.into(),
+            bookmark: true,
+        }),
         Block::Paragraph(Paragraph::styled(
             ParaStyle::Lead,
-            vec![Span::plain(format!("{} compared with {}.", edition(old), edition(new)))],
+            vec![Span::plain(format!(
+                "{} compared with {}.",
+                edition(old),
+                edition(new)
+            ))],
         )),
     ];
     if c.is_empty() {
@@ -25,7 +35,11 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
         )));
         blocks.push(section(2, w::SUMMARY, summary(c)));
         if !c.framework.is_empty() {
-            blocks.push(section(2, "The framework", vec![texts_table("Framework facts that changed", &c.framework)]));
+            blocks.push(section(
+                2,
+                "The framework",
+                vec![texts_table("Framework facts that changed", &c.framework)],
+            ));
         }
         let skills = skills_blocks(c);
         if !skills.is_empty() {
@@ -35,33 +49,66 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
             let mut content = Vec::new();
             let mut facts: Vec<String> = Vec::new();
             facts.extend(role.levels_added.iter().map(|l| format!("New level: {l}")));
-            facts.extend(role.levels_removed.iter().map(|l| format!("Level no longer in the framework: {l}")));
+            facts.extend(
+                role.levels_removed
+                    .iter()
+                    .map(|l| format!("Level no longer in the framework: {l}")),
+            );
             if role.reordered {
                 facts.push("The levels come in another order.".into());
             }
             content.extend(list(facts));
             if !role.texts.is_empty() {
-                content.push(texts_table(&format!("Texts of the role {} that changed", role.name), &role.texts));
+                content.push(texts_table(
+                    &format!("Texts of the role {} that changed", role.name),
+                    &role.texts,
+                ));
             }
             for level in &role.levels {
                 let mut inner = Vec::new();
-                inner.extend(list(level.because.iter().map(|b| format!("Also changed: {b}.")).collect()));
+                inner.extend(list(
+                    level
+                        .because
+                        .iter()
+                        .map(|b| format!("Also changed: {b}."))
+                        .collect(),
+                ));
                 if !level.skill_levels.is_empty() {
                     inner.push(skill_levels_table(level));
                 }
-                let texts: Vec<TextChange> = level.texts.iter().chain(&level.descriptors).cloned().collect();
+                let texts: Vec<TextChange> = level
+                    .texts
+                    .iter()
+                    .chain(&level.descriptors)
+                    .cloned()
+                    .collect();
                 if !texts.is_empty() {
-                    inner.push(texts_table(&format!("Texts of {} that changed", level.name), &texts));
+                    inner.push(texts_table(
+                        &format!("Texts of {} that changed", level.name),
+                        &texts,
+                    ));
                 }
                 content.push(section(3, &level.name, inner));
             }
             blocks.push(section(2, &format!("Role: {}", role.name), content));
         }
         for r in &c.roles_added {
-            blocks.push(section(2, &format!("New role: {r}"), vec![Block::Paragraph(Paragraph::plain("Issue all of its documents."))]));
+            blocks.push(section(
+                2,
+                &format!("New role: {r}"),
+                vec![Block::Paragraph(Paragraph::plain(
+                    "Issue all of its documents.",
+                ))],
+            ));
         }
         for r in &c.roles_removed {
-            blocks.push(section(2, &format!("Role no longer in the framework: {r}"), vec![Block::Paragraph(Paragraph::plain("Withdraw its documents."))]));
+            blocks.push(section(
+                2,
+                &format!("Role no longer in the framework: {r}"),
+                vec![Block::Paragraph(Paragraph::plain(
+                    "Withdraw its documents.",
+                ))],
+            ));
         }
         blocks.push(section(2, w::REISSUE, vec![reissue_table(new, c)]));
     }
@@ -93,39 +140,72 @@ fn edition(fw: &Framework) -> String {
 }
 
 fn section(level: u8, title: &str, mut content: Vec<Block>) -> Block {
-    content.insert(0, Block::Heading(Heading { level, text: title.into(), bookmark: true }));
+    content.insert(
+        0,
+        Block::Heading(Heading {
+            level,
+            text: title.into(),
+            bookmark: true,
+        }),
+    );
     Block::Section(content)
 }
 
 fn list(items: Vec<String>) -> Option<Block> {
-    (!items.is_empty()).then(|| Block::List(List { ordered: false, items: items.into_iter().map(Paragraph::plain).collect() }))
+    (!items.is_empty()).then(|| {
+        Block::List(List {
+            ordered: false,
+            items: items.into_iter().map(Paragraph::plain).collect(),
+        })
+    })
 }
 
 fn summary(c: &Changes) -> Vec<Block> {
     let levels: usize = c.roles.iter().map(|r| r.levels.len()).sum();
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut items = vec![
         count(c.skills_added.len(), "skill added", "skills added"),
         count(c.skills_removed.len(), "skill removed", "skills removed"),
         count(c.skills_renamed.len(), "skill renamed", "skills renamed"),
-        count(c.skill_texts.len(), "skill text changed", "skill texts changed"),
+        count(
+            c.skill_texts.len(),
+            "skill text changed",
+            "skill texts changed",
+        ),
         count(levels, "role level changed", "role levels changed"),
     ];
     items.push(count(c.roles_added.len(), "role added", "roles added"));
-    items.push(count(c.roles_removed.len(), "role removed", "roles removed"));
+    items.push(count(
+        c.roles_removed.len(),
+        "role removed",
+        "roles removed",
+    ));
     list(items).into_iter().collect()
 }
 
 fn skills_blocks(c: &Changes) -> Vec<Block> {
     let mut facts: Vec<String> = Vec::new();
     facts.extend(c.skills_added.iter().map(|s| format!("New skill: {s}")));
-    facts.extend(c.skills_removed.iter().map(|s| format!("Skill no longer in the framework: {s}")));
+    facts.extend(
+        c.skills_removed
+            .iter()
+            .map(|s| format!("Skill no longer in the framework: {s}")),
+    );
     facts.extend(c.skills_renamed.iter().map(|r| {
-        format!("{} is now called {} (their descriptors agree {:.0}%)", r.old, r.new, r.agreement * 100.0)
+        format!(
+            "{} is now called {} (their descriptors agree {:.0}%)",
+            r.old,
+            r.new,
+            r.agreement * 100.0
+        )
     }));
     let mut blocks: Vec<Block> = list(facts).into_iter().collect();
     if !c.skill_texts.is_empty() {
-        blocks.push(texts_table("Texts of the skills catalogue that changed", &c.skill_texts));
+        blocks.push(texts_table(
+            "Texts of the skills catalogue that changed",
+            &c.skill_texts,
+        ));
     }
     blocks
 }
@@ -136,7 +216,10 @@ fn skill_levels_table(level: &crate::diff::LevelChanges) -> Block {
         .iter()
         .map(|s| Row {
             cells: vec![
-                Cell::blocks(vec![Block::Paragraph(Paragraph::styled(ParaStyle::Body, vec![Span::bold(s.skill.clone())]))]),
+                Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
+                    ParaStyle::Body,
+                    vec![Span::bold(s.skill.clone())],
+                ))]),
                 Cell::text(s.old.clone().unwrap_or_else(|| w::ABSENT.into())),
                 Cell::text(s.new.clone().unwrap_or_else(|| w::ABSENT.into())),
             ],
@@ -145,9 +228,18 @@ fn skill_levels_table(level: &crate::diff::LevelChanges) -> Block {
     Block::Table(Table {
         summary: Some(format!("Skill levels of {} that changed", level.name)),
         columns: vec![
-            Column { header: "Skill".into(), weight: 0.4 },
-            Column { header: "Skill level before".into(), weight: 0.3 },
-            Column { header: "Skill level after".into(), weight: 0.3 },
+            Column {
+                header: "Skill".into(),
+                weight: 0.4,
+            },
+            Column {
+                header: "Skill level before".into(),
+                weight: 0.3,
+            },
+            Column {
+                header: "Skill level after".into(),
+                weight: 0.3,
+            },
         ],
         rows,
         row_headers: true,
@@ -173,14 +265,20 @@ fn texts_table(summary: &str, texts: &[TextChange]) -> Block {
         if empty {
             Cell::text(w::ABSENT)
         } else {
-            Cell::blocks(vec![Block::Paragraph(Paragraph::styled(ParaStyle::Body, spans))])
+            Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
+                ParaStyle::Body,
+                spans,
+            ))])
         }
     };
     let rows = texts
         .iter()
         .map(|t| Row {
             cells: vec![
-                Cell::blocks(vec![Block::Paragraph(Paragraph::styled(ParaStyle::Body, vec![Span::bold(t.what.clone())]))]),
+                Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
+                    ParaStyle::Body,
+                    vec![Span::bold(t.what.clone())],
+                ))]),
                 side(t, true),
                 side(t, false),
             ],
@@ -189,9 +287,18 @@ fn texts_table(summary: &str, texts: &[TextChange]) -> Block {
     Block::Table(Table {
         summary: Some(summary.into()),
         columns: vec![
-            Column { header: w::COL_WHAT.into(), weight: 0.2 },
-            Column { header: w::COL_BEFORE.into(), weight: 0.4 },
-            Column { header: w::COL_AFTER.into(), weight: 0.4 },
+            Column {
+                header: w::COL_WHAT.into(),
+                weight: 0.2,
+            },
+            Column {
+                header: w::COL_BEFORE.into(),
+                weight: 0.4,
+            },
+            Column {
+                header: w::COL_AFTER.into(),
+                weight: 0.4,
+            },
         ],
         rows,
         row_headers: true,
@@ -206,7 +313,10 @@ fn reissue_table(new: &Framework, c: &Changes) -> Block {
         let added = c.roles_added.contains(&role.name);
         for level in &role.levels {
             let hit = added
-                || changed.is_some_and(|r| r.levels.iter().any(|l| l.id == level.id) || r.levels_added.contains(&level.name));
+                || changed.is_some_and(|r| {
+                    r.levels.iter().any(|l| l.id == level.id)
+                        || r.levels_added.contains(&level.name)
+                });
             if !hit {
                 continue;
             }
@@ -219,8 +329,14 @@ fn reissue_table(new: &Framework, c: &Changes) -> Block {
             ];
             rows.push(Row {
                 cells: vec![
-                    Cell::blocks(vec![Block::Paragraph(Paragraph::styled(ParaStyle::Body, vec![Span::bold(level.name.clone())]))]),
-                    Cell::blocks(vec![Block::List(List { ordered: false, items: files.into_iter().map(Paragraph::plain).collect() })]),
+                    Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
+                        ParaStyle::Body,
+                        vec![Span::bold(level.name.clone())],
+                    ))]),
+                    Cell::blocks(vec![Block::List(List {
+                        ordered: false,
+                        items: files.into_iter().map(Paragraph::plain).collect(),
+                    })]),
                 ],
             });
         }
@@ -229,10 +345,18 @@ fn reissue_table(new: &Framework, c: &Changes) -> Block {
         return Block::Paragraph(Paragraph::plain("No role level's documents change."));
     }
     Block::Table(Table {
-        summary: Some("Role levels whose documents need re-issuing, with the files of the pack".into()),
+        summary: Some(
+            "Role levels whose documents need re-issuing, with the files of the pack".into(),
+        ),
         columns: vec![
-            Column { header: w::COL_LEVEL.into(), weight: 0.4 },
-            Column { header: w::COL_DOCUMENTS.into(), weight: 0.6 },
+            Column {
+                header: w::COL_LEVEL.into(),
+                weight: 0.4,
+            },
+            Column {
+                header: w::COL_DOCUMENTS.into(),
+                weight: 0.6,
+            },
         ],
         rows,
         row_headers: true,

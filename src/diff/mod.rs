@@ -144,7 +144,12 @@ fn text_change(what: String, old: String, new: String) -> Option<TextChange> {
 }
 
 /// Matches items by id, then by name: `(old index, new index)` pairs.
-fn match_by<T>(old: &[T], new: &[T], id: impl Fn(&T) -> &str, name: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
+fn match_by<T>(
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> &str,
+) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut used = vec![false; new.len()];
     for (i, o) in old.iter().enumerate() {
@@ -166,9 +171,21 @@ pub fn compare(old: &Framework, new: &Framework) -> Changes {
     let facts = [
         ("name", mo.name.clone(), mn.name.clone()),
         ("publisher", mo.publisher.clone(), mn.publisher.clone()),
-        ("version", mo.version.clone().unwrap_or_default(), mn.version.clone().unwrap_or_default()),
-        ("published", mo.published.map(|d| d.long()).unwrap_or_default(), mn.published.map(|d| d.long()).unwrap_or_default()),
-        ("attribution", mo.attribution.clone().unwrap_or_default(), mn.attribution.clone().unwrap_or_default()),
+        (
+            "version",
+            mo.version.clone().unwrap_or_default(),
+            mn.version.clone().unwrap_or_default(),
+        ),
+        (
+            "published",
+            mo.published.map(|d| d.long()).unwrap_or_default(),
+            mn.published.map(|d| d.long()).unwrap_or_default(),
+        ),
+        (
+            "attribution",
+            mo.attribution.clone().unwrap_or_default(),
+            mn.attribution.clone().unwrap_or_default(),
+        ),
         ("scale", scale_names(old), scale_names(new)),
     ];
     c.framework = facts
@@ -180,6 +197,13 @@ pub fn compare(old: &Framework, new: &Framework) -> Changes {
     let mut skill_map: Vec<Option<usize>> = vec![None; old.skills.len()];
     for (i, j) in match_by(&old.skills, &new.skills, |s| &s.id, |s| &s.name) {
         skill_map[i] = Some(j);
+        if old.skills[i].name != new.skills[j].name {
+            c.skills_renamed.push(Rename {
+                old: old.skills[i].name.clone(),
+                new: new.skills[j].name.clone(),
+                agreement: (skill_agreement(old, i, new, j) * 100.0).round() / 100.0,
+            });
+        }
     }
     let mut new_used: Vec<bool> = vec![false; new.skills.len()];
     for j in skill_map.iter().flatten() {
@@ -204,28 +228,67 @@ pub fn compare(old: &Framework, new: &Framework) -> Changes {
             });
         }
     }
-    c.skills_removed = (0..old.skills.len()).filter(|&i| skill_map[i].is_none()).map(|i| old.skills[i].name.clone()).collect();
-    c.skills_added = (0..new.skills.len()).filter(|&j| !new_used[j]).map(|j| new.skills[j].name.clone()).collect();
-    for (i, j) in skill_map.iter().enumerate().filter_map(|(i, j)| j.map(|j| (i, j))) {
+    c.skills_removed = (0..old.skills.len())
+        .filter(|&i| skill_map[i].is_none())
+        .map(|i| old.skills[i].name.clone())
+        .collect();
+    c.skills_added = (0..new.skills.len())
+        .filter(|&j| !new_used[j])
+        .map(|j| new.skills[j].name.clone())
+        .collect();
+    for (i, j) in skill_map
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| j.map(|j| (i, j)))
+    {
         let (so, sn) = (&old.skills[i], &new.skills[j]);
-        let desc = |fw: &Framework, t: &Option<Text>| t.as_ref().map(|t| printed(fw, t, false)).unwrap_or_default();
-        c.skill_texts.extend(text_change(format!("{}: description", sn.name), desc(old, &so.description), desc(new, &sn.description)));
+        let desc = |fw: &Framework, t: &Option<Text>| {
+            t.as_ref()
+                .map(|t| printed(fw, t, false))
+                .unwrap_or_default()
+        };
+        c.skill_texts.extend(text_change(
+            format!("{}: description", sn.name),
+            desc(old, &so.description),
+            desc(new, &sn.description),
+        ));
         for (rank, rung) in new.scale.iter().enumerate() {
-            let o = old.scale.iter().position(|r| r.id == rung.id).and_then(|r| so.descriptor(r)).map(|t| printed(old, t, true)).unwrap_or_default();
-            let n = sn.descriptor(rank).map(|t| printed(new, t, true)).unwrap_or_default();
+            let o = old
+                .scale
+                .iter()
+                .position(|r| r.id == rung.id)
+                .and_then(|r| so.descriptor(r))
+                .map(|t| printed(old, t, true))
+                .unwrap_or_default();
+            let n = sn
+                .descriptor(rank)
+                .map(|t| printed(new, t, true))
+                .unwrap_or_default();
             if !o.is_empty() && !n.is_empty() {
-                c.skill_texts.extend(text_change(format!("{} at {}", sn.name, rung.name), o, n));
+                c.skill_texts
+                    .extend(text_change(format!("{} at {}", sn.name, rung.name), o, n));
             }
         }
     }
 
     // Roles.
     let pairs = match_by(&old.roles, &new.roles, |r| &r.id, |r| &r.name);
-    c.roles_removed = (0..old.roles.len()).filter(|i| !pairs.iter().any(|p| p.0 == *i)).map(|i| old.roles[i].name.clone()).collect();
-    c.roles_added = (0..new.roles.len()).filter(|j| !pairs.iter().any(|p| p.1 == *j)).map(|j| new.roles[j].name.clone()).collect();
+    c.roles_removed = (0..old.roles.len())
+        .filter(|i| !pairs.iter().any(|p| p.0 == *i))
+        .map(|i| old.roles[i].name.clone())
+        .collect();
+    c.roles_added = (0..new.roles.len())
+        .filter(|j| !pairs.iter().any(|p| p.1 == *j))
+        .map(|j| new.roles[j].name.clone())
+        .collect();
     for (i, j) in pairs {
         let rc = compare_role(old, &old.roles[i], new, &new.roles[j], &skill_map, &c);
-        if !rc.texts.is_empty() || !rc.levels_added.is_empty() || !rc.levels_removed.is_empty() || rc.reordered || !rc.levels.is_empty() {
+        if !rc.texts.is_empty()
+            || !rc.levels_added.is_empty()
+            || !rc.levels_removed.is_empty()
+            || rc.reordered
+            || !rc.levels.is_empty()
+        {
             c.roles.push(rc);
         }
     }
@@ -233,7 +296,11 @@ pub fn compare(old: &Framework, new: &Framework) -> Changes {
 }
 
 fn scale_names(fw: &Framework) -> String {
-    fw.scale.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" < ")
+    fw.scale
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" < ")
 }
 
 /// How much the descriptors of two skills agree, at the skill levels both describe.
@@ -241,7 +308,9 @@ fn skill_agreement(old: &Framework, i: usize, new: &Framework, j: usize) -> f64 
     let mut o = String::new();
     let mut n = String::new();
     for (rank, rung) in new.scale.iter().enumerate() {
-        let Some(r) = old.scale.iter().position(|s| s.id == rung.id) else { continue };
+        let Some(r) = old.scale.iter().position(|s| s.id == rung.id) else {
+            continue;
+        };
         if let (Some(a), Some(b)) = (old.skills[i].descriptor(r), new.skills[j].descriptor(rank)) {
             o.push_str(&printed(old, a, false));
             o.push(' ');
@@ -255,35 +324,104 @@ fn skill_agreement(old: &Framework, i: usize, new: &Framework, j: usize) -> f64 
     agreement(&o, &n)
 }
 
-fn compare_role(old: &Framework, ro: &Role, new: &Framework, rn: &Role, skill_map: &[Option<usize>], c: &Changes) -> RoleChanges {
-    let opt = |fw: &Framework, t: &Option<Text>| t.as_ref().map(|t| printed(fw, t, false)).unwrap_or_default();
+fn compare_role(
+    old: &Framework,
+    ro: &Role,
+    new: &Framework,
+    rn: &Role,
+    skill_map: &[Option<usize>],
+    c: &Changes,
+) -> RoleChanges {
+    let opt = |fw: &Framework, t: &Option<Text>| {
+        t.as_ref()
+            .map(|t| printed(fw, t, false))
+            .unwrap_or_default()
+    };
     let mut texts: Vec<TextChange> = Vec::new();
     texts.extend(text_change("name".into(), ro.name.clone(), rn.name.clone()));
-    texts.extend(text_change("family".into(), ro.family.clone().unwrap_or_default(), rn.family.clone().unwrap_or_default()));
-    texts.extend(text_change("summary".into(), printed(old, &ro.summary, false), printed(new, &rn.summary, false)));
-    texts.extend(text_change("introduction".into(), opt(old, &ro.introduction), opt(new, &rn.introduction)));
-    texts.extend(text_change("skills introduction".into(), opt(old, &ro.skills_intro), opt(new, &rn.skills_intro)));
+    texts.extend(text_change(
+        "family".into(),
+        ro.family.clone().unwrap_or_default(),
+        rn.family.clone().unwrap_or_default(),
+    ));
+    texts.extend(text_change(
+        "summary".into(),
+        printed(old, &ro.summary, false),
+        printed(new, &rn.summary, false),
+    ));
+    texts.extend(text_change(
+        "introduction".into(),
+        opt(old, &ro.introduction),
+        opt(new, &rn.introduction),
+    ));
+    texts.extend(text_change(
+        "skills introduction".into(),
+        opt(old, &ro.skills_intro),
+        opt(new, &rn.skills_intro),
+    ));
     let pairs = match_by(&ro.levels, &rn.levels, |l| &l.id, |l| &l.name);
-    let levels_removed = (0..ro.levels.len()).filter(|i| !pairs.iter().any(|p| p.0 == *i)).map(|i| ro.levels[i].name.clone()).collect();
-    let levels_added: Vec<String> = (0..rn.levels.len()).filter(|j| !pairs.iter().any(|p| p.1 == *j)).map(|j| rn.levels[j].name.clone()).collect();
+    let levels_removed = (0..ro.levels.len())
+        .filter(|i| !pairs.iter().any(|p| p.0 == *i))
+        .map(|i| ro.levels[i].name.clone())
+        .collect();
+    let levels_added: Vec<String> = (0..rn.levels.len())
+        .filter(|j| !pairs.iter().any(|p| p.1 == *j))
+        .map(|j| rn.levels[j].name.clone())
+        .collect();
     let reordered = pairs.windows(2).any(|w| w[1].1 < w[0].1);
     // Whatever every document of the framework or the role prints.
-    let mut common: Vec<String> = c.framework.iter().map(|t| format!("framework {} changed", t.what)).collect();
+    let mut common: Vec<String> = c
+        .framework
+        .iter()
+        .map(|t| format!("framework {} changed", t.what))
+        .collect();
     common.extend(texts.iter().map(|t| format!("role {} changed", t.what)));
     let mut levels = Vec::new();
     for (i, j) in pairs {
-        let lc = compare_level(old, &ro.levels[i], new, &rn.levels[j], skill_map, c, &common);
-        if !lc.skill_levels.is_empty() || !lc.texts.is_empty() || !lc.descriptors.is_empty() || !lc.because.is_empty() {
+        let lc = compare_level(
+            old,
+            &ro.levels[i],
+            new,
+            &rn.levels[j],
+            skill_map,
+            c,
+            &common,
+        );
+        if !lc.skill_levels.is_empty()
+            || !lc.texts.is_empty()
+            || !lc.descriptors.is_empty()
+            || !lc.because.is_empty()
+        {
             levels.push(lc);
         }
     }
-    RoleChanges { id: rn.id.clone(), name: rn.name.clone(), texts, levels_added, levels_removed, reordered, levels }
+    RoleChanges {
+        id: rn.id.clone(),
+        name: rn.name.clone(),
+        texts,
+        levels_added,
+        levels_removed,
+        reordered,
+        levels,
+    }
 }
 
-fn compare_level(old: &Framework, lo: &Level, new: &Framework, ln: &Level, skill_map: &[Option<usize>], c: &Changes, common: &[String]) -> LevelChanges {
+fn compare_level(
+    old: &Framework,
+    lo: &Level,
+    new: &Framework,
+    ln: &Level,
+    skill_map: &[Option<usize>],
+    c: &Changes,
+    common: &[String],
+) -> LevelChanges {
     let mut texts: Vec<TextChange> = Vec::new();
     texts.extend(text_change("name".into(), lo.name.clone(), ln.name.clone()));
-    texts.extend(text_change("summary".into(), printed(old, &lo.summary, false), printed(new, &ln.summary, false)));
+    texts.extend(text_change(
+        "summary".into(),
+        printed(old, &lo.summary, false),
+        printed(new, &ln.summary, false),
+    ));
     let resp = |l: &Level| {
         let mut s = l.responsibilities_intro.clone().unwrap_or_default();
         for r in &l.responsibilities {
@@ -293,9 +431,22 @@ fn compare_level(old: &Framework, lo: &Level, new: &Framework, ln: &Level, skill
         s
     };
     texts.extend(text_change("responsibilities".into(), resp(lo), resp(ln)));
-    let outro = |fw: &Framework, l: &Level| l.responsibilities_outro.as_ref().map(|t| printed(fw, t, false)).unwrap_or_default();
-    texts.extend(text_change("text after the responsibilities".into(), outro(old, lo), outro(new, ln)));
-    texts.extend(text_change("track".into(), lo.track.clone().unwrap_or_default(), ln.track.clone().unwrap_or_default()));
+    let outro = |fw: &Framework, l: &Level| {
+        l.responsibilities_outro
+            .as_ref()
+            .map(|t| printed(fw, t, false))
+            .unwrap_or_default()
+    };
+    texts.extend(text_change(
+        "text after the responsibilities".into(),
+        outro(old, lo),
+        outro(new, ln),
+    ));
+    texts.extend(text_change(
+        "track".into(),
+        lo.track.clone().unwrap_or_default(),
+        ln.track.clone().unwrap_or_default(),
+    ));
     let mut skill_levels = Vec::new();
     let mut descriptors = Vec::new();
     let mut because: Vec<String> = common.to_vec();
@@ -305,16 +456,31 @@ fn compare_level(old: &Framework, lo: &Level, new: &Framework, ln: &Level, skill
         let name = mapped.map_or(&old.skills[rq.skill].name, |j| &new.skills[j].name);
         let old_rung = old.scale[rq.level].name.clone();
         match now {
-            None => skill_levels.push(SkillLevelChange { skill: name.clone(), old: Some(old_rung), new: None }),
+            None => skill_levels.push(SkillLevelChange {
+                skill: name.clone(),
+                old: Some(old_rung),
+                new: None,
+            }),
             Some(rn) => {
                 let new_rung = new.scale[rn.level].name.clone();
                 if new_rung != old_rung {
-                    skill_levels.push(SkillLevelChange { skill: name.clone(), old: Some(old_rung), new: Some(new_rung.clone()) });
+                    skill_levels.push(SkillLevelChange {
+                        skill: name.clone(),
+                        old: Some(old_rung),
+                        new: Some(new_rung.clone()),
+                    });
                 }
                 let what = format!("{} at {new_rung}", new.skills[rn.skill].name);
-                descriptors.extend(text_change(what, printed(old, old.descriptor(rq), true), printed(new, new.descriptor(rn), true)));
+                descriptors.extend(text_change(
+                    what,
+                    printed(old, old.descriptor(rq), true),
+                    printed(new, new.descriptor(rn), true),
+                ));
                 if old.skills[rq.skill].name != new.skills[rn.skill].name {
-                    because.push(format!("skill {} renamed {}", old.skills[rq.skill].name, new.skills[rn.skill].name));
+                    because.push(format!(
+                        "skill {} renamed {}",
+                        old.skills[rq.skill].name, new.skills[rn.skill].name
+                    ));
                 }
             }
         }
@@ -323,9 +489,20 @@ fn compare_level(old: &Framework, lo: &Level, new: &Framework, ln: &Level, skill
         let was = skill_map.iter().position(|m| *m == Some(rn.skill));
         let had = was.is_some_and(|i| lo.requirements.iter().any(|r| r.skill == i));
         if !had {
-            skill_levels.push(SkillLevelChange { skill: new.skills[rn.skill].name.clone(), old: None, new: Some(new.scale[rn.level].name.clone()) });
+            skill_levels.push(SkillLevelChange {
+                skill: new.skills[rn.skill].name.clone(),
+                old: None,
+                new: Some(new.scale[rn.level].name.clone()),
+            });
         }
     }
     let _ = c;
-    LevelChanges { id: ln.id.clone(), name: ln.name.clone(), skill_levels, texts, descriptors, because }
+    LevelChanges {
+        id: ln.id.clone(),
+        name: ln.name.clone(),
+        skill_levels,
+        texts,
+        descriptors,
+        because,
+    }
 }

@@ -55,7 +55,10 @@ pub fn render(c: &Changes, colour: bool) -> String {
             text(&mut out, &st, t, "  ");
         }
     }
-    let skills = !c.skills_added.is_empty() || !c.skills_removed.is_empty() || !c.skills_renamed.is_empty() || !c.skill_texts.is_empty();
+    let skills = !c.skills_added.is_empty()
+        || !c.skills_removed.is_empty()
+        || !c.skills_renamed.is_empty()
+        || !c.skill_texts.is_empty();
     if skills {
         let _ = writeln!(out, "{}", st.heading("Skills"));
         for s in &c.skills_added {

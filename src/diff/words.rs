@@ -71,7 +71,10 @@ pub fn diff(old: &str, new: &str) -> Vec<Run> {
 
 /// How much two texts agree, 0 to 1: shared words over the longer text's words.
 pub fn agreement(old: &str, new: &str) -> f64 {
-    let longer = old.split_whitespace().count().max(new.split_whitespace().count());
+    let longer = old
+        .split_whitespace()
+        .count()
+        .max(new.split_whitespace().count());
     if longer == 0 {
         return 1.0;
     }

@@ -102,6 +102,22 @@ impl Sheet {
                 "download the CSV file again",
             ));
         }
+        // Lines counted from byte offsets: the csv crate's own line count
+        // drifts on CRLF files.
+        let newlines: Vec<usize> = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        // A record's position may point at the line end before it (CRLF).
+        let line_of = |byte: u64| {
+            let mut at = byte as usize;
+            while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+                at += 1;
+            }
+            newlines.partition_point(|&n| n < at) + 1
+        };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -110,7 +126,7 @@ impl Sheet {
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| line_of(p.byte()));
                 at(
                     line,
                     1,
@@ -118,7 +134,7 @@ impl Sheet {
                     "check the quotes on this line",
                 )
             })?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let line = record.position().map_or(0, |p| line_of(p.byte()));
             let fields: Vec<String> = record
                 .iter()
                 .map(|f| f.replace("\r\n", "\n").replace('\r', "\n"))

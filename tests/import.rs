@@ -1,0 +1,7 @@
+//! `jobpack import ddat`, tracks and `jobpack diff`, on the sample of the
+//! official DDaT download in tests/data/ddat-sample/.
+
+mod import {
+    mod diff;
+    mod sample;
+}
