@@ -60,6 +60,8 @@ pub enum Command {
     /// standard error. A malformed input file is reported at its line and
     /// column, exit status 2, and nothing is written.
     Import(ImportArgs),
+    /// Write a framework in another shape: a long table for spreadsheets.
+    Export(ExportArgs),
     /// Compare two framework files: skills, skill levels, texts, roles and levels.
     ///
     /// Exit status 0 when they agree, 1 when they differ, 2 on bad input, as diff(1).
@@ -105,6 +107,43 @@ pub enum ImportFormat {
         /// A version label to record, e.g. 2026.1.
         #[arg(long = "label")]
         label: Option<String>,
+    },
+    /// A plain long table (CSV): role, level, skill, skill level, descriptor,
+    /// and optional columns, as `jobpack export table` writes it.
+    Table {
+        /// The table file.
+        table: PathBuf,
+        /// The framework file to take the framework's facts (name, publisher,
+        /// date, licence) and skill-level scale from, usually the one the
+        /// table was exported from.
+        #[arg(long)]
+        like: PathBuf,
+        /// Where to write the framework (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `jobpack export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[command(subcommand)]
+    pub format: ExportFormat,
+}
+
+/// The formats `jobpack export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// A plain long table (CSV, one row per role level and skill, the skills
+    /// catalogue first) to edit in a spreadsheet and read back with `import table`.
+    Table {
+        /// The framework file to read.
+        #[arg(default_value = "framework.toml")]
+        framework: PathBuf,
+        /// Where to write the table (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
     },
 }
 

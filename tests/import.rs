@@ -4,4 +4,5 @@
 mod import {
     mod diff;
     mod sample;
+    mod table;
 }

@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::error::{Exit, InvalidInput, Reported};
-use crate::import::{ddat, toml_out, Facts, ImportError, Imported};
+use crate::import::{ddat, table, toml_out, Facts, ImportError, Imported};
 use crate::model::Date;
 
 /// Runs the import, printing the report to standard error and the
@@ -23,6 +23,11 @@ pub fn run(args: ImportArgs) -> Result<Exit> {
         } => {
             let facts = facts(published.as_deref(), label.clone())?;
             (ddat::import(roles, skills.as_deref(), &facts), out.clone())
+        }
+        ImportFormat::Table { table, like, out } => {
+            let base = crate::load::load_reported(like)?;
+            let name = like.display().to_string();
+            (table::import(table, &base.framework, &name), out.clone())
         }
     };
     let imported = imported.map_err(|e: ImportError| {

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod export;
 pub mod import;
 pub mod list;
 
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::List(args) => list::run(&args),
         Command::Build(args) => build::run(args),
         Command::Import(args) => import::run(args),
+        Command::Export(args) => export::run(&args),
         Command::Diff(args) => diff::run(&args),
     }
 }
