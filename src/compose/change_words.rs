@@ -31,12 +31,57 @@ pub const COL_AFTER: &str = "After";
 pub const COL_LEVEL: &str = "Role level";
 /// Column header: the files to re-issue.
 pub const COL_DOCUMENTS: &str = "Documents";
-/// Words marking text taken out, for readers who cannot see the strike-through.
-pub const REMOVED_MARK: &str = "removed: ";
-/// Words marking text put in.
-pub const ADDED_MARK: &str = "added: ";
 /// Said in a cell for something that was not there.
 pub const ABSENT: &str = "Not listed";
+
+/// A level's name as a column header: with its track when the name does not say it.
+pub fn level_label(level: &crate::model::Level) -> String {
+    match &level.track {
+        Some(t) if !level.name.to_lowercase().contains(&t.to_lowercase()) => {
+            format!("{} ({t} track)", level.name)
+        }
+        _ => level.name.clone(),
+    }
+}
+
+/// One sentence per track of a role, naming its levels, for the workbook;
+/// nothing for a role without tracks.
+pub fn tracks_note(role: &Role) -> Vec<String> {
+    if !role.has_tracks() {
+        return Vec::new();
+    }
+    let mut names: Vec<Option<&str>> = Vec::new();
+    for l in &role.levels {
+        if !names.contains(&l.track.as_deref()) {
+            names.push(l.track.as_deref());
+        }
+    }
+    names
+        .iter()
+        .map(|t| {
+            let levels: Vec<&str> = role
+                .levels
+                .iter()
+                .filter(|l| l.track.as_deref() == *t)
+                .map(|l| l.name.as_str())
+                .collect();
+            let from = role
+                .levels
+                .iter()
+                .find(|l| l.track.as_deref() == *t)
+                .and_then(|l| l.branches_from)
+                .map(|b| format!(", from {}", role.levels[b].name))
+                .unwrap_or_default();
+            let track = t.unwrap_or(MAIN_TRACK);
+            let mut chars = track.chars();
+            let track: String = match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            };
+            format!("{track} track{from}: {}.", levels.join(", "))
+        })
+        .collect()
+}
 
 /// Names the levels of other tracks above a level, for the next-level section.
 pub fn alternatives_blocks(role: &Role, others: &[usize]) -> Vec<Block> {

@@ -48,7 +48,12 @@ pub fn rank(title: &str, role: &str) -> Option<usize> {
         return Some(r);
     }
     let (t, r) = (title.to_lowercase(), role.to_lowercase());
-    (r.ends_with(&t) || t.ends_with(&r)).then_some(PLAIN)
+    // The plain title is the role's name or its last words ("Developer" of
+    // "Software developer"), never a longer title ending in it.
+    let plain = r
+        .strip_suffix(t.as_str())
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
+    plain.then_some(PLAIN)
 }
 
 /// One level to place: its title's rank (if known) and the average rank of

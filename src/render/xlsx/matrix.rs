@@ -41,7 +41,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
     columns.extend(
         role.levels
             .iter()
-            .map(|l| Column::text(l.name.clone(), level_width)),
+            .map(|l| Column::text(crate::compose::change_words::level_label(l), level_width)),
     );
     let rows = skills
         .iter()
@@ -59,9 +59,10 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         })
         .collect();
     let rungs: Vec<&str> = fw.scale.iter().map(|l| l.name.as_str()).collect();
+    let tracks = crate::compose::change_words::tracks_note(role);
     TableSheet {
         title: format!("Skills matrix: {}", role.name),
-        notes: vec![
+        notes: tracks.into_iter().chain([
             "Each cell gives the skill level that role level needs. An empty cell means the level \
              does not need the skill."
                 .into(),
@@ -69,7 +70,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
                 "Skill levels, lowest to highest: {}. Darker shading means a higher skill level.",
                 rungs.join(", ")
             ),
-        ],
+        ]).collect(),
         fields: Vec::new(),
         table_name: "SkillsMatrix".into(),
         alt_text: format!(
