@@ -20,26 +20,23 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
         }),
         Block::Paragraph(Paragraph::styled(
             ParaStyle::Lead,
-            vec![Span::plain(format!(
-                "{} compared with {}.",
-                edition(old),
-                edition(new)
-            ))],
+            vec![Span::plain(w::compared(&edition(old), &edition(new)))],
         )),
     ];
     if c.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::plain(w::NO_CHANGES)));
     } else {
-        blocks.push(Block::Paragraph(Paragraph::plain(
-            "Tables give each changed text before and after; the words that changed are in bold.",
-        )));
+        blocks.push(Block::Paragraph(Paragraph::plain(w::HOW_TO_READ)));
         blocks.push(section(2, w::SUMMARY, summary(c)));
         if !c.framework.is_empty() {
             blocks.push(section(
                 2,
-                "The framework",
-                vec![texts_table("Framework facts that changed", &c.framework)],
+                w::FRAMEWORK,
+                vec![texts_table(w::FRAMEWORK_FACTS, &c.framework)],
             ));
+        }
+        if c.roles_reordered {
+            blocks.push(Block::Paragraph(Paragraph::plain(w::ROLES_REORDERED)));
         }
         let skills = skills_blocks(c);
         if !skills.is_empty() {
@@ -48,31 +45,26 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
         for role in &c.roles {
             let mut content = Vec::new();
             let mut facts: Vec<String> = Vec::new();
-            facts.extend(role.levels_added.iter().map(|l| format!("New level: {l}")));
+            facts.extend(
+                role.levels_added
+                    .iter()
+                    .map(|l| format!("{}{l}", w::NEW_LEVEL)),
+            );
             facts.extend(
                 role.levels_removed
                     .iter()
-                    .map(|l| format!("Level no longer in the framework: {l}")),
+                    .map(|l| format!("{}{l}", w::GONE_LEVEL)),
             );
             if role.reordered {
-                facts.push("The levels come in another order.".into());
+                facts.push(w::LEVELS_REORDERED.into());
             }
             content.extend(list(facts));
             if !role.texts.is_empty() {
-                content.push(texts_table(
-                    &format!("Texts of the role {} that changed", role.name),
-                    &role.texts,
-                ));
+                content.push(texts_table(&w::role_texts(&role.name), &role.texts));
             }
             for level in &role.levels {
                 let mut inner = Vec::new();
-                inner.extend(list(
-                    level
-                        .because
-                        .iter()
-                        .map(|b| format!("Also changed: {b}."))
-                        .collect(),
-                ));
+                inner.extend(list(level.because.iter().map(|b| w::also(b)).collect()));
                 if !level.skill_levels.is_empty() {
                     inner.push(skill_levels_table(level));
                 }
@@ -83,31 +75,24 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
                     .cloned()
                     .collect();
                 if !texts.is_empty() {
-                    inner.push(texts_table(
-                        &format!("Texts of {} that changed", level.name),
-                        &texts,
-                    ));
+                    inner.push(texts_table(&w::level_texts(&level.name), &texts));
                 }
                 content.push(section(3, &level.name, inner));
             }
-            blocks.push(section(2, &format!("Role: {}", role.name), content));
+            blocks.push(section(2, &w::role_heading(&role.name), content));
         }
         for r in &c.roles_added {
             blocks.push(section(
                 2,
-                &format!("New role: {r}"),
-                vec![Block::Paragraph(Paragraph::plain(
-                    "Issue all of its documents.",
-                ))],
+                &w::new_role(r),
+                vec![Block::Paragraph(Paragraph::plain(w::ISSUE_ALL))],
             ));
         }
         for r in &c.roles_removed {
             blocks.push(section(
                 2,
-                &format!("Role no longer in the framework: {r}"),
-                vec![Block::Paragraph(Paragraph::plain(
-                    "Withdraw its documents.",
-                ))],
+                &w::gone_role(r),
+                vec![Block::Paragraph(Paragraph::plain(w::WITHDRAW))],
             ));
         }
         blocks.push(section(2, w::REISSUE, vec![reissue_table(new, c)]));
@@ -116,8 +101,8 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
         meta: DocMeta {
             title: w::REPORT_TITLE.into(),
             author: new.meta.publisher.clone(),
-            subject: format!("Changes from {} to {}", edition(old), edition(new)),
-            keywords: vec!["change report".into(), new.meta.name.clone()],
+            subject: w::subject(&edition(old), &edition(new)),
+            keywords: vec![w::KEYWORD.into(), new.meta.name.clone()],
             language: new.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
@@ -131,7 +116,7 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
 fn edition(fw: &Framework) -> String {
     let mut s = fw.meta.name.clone();
     if let Some(v) = &fw.meta.version {
-        s.push_str(&format!(", version {v}"));
+        s.push_str(&w::version(v));
     }
     if let Some(d) = &fw.meta.published {
         s.push_str(&format!(", {}", d.long()));
@@ -162,50 +147,43 @@ fn list(items: Vec<String>) -> Option<Block> {
 
 fn summary(c: &Changes) -> Vec<Block> {
     let levels: usize = c.roles.iter().map(|r| r.levels.len()).sum();
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut items = vec![
-        count(c.skills_added.len(), "skill added", "skills added"),
-        count(c.skills_removed.len(), "skill removed", "skills removed"),
-        count(c.skills_renamed.len(), "skill renamed", "skills renamed"),
-        count(
-            c.skill_texts.len(),
-            "skill text changed",
-            "skill texts changed",
-        ),
-        count(levels, "role level changed", "role levels changed"),
-    ];
-    items.push(count(c.roles_added.len(), "role added", "roles added"));
-    items.push(count(
+    let numbers = [
+        c.skills_added.len(),
+        c.skills_removed.len(),
+        c.skills_renamed.len(),
+        c.skill_texts.len(),
+        levels,
+        c.roles_added.len(),
         c.roles_removed.len(),
-        "role removed",
-        "roles removed",
-    ));
+    ];
+    let items = numbers
+        .iter()
+        .zip(w::COUNTS)
+        .map(|(&n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
     list(items).into_iter().collect()
 }
 
 fn skills_blocks(c: &Changes) -> Vec<Block> {
     let mut facts: Vec<String> = Vec::new();
-    facts.extend(c.skills_added.iter().map(|s| format!("New skill: {s}")));
+    facts.extend(
+        c.skills_added
+            .iter()
+            .map(|s| format!("{}{s}", w::NEW_SKILL)),
+    );
     facts.extend(
         c.skills_removed
             .iter()
-            .map(|s| format!("Skill no longer in the framework: {s}")),
+            .map(|s| format!("{}{s}", w::GONE_SKILL)),
     );
-    facts.extend(c.skills_renamed.iter().map(|r| {
-        format!(
-            "{} is now called {} (their descriptors agree {:.0}%)",
-            r.old,
-            r.new,
-            r.agreement * 100.0
-        )
-    }));
+    facts.extend(
+        c.skills_renamed
+            .iter()
+            .map(|r| w::renamed(&r.old, &r.new, r.agreement)),
+    );
     let mut blocks: Vec<Block> = list(facts).into_iter().collect();
     if !c.skill_texts.is_empty() {
-        blocks.push(texts_table(
-            "Texts of the skills catalogue that changed",
-            &c.skill_texts,
-        ));
+        blocks.push(texts_table(w::CATALOGUE_TEXTS, &c.skill_texts));
     }
     blocks
 }
@@ -226,18 +204,18 @@ fn skill_levels_table(level: &crate::diff::LevelChanges) -> Block {
         })
         .collect();
     Block::Table(Table {
-        summary: Some(format!("Skill levels of {} that changed", level.name)),
+        summary: Some(w::rung_summary(&level.name)),
         columns: vec![
             Column {
-                header: "Skill".into(),
+                header: w::COL_SKILL.into(),
                 weight: 0.4,
             },
             Column {
-                header: "Skill level before".into(),
+                header: w::COL_RUNG_BEFORE.into(),
                 weight: 0.3,
             },
             Column {
-                header: "Skill level after".into(),
+                header: w::COL_RUNG_AFTER.into(),
                 weight: 0.3,
             },
         ],
@@ -342,12 +320,10 @@ fn reissue_table(new: &Framework, c: &Changes) -> Block {
         }
     }
     if rows.is_empty() {
-        return Block::Paragraph(Paragraph::plain("No role level's documents change."));
+        return Block::Paragraph(Paragraph::plain(w::NOTHING_TO_REISSUE));
     }
     Block::Table(Table {
-        summary: Some(
-            "Role levels whose documents need re-issuing, with the files of the pack".into(),
-        ),
+        summary: Some(w::REISSUE_SUMMARY.into()),
         columns: vec![
             Column {
                 header: w::COL_LEVEL.into(),

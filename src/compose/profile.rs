@@ -90,7 +90,7 @@ fn position(role: &Role, index: usize) -> String {
     }
     let rung = format!("Level {} of {}", role.rung(index) + 1, role.rungs());
     match &role.levels[index].track {
-        Some(track) => format!("{rung}, {track} track"),
+        Some(track) => super::change_words::track_position(&rung, track),
         None => rung,
     }
 }
@@ -357,6 +357,15 @@ fn next_level_blocks(
 }
 
 fn key_blocks(fw: &Framework) -> Vec<Block> {
+    // A framework that describes none of its skill levels (the DDaT download
+    // does not) gets their names in order, not a table of empty cells.
+    if fw.scale.iter().all(|s| s.description.is_none()) {
+        let names: Vec<&str> = fw.scale.iter().map(|s| s.name.as_str()).collect();
+        return vec![Block::Paragraph(Paragraph::plain(format!(
+            "Skill levels, from the lowest to the highest: {}.",
+            names.join(", ")
+        )))];
+    }
     vec![
         Block::Paragraph(Paragraph::plain(
             "Skill levels, from the lowest to the highest:",

@@ -86,6 +86,9 @@ pub fn render(c: &Changes, colour: bool) -> String {
     for r in &c.roles_removed {
         let _ = writeln!(out, "{}", st.heading(&format!("Role removed: {r}")));
     }
+    if c.roles_reordered {
+        let _ = writeln!(out, "{}", st.heading("Roles reordered"));
+    }
     for role in &c.roles {
         let _ = writeln!(out, "{}", st.heading(&format!("Role {}", role.name)));
         for t in &role.texts {

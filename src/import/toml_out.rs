@@ -171,7 +171,7 @@ fn array(out: &mut String, key: &str, items: &[String]) {
     if one_line.chars().count() <= WIDTH {
         out.push_str(&one_line);
     } else {
-        let _ = write!(out, "{key} = [\n");
+        let _ = writeln!(out, "{key} = [");
         for item in items {
             let _ = writeln!(out, "    {},", quoted(item));
         }
