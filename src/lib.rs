@@ -84,3 +84,4 @@ pub mod model;
 pub mod output;
 pub mod people;
 pub mod render;
+pub mod words;

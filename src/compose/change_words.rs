@@ -1,15 +1,5 @@
-//! Fixed words of the change report, and of tracks in the job profile, kept
-//! together so they move easily into the words catalogue (`src/words/`).
-
-use crate::doc::{Block, List, Paragraph};
-use crate::model::Role;
-
-/// Introduces the levels of other tracks a person may move to instead.
-pub const ALTERNATIVES_ONE: &str = "On another track, the level above this one is:";
-/// Introduces several such levels.
-pub const ALTERNATIVES_MANY: &str = "On other tracks, the levels above this one are:";
-/// Names the role's unnamed track.
-pub const MAIN_TRACK: &str = "main";
+//! Fixed words of the change report (English only), kept together so they
+//! move easily into the words catalogue (`src/words/`).
 
 /// Title of the change report.
 pub const REPORT_TITLE: &str = "What changed in the framework";
@@ -130,84 +120,4 @@ pub fn subject(old: &str, new: &str) -> String {
 /// A version label after a framework's name.
 pub fn version(v: &str) -> String {
     format!(", version {v}")
-}
-/// Where a level stands on a role with tracks: "Level 4 of 6, management track".
-pub fn track_position(rung: &str, track: &str) -> String {
-    format!("{rung}, {track} track")
-}
-
-/// A level's name as a column header: with its track when the name does not say it.
-pub fn level_label(level: &crate::model::Level) -> String {
-    match &level.track {
-        Some(t) if !level.name.to_lowercase().contains(&t.to_lowercase()) => {
-            format!("{} ({t} track)", level.name)
-        }
-        _ => level.name.clone(),
-    }
-}
-
-/// One sentence per track of a role, naming its levels, for the workbook;
-/// nothing for a role without tracks.
-pub fn tracks_note(role: &Role) -> Vec<String> {
-    if !role.has_tracks() {
-        return Vec::new();
-    }
-    let mut names: Vec<Option<&str>> = Vec::new();
-    for l in &role.levels {
-        if !names.contains(&l.track.as_deref()) {
-            names.push(l.track.as_deref());
-        }
-    }
-    names
-        .iter()
-        .map(|t| {
-            let levels: Vec<&str> = role
-                .levels
-                .iter()
-                .filter(|l| l.track.as_deref() == *t)
-                .map(|l| l.name.as_str())
-                .collect();
-            let from = role
-                .levels
-                .iter()
-                .find(|l| l.track.as_deref() == *t)
-                .and_then(|l| l.branches_from)
-                .map(|b| format!(", from {}", role.levels[b].name))
-                .unwrap_or_default();
-            let track = t.unwrap_or(MAIN_TRACK);
-            let mut chars = track.chars();
-            let track: String = match chars.next() {
-                Some(c) => c.to_uppercase().chain(chars).collect(),
-                None => String::new(),
-            };
-            format!("{track} track{from}: {}.", levels.join(", "))
-        })
-        .collect()
-}
-
-/// Names the levels of other tracks above a level, for the next-level section.
-pub fn alternatives_blocks(role: &Role, others: &[usize]) -> Vec<Block> {
-    if others.is_empty() {
-        return Vec::new();
-    }
-    let lead = if others.len() == 1 {
-        ALTERNATIVES_ONE
-    } else {
-        ALTERNATIVES_MANY
-    };
-    let items = others
-        .iter()
-        .map(|&i| {
-            let level = &role.levels[i];
-            let track = level.track.as_deref().unwrap_or(MAIN_TRACK);
-            Paragraph::plain(format!("{} ({track} track)", level.name))
-        })
-        .collect();
-    vec![
-        Block::Paragraph(Paragraph::plain(lead)),
-        Block::List(List {
-            ordered: false,
-            items,
-        }),
-    ]
 }

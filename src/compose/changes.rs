@@ -103,11 +103,13 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
             author: new.meta.publisher.clone(),
             subject: w::subject(&edition(old), &edition(new)),
             keywords: vec![w::KEYWORD.into(), new.meta.name.clone()],
-            language: new.meta.language.clone(),
+            language: "en-GB".into(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
         },
         running_header: Some(w::REPORT_TITLE.into()),
+        // The report's own words are English (see change_words).
+        furniture: crate::doc::Furniture::default(),
         footer: edition(new),
         blocks,
     }

@@ -5,6 +5,7 @@ pub mod change_words;
 pub mod changes;
 pub mod profile;
 pub mod prose;
+pub mod tracks;
 
 use anyhow::{Context, Result};
 
@@ -66,10 +67,12 @@ mod tests {
                     track: None,
                     branches_from: None,
                     grades: Vec::new(),
+                    welsh: None,
                     requirements: Vec::new(),
                 }],
             }],
             branding: Default::default(),
+            words: Default::default(),
         }
     }
 

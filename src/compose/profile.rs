@@ -5,11 +5,13 @@
 //! next level; a key to the skill-level scale; the attribution. Every
 //! sentence of the level reaches the page verbatim.
 
-use super::prose::{descriptor_blocks, logo, scale_cell, scale_table, text_blocks, NO_SKILLS};
+use super::prose::{descriptor_blocks, logo, scale_cell, scale_table, text_blocks};
 use crate::doc::{
     Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
 };
 use crate::model::{Framework, Level, Role};
+use crate::say;
+use crate::words::Key;
 
 /// The job profile of level `level_index` of role `role_index`, dated `epoch`.
 ///
@@ -22,15 +24,22 @@ pub fn profile(
     epoch: i64,
 ) -> anyhow::Result<Document> {
     let (role, level) = super::role_level(fw, role_index, level_index)?;
-    let position = position(role, level_index);
+    let w = &fw.words;
+    let position = super::tracks::position(fw, role, level_index);
 
     let mut blocks = title_block(fw, role, level, &position);
-    blocks.push(section("About the role", role_blocks(role)));
-    blocks.push(section("About this level", level_blocks(level)));
-    blocks.push(section("Skills needed", skills_blocks(fw, role, level)));
+    blocks.push(section(w.get(Key::ProfileAboutRole), role_blocks(role)));
+    blocks.push(section(
+        w.get(Key::ProfileAboutLevel),
+        level_blocks(fw, level),
+    ));
+    blocks.push(section(
+        w.get(Key::ProfileSkillsNeeded),
+        skills_blocks(fw, role, level),
+    ));
     let explained = skills_explained(fw, level);
     if !explained.is_empty() {
-        blocks.push(section("About these skills", explained));
+        blocks.push(section(w.get(Key::ProfileAboutSkills), explained));
     }
     // The two short tables read best whole: each moves to a new page rather
     // than split (the engine still splits one taller than a page).
@@ -41,29 +50,30 @@ pub fn profile(
         .next_on_track(level_index)
         .or(alternatives.first().copied())
     {
-        let title = "What changes at the next level";
-        let mut content =
-            next_level_blocks(fw, level, &role.levels[next], &position_of(role, next));
+        let title = w.get(Key::ProfileNextLevel);
+        let intro = super::tracks::next_intro(fw, role, next);
+        let mut content = next_level_blocks(fw, level, &role.levels[next], intro);
         let others: Vec<usize> = alternatives.into_iter().filter(|&a| a != next).collect();
-        content.extend(super::change_words::alternatives_blocks(role, &others));
+        content.extend(super::tracks::alternatives_blocks(fw, role, &others));
         blocks.push(kept_section(title, content));
     }
-    blocks.push(kept_section("Skill levels", key_blocks(fw)));
+    blocks.push(kept_section(w.get(Key::SkillLevels), key_blocks(fw)));
     blocks.extend(attribution(fw));
 
     Ok(Document {
         meta: DocMeta {
-            title: format!("Job profile: {}", level.name),
+            title: say!(w, ProfileTitle, level = level.name),
             author: fw.meta.publisher.clone(),
-            subject: format!(
-                "Job profile for {} ({}, {}), {}",
-                level.name,
-                role.name,
-                position.to_lowercase(),
-                fw.meta.name
+            subject: say!(
+                w,
+                ProfileSubject,
+                level = level.name,
+                role = role.name,
+                position = position.to_lowercase(),
+                framework = fw.meta.name
             ),
             keywords: vec![
-                "job profile".to_string(),
+                w.get(Key::ProfileKeyword).to_string(),
                 role.name.clone(),
                 level.name.clone(),
                 fw.meta.name.clone(),
@@ -72,40 +82,20 @@ pub fn profile(
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
         },
-        running_header: Some(format!("Job profile: {}", level.name)),
+        running_header: Some(say!(w, ProfileTitle, level = level.name)),
         footer: format!(
             "{}: {} ({})",
             role.name,
             level.name,
             position.to_lowercase()
         ),
+        furniture: crate::doc::Furniture::from_words(w),
         blocks,
     })
 }
 
-/// "Level 3 of 5"; on a role with tracks, the rung on its ladder and the track.
-fn position(role: &Role, index: usize) -> String {
-    if !role.has_tracks() {
-        return format!("Level {} of {}", index + 1, role.levels.len());
-    }
-    let rung = format!("Level {} of {}", role.rung(index) + 1, role.rungs());
-    match &role.levels[index].track {
-        Some(track) => super::change_words::track_position(&rung, track),
-        None => rung,
-    }
-}
-
-/// The position of level `index` as the next-level section words it.
-fn position_of(role: &Role, index: usize) -> String {
-    let p = position(role, index);
-    let mut chars = p.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => p,
-    }
-}
-
 fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Vec<Block> {
+    let w = &fw.words;
     let mut blocks: Vec<Block> = logo(fw).into_iter().collect();
     // Page one says what the document is, whose it is and where it comes from.
     let mut over = fw.meta.name.clone();
@@ -114,7 +104,10 @@ fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Ve
     }
     blocks.push(Block::Paragraph(Paragraph::styled(
         ParaStyle::Small,
-        vec![Span::bold("Job profile"), Span::plain(format!(" · {over}"))],
+        vec![
+            Span::bold(w.get(Key::ProfileKind)),
+            Span::plain(format!(" · {over}")),
+        ],
     )));
     blocks.push(Block::Heading(Heading {
         level: 1,
@@ -131,18 +124,22 @@ fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Ve
     )));
     let mut facts = Vec::new();
     if let Some(v) = &fw.meta.version {
-        facts.push(format!("Version {v}"));
+        facts.push(say!(w, Version, version = v));
     }
     if let Some(d) = &fw.meta.published {
-        facts.push(format!("Published {}", d.long()));
+        facts.push(say!(w, Published, date = w.date(d)));
     }
     if !level.grades.is_empty() {
-        let label = if level.grades.len() == 1 {
-            "Job grade"
+        let key = if level.grades.len() == 1 {
+            Key::ProfileJobGrade
         } else {
-            "Job grades"
+            Key::ProfileJobGrades
         };
-        facts.push(format!("{label}: {}", level.grades.join(", ")));
+        facts.push(w.fill(key, &[("grades", &level.grades.join(", "))]));
+    }
+    if let Some(welsh) = level.welsh {
+        let label = w.get(Key::WelshRequirement);
+        facts.push(format!("{label}: {}", w.get(welsh.key())));
     }
     if !facts.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::styled(
@@ -200,7 +197,7 @@ fn skills_explained(fw: &Framework, level: &Level) -> Vec<Block> {
     blocks
 }
 
-fn level_blocks(level: &Level) -> Vec<Block> {
+fn level_blocks(fw: &Framework, level: &Level) -> Vec<Block> {
     let mut blocks = text_blocks(&level.summary);
     let outro = level.responsibilities_outro.as_ref().map(text_blocks);
     if level.responsibilities.is_empty() {
@@ -210,7 +207,7 @@ fn level_blocks(level: &Level) -> Vec<Block> {
     let intro = level
         .responsibilities_intro
         .clone()
-        .unwrap_or_else(|| "Typical responsibilities:".to_string());
+        .unwrap_or_else(|| fw.words.get(Key::ProfileResponsibilities).to_string());
     blocks.push(Block::Paragraph(Paragraph::styled(
         ParaStyle::Label,
         vec![Span::plain(intro)],
@@ -240,9 +237,12 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
         blocks.extend(text_blocks(intro));
     }
     if level.requirements.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            fw.words.get(Key::NoSkills),
+        )));
         return blocks;
     }
+    let w = &fw.words;
     let rows = level
         .requirements
         .iter()
@@ -255,21 +255,22 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
         })
         .collect();
     blocks.push(Block::Table(Table {
-        summary: Some(format!(
-            "The {} skills needed at this level, each with its skill level and what it means",
-            level.requirements.len()
+        summary: Some(say!(
+            w,
+            ProfileSkillsSummary,
+            count = level.requirements.len()
         )),
         columns: vec![
             Column {
-                header: "Skill".into(),
+                header: w.get(Key::Skill).into(),
                 weight: 0.25,
             },
             Column {
-                header: "Skill level".into(),
+                header: w.get(Key::SkillLevel).into(),
                 weight: 0.16,
             },
             Column {
-                header: "What you need to be able to do".into(),
+                header: w.get(Key::ProfileWhatYouNeed).into(),
                 weight: 0.59,
             },
         ],
@@ -279,33 +280,29 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
     blocks
 }
 
-fn next_level_blocks(
-    fw: &Framework,
-    level: &Level,
-    next: &Level,
-    next_position: &str,
-) -> Vec<Block> {
+fn next_level_blocks(fw: &Framework, level: &Level, next: &Level, intro: String) -> Vec<Block> {
     let rank_of = |l: &Level, skill: usize| {
         l.requirements
             .iter()
             .find(|r| r.skill == skill)
             .map(|r| r.level)
     };
+    let w = &fw.words;
     let mut rows = Vec::new();
     for skill in 0..fw.skills.len() {
         let (now, then) = (rank_of(level, skill), rank_of(next, skill));
         if now == then {
             continue;
         }
-        let change = match (now, then) {
-            (None, Some(_)) => "New at the next level",
-            (Some(_), None) => "Not listed at the next level",
-            (Some(a), Some(b)) if b > a => "Higher",
-            _ => "Lower",
-        };
+        let change = w.get(match (now, then) {
+            (None, Some(_)) => Key::ProfileNew,
+            (Some(_), None) => Key::ProfileDropped,
+            (Some(a), Some(b)) if b > a => Key::ProfileHigher,
+            _ => Key::ProfileLower,
+        });
         let cell = |rank: Option<usize>| match rank {
             Some(r) => scale_cell(fw, r),
-            None => Cell::text("Not listed"),
+            None => Cell::text(w.get(Key::ProfileNotListed)),
         };
         rows.push(Row {
             cells: vec![
@@ -316,37 +313,33 @@ fn next_level_blocks(
             ],
         });
     }
-    let intro = format!("The next level is {} ({next_position}).", next.name);
     let mut blocks = vec![Block::Paragraph(Paragraph::plain(intro))];
     if rows.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::plain(
-            "Every skill is needed at the same skill level there.",
+            w.get(Key::ProfileNextSame),
         )));
         return blocks;
     }
     blocks.push(Block::Paragraph(Paragraph::plain(
-        "These skills are needed at a different skill level there:",
+        w.get(Key::ProfileNextDiffer),
     )));
     blocks.push(Block::Table(Table {
-        summary: Some(format!(
-            "Skills whose skill level differs between this level and {}",
-            next.name
-        )),
+        summary: Some(say!(w, ProfileNextSummary, level = next.name)),
         columns: vec![
             Column {
-                header: "Skill".into(),
+                header: w.get(Key::Skill).into(),
                 weight: 0.31,
             },
             Column {
-                header: "At this level".into(),
+                header: w.get(Key::ProfileAtThisLevel).into(),
                 weight: 0.21,
             },
             Column {
-                header: "At the next level".into(),
+                header: w.get(Key::ProfileAtNextLevel).into(),
                 weight: 0.21,
             },
             Column {
-                header: "Change".into(),
+                header: w.get(Key::ProfileChange).into(),
                 weight: 0.27,
             },
         ],
@@ -362,14 +355,13 @@ fn key_blocks(fw: &Framework) -> Vec<Block> {
     if fw.scale.iter().all(|s| s.description.is_none()) {
         let names: Vec<&str> = fw.scale.iter().map(|s| s.name.as_str()).collect();
         return vec![Block::Paragraph(Paragraph::plain(format!(
-            "Skill levels, from the lowest to the highest: {}.",
+            "{} {}.",
+            fw.words.get(Key::ProfileKeyIntro),
             names.join(", ")
         )))];
     }
     vec![
-        Block::Paragraph(Paragraph::plain(
-            "Skill levels, from the lowest to the highest:",
-        )),
+        Block::Paragraph(Paragraph::plain(fw.words.get(Key::ProfileKeyIntro))),
         Block::Table(scale_table(fw)),
     ]
 }
@@ -380,10 +372,11 @@ fn attribution(fw: &Framework) -> Vec<Block> {
         spans.push(Span::plain(a.clone()));
     }
     if let Some(url) = &fw.meta.url {
+        let source = fw.words.get(Key::Source);
         if !spans.is_empty() {
-            spans.push(Span::plain(" Source: "));
+            spans.push(Span::plain(format!(" {source}: ")));
         } else {
-            spans.push(Span::plain("Source: "));
+            spans.push(Span::plain(format!("{source}: ")));
         }
         spans.push(Span {
             link: Some(url.clone()),

@@ -158,6 +158,7 @@ pub fn import(
         skills,
         roles,
         branding: Default::default(),
+        words: crate::words::Words::for_language("en-GB", &Default::default()).0,
     };
     let counts = framework.counts();
     report.insert(

@@ -14,10 +14,10 @@ use std::path::Path;
 use super::clean::{cell_text, text_cell, Cleaning};
 use super::sheet::{Sheet, Wanted};
 use super::{id_from, unique_id, ImportError, Imported};
-use crate::model::{Framework, Level, Requirement, Role, Skill, Text};
+use crate::model::{Framework, Level, Requirement, Role, Skill, Text, WelshRequirement};
 
 /// The columns, in the order `export table` writes them; the first five are required.
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 21] = [
     "Role",
     "Level",
     "Skill",
@@ -38,6 +38,7 @@ pub const COLUMNS: [&str; 20] = [
     "Branches from",
     "Skill id",
     "Skill description",
+    "Welsh language requirement",
 ];
 
 const ROLE: usize = 0;
@@ -269,6 +270,7 @@ pub fn import(path: &Path, base: &Framework, base_name: &str) -> Result<Imported
                     track: (!cell[16].is_empty()).then(|| cell[16].clone()),
                     branches_from: None,
                     requirements: Vec::new(),
+                    welsh: None,
                 });
                 level_rows.push((ri, role.levels.len() - 1, *line, cell.clone()));
                 role.levels.len() - 1
@@ -278,7 +280,7 @@ pub fn import(path: &Path, base: &Framework, base_name: &str) -> Result<Imported
         if let Some((_, _, first, given)) =
             level_rows.iter().find(|(r, l, _, _)| *r == ri && *l == li)
         {
-            for c in 5..18 {
+            for c in (5..18).chain([20]) {
                 if !cell[c].is_empty() && cell[c] != given[c] {
                     return Err(err(*line, c, format!("differs from line {first}"), "a level's columns repeat on each of its rows: make them agree, or leave them blank"));
                 }
@@ -320,8 +322,24 @@ pub fn import(path: &Path, base: &Framework, base_name: &str) -> Result<Imported
             });
         }
     }
-    // Branch points, once every level of a role is known.
+    // Welsh language requirements and branch points, once every level of a role is known.
     for (ri, li, line, cell) in &level_rows {
+        if !cell[20].is_empty() {
+            let found = WelshRequirement::ALL
+                .iter()
+                .copied()
+                .find(|w| w.id() == cell[20]);
+            let Some(w) = found else {
+                let ids: Vec<&str> = WelshRequirement::ALL.iter().map(|w| w.id()).collect();
+                return Err(err(
+                    *line,
+                    20,
+                    format!("is `{}`, not a Welsh language requirement", cell[20]),
+                    &format!("use one of {}", ids.join(", ")),
+                ));
+            };
+            roles[*ri].levels[*li].welsh = Some(w);
+        }
         if cell[17].is_empty() {
             continue;
         }
@@ -340,14 +358,14 @@ pub fn import(path: &Path, base: &Framework, base_name: &str) -> Result<Imported
         };
         role.levels[*li].branches_from = Some(t);
     }
-    let mut framework = Framework {
+    let framework = Framework {
         meta: base.meta.clone(),
         scale: base.scale.clone(),
         skills,
         roles,
         branding: Default::default(),
+        words: base.words.clone(),
     };
-    framework.branding = Default::default();
     let counts = framework.counts();
     let mut report = vec![format!(
         "imported {} roles, {} levels, {} skills, {} requirements from {} rows",

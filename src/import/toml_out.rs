@@ -19,6 +19,7 @@ pub fn write(imported: &Imported) -> String {
     }
     out.push('\n');
     framework(&mut out, fw);
+    words(&mut out, fw);
     out.push_str(
         "\n# The skill-level scale, lowest first; the order here is the order everywhere.\n",
     );
@@ -79,6 +80,25 @@ fn framework(out: &mut String, fw: &Framework) {
     string(out, "bullet_lead", &m.bullet_lead);
 }
 
+/// The framework's corrections to the words catalogue, where its words
+/// differ from the shipped ones for its language.
+fn words(out: &mut String, fw: &Framework) {
+    let lang = &fw.meta.language;
+    let (shipped, _) = crate::words::Words::for_language(lang, &Default::default());
+    let changed: Vec<crate::words::Key> = crate::words::Key::ALL
+        .iter()
+        .copied()
+        .filter(|k| fw.words.get(*k) != shipped.get(*k))
+        .collect();
+    if changed.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n[words.{lang}]");
+    for k in changed {
+        let _ = writeln!(out, "{} = {}", quoted(k.name()), quoted(fw.words.get(k)));
+    }
+}
+
 fn write_role(out: &mut String, imported: &Imported, fw: &Framework, role: &Role) {
     out.push('\n');
     for line in imported.role_notes.get(&role.id).into_iter().flatten() {
@@ -129,6 +149,9 @@ fn write_level(out: &mut String, fw: &Framework, role: &Role, level: &Level) {
     }
     if !level.grades.is_empty() {
         array(out, "grades", &level.grades);
+    }
+    if let Some(w) = level.welsh {
+        string(out, "welsh", w.id());
     }
     out.push_str("[roles.levels.requirements]\n");
     for req in &level.requirements {

@@ -49,6 +49,7 @@ pub fn framework_with(role_ids: &[&str], levels: usize) -> Framework {
                     track: None,
                     branches_from: None,
                     grades: Vec::new(),
+                    welsh: None,
                     requirements: (0..3)
                         .map(|s| Requirement {
                             skill: s,
@@ -75,6 +76,7 @@ pub fn framework_with(role_ids: &[&str], levels: usize) -> Framework {
         skills,
         roles,
         branding: Default::default(),
+        words: Default::default(),
     }
 }
 

@@ -70,6 +70,7 @@ pub fn seed_framework() -> Framework {
             track: None,
             branches_from: None,
             grades: vec![],
+            welsh: None,
             requirements: reqs
                 .iter()
                 .map(|(skill, rank)| Requirement {
@@ -97,6 +98,7 @@ pub fn seed_framework() -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 
@@ -139,6 +141,7 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             track: None,
             branches_from: None,
             grades: vec![format!("G{l}")],
+            welsh: None,
             requirements: (0..5)
                 .filter(|s| (s + l) % 3 != 0)
                 .map(|s| Requirement {
@@ -164,5 +167,6 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }

@@ -316,5 +316,6 @@ fn build_level(
         branches_from: None,
         grades: Vec::new(),
         requirements,
+        welsh: None,
     })
 }

@@ -138,6 +138,7 @@ mod tests {
                     track: None,
                     branches_from: None,
                     grades: vec![],
+                    welsh: None,
                     requirements: vec![],
                 })
                 .collect(),

@@ -69,6 +69,7 @@ pub fn framework(rungs: &[&str]) -> Framework {
         track: None,
         branches_from: None,
         grades: Vec::new(),
+        welsh: None,
         requirements,
     };
     Framework {
@@ -117,6 +118,7 @@ pub fn framework(rungs: &[&str]) -> Framework {
             ],
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 

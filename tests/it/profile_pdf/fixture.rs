@@ -66,6 +66,7 @@ pub fn level(name: &str, summary: &str, ranks: &[usize], descriptors: &[&str]) -
         track: None,
         branches_from: None,
         grades: vec!["SEO".into()],
+        welsh: None,
         requirements: ranks
             .iter()
             .enumerate()
@@ -124,6 +125,7 @@ pub fn fixture() -> Framework {
             ],
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 
