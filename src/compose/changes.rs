@@ -1,7 +1,6 @@
 //! The change report: what changed between two versions of a framework, per
 //! role level, and which documents need re-issuing. For HR, after each release.
 
-use super::change_words as w;
 use crate::diff::words::Run;
 use crate::diff::{Changes, TextChange};
 use crate::doc::{
@@ -9,38 +8,58 @@ use crate::doc::{
 };
 use crate::model::Framework;
 use crate::output::slug;
+use crate::say;
+use crate::words::{Key, Words};
 
 /// The report comparing `old` with `new`, dated `epoch`.
+///
+/// The report is in the new framework's language, from the words catalogue.
 pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Document {
+    let wd = &new.words;
     let mut blocks = vec![
         Block::Heading(Heading {
             level: 1,
-            text: w::REPORT_TITLE.into(),
+            text: wd.get(Key::ReportTitle).into(),
             bookmark: true,
         }),
         Block::Paragraph(Paragraph::styled(
             ParaStyle::Lead,
-            vec![Span::plain(w::compared(&edition(old), &edition(new)))],
+            vec![Span::plain(say!(
+                wd,
+                ReportCompared,
+                old = edition(old),
+                new = edition(new)
+            ))],
         )),
     ];
     if c.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(w::NO_CHANGES)));
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            wd.get(Key::ReportNoChanges),
+        )));
     } else {
-        blocks.push(Block::Paragraph(Paragraph::plain(w::HOW_TO_READ)));
-        blocks.push(section(2, w::SUMMARY, summary(c)));
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            wd.get(Key::ReportHowToRead),
+        )));
+        blocks.push(section(2, wd.get(Key::ReportSummary), summary(wd, c)));
         if !c.framework.is_empty() {
             blocks.push(section(
                 2,
-                w::FRAMEWORK,
-                vec![texts_table(w::FRAMEWORK_FACTS, &c.framework)],
+                wd.get(Key::ReportFramework),
+                vec![texts_table(
+                    wd,
+                    wd.get(Key::ReportFrameworkFacts),
+                    &c.framework,
+                )],
             ));
         }
         if c.roles_reordered {
-            blocks.push(Block::Paragraph(Paragraph::plain(w::ROLES_REORDERED)));
+            blocks.push(Block::Paragraph(Paragraph::plain(
+                wd.get(Key::ReportRolesReordered),
+            )));
         }
-        let skills = skills_blocks(c);
+        let skills = skills_blocks(wd, c);
         if !skills.is_empty() {
-            blocks.push(section(2, w::SKILLS, skills));
+            blocks.push(section(2, wd.get(Key::ReportSkills), skills));
         }
         for role in &c.roles {
             let mut content = Vec::new();
@@ -48,25 +67,35 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
             facts.extend(
                 role.levels_added
                     .iter()
-                    .map(|l| format!("{}{l}", w::NEW_LEVEL)),
+                    .map(|l| say!(wd, ReportNewLevel, level = l)),
             );
             facts.extend(
                 role.levels_removed
                     .iter()
-                    .map(|l| format!("{}{l}", w::GONE_LEVEL)),
+                    .map(|l| say!(wd, ReportGoneLevel, level = l)),
             );
             if role.reordered {
-                facts.push(w::LEVELS_REORDERED.into());
+                facts.push(wd.get(Key::ReportLevelsReordered).into());
             }
             content.extend(list(facts));
             if !role.texts.is_empty() {
-                content.push(texts_table(&w::role_texts(&role.name), &role.texts));
+                content.push(texts_table(
+                    wd,
+                    &say!(wd, ReportRoleTexts, role = role.name),
+                    &role.texts,
+                ));
             }
             for level in &role.levels {
                 let mut inner = Vec::new();
-                inner.extend(list(level.because.iter().map(|b| w::also(b)).collect()));
+                inner.extend(list(
+                    level
+                        .because
+                        .iter()
+                        .map(|b| say!(wd, ReportAlso, reason = b))
+                        .collect(),
+                ));
                 if !level.skill_levels.is_empty() {
-                    inner.push(skill_levels_table(level));
+                    inner.push(skill_levels_table(wd, level));
                 }
                 let texts: Vec<TextChange> = level
                     .texts
@@ -75,53 +104,66 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
                     .cloned()
                     .collect();
                 if !texts.is_empty() {
-                    inner.push(texts_table(&w::level_texts(&level.name), &texts));
+                    inner.push(texts_table(
+                        wd,
+                        &say!(wd, ReportLevelTexts, level = level.name),
+                        &texts,
+                    ));
                 }
                 content.push(section(3, &level.name, inner));
             }
-            blocks.push(section(2, &w::role_heading(&role.name), content));
+            blocks.push(section(2, &say!(wd, ReportRole, role = role.name), content));
         }
         for r in &c.roles_added {
             blocks.push(section(
                 2,
-                &w::new_role(r),
-                vec![Block::Paragraph(Paragraph::plain(w::ISSUE_ALL))],
+                &say!(wd, ReportNewRole, role = r),
+                vec![Block::Paragraph(Paragraph::plain(
+                    wd.get(Key::ReportIssueAll),
+                ))],
             ));
         }
         for r in &c.roles_removed {
             blocks.push(section(
                 2,
-                &w::gone_role(r),
-                vec![Block::Paragraph(Paragraph::plain(w::WITHDRAW))],
+                &say!(wd, ReportGoneRole, role = r),
+                vec![Block::Paragraph(Paragraph::plain(
+                    wd.get(Key::ReportWithdraw),
+                ))],
             ));
         }
-        blocks.push(section(2, w::REISSUE, vec![reissue_table(new, c)]));
+        blocks.push(section(
+            2,
+            wd.get(Key::ReportReissue),
+            vec![reissue_table(new, c)],
+        ));
     }
     Document {
         meta: DocMeta {
-            title: w::REPORT_TITLE.into(),
+            title: wd.get(Key::ReportTitle).into(),
             author: new.meta.publisher.clone(),
-            subject: w::subject(&edition(old), &edition(new)),
-            keywords: vec![w::KEYWORD.into(), new.meta.name.clone()],
-            language: "en-GB".into(),
+            subject: say!(wd, ReportSubject, old = edition(old), new = edition(new)),
+            keywords: vec![wd.get(Key::ReportKeyword).into(), new.meta.name.clone()],
+            language: new.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
         },
-        running_header: Some(w::REPORT_TITLE.into()),
-        // The report's own words are English (see change_words).
-        furniture: crate::doc::Furniture::default(),
+        running_header: Some(wd.get(Key::ReportTitle).into()),
+        furniture: crate::doc::Furniture::from_words(wd),
         footer: edition(new),
         blocks,
     }
 }
 
+/// A framework's name with its version and date, in the words of `fw`.
 fn edition(fw: &Framework) -> String {
+    let wd = &fw.words;
     let mut s = fw.meta.name.clone();
     if let Some(v) = &fw.meta.version {
-        s.push_str(&w::version(v));
+        s = say!(wd, ReportEditionVersion, edition = s, version = v);
     }
     if let Some(d) = &fw.meta.published {
-        s.push_str(&format!(", {}", d.long()));
+        s = say!(wd, ReportEditionDate, edition = s, date = wd.date(d));
     }
     s
 }
@@ -147,7 +189,7 @@ fn list(items: Vec<String>) -> Option<Block> {
     })
 }
 
-fn summary(c: &Changes) -> Vec<Block> {
+fn summary(wd: &Words, c: &Changes) -> Vec<Block> {
     let levels: usize = c.roles.iter().map(|r| r.levels.len()).sum();
     let numbers = [
         c.skills_added.len(),
@@ -158,39 +200,56 @@ fn summary(c: &Changes) -> Vec<Block> {
         c.roles_added.len(),
         c.roles_removed.len(),
     ];
+    let keys = [
+        Key::ReportCountSkillsAdded,
+        Key::ReportCountSkillsRemoved,
+        Key::ReportCountSkillsRenamed,
+        Key::ReportCountSkillTexts,
+        Key::ReportCountLevels,
+        Key::ReportCountRolesAdded,
+        Key::ReportCountRolesRemoved,
+    ];
     let items = numbers
         .iter()
-        .zip(w::COUNTS)
-        .map(|(&n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
+        .zip(keys)
+        .map(|(&n, key)| wd.fill(key, &[("n", &n)]))
         .collect();
     list(items).into_iter().collect()
 }
 
-fn skills_blocks(c: &Changes) -> Vec<Block> {
+fn skills_blocks(wd: &Words, c: &Changes) -> Vec<Block> {
     let mut facts: Vec<String> = Vec::new();
     facts.extend(
         c.skills_added
             .iter()
-            .map(|s| format!("{}{s}", w::NEW_SKILL)),
+            .map(|s| say!(wd, ReportNewSkill, skill = s)),
     );
     facts.extend(
         c.skills_removed
             .iter()
-            .map(|s| format!("{}{s}", w::GONE_SKILL)),
+            .map(|s| say!(wd, ReportGoneSkill, skill = s)),
     );
-    facts.extend(
-        c.skills_renamed
-            .iter()
-            .map(|r| w::renamed(&r.old, &r.new, r.agreement)),
-    );
+    facts.extend(c.skills_renamed.iter().map(|r| {
+        say!(
+            wd,
+            ReportRenamed,
+            old = r.old,
+            new = r.new,
+            percent = (r.agreement * 100.0).round()
+        )
+    }));
     let mut blocks: Vec<Block> = list(facts).into_iter().collect();
     if !c.skill_texts.is_empty() {
-        blocks.push(texts_table(w::CATALOGUE_TEXTS, &c.skill_texts));
+        blocks.push(texts_table(
+            wd,
+            wd.get(Key::ReportCatalogueTexts),
+            &c.skill_texts,
+        ));
     }
     blocks
 }
 
-fn skill_levels_table(level: &crate::diff::LevelChanges) -> Block {
+fn skill_levels_table(wd: &Words, level: &crate::diff::LevelChanges) -> Block {
     let rows = level
         .skill_levels
         .iter()
@@ -200,24 +259,32 @@ fn skill_levels_table(level: &crate::diff::LevelChanges) -> Block {
                     ParaStyle::Body,
                     vec![Span::bold(s.skill.clone())],
                 ))]),
-                Cell::text(s.old.clone().unwrap_or_else(|| w::ABSENT.into())),
-                Cell::text(s.new.clone().unwrap_or_else(|| w::ABSENT.into())),
+                Cell::text(
+                    s.old
+                        .clone()
+                        .unwrap_or_else(|| wd.get(Key::ReportAbsent).into()),
+                ),
+                Cell::text(
+                    s.new
+                        .clone()
+                        .unwrap_or_else(|| wd.get(Key::ReportAbsent).into()),
+                ),
             ],
         })
         .collect();
     Block::Table(Table {
-        summary: Some(w::rung_summary(&level.name)),
+        summary: Some(say!(wd, ReportRungSummary, level = level.name)),
         columns: vec![
             Column {
-                header: w::COL_SKILL.into(),
+                header: wd.get(Key::Skill).into(),
                 weight: 0.4,
             },
             Column {
-                header: w::COL_RUNG_BEFORE.into(),
+                header: wd.get(Key::ReportRungBefore).into(),
                 weight: 0.3,
             },
             Column {
-                header: w::COL_RUNG_AFTER.into(),
+                header: wd.get(Key::ReportRungAfter).into(),
                 weight: 0.3,
             },
         ],
@@ -227,7 +294,7 @@ fn skill_levels_table(level: &crate::diff::LevelChanges) -> Block {
 }
 
 /// Before and after, the changed words in bold on each side.
-fn texts_table(summary: &str, texts: &[TextChange]) -> Block {
+fn texts_table(wd: &Words, summary: &str, texts: &[TextChange]) -> Block {
     let side = |t: &TextChange, before: bool| {
         let spans: Vec<Span> = t
             .words
@@ -243,7 +310,7 @@ fn texts_table(summary: &str, texts: &[TextChange]) -> Block {
         let mut spans = spans;
         spans.pop();
         if empty {
-            Cell::text(w::ABSENT)
+            Cell::text(wd.get(Key::ReportAbsent))
         } else {
             Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
                 ParaStyle::Body,
@@ -268,15 +335,15 @@ fn texts_table(summary: &str, texts: &[TextChange]) -> Block {
         summary: Some(summary.into()),
         columns: vec![
             Column {
-                header: w::COL_WHAT.into(),
+                header: wd.get(Key::ReportWhat).into(),
                 weight: 0.2,
             },
             Column {
-                header: w::COL_BEFORE.into(),
+                header: wd.get(Key::ReportBefore).into(),
                 weight: 0.4,
             },
             Column {
-                header: w::COL_AFTER.into(),
+                header: wd.get(Key::ReportAfter).into(),
                 weight: 0.4,
             },
         ],
@@ -287,6 +354,7 @@ fn texts_table(summary: &str, texts: &[TextChange]) -> Block {
 
 /// Every role level whose documents change, with their files in the pack.
 fn reissue_table(new: &Framework, c: &Changes) -> Block {
+    let wd = &new.words;
     let mut rows = Vec::new();
     for role in &new.roles {
         let changed = c.roles.iter().find(|r| r.id == role.id);
@@ -322,17 +390,17 @@ fn reissue_table(new: &Framework, c: &Changes) -> Block {
         }
     }
     if rows.is_empty() {
-        return Block::Paragraph(Paragraph::plain(w::NOTHING_TO_REISSUE));
+        return Block::Paragraph(Paragraph::plain(wd.get(Key::ReportNothingToReissue)));
     }
     Block::Table(Table {
-        summary: Some(w::REISSUE_SUMMARY.into()),
+        summary: Some(wd.get(Key::ReportReissueSummary).into()),
         columns: vec![
             Column {
-                header: w::COL_LEVEL.into(),
+                header: wd.get(Key::ReportLevel).into(),
                 weight: 0.4,
             },
             Column {
-                header: w::COL_DOCUMENTS.into(),
+                header: wd.get(Key::ReportDocuments).into(),
                 weight: 0.6,
             },
         ],

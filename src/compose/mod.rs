@@ -1,7 +1,6 @@
 //! Composers: framework → format-neutral [`crate::doc::Document`]s, one per product.
 
 pub mod appraisal;
-pub mod change_words;
 pub mod changes;
 pub mod profile;
 pub mod prose;

@@ -128,13 +128,21 @@ impl Changes {
     }
 }
 
-/// A text as its reader sees it: bullets-only descriptors after the lead-in.
+/// A text as its reader sees it, on one line: bullets-only descriptors after
+/// the lead-in, each bullet after a "•" so that items never read as one sentence.
 pub fn printed(fw: &Framework, t: &Text, lead: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if lead && t.is_bullets_only() && !fw.meta.bullet_lead.is_empty() {
         parts.push(fw.meta.bullet_lead.clone());
     }
-    parts.extend(t.strings().map(String::from));
+    for block in &t.blocks {
+        match block {
+            crate::model::TextBlock::Paragraph(p) => parts.push(p.clone()),
+            crate::model::TextBlock::Bullets(items) => {
+                parts.extend(items.iter().map(|i| format!("\u{2022} {i}")))
+            }
+        }
+    }
     parts.join(" ")
 }
 
@@ -317,10 +325,9 @@ fn skill_agreement(old: &Framework, i: usize, new: &Framework, j: usize) -> f64 
             continue;
         };
         if let (Some(a), Some(b)) = (old.skills[i].descriptor(r), new.skills[j].descriptor(rank)) {
-            o.push_str(&printed(old, a, false));
-            o.push(' ');
-            n.push_str(&printed(new, b, false));
-            n.push(' ');
+            // The words alone: how a text is set out is no evidence of a rename.
+            o.extend(a.strings().flat_map(|x| [x, " "]));
+            n.extend(b.strings().flat_map(|x| [x, " "]));
         }
     }
     if o.trim().is_empty() {
