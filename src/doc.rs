@@ -272,7 +272,7 @@ pub enum Shade {
 /// An image with its alternative text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    /// The PNG file's bytes.
+    /// The image file's bytes: a PNG or a JPEG (checked at load time).
     pub png: Vec<u8>,
     /// Alternative text, read out by screen readers.
     pub alt: String,

@@ -1,5 +1,6 @@
 //! `jobpack diff`: what changed between two framework files.
 
+use crate::console;
 use anyhow::Result;
 
 use crate::cli::{DiffArgs, Paper};
@@ -16,9 +17,9 @@ pub fn run(args: &DiffArgs) -> Result<Exit> {
     let new = load::load_reported_with(&args.new, false)?;
     let changes = compare(&old.framework, &new.framework);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&changes)?);
+        console::out(&format!("{}\n", serde_json::to_string_pretty(&changes)?))?;
     } else {
-        print!("{}", terminal::render(&changes, terminal::use_colour()));
+        console::out(&terminal::render(&changes, terminal::use_colour()))?;
     }
     if let Some(path) = &args.report {
         let epoch = new.framework.document_epoch(source_date_epoch());
@@ -30,7 +31,7 @@ pub fn run(args: &DiffArgs) -> Result<Exit> {
         };
         let pdf = crate::render::pdf::render(&doc, &options, &fonts)?;
         crate::output::write_file(path, &pdf.bytes)?;
-        eprintln!("wrote {}", path.display());
+        console::errln(&format!("wrote {}", path.display()))?;
     }
     Ok(if changes.is_empty() {
         Exit::Success

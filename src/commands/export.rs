@@ -1,5 +1,6 @@
 //! `jobpack export`: a framework in another shape.
 
+use crate::console;
 use anyhow::Result;
 
 use crate::cli::{ExportArgs, ExportFormat};
@@ -15,9 +16,9 @@ pub fn run(args: &ExportArgs) -> Result<Exit> {
     match out {
         Some(path) => {
             crate::output::write_file(path, csv.as_bytes())?;
-            eprintln!("wrote {}", path.display());
+            console::errln(&format!("wrote {}", path.display()))?;
         }
-        None => print!("{csv}"),
+        None => console::out(&csv)?,
     }
     Ok(Exit::Success)
 }

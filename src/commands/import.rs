@@ -2,11 +2,12 @@
 
 use std::path::Path;
 
+use crate::console;
 use anyhow::{Context, Result};
 
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::error::{Exit, InvalidInput, Reported};
-use crate::import::{ddat, table, toml_out, Facts, ImportError, Imported};
+use crate::import::{ddat, table, toml_out, Facts, Imported};
 use crate::model::Date;
 
 /// Runs the import, printing the report to standard error and the
@@ -30,21 +31,23 @@ pub fn run(args: ImportArgs) -> Result<Exit> {
             (table::import(table, &base.framework, &name), out.clone())
         }
     };
-    let imported = imported.map_err(|e: ImportError| {
-        eprintln!("{e}");
-        eprintln!("error: nothing was written");
-        anyhow::Error::new(Reported(Exit::Invalid))
-    })?;
+    let imported = match imported {
+        Ok(imported) => imported,
+        Err(e) => {
+            console::errln(&format!("{e}\nerror: nothing was written"))?;
+            return Err(Reported(Exit::Invalid).into());
+        }
+    };
     let text = checked_toml(&imported)?;
     for line in &imported.report {
-        eprintln!("{line}");
+        console::errln(line)?;
     }
     match out {
         Some(path) => {
             crate::output::write_file(&path, text.as_bytes())?;
-            eprintln!("wrote {}", path.display());
+            console::errln(&format!("wrote {}", path.display()))?;
         }
-        None => print!("{text}"),
+        None => console::out(&text)?,
     }
     Ok(Exit::Success)
 }

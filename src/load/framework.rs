@@ -10,6 +10,9 @@ use super::words::closest;
 use super::{input, limits};
 use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
 
+/// The keys a `[[skills]]` table may have.
+pub(super) const SKILL_KEYS: &[&str] = &["id", "name", "description", "descriptors"];
+
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Reads `[framework]`.
@@ -159,7 +162,10 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
             ctx.error(
                 Some(alt.span),
                 "`logo_alt` is given but there is no `logo`".into(),
-                Some("add logo = \"logo.png\" (a PNG beside this file), or delete logo_alt".into()),
+                Some(
+                    "add logo = \"logo.png\" (a PNG or JPEG beside this file), or delete logo_alt"
+                        .into(),
+                ),
             );
             None
         }
@@ -187,7 +193,7 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
     let full = dir.join(&path.value);
     let result = match input::read(&full, input::LOGO) {
         Err(e) => Err(format!("cannot read the logo {}: {e}", full.display())),
-        Ok(bytes) => match png_problem(&bytes) {
+        Ok(bytes) => match image_problem(&bytes) {
             None => Ok(bytes),
             Some(problem) => Err(format!("the logo {} {problem}", full.display())),
         },
@@ -198,7 +204,7 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
                 Some(path.span.clone()),
                 message,
                 Some(
-                    "give the path of a PNG file, relative to the folder of this framework file"
+                    "give the path of a PNG or JPEG file, relative to the folder of this framework file"
                         .into(),
                 ),
             )
@@ -206,12 +212,21 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
         .ok()
 }
 
+/// What is wrong with a logo file, if anything: it must be a whole PNG or JPEG.
+fn image_problem(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(super::jpeg::SOI) {
+        super::jpeg::problem(bytes)
+    } else {
+        png_problem(bytes)
+    }
+}
+
 /// What is wrong with a PNG file, if anything: the signature, then a chunk walk
 /// (IHDR first with a non-zero size, some IDAT, IEND last), which catches other
 /// formats renamed to .png and truncated downloads before a renderer meets them.
 fn png_problem(bytes: &[u8]) -> Option<&'static str> {
     let Some(mut rest) = bytes.strip_prefix(PNG_SIGNATURE) else {
-        return Some("is not a PNG image");
+        return Some("is neither a PNG nor a JPEG image");
     };
     let mut first = true;
     let mut has_data = false;
@@ -309,7 +324,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
             t.name = format!("skill `{}`", id.value);
             ids.check(ctx, "skill id", id);
         }
-        ctx.known_keys(&t, &["id", "name", "description", "descriptors"]);
+        ctx.known_keys(&t, SKILL_KEYS);
         let name = ctx.string(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "skill name", name);
@@ -395,7 +410,10 @@ mod tests {
     #[test]
     fn png_structure() {
         assert_eq!(png_problem(TINY_PNG), None);
-        assert_eq!(png_problem(b"GIF89a"), Some("is not a PNG image"));
+        assert_eq!(
+            png_problem(b"GIF89a"),
+            Some("is neither a PNG nor a JPEG image")
+        );
         assert_eq!(
             png_problem(&TINY_PNG[..40]),
             Some("is a truncated PNG image")

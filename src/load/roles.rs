@@ -14,7 +14,7 @@ use crate::model::{Level, Requirement, Role, Skill, SkillLevel, WelshRequirement
 use crate::output::PEOPLE_FOLDER;
 
 /// The keys a `[[roles]]` table may have.
-const ROLE_KEYS: &[&str] = &[
+pub(super) const ROLE_KEYS: &[&str] = &[
     "id",
     "name",
     "family",
@@ -25,7 +25,7 @@ const ROLE_KEYS: &[&str] = &[
 ];
 
 /// The keys a `[[roles.levels]]` table may have.
-const LEVEL_KEYS: &[&str] = &[
+pub(super) const LEVEL_KEYS: &[&str] = &[
     "id",
     "name",
     "summary",

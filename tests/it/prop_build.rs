@@ -105,7 +105,7 @@ proptest! {
             .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         let tmp = tempfile::tempdir().unwrap();
         let out = OutDir::open(tmp.path()).unwrap();
-        let outcome = build::execute(&plan, &sources, None, &products, Settings::default(), &out, &|| {});
+        let outcome = build::execute(&plan, &sources, None, &products, Settings::default(), &out, &|_, _| {});
         for r in &outcome.results {
             prop_assert!(r.is_ok(), "{r:?}");
         }
