@@ -106,7 +106,17 @@ pub struct ManArgs {
 }
 
 /// The subcommands with a man page of their own.
-pub const COMMAND_NAMES: [&str; 6] = ["check", "list", "build", "init", "completions", "man"];
+pub const COMMAND_NAMES: [&str; 9] = [
+    "check",
+    "list",
+    "build",
+    "init",
+    "completions",
+    "man",
+    "import",
+    "export",
+    "diff",
+];
 
 /// Arguments of `jobpack init`. Its help text is [`Command::Init`]'s.
 #[derive(Debug, Args)]
