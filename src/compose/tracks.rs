@@ -6,14 +6,6 @@ use crate::model::{Framework, Level, Role};
 use crate::say;
 use crate::words::Key;
 
-/// The name of a level's track, the main track's in the framework's language.
-pub fn track_name<'a>(fw: &'a Framework, level: &'a Level) -> &'a str {
-    level
-        .track
-        .as_deref()
-        .unwrap_or_else(|| fw.words.get(Key::ProfileMainTrack))
-}
-
 /// "Level 3 of 5"; on a role with tracks, the rung on its ladder, and the
 /// track when it is not the main one: "Level 4 of 6, management track".
 pub fn position(fw: &Framework, role: &Role, index: usize) -> String {
@@ -70,8 +62,10 @@ pub fn alternatives_blocks(fw: &Framework, role: &Role, others: &[usize]) -> Vec
         .iter()
         .map(|&i| {
             let level = &role.levels[i];
-            let track = track_name(fw, level);
-            Paragraph::plain(say!(w, LevelOnTrack, level = level.name, track = track))
+            Paragraph::plain(match &level.track {
+                Some(track) => say!(w, LevelOnTrack, level = level.name, track = track),
+                None => say!(w, ProfileAlternativeMain, level = level.name),
+            })
         })
         .collect();
     vec![
@@ -116,16 +110,16 @@ pub fn tracks_note(fw: &Framework, role: &Role) -> Vec<String> {
                 .map(|l| l.name.as_str())
                 .collect();
             let levels = levels.join(", ");
-            let name = track_name(fw, &role.levels[first]);
-            match role.levels[first].branches_from {
-                Some(b) => say!(
+            match (track, role.levels[first].branches_from) {
+                (None, _) => say!(fw.words, MatrixMainTrack, levels = levels),
+                (Some(name), Some(b)) => say!(
                     fw.words,
                     MatrixTrackFrom,
                     track = name,
                     level = role.levels[b].name,
                     levels = levels
                 ),
-                None => say!(fw.words, MatrixTrack, track = name, levels = levels),
+                (Some(name), None) => say!(fw.words, MatrixTrack, track = name, levels = levels),
             }
         })
         .collect()

@@ -130,7 +130,7 @@ catalogue! {
     ProfileNextIsTrack = "profile.next_is_track" => "The next level is {level} (level {n} of {of}, {track} track).",
     ProfileAlternativeOne = "profile.alternative_one" => "On another track, the level above this one is:",
     ProfileAlternativeMany = "profile.alternative_many" => "On other tracks, the levels above this one are:",
-    ProfileMainTrack = "profile.main_track" => "main",
+    ProfileAlternativeMain = "profile.alternative_main" => "{level} (the main track)",
     LevelOnTrack = "common.level_on_track" => "{level} ({track} track)",
 
     // The appraisal sheet (PDF form).
@@ -257,6 +257,7 @@ catalogue! {
     ReportCountRolesAdded = "report.count.roles_added" => "Roles added: {n}",
     ReportCountRolesRemoved = "report.count.roles_removed" => "Roles removed: {n}",
     MatrixTrack = "matrix.track" => "The {track} track: {levels}.",
+    MatrixMainTrack = "matrix.main_track" => "The main track: {levels}.",
     MatrixTrackFrom = "matrix.track_from" => "The {track} track, from {level}: {levels}.",
     MatrixAlt = "matrix.alt" => "Skills of the {role} role down the first column, the role's {count} levels across the header row, and in each cell the skill level needed.",
     DescTitle = "descriptions.title" => "Skill descriptions: {role}",
