@@ -81,6 +81,7 @@ pub fn profile(
             language: fw.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+            properties: Vec::new(),
         },
         running_header: Some(say!(w, ProfileTitle, level = level.name)),
         footer: format!(
