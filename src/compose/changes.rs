@@ -147,6 +147,7 @@ pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Docu
             language: new.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+            properties: Vec::new(),
         },
         running_header: Some(wd.get(Key::ReportTitle).into()),
         furniture: crate::doc::Furniture::from_words(wd),
