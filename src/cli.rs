@@ -69,6 +69,18 @@ pub enum Command {
     /// that could not be read, which are also listed on standard error. Exit status 1 when any
     /// sheet was skipped (the rest are still collected), 2 on bad input.
     Collect(CollectArgs),
+    /// Import a framework published in another shape, writing framework TOML.
+    ///
+    /// Prints what it did (roles, levels, skills, rows skipped and why) to
+    /// standard error. A malformed input file is reported at its line and
+    /// column, exit status 2, and nothing is written.
+    Import(ImportArgs),
+    /// Write a framework in another shape: a long table for spreadsheets.
+    Export(ExportArgs),
+    /// Compare two framework files: skills, skill levels, texts, roles and levels.
+    ///
+    /// Exit status 0 when they agree, 1 when they differ, 2 on bad input, as diff(1).
+    Diff(DiffArgs),
     /// Print a shell completion script to standard output.
     ///
     /// For example: jobpack completions bash > /etc/bash_completion.d/jobpack
@@ -105,11 +117,14 @@ pub struct ManArgs {
 }
 
 /// The subcommands with a man page of their own.
-pub const COMMAND_NAMES: [&str; 7] = [
+pub const COMMAND_NAMES: [&str; 10] = [
     "check",
     "list",
     "build",
     "collect",
+    "import",
+    "export",
+    "diff",
     "init",
     "completions",
     "man",
@@ -124,6 +139,88 @@ pub struct InitArgs {
     /// Replace an existing framework.toml.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Arguments of `jobpack import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format of the input.
+    #[command(subcommand)]
+    pub format: ImportFormat,
+}
+
+/// The formats `jobpack import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFormat {
+    /// The Digital and Data capability framework's CSV download (roles.csv, skills.csv).
+    Ddat {
+        /// The roles file: one row per role level and skill.
+        roles: PathBuf,
+        /// The skills file: the catalogue, one column per skill level.
+        #[arg(long)]
+        skills: Option<PathBuf>,
+        /// Where to write the framework (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// The publication date to record, YYYY-MM-DD (documents carry it).
+        #[arg(long)]
+        published: Option<String>,
+        /// A version label to record, e.g. 2026.1.
+        #[arg(long = "label")]
+        label: Option<String>,
+    },
+    /// A plain long table (CSV): role, level, skill, skill level, descriptor,
+    /// and optional columns, as `jobpack export table` writes it.
+    Table {
+        /// The table file.
+        table: PathBuf,
+        /// The framework file to take the framework's facts (name, publisher,
+        /// date, licence) and skill-level scale from, usually the one the
+        /// table was exported from.
+        #[arg(long)]
+        like: PathBuf,
+        /// Where to write the framework (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `jobpack export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[command(subcommand)]
+    pub format: ExportFormat,
+}
+
+/// The formats `jobpack export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// A plain long table (CSV, one row per role level and skill, the skills
+    /// catalogue first) to edit in a spreadsheet and read back with `import table`.
+    Table {
+        /// The framework file to read.
+        #[arg(default_value = "framework.toml")]
+        framework: PathBuf,
+        /// Where to write the table (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `jobpack diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older framework file.
+    pub old: PathBuf,
+    /// The newer framework file.
+    pub new: PathBuf,
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the change report for people, a tagged PDF, to this file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
 }
 
 /// Arguments of `jobpack check`. Its help text is [`Command::Check`]'s, which
