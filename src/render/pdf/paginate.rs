@@ -35,8 +35,9 @@ pub type Page = Vec<Placed>;
 const ROW_SPLIT: f32 = 60.0;
 /// Cost of a page under [`FULL_ENOUGH`]: more than any keep short of a heading's.
 const UNDERFILLED: f32 = 3000.0;
-/// A page at least this full (of its body height) is not underfilled.
-pub const FULL_ENOUGH: f32 = 0.6;
+/// A page at least this full (of its body height) is not underfilled: 60%,
+/// with a margin for the eye (and layout-check), which measure from nearer the page's top.
+pub const FULL_ENOUGH: f32 = 0.66;
 /// A break after a heading: taken only when nothing else is possible.
 const NEVER: f32 = 1.0e6;
 

@@ -98,7 +98,9 @@ impl Geometry {
             left: 24.0 * MM,
             right: width - 20.0 * MM,
             top: 25.0 * MM,
-            bottom: height - 24.0 * MM,
+            // 27 mm keeps the body above the band a reader (and layout-check)
+            // takes for the footer's, the page's last 9%, on A4 and Letter.
+            bottom: height - 27.0 * MM,
         }
     }
 
@@ -233,6 +235,8 @@ mod tests {
         for paper in [Paper::A4, Paper::Letter] {
             let g = Geometry::for_paper(paper);
             assert!(g.left >= 20.0 * MM && g.width - g.right >= 15.0 * MM);
+            // The body stays clear of the header's and footer's bands.
+            assert!(g.top > 0.08 * g.height && g.bottom < 0.91 * g.height);
         }
     }
 }
