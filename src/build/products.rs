@@ -60,8 +60,8 @@ pub struct Subject<'a> {
     pub person: Option<&'a Person>,
     /// Page size for PDFs.
     pub paper: Paper,
-    /// The date documents carry, in seconds since 1970 (see [`Framework::document_epoch`]).
-    pub epoch: i64,
+    /// The date documents carry, in seconds since 1970, if any (see [`Framework::document_epoch`]).
+    pub epoch: Option<i64>,
     /// What every document of the run shares (the fonts, parsed once).
     pub shared: &'a Shared,
 }

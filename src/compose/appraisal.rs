@@ -52,8 +52,9 @@ pub fn appraisal(
     role_index: usize,
     level_index: usize,
     person: Option<&Person>,
-    epoch: i64,
+    epoch: impl Into<Option<i64>>,
 ) -> anyhow::Result<Document> {
+    let epoch = epoch.into();
     let (role, level) = super::role_level(fw, role_index, level_index)?;
     let who = person.map(|p| p.name.trim()).filter(|n| !n.is_empty());
 

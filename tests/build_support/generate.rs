@@ -333,7 +333,12 @@ pub fn print_shaped(shape: PrintShape) -> String {
     );
     let rungs: Vec<String> = (0..shape.rungs).map(|r| format!("rung-{r}")).collect();
     for (r, id) in rungs.iter().enumerate() {
-        let _ = writeln!(t, "[[scale]]\nid = {}\nname = \"Level {}\"", quote(id), r + 1);
+        let _ = writeln!(
+            t,
+            "[[scale]]\nid = {}\nname = \"Level {}\"",
+            quote(id),
+            r + 1
+        );
         if shape.describe_scale {
             let n = 1 + rng.below(3);
             let _ = writeln!(t, "description = {}", quote(&sentences(&mut rng, n)));

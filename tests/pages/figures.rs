@@ -46,7 +46,11 @@ impl Figures {
 }
 
 /// Lays `doc` out on `paper` as the renderer does, up to the paginated boxes.
-pub fn pages_of(doc: &Document, paper: jobpack::cli::Paper, fonts: &FontSet) -> (Vec<Page>, Geometry) {
+pub fn pages_of(
+    doc: &Document,
+    paper: jobpack::cli::Paper,
+    fonts: &FontSet,
+) -> (Vec<Page>, Geometry) {
     let geom = Geometry::for_paper(paper);
     let accent = style::accent(None);
     let mut m = Measurer::new(fonts, geom, accent);
@@ -69,7 +73,12 @@ struct Char {
 }
 
 /// The figures of one document's pages, with a description of each flagged page.
-pub fn figures(pages: &[Page], geom: Geometry, fonts: &FontSet, flagged: &mut Vec<String>) -> Figures {
+pub fn figures(
+    pages: &[Page],
+    geom: Geometry,
+    fonts: &FontSet,
+    flagged: &mut Vec<String>,
+) -> Figures {
     let descent = -fonts.face(FaceId::Regular).descent;
     let (top, bottom) = (0.08 * geom.height, 0.91 * geom.height);
     let mut f = Figures {

@@ -45,7 +45,12 @@ pub fn seed() -> Framework {
 }
 
 /// The figures of every job profile of `fw` on `paper`.
-pub fn profile_figures(fw: &Framework, paper: Paper, fonts: &FontSet, flagged: &mut Vec<String>) -> Figures {
+pub fn profile_figures(
+    fw: &Framework,
+    paper: Paper,
+    fonts: &FontSet,
+    flagged: &mut Vec<String>,
+) -> Figures {
     let mut total = Figures::default();
     for (r, role) in fw.roles.iter().enumerate() {
         for l in 0..role.levels.len() {
@@ -54,7 +59,10 @@ pub fn profile_figures(fw: &Framework, paper: Paper, fonts: &FontSet, flagged: &
             let (pages, geom) = pages_of(&doc, paper, fonts);
             let mut mine = Vec::new();
             total.add(figures(&pages, geom, fonts, &mut mine));
-            flagged.extend(mine.into_iter().map(|m| format!("{} {paper:?} {m}", role.levels[l].id)));
+            flagged.extend(
+                mine.into_iter()
+                    .map(|m| format!("{} {paper:?} {m}", role.levels[l].id)),
+            );
         }
     }
     total

@@ -46,8 +46,14 @@ pub const ROLE_SHEETS: [&str; 4] = ["Cover", "Matrix", "Descriptions", "Data"];
 
 /// Writes the skills-matrix workbook for `fw.roles[role_index]`: a cover, the
 /// matrix (skills × levels), the full descriptions and the long-form data.
-/// `epoch` (Unix seconds) becomes the document's creation date.
-pub fn role_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Result<Vec<u8>> {
+/// `epoch` (Unix seconds) becomes the document's creation date; `None` leaves
+/// the workbook undated.
+pub fn role_workbook(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+) -> Result<Vec<u8>> {
+    let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     let mut workbook = new_workbook(fw, role, epoch, Product::Matrix)?;
     let print = print_setup(fw, role);
@@ -55,14 +61,19 @@ pub fn role_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Result<Ve
     matrix::write(fw, role, workbook.add_worksheet(), &print)?;
     descriptions::write(fw, role, workbook.add_worksheet(), &print)?;
     data::write(fw, role, workbook.add_worksheet(), &print)?;
-    workbook
+    let bytes = workbook
         .save_to_buffer()
-        .with_context(|| format!("writing the skills-matrix workbook for {}", role.name))
+        .with_context(|| format!("writing the skills-matrix workbook for {}", role.name))?;
+    dated(bytes, epoch)
 }
 
 /// Writes the appraisal workbook for `fw.roles[role_index]`: a cover, the
 /// skill-level scale and one protected appraisal sheet per level, blank.
-pub fn appraisal_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Result<Vec<u8>> {
+pub fn appraisal_workbook(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+) -> Result<Vec<u8>> {
     appraisal_workbook_with(fw, role_index, epoch, &Prefill::default())
 }
 
@@ -76,9 +87,10 @@ pub fn appraisal_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Resu
 pub fn appraisal_workbook_with(
     fw: &Framework,
     role_index: usize,
-    epoch: i64,
+    epoch: impl Into<Option<i64>>,
     prefill: &Prefill,
 ) -> Result<Vec<u8>> {
+    let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     for answer in &prefill.answers {
         let level = role.levels.get(answer.level).with_context(|| {
@@ -103,9 +115,54 @@ pub fn appraisal_workbook_with(
     let mut workbook = new_workbook(fw, role, epoch, Product::Appraisal)?;
     let print = print_setup(fw, role);
     appraisal::write(fw, role, &mut workbook, &print, prefill)?;
-    workbook
+    let bytes = workbook
         .save_to_buffer()
-        .with_context(|| format!("writing the appraisal workbook for {}", role.name))
+        .with_context(|| format!("writing the appraisal workbook for {}", role.name))?;
+    dated(bytes, epoch)
+}
+
+/// The workbook as written when it has a date; without one, rewritten with
+/// the creation and modification dates taken out of `docProps/core.xml`
+/// (rust_xlsxwriter always writes one; an undated framework has none to give,
+/// and both elements are optional). Every other entry is copied as it is.
+fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    if epoch.is_some() {
+        return Ok(bytes);
+    }
+    let mut archive = xlsx_zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
+    let mut out = xlsx_zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        if entry.name()? != "docProps/core.xml" {
+            out.raw_copy_file(entry)?;
+            continue;
+        }
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml)?;
+        let options = xlsx_zip::write::SimpleFileOptions::default()
+            .compression_method(entry.compression())
+            .last_modified_time(entry.last_modified().unwrap_or_default());
+        let name = entry.name()?.to_string();
+        drop(entry);
+        out.start_file(name, options)?;
+        out.write_all(without_dates(&xml).as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// `xml` without its `dcterms:created` and `dcterms:modified` elements.
+fn without_dates(xml: &str) -> String {
+    let mut out = xml.to_string();
+    for tag in ["dcterms:created", "dcterms:modified"] {
+        let close = format!("</{tag}>");
+        if let (Some(start), Some(end)) = (out.find(&format!("<{tag}")), out.find(&close)) {
+            if start < end {
+                out.replace_range(start..end + close.len(), "");
+            }
+        }
+    }
+    out
 }
 
 fn role_at(fw: &Framework, role_index: usize) -> Result<&Role> {
@@ -124,12 +181,19 @@ enum Product {
     Appraisal,
 }
 
-fn new_workbook(fw: &Framework, role: &Role, epoch: i64, product: Product) -> Result<Workbook> {
+fn new_workbook(
+    fw: &Framework,
+    role: &Role,
+    epoch: Option<i64>,
+    product: Product,
+) -> Result<Workbook> {
     let mut workbook = Workbook::new();
     style::set_workbook_font(&mut workbook)?;
-    let created = ExcelDateTime::from_timestamp(epoch).with_context(|| {
-        format!("the document date (Unix time {epoch}) is out of Excel's range")
-    })?;
+    // An undated workbook is written with a fixed date, taken out afterwards
+    // (see `dated`), so the clock never reaches the file.
+    let at = epoch.unwrap_or(0);
+    let created = ExcelDateTime::from_timestamp(at)
+        .with_context(|| format!("the document date (Unix time {at}) is out of Excel's range"))?;
     let (title, subject, kind) = match product {
         Product::Matrix => (
             format!("Skills matrix: {}", role.name),
