@@ -66,36 +66,49 @@ pub fn scale_cell(fw: &Framework, rank: usize) -> Cell {
 /// The key to the skill-level scale: each rung, lowest first, with what it
 /// means in the framework's own words (blank where it says nothing).
 pub fn scale_table(fw: &Framework) -> Table {
+    // A scale without descriptions gets no empty "What it means" column.
+    let described = fw.scale.iter().any(|rung| {
+        rung.description
+            .as_ref()
+            .is_some_and(|d| !d.blocks.is_empty())
+    });
     let rows = fw
         .scale
         .iter()
         .enumerate()
-        .map(|(rank, rung)| Row {
-            cells: vec![
-                scale_cell(fw, rank),
-                Cell::blocks(
+        .map(|(rank, rung)| {
+            let mut cells = vec![scale_cell(fw, rank)];
+            if described {
+                cells.push(Cell::blocks(
                     rung.description
                         .as_ref()
                         .map(text_blocks)
                         .unwrap_or_default(),
-                ),
-            ],
+                ));
+            }
+            Row { cells }
         })
         .collect();
+    let mut columns = vec![Column {
+        header: "Skill level".into(),
+        weight: 0.22,
+    }];
+    if described {
+        columns.push(Column {
+            header: "What it means".into(),
+            weight: 0.78,
+        });
+    }
     Table {
-        summary: Some("The skill levels of the framework and what each means".into()),
-        columns: vec![
-            Column {
-                header: "Skill level".into(),
-                weight: 0.22,
-            },
-            Column {
-                header: "What it means".into(),
-                weight: 0.78,
-            },
-        ],
+        summary: Some(if described {
+            "The skill levels of the framework and what each means".into()
+        } else {
+            "The skill levels of the framework, from the lowest to the highest".into()
+        }),
+        columns,
         rows,
-        row_headers: true,
+        // A lone column is the data itself, not headers of rows.
+        row_headers: described,
     }
 }
 

@@ -63,6 +63,11 @@ impl<'a> Measurer<'a> {
         }
     }
 
+    /// Colour of main headings and links, and the hue of the scale's shades.
+    pub fn accent(&self) -> Rgb {
+        self.accent
+    }
+
     /// Measures `blocks` under `parent` into `out`.
     pub fn blocks(
         &mut self,

@@ -21,7 +21,7 @@ pub fn role_skills(fw: &Framework, role: &Role) -> Vec<usize> {
 
 /// Builds the Matrix sheet's table.
 pub fn table(fw: &Framework, role: &Role) -> TableSheet {
-    let fills = style::level_fills(fw.scale.len());
+    let fills = style::level_fills_for(fw.scale.len(), fw.branding.accent);
     let skills = role_skills(fw, role);
     let longest_skill = skills
         .iter()

@@ -98,7 +98,12 @@ pub fn input() -> Format {
 /// level's name too, so the colour only reinforces the words. Text is black or
 /// white, whichever contrasts more with the fill.
 pub fn level_fills(rungs: usize) -> Vec<Format> {
-    level_palette(rungs)
+    level_fills_for(rungs, None)
+}
+
+/// [`level_fills`] in tints of the framework's accent, when it has one.
+pub fn level_fills_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<Format> {
+    level_palette_for(rungs, accent)
         .into_iter()
         .map(|rgb| {
             let hex = format!("{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);
@@ -118,6 +123,22 @@ pub fn level_fills(rungs: usize) -> Vec<Format> {
 
 /// The palette behind [`level_fills`] as RGB triples, lowest rung first.
 pub fn level_palette(rungs: usize) -> Vec<[u8; 3]> {
+    level_palette_for(rungs, None)
+}
+
+/// The palette in the accent's hue: from a light tint of it to the accent as
+/// headings use it (darkened, if need be, to 4.5:1 on white). Every colour then
+/// has black or white ink at 4.5:1 or more, whichever [`level_fills`] picks.
+pub fn level_palette_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<[u8; 3]> {
+    let (light, dark) = match accent {
+        None => (PALETTE_LIGHT, PALETTE_DARK),
+        Some(rgb) => {
+            let dark =
+                crate::render::pdf::style::accent(Some(rgb)).map(|v| (v * 255.0).round() as u8);
+            let light = dark.map(|c| (255.0 - 0.14 * (255.0 - f64::from(c))).round() as u8);
+            (light, dark)
+        }
+    };
     (0..rungs)
         .map(|rank| {
             let t = if rungs <= 1 {
@@ -126,7 +147,7 @@ pub fn level_palette(rungs: usize) -> Vec<[u8; 3]> {
                 rank as f64 / (rungs - 1) as f64
             };
             let mix = |i: usize| {
-                let (a, b) = (f64::from(PALETTE_LIGHT[i]), f64::from(PALETTE_DARK[i]));
+                let (a, b) = (f64::from(light[i]), f64::from(dark[i]));
                 (a + (b - a) * t).round() as u8
             };
             [mix(0), mix(1), mix(2)]
@@ -217,10 +238,25 @@ mod tests {
 
     #[test]
     fn every_fill_has_readable_ink() {
-        for rgb in level_palette(7) {
-            let best = contrast(rgb, [0, 0, 0]).max(contrast(rgb, [255, 255, 255]));
-            assert!(best >= 4.5, "{rgb:?} contrast {best}");
+        for accent in [
+            None,
+            Some([255, 230, 0]),
+            Some([200, 16, 46]),
+            Some([0, 0, 0]),
+        ] {
+            for rgb in level_palette_for(7, accent) {
+                let best = contrast(rgb, [0, 0, 0]).max(contrast(rgb, [255, 255, 255]));
+                assert!(best >= 4.5, "{accent:?} {rgb:?} contrast {best}");
+            }
+            let lum: Vec<f64> = level_palette_for(4, accent)
+                .iter()
+                .map(|&c| luminance(c))
+                .collect();
+            assert!(lum.windows(2).all(|w| w[0] > w[1]), "{accent:?} {lum:?}");
         }
+        // A red accent gives red shades.
+        let red = level_palette_for(4, Some([200, 16, 46]));
+        assert!(red[3][0] > red[3][2], "{red:?}");
     }
 
     #[test]
