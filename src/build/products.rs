@@ -122,14 +122,25 @@ pub fn catalogue() -> Vec<Product> {
             kind: ProductKind::Appraisal,
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
-            make: |s| xlsx::appraisal_workbook(s.framework, s.role_index, s.epoch).map(Made::from),
+            make: |s| {
+                xlsx::appraisal_workbook_on(
+                    s.framework,
+                    s.role_index,
+                    s.epoch,
+                    &Default::default(),
+                    s.paper,
+                )
+                .map(Made::from)
+            },
             personal: false,
         },
         Product {
             kind: ProductKind::Workbook,
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
-            make: |s| xlsx::role_workbook(s.framework, s.role_index, s.epoch).map(Made::from),
+            make: |s| {
+                xlsx::role_workbook_on(s.framework, s.role_index, s.epoch, s.paper).map(Made::from)
+            },
             personal: false,
         },
     ]

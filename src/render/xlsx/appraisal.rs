@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use rust_xlsxwriter::{ProtectionOptions, Workbook, Worksheet};
 
 use super::cover::{self, Line};
+use super::fit;
 use super::gap::{add_gap_shading, cached_gap, choice_list, gap_formula, CHOICES};
 use super::names::level_sheet_names;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
@@ -32,6 +33,8 @@ const HEADERS: [&str; 8] = [
 const WIDTHS: [f64; 8] = [22.0, 14.0, 40.0, 15.0, 15.0, 15.0, 12.0, 30.0];
 /// Room for three lines of handwriting in each skill's row of a printed form.
 const WRITING_ROW_PT: f64 = 48.0;
+/// After a skill's name on the rows its long descriptor carries on in.
+const CONTINUED: &str = "(continued)";
 /// Column indexes of the expected level, the first and last dropdown, and the gap.
 pub(super) const EXPECTED: u16 = 1;
 const SELF: u16 = 3;
@@ -165,17 +168,20 @@ fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line>
         Line::Heading("Sheets in this workbook".into()),
         Line::Link(
             "Scale".into(),
+            "Scale sheet".into(),
             "The skill levels from lowest to highest, with what each means.".into(),
         ),
     ];
     for (level, name) in role.levels.iter().zip(sheet_names) {
         lines.push(Line::Link(
             name.clone(),
-            format!("The appraisal for {}.", level.name),
+            format!("Appraisal: {}", level.name),
+            format!("The appraisal for {} (sheet \"{name}\").", level.name),
         ));
     }
     lines.push(Line::Link(
         SUMMARY_SHEET.into(),
+        format!("{SUMMARY_SHEET} sheet"),
         "The overall summary, development actions and signatures.".into(),
     ));
     lines.extend(cover::about(fw, role));
@@ -283,27 +289,36 @@ fn write_level(
         min_row_height: WRITING_ROW_PT,
     };
     // The gap formulas name their own row, so the rows come once the layout is known.
+    // A descriptor too long for one row (Excel's rows stop at 409 pt) carries
+    // on in rows below the skill's, which repeat the skill and skill level and
+    // hold nothing to fill in.
     let first_data_row = table.first_data_row();
-    table.rows = level
-        .requirements
-        .iter()
-        .enumerate()
-        .map(|(i, req)| {
-            let excel_row = first_data_row + i as u32 + 1;
-            let answer = |column| Cell::Input(prefill.answer(index, req.skill, column));
-            let agreed = prefill.answer(index, req.skill, AssessmentColumn::Agreed);
-            vec![
-                Cell::Text(fw.skills[req.skill].name.clone()),
+    let mut rows = Vec::new();
+    for req in &level.requirements {
+        let excel_row = first_data_row + rows.len() as u32 + 1;
+        let answer = |column| Cell::Input(prefill.answer(index, req.skill, column));
+        let agreed = prefill.answer(index, req.skill, AssessmentColumn::Agreed);
+        let text = super::descriptor_text(fw, req);
+        let mut parts = fit::split_to_fit(&text, WIDTHS[2], fit::MAX_LINES).into_iter();
+        rows.push(vec![
+            Cell::Text(fw.skills[req.skill].name.clone()),
+            Cell::Text(fw.scale[req.level].name.clone()),
+            Cell::Text(parts.next().unwrap_or_default()),
+            answer(AssessmentColumn::SelfAssessment),
+            answer(AssessmentColumn::Reviewer),
+            answer(AssessmentColumn::Agreed),
+            Cell::Formula(gap_formula(excel_row), cached_gap(fw, req.level, &agreed)),
+            answer(AssessmentColumn::Evidence),
+        ]);
+        for part in parts {
+            rows.push(vec![
+                Cell::Text(format!("{} {CONTINUED}", fw.skills[req.skill].name)),
                 Cell::Text(fw.scale[req.level].name.clone()),
-                Cell::Text(super::descriptor_text(fw, req)),
-                answer(AssessmentColumn::SelfAssessment),
-                answer(AssessmentColumn::Reviewer),
-                answer(AssessmentColumn::Agreed),
-                Cell::Formula(gap_formula(excel_row), cached_gap(fw, req.level, &agreed)),
-                answer(AssessmentColumn::Evidence),
-            ]
-        })
-        .collect();
+                Cell::Text(part),
+            ]);
+        }
+    }
+    table.rows = rows;
     let placement = table.write(sheet, print)?;
     if !level.requirements.is_empty() {
         let (first, last) = (placement.first_data_row, placement.last_row);

@@ -5,6 +5,7 @@
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Image, Url, Worksheet};
 
+use super::fit;
 use super::sheet::PrintSetup;
 use super::style;
 use crate::model::{Framework, Role};
@@ -20,8 +21,9 @@ const LOGO_HEIGHT_PX: u32 = 60;
 pub enum Line {
     Heading(String),
     Text(String),
-    /// A link to another sheet (its name is the link's text), then what it holds.
-    Link(String, String),
+    /// A link to another sheet: (the sheet's name, the link's text, what the sheet
+    /// holds). The link's text gives a cut sheet name's full meaning.
+    Link(String, String, String),
     /// A web address, shown after a label and clickable: (label, address).
     Web(String, String),
 }
@@ -45,6 +47,7 @@ pub fn matrix_cover(
     lines.extend([
         Line::Link(
             "Matrix".into(),
+            "Matrix sheet".into(),
             "Skills down the side, the role's levels across the top, and in each cell the \
              skill level that role level needs. An empty cell means that level does not need the \
              skill. Cells are shaded darker for higher skill levels; the skill level's name is \
@@ -53,12 +56,14 @@ pub fn matrix_cover(
         ),
         Line::Link(
             "Descriptions".into(),
+            "Descriptions sheet".into(),
             "For each level, every skill it needs with the full description of what \
              is expected at that skill level."
                 .into(),
         ),
         Line::Link(
             "Data".into(),
+            "Data sheet".into(),
             "The same facts in long form, one row per level and skill, with the level's \
              order and the skill level's rank as numbers, for filtering and pivot tables."
                 .into(),
@@ -132,23 +137,22 @@ pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
         .collect();
     used.sort_unstable();
     used.dedup();
-    let described: Vec<_> = used
-        .into_iter()
-        .map(|i| &fw.skills[i])
-        .filter_map(|s| s.description.as_ref().map(|d| (s, d)))
-        .collect();
-    if role.skills_intro.is_some() || !described.is_empty() {
+    if !used.is_empty() || role.skills_intro.is_some() {
         lines.push(Line::Heading("Skills in this role".into()));
     }
     if let Some(intro) = &role.skills_intro {
         lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
     }
-    for (skill, description) in described {
-        lines.push(Line::Text(format!(
-            "{}. {}",
-            skill.name,
-            description.to_plain().replace('\n', " ")
-        )));
+    // Every skill of the role, with what it is where the framework says.
+    for skill in used.into_iter().map(|i| &fw.skills[i]) {
+        lines.push(Line::Text(match &skill.description {
+            Some(description) => format!(
+                "{}. {}",
+                skill.name,
+                description.to_plain().replace('\n', " ")
+            ),
+            None => skill.name.clone(),
+        }));
     }
     lines
 }
@@ -205,10 +209,19 @@ pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSe
     sheet.set_row_height(0, 24)?;
     let (text, heading, link) = (style::text(), style::heading(), style::link());
     let mut row = 1u32;
-    let put_text = |sheet: &mut Worksheet, row: u32, t: &str| -> Result<()> {
-        sheet.write_string_with_format(row, 0, t, &text)?;
-        sheet.set_row_height(row, style::row_height_for([(t, COVER_WIDTH)]))?;
-        Ok(())
+    // Text too long for one row (Excel's rows stop at 409 pt) carries on in
+    // the rows below; returns the last row written.
+    let put_text = |sheet: &mut Worksheet, row: u32, t: &str| -> Result<u32> {
+        let mut at = row;
+        for (k, part) in fit::split_to_fit(t, COVER_WIDTH, fit::MAX_LINES)
+            .iter()
+            .enumerate()
+        {
+            at = row + k as u32;
+            sheet.write_string_with_format(at, 0, part, &text)?;
+            sheet.set_row_height(at, style::row_height_for([(part.as_str(), COVER_WIDTH)]))?;
+        }
+        Ok(at)
     };
     for line in lines {
         match line {
@@ -216,24 +229,24 @@ pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSe
                 sheet.write_string_with_format(row, 0, h, &heading)?;
                 sheet.set_row_height(row, 24)?;
             }
-            Line::Text(t) => put_text(sheet, row, t)?,
+            Line::Text(t) => row = put_text(sheet, row, t)?,
             Line::Web(label, address) => {
                 let shown = format!("{label}: {address}");
                 let url = Url::new(address.as_str()).set_text(&shown);
                 // An address Excel cannot link to is still worth reading.
                 if sheet.write_url_with_format(row, 0, url, &link).is_err() {
-                    put_text(sheet, row, &shown)?;
+                    row = put_text(sheet, row, &shown)?;
                 }
             }
-            Line::Link(target, t) => {
+            Line::Link(target, label, t) => {
                 // Spreadsheet programs do not wrap link text, so the link is
-                // only the sheet's name, and what the sheet holds follows on
-                // the next row.
+                // only the sheet's full name, and what the sheet holds follows
+                // on the next row.
                 let url = Url::new(format!("internal:'{}'!A1", target.replace('\'', "''")))
-                    .set_text(format!("{target} sheet"));
+                    .set_text(label);
                 sheet.write_url_with_format(row, 0, url, &link)?;
                 row += 1;
-                put_text(sheet, row, t)?;
+                row = put_text(sheet, row, t)?;
             }
         }
         row += 1;

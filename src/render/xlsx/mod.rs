@@ -22,6 +22,7 @@ mod appraisal;
 mod cover;
 mod data;
 mod descriptions;
+pub mod fit;
 mod gap;
 mod matrix;
 mod names;
@@ -33,6 +34,7 @@ mod summary;
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
+use super::Paper;
 use crate::model::{Framework, Requirement, Role};
 
 pub use appraisal::{
@@ -53,10 +55,20 @@ pub fn role_workbook(
     role_index: usize,
     epoch: impl Into<Option<i64>>,
 ) -> Result<Vec<u8>> {
+    role_workbook_on(fw, role_index, epoch, Paper::default())
+}
+
+/// [`role_workbook`], set up to print on `paper`.
+pub fn role_workbook_on(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+    paper: Paper,
+) -> Result<Vec<u8>> {
     let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     let mut workbook = new_workbook(fw, role, epoch, Product::Matrix)?;
-    let print = print_setup(fw, role);
+    let print = print_setup(fw, role, paper);
     cover::matrix_cover(fw, role, workbook.add_worksheet(), &print)?;
     matrix::write(fw, role, workbook.add_worksheet(), &print)?;
     descriptions::write(fw, role, workbook.add_worksheet(), &print)?;
@@ -90,6 +102,20 @@ pub fn appraisal_workbook_with(
     epoch: impl Into<Option<i64>>,
     prefill: &Prefill,
 ) -> Result<Vec<u8>> {
+    appraisal_workbook_on(fw, role_index, epoch, prefill, Paper::default())
+}
+
+/// [`appraisal_workbook_with`], set up to print on `paper`.
+///
+/// # Errors
+/// As [`appraisal_workbook_with`].
+pub fn appraisal_workbook_on(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+    prefill: &Prefill,
+    paper: Paper,
+) -> Result<Vec<u8>> {
     let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     for answer in &prefill.answers {
@@ -113,7 +139,7 @@ pub fn appraisal_workbook_with(
         }
     }
     let mut workbook = new_workbook(fw, role, epoch, Product::Appraisal)?;
-    let print = print_setup(fw, role);
+    let print = print_setup(fw, role, paper);
     appraisal::write(fw, role, &mut workbook, &print, prefill)?;
     let bytes = workbook
         .save_to_buffer()
@@ -243,22 +269,11 @@ fn new_workbook(
     Ok(workbook)
 }
 
-fn print_setup(fw: &Framework, role: &Role) -> sheet::PrintSetup {
+fn print_setup(fw: &Framework, role: &Role, paper: Paper) -> sheet::PrintSetup {
     sheet::PrintSetup {
-        paper: paper_for(&fw.meta.language),
+        paper: paper.excel_code(),
         header_left: role.name.clone(),
         header_right: fw.meta.name.clone(),
-    }
-}
-
-/// A4 everywhere except where the language tag names a Letter-paper country.
-fn paper_for(language: &str) -> u8 {
-    const LETTER: [&str; 6] = ["US", "CA", "MX", "PH", "CL", "CO"];
-    let region = language.rsplit(['-', '_']).next().unwrap_or("");
-    if language.contains(['-', '_']) && LETTER.iter().any(|r| r.eq_ignore_ascii_case(region)) {
-        1
-    } else {
-        9
     }
 }
 
@@ -289,10 +304,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paper_follows_the_region() {
-        assert_eq!(paper_for("en-GB"), 9);
-        assert_eq!(paper_for("cy"), 9);
-        assert_eq!(paper_for("en-US"), 1);
-        assert_eq!(paper_for("fr-CA"), 1);
+    fn undated_core_properties_lose_both_dates() {
+        let xml = "<cp:coreProperties><dc:title>T</dc:title><dcterms:created xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>";
+        assert_eq!(
+            without_dates(xml),
+            "<cp:coreProperties><dc:title>T</dc:title></cp:coreProperties>"
+        );
     }
 }

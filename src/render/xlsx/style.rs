@@ -15,14 +15,12 @@ pub const FONT_SIZE: f64 = 11.0;
 const DEFAULT_ROW_PX: u32 = 19;
 /// Excel's default column width for Arial 11, in pixels (8.43 characters of 8 px).
 const DEFAULT_COLUMN_PX: u32 = 72;
-/// Characters of prose counted per unit of column width (see [`wrapped_lines`]).
-const CHARS_PER_WIDTH: f64 = 1.15;
 /// Points per line of wrapped Arial 11 text, with a little air.
 const LINE_HEIGHT_PT: f64 = 13.0;
 /// Space above and below the text of a wrapped cell.
 const ROW_PADDING_PT: f64 = 4.0;
 /// Excel's largest row height.
-const MAX_ROW_PT: f64 = 409.0;
+pub const MAX_ROW_PT: f64 = 409.0;
 /// Light end of the skill-level palette (lowest rung).
 const PALETTE_LIGHT: [u8; 3] = [0xDE, 0xEB, 0xF7];
 /// Dark end of the skill-level palette (highest rung).
@@ -175,33 +173,10 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
-/// How many lines `text` takes when wrapped in a column `width` characters wide.
-///
-/// Word-wraps each line of the text greedily. A column `width` characters
-/// wide is `8 × width + 5` pixels, and Arial 11 prose averages about 6.3
-/// pixels a character, so a line holds about `1.27 × width` characters; we
-/// count `1.15 × width − 1`, erring towards a taller row rather than clipped text.
+/// How many lines `text` takes when wrapped in a column `width` characters
+/// wide, measured with real font advances (see [`super::fit`]).
 pub fn wrapped_lines(text: &str, width: f64) -> usize {
-    let per_line = (width * CHARS_PER_WIDTH - 1.0).floor().max(1.0) as usize;
-    text.split('\n')
-        .map(|line| {
-            let mut lines = 1;
-            let mut used = 0usize;
-            for word in line.split_whitespace() {
-                let len = word.chars().count();
-                let needed = if used == 0 { len } else { used + 1 + len };
-                if needed <= per_line {
-                    used = needed;
-                } else {
-                    // Starts a new line (unless it is the first word); a word
-                    // longer than the column breaks mid-word.
-                    lines += usize::from(used > 0) + (len - 1) / per_line;
-                    used = (len - 1) % per_line + 1;
-                }
-            }
-            lines
-        })
-        .sum()
+    super::fit::wrapped_lines(text, width)
 }
 
 /// A row height in points that shows `lines` lines of wrapped text.
@@ -263,9 +238,10 @@ mod tests {
     fn wrapping_counts_words_and_explicit_lines() {
         assert_eq!(wrapped_lines("", 10.0), 1);
         assert_eq!(wrapped_lines("short", 10.0), 1);
-        assert_eq!(wrapped_lines("aaaa bbbb cccc", 9.0), 2);
+        assert_eq!(wrapped_lines("aaaa bbbb cccc", 9.0), 3);
+        assert_eq!(wrapped_lines("aaaa bbbb cccc", 12.0), 2);
         assert_eq!(wrapped_lines("one\ntwo\nthree", 40.0), 3);
-        assert_eq!(wrapped_lines(&"x".repeat(25), 9.0), 3);
+        assert_eq!(wrapped_lines(&"x".repeat(25), 9.0), 4);
         assert!(row_height(3) > row_height(2));
         assert!(row_height(10_000) <= MAX_ROW_PT);
     }
