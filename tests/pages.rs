@@ -8,4 +8,5 @@ mod pages {
     pub mod dates;
     pub mod figures;
     pub mod targets;
+    pub mod workbooks;
 }

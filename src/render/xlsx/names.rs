@@ -91,6 +91,10 @@ fn without_role_name(level: &str, role: &str) -> String {
         return level.to_string();
     };
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    // What joined the role's name to the rest ("Principal developer - lead") goes too.
+    let rest = rest.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ',' | ':' | ';' | '/')
+    });
     let mut chars = rest.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
