@@ -364,6 +364,10 @@ impl Item {
     pub fn keep_together(&mut self) {
         match self {
             Item::Atom(a) => {
+                // A keep the atom had already (an orphan line, a label) stays stronger than the group's.
+                if a.keep_with_next && a.bond == Bond::Free {
+                    a.bond = Bond::Line;
+                }
                 a.keep_with_next = true;
                 a.bond = a.bond.max(Bond::Group);
             }

@@ -144,3 +144,19 @@ fn split_row_parts_each_keep_three_lines_when_they_can() {
         assert!(to[1] - 1 >= 3, "{to:?} {cost}");
     }
 }
+
+#[test]
+fn a_group_keeps_a_label_with_its_field_more_firmly_than_its_own_breaks() {
+    let mut label = line(Bond::Free);
+    if let Item::Atom(a) = &mut label {
+        a.keep_with_next = true;
+    }
+    let mut plain = line(Bond::Free);
+    label.keep_together();
+    plain.keep_together();
+    let cost = |i: &Item| match i {
+        Item::Atom(a) => atom_cost(a),
+        Item::Table(_) => 0.0,
+    };
+    assert!(cost(&label) > cost(&plain));
+}
