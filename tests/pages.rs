@@ -5,6 +5,7 @@
 mod generate;
 
 mod pages {
+    pub mod cases;
     pub mod dates;
     pub mod figures;
     pub mod targets;
