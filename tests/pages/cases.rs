@@ -40,11 +40,18 @@ fn a_scale_without_descriptions_gets_no_empty_what_it_means_column() {
         .expect("a key table");
     assert_eq!(key.columns.len(), 1, "{:?}", key.columns);
     // With descriptions, the column is back.
-    let fw = minimal_with(|t| t.replace("name = \"Basic\"", "name = \"Basic\"\ndescription = \"Knows the basics.\""));
+    let fw = minimal_with(|t| {
+        t.replace(
+            "name = \"Basic\"",
+            "name = \"Basic\"\ndescription = \"Knows the basics.\"",
+        )
+    });
     let doc = jobpack::compose::profile::profile(&fw, 0, 0, None).unwrap();
     let mut all = Vec::new();
     tables(&doc.blocks, &mut all);
-    assert!(all.iter().any(|t| t.columns.len() == 2 && t.columns[1].header == "What it means"));
+    assert!(all
+        .iter()
+        .any(|t| t.columns.len() == 2 && t.columns[1].header == "What it means"));
 }
 
 #[test]
@@ -54,13 +61,18 @@ fn a_light_accent_is_adjusted_with_a_warning_and_a_dark_one_silently() {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.toml"),
         )
         .unwrap()
-        .replacen("[[scale]]", &format!("[branding]\naccent = \"{accent}\"\n\n[[scale]]"), 1);
+        .replacen(
+            "[[scale]]",
+            &format!("[branding]\naccent = \"{accent}\"\n\n[[scale]]"),
+            1,
+        );
         jobpack::load::load_str(&text, Path::new("accent.toml")).unwrap_or_else(|d| panic!("{d:?}"))
     };
     let light = load("#ffdd00");
     let said: Vec<String> = light.warnings.iter().map(|w| format!("{w:?}")).collect();
     assert!(
-        said.iter().any(|w| w.contains("too light") && w.contains("#ffdd00")),
+        said.iter()
+            .any(|w| w.contains("too light") && w.contains("#ffdd00")),
         "{said:?}"
     );
     assert!(load("#1d70b8").warnings.is_empty());
@@ -72,7 +84,12 @@ fn a_light_accent_is_adjusted_with_a_warning_and_a_dark_one_silently() {
 #[test]
 fn a_row_taller_than_the_space_left_splits_with_its_header_continued() {
     let long = vec!["You can coordinate the response to incident reports, ensuring relevant prioritisation and detail."; 90].join(" ");
-    let fw = minimal_with(|t| t.replace("basic = \"You can run tests.\"", &format!("basic = \"{long}\"")));
+    let fw = minimal_with(|t| {
+        t.replace(
+            "basic = \"You can run tests.\"",
+            &format!("basic = \"{long}\""),
+        )
+    });
     let fonts = FontSet::load().unwrap();
     for paper in [Paper::A4, Paper::Letter] {
         let doc = jobpack::compose::profile::profile(&fw, 0, 0, None).unwrap();
@@ -80,7 +97,11 @@ fn a_row_taller_than_the_space_left_splits_with_its_header_continued() {
         assert!(pages.len() >= 3, "{}", pages.len());
         let mut flagged = Vec::new();
         let f = figures(&pages, geom, &fonts, &mut flagged);
-        assert_eq!((f.heading_end, f.sparse, f.underfilled), (0, 0, 0), "{flagged:?}");
+        assert_eq!(
+            (f.heading_end, f.sparse, f.underfilled),
+            (0, 0, 0),
+            "{flagged:?}"
+        );
         let texts = |page: &Vec<jobpack::render::pdf::paginate::Placed>| -> Vec<String> {
             page.iter()
                 .flat_map(|p| &p.runs)

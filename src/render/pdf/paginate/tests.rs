@@ -1,7 +1,7 @@
 //! The breaker's choices on hand-made flows.
 
 use super::*;
-use crate::render::pdf::flow::{CellFlow, RowFlow, TableFlow};
+use crate::render::pdf::flow::{CellFlow, Cmd, RowFlow, TableFlow, Tag};
 use crate::render::pdf::style::Geometry;
 
 fn geom() -> Geometry {
@@ -141,7 +141,8 @@ fn split_row_parts_each_keep_three_lines_when_they_can() {
             .iter()
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .expect("a split");
-        assert!(to[1] - 1 >= 3, "{to:?} {cost}");
+        // The first atom of a cell is its empty structure marker.
+        assert!(to[1] > 3, "{to:?} {cost}");
     }
 }
 
