@@ -26,14 +26,14 @@ pub struct Outcome {
     /// a crash now might lose some of their names.
     pub flush_error: Option<String>,
 }
-use crate::output::OutDir;
+use crate::output::{Change, OutDir};
 use crate::people::PeopleFile;
 
 /// Writer threads: they mostly wait for the disk, so a few more than cores is cheap.
 const WRITERS: usize = 4;
 
 /// Makes and writes every job of `plan` on the current rayon pool, calling
-/// `progress` after each. One result per job, in plan order; a failed job
+/// `progress` with each job's index and result as it finishes. One result per job, in plan order; a failed job
 /// (including a product that panics) does not stop the others. Folder entries
 /// are flushed once at the end.
 pub fn execute(
@@ -43,14 +43,14 @@ pub fn execute(
     products: &[Product],
     settings: Settings,
     out: &OutDir,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(usize, &Result<Written, String>) + Sync),
 ) -> Outcome {
     let shared = Shared::default();
     let results: Mutex<Vec<Option<Result<Written, String>>>> =
         Mutex::new(vec![None; plan.jobs.len()]);
     let record = |i: usize, result: Result<Written, String>| {
+        progress(i, &result);
         results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
-        progress();
     };
     let (queue, made) = sync_channel::<(usize, Made)>(2 * WRITERS);
     let made = Mutex::new(made);
@@ -123,9 +123,11 @@ fn make(
 }
 
 fn write(job: &Job, made: Made, out: &OutDir) -> Result<Written, String> {
-    out.write(&job.path, &made.bytes)
+    let change = out
+        .write(&job.path, &made.bytes)
         .map_err(|err| format!("{err:#}"))?;
     Ok(Written {
+        unchanged: change == Change::Unchanged,
         bytes: made.bytes.len() as u64,
         sha256: crate::output::sha256_hex(&made.bytes),
         warnings: made.warnings,

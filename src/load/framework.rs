@@ -7,10 +7,12 @@ use toml::de::DeValue;
 
 use super::fields::{Ctx, Located, Seen, Table};
 use super::words::closest;
+use super::{input, limits};
 use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
 
-/// The largest logo accepted: a logo is a small image, and the PDFs embed it.
-const MAX_LOGO_BYTES: u64 = 4 * 1024 * 1024;
+/// The keys a `[[skills]]` table may have.
+pub(super) const SKILL_KEYS: &[&str] = &["id", "name", "description", "descriptors"];
+
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Reads `[framework]`.
@@ -73,9 +75,10 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
             );
         }
     }
+    // The default comes from the words catalogue, once it is resolved.
     let bullet_lead = ctx
         .string(&t, "bullet_lead", false)
-        .map_or_else(|| "You can:".into(), |b| b.value);
+        .map_or_else(String::new, |b| b.value);
     Some(Meta {
         name: name?.value,
         publisher: publisher?.value,
@@ -97,11 +100,31 @@ fn published(ctx: &mut Ctx, t: &Table) -> Option<Date> {
     };
     // The TOML parser has already refused impossible dates such as 2023-02-29.
     match (dt.date, dt.time) {
-        (Some(d), None) => Some(Date {
-            year: i32::from(d.year),
-            month: d.month,
-            day: d.day,
-        }),
+        (Some(d), None) => {
+            let date = Date {
+                year: i32::from(d.year),
+                month: d.month,
+                day: d.day,
+            };
+            if limits::date_in_range(&date) {
+                return Some(date);
+            }
+            ctx.error(
+                Some(v.span()),
+                format!(
+                    "`published` is {}, outside the dates documents can carry ({} to {})",
+                    date.iso(),
+                    limits::FIRST_DATE.iso(),
+                    limits::LAST_DATE.iso()
+                ),
+                Some(
+                    "workbooks cannot hold dates before 1900: write the date this edition \
+                     of the framework was published"
+                        .into(),
+                ),
+            );
+            None
+        }
         _ => {
             ctx.wrong_type(v, "published", "a date without a time", example);
             None
@@ -139,7 +162,10 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
             ctx.error(
                 Some(alt.span),
                 "`logo_alt` is given but there is no `logo`".into(),
-                Some("add logo = \"logo.png\" (a PNG beside this file), or delete logo_alt".into()),
+                Some(
+                    "add logo = \"logo.png\" (a PNG or JPEG beside this file), or delete logo_alt"
+                        .into(),
+                ),
             );
             None
         }
@@ -179,24 +205,12 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
 
 fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8>> {
     let full = dir.join(&path.value);
-    let problem = match std::fs::metadata(&full) {
-        Err(e) => Some(format!("cannot read the logo {}: {e}", full.display())),
-        Ok(m) if !m.is_file() => Some(format!("the logo {} is not a file", full.display())),
-        Ok(m) if m.len() > MAX_LOGO_BYTES => Some(format!(
-            "the logo {} is too large ({} bytes; the limit is {MAX_LOGO_BYTES})",
-            full.display(),
-            m.len()
-        )),
-        Ok(_) => None,
-    };
-    let result = match problem {
-        Some(p) => Err(p),
-        None => std::fs::read(&full)
-            .map_err(|e| format!("cannot read the logo {}: {e}", full.display()))
-            .and_then(|bytes| match png_problem(&bytes) {
-                None => Ok(bytes),
-                Some(problem) => Err(format!("the logo {} {problem}", full.display())),
-            }),
+    let result = match input::read(&full, input::LOGO) {
+        Err(e) => Err(format!("cannot read the logo {}: {e}", full.display())),
+        Ok(bytes) => match image_problem(&bytes) {
+            None => Ok(bytes),
+            Some(problem) => Err(format!("the logo {} {problem}", full.display())),
+        },
     };
     result
         .map_err(|message| {
@@ -204,7 +218,7 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
                 Some(path.span.clone()),
                 message,
                 Some(
-                    "give the path of a PNG file, relative to the folder of this framework file"
+                    "give the path of a PNG or JPEG file, relative to the folder of this framework file"
                         .into(),
                 ),
             )
@@ -212,12 +226,21 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
         .ok()
 }
 
+/// What is wrong with a logo file, if anything: it must be a whole PNG or JPEG.
+fn image_problem(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(super::jpeg::SOI) {
+        super::jpeg::problem(bytes)
+    } else {
+        png_problem(bytes)
+    }
+}
+
 /// What is wrong with a PNG file, if anything: the signature, then a chunk walk
 /// (IHDR first with a non-zero size, some IDAT, IEND last), which catches other
 /// formats renamed to .png and truncated downloads before a renderer meets them.
 fn png_problem(bytes: &[u8]) -> Option<&'static str> {
     let Some(mut rest) = bytes.strip_prefix(PNG_SIGNATURE) else {
-        return Some("is not a PNG image");
+        return Some("is neither a PNG nor a JPEG image");
     };
     let mut first = true;
     let mut has_data = false;
@@ -315,7 +338,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
             t.name = format!("skill `{}`", id.value);
             ids.check(ctx, "skill id", id);
         }
-        ctx.known_keys(&t, &["id", "name", "description", "descriptors"]);
+        ctx.known_keys(&t, SKILL_KEYS);
         let name = ctx.string(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "skill name", name);
@@ -401,7 +424,10 @@ mod tests {
     #[test]
     fn png_structure() {
         assert_eq!(png_problem(TINY_PNG), None);
-        assert_eq!(png_problem(b"GIF89a"), Some("is not a PNG image"));
+        assert_eq!(
+            png_problem(b"GIF89a"),
+            Some("is neither a PNG nor a JPEG image")
+        );
         assert_eq!(
             png_problem(&TINY_PNG[..40]),
             Some("is a truncated PNG image")

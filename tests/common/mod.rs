@@ -28,6 +28,20 @@ fn meta() -> Meta {
     }
 }
 
+/// A file the tests read from tests/data/ (seed texts, the DDaT sample CSVs;
+/// their sources and licence are in tests/data/README.md).
+pub fn test_data(relative: &str) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(relative);
+    assert!(
+        path.exists(),
+        "{} is missing from the repository",
+        path.display()
+    );
+    path
+}
+
 /// A framework file shipped with the project, loaded as `jobpack build` loads it.
 pub fn load(relative: &str) -> Framework {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
@@ -67,6 +81,7 @@ pub fn seed_framework() -> Framework {
             responsibilities_intro: None,
             responsibilities: vec![],
             grades: vec![],
+            welsh: None,
             requirements: reqs
                 .iter()
                 .map(|(skill, rank)| Requirement {
@@ -94,6 +109,7 @@ pub fn seed_framework() -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 
@@ -133,6 +149,7 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             responsibilities_intro: None,
             responsibilities: vec![],
             grades: vec![format!("G{l}")],
+            welsh: None,
             requirements: (0..5)
                 .filter(|s| (s + l) % 3 != 0)
                 .map(|s| Requirement {
@@ -158,5 +175,6 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }

@@ -162,6 +162,7 @@ mod tests {
                     responsibilities_intro: None,
                     responsibilities: vec![],
                     grades: vec![],
+                    welsh: None,
                     requirements: vec![],
                 })
                 .collect(),
