@@ -230,7 +230,7 @@ fn guidance_section(fw: &Framework) -> Block {
             vec![Span::plain(w.get(Key::SheetScaleIntro))],
         )),
     ];
-    let mut key = super::prose::scale_table(fw);
+    let mut key = super::prose::scale_table_with_meanings(fw);
     key.summary = Some(w.get(Key::SheetKeySummary).into());
     key.rows.push(Row {
         cells: vec![

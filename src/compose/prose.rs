@@ -70,6 +70,16 @@ pub fn scale_table(fw: &Framework) -> Table {
             .as_ref()
             .is_some_and(|d| !d.blocks.is_empty())
     });
+    scale_table_of(fw, described)
+}
+
+/// [`scale_table`] with its "What it means" column whatever the scale says,
+/// for a key whose caller adds rows that have a meaning.
+pub fn scale_table_with_meanings(fw: &Framework) -> Table {
+    scale_table_of(fw, true)
+}
+
+fn scale_table_of(fw: &Framework, described: bool) -> Table {
     let rows = fw
         .scale
         .iter()
