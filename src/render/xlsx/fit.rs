@@ -5,7 +5,7 @@
 //! Widths are measured with the bundled Noto Sans's own advances at 11 pt.
 //! Noto Sans sets wider than Arial and its metric twin Liberation Sans (what
 //! LibreOffice prints with), so a row sized from it errs towards a little air
-//! rather than clipped text; [`MARGIN`] adds some more for bold text and for
+//! rather than clipped text; a further 6% margin covers bold text and
 //! Calibri, which a spreadsheet program may substitute.
 
 use std::sync::OnceLock;
