@@ -181,6 +181,13 @@ pub struct BuildArgs {
     /// Only in a full build: not with --role, --level, --product or --people.
     #[arg(long, conflicts_with = "check_only")]
     pub prune: bool,
+    /// Which language editions to write, for a framework in several languages
+    /// (`languages` in the framework file): a language (en, cy) for that language's
+    /// edition, or `both` for the bilingual edition (Welsh first). Repeat or
+    /// separate with commas. Default: the framework's `editions`, else every
+    /// one. Edition files are named profile-LEVEL.cy.pdf, .en.pdf, .cy-en.pdf.
+    #[arg(long = "lang", value_delimiter = ',')]
+    pub lang: Vec<String>,
     /// After building, keep watching the framework files, their logos and the
     /// people file, and build again whenever one changes; a bad edit is
     /// reported and the next change is waited for. Ctrl-C ends it (exit 130).

@@ -110,6 +110,7 @@ fn make(
         paper: settings.paper,
         epoch: framework.document_epoch(settings.source_date_epoch),
         shared,
+        edition: &sources[job.source].edition,
     };
     let make = products[job.product].make;
     match catch_unwind(AssertUnwindSafe(|| make(&subject))) {

@@ -56,7 +56,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         quiet: args.quiet,
         dry_run: args.check_only,
     };
-    let (sources, mut problems, diagnostics, texts) = load_all(&args.frameworks);
+    let (sources, mut problems, diagnostics, texts) = load_all(&args.frameworks, &args.lang);
     let people = match &args.people {
         Some(path) => match people::read_people(path) {
             Ok(file) => Some(file),
@@ -162,8 +162,11 @@ type Texts = HashMap<PathBuf, String>;
 /// Every framework named (files, or folders of `*.toml`), loaded in parallel;
 /// sources in the order named, folder contents by file name. Also returns
 /// problems finding the files, the diagnostics of files that did not load,
-/// and the texts read.
-fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>, Texts) {
+/// and the texts read. `lang` is `--lang`: which language editions to make.
+fn load_all(
+    paths: &[PathBuf],
+    lang: &[String],
+) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>, Texts) {
     let mut diagnostics = Vec::new();
     let mut problems = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
@@ -195,11 +198,10 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>, Tex
     let mut texts = Texts::new();
     for (file, result, text) in loaded {
         match result {
-            Ok(loaded) => sources.push(Source {
-                path: file.clone(),
-                framework: loaded.framework,
-                warnings: loaded.warnings,
-            }),
+            Ok(loaded) => match super::editions::sources(file, loaded, lang) {
+                Ok(editions) => sources.extend(editions),
+                Err(issue) => problems.push(*issue),
+            },
             Err(found) => diagnostics.extend(found),
         }
         if let Some(text) = text {

@@ -23,7 +23,26 @@ pub fn run(args: &CheckArgs) -> Result<Exit> {
         return run_json(args);
     }
     let loaded = load::load_reported(&args.framework)?;
-    console::out(&summary(&loaded.framework))?;
+    let mut text = summary(&loaded.framework);
+    if !loaded.translations.is_empty() {
+        // A framework in several languages: name them all, and the editions.
+        let one = format!("  language      {}\n", loaded.framework.meta.language);
+        let all: Vec<&str> = std::iter::once(&loaded.framework)
+            .chain(&loaded.translations)
+            .map(|f| f.meta.language.as_str())
+            .collect();
+        let editions = if loaded.editions.is_empty() {
+            "all".to_string()
+        } else {
+            loaded.editions.join(", ")
+        };
+        let many = format!(
+            "  languages     {} (editions: {editions})\n",
+            all.join(", ")
+        );
+        text = text.replacen(&one, &many, 1);
+    }
+    console::out(&text)?;
     let warnings = loaded.warnings.len();
     let note = match warnings {
         0 => String::new(),

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod editions;
 pub mod init;
 mod interrupt;
 pub mod list;

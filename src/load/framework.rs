@@ -38,10 +38,12 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
             "attribution",
             "url",
             "bullet_lead",
+            "languages",
+            "editions",
         ],
     );
-    let name = ctx.string(&t, "name", true);
-    let publisher = ctx.string(&t, "publisher", true);
+    let name = ctx.translated(&t, "name", true);
+    let publisher = ctx.translated(&t, "publisher", true);
     let version = ctx.string(&t, "version", false);
     let published = published(ctx, &t);
     if version.is_none()
@@ -62,7 +64,14 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
         }
         None => "en-GB".into(),
     };
-    let attribution = ctx.string(&t, "attribution", false);
+    languages(ctx, &t);
+    // A framework of several languages is read once in each.
+    let language = if t.map.contains_key("languages") {
+        ctx.lang.clone()
+    } else {
+        language
+    };
+    let attribution = ctx.translated(&t, "attribution", false);
     let url = ctx.string(&t, "url", false);
     if let Some(url) = &url {
         if !(url.value.starts_with("https://") || url.value.starts_with("http://"))
@@ -77,7 +86,7 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
     }
     // The default comes from the words catalogue, once it is resolved.
     let bullet_lead = ctx
-        .string(&t, "bullet_lead", false)
+        .translated(&t, "bullet_lead", false)
         .map_or_else(String::new, |b| b.value);
     Some(Meta {
         name: name?.value,
@@ -89,6 +98,80 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
         url: url.map(|u| u.value),
         bullet_lead,
     })
+}
+
+/// Checks `languages` (the languages of a framework written in several) and
+/// `editions` (which editions a build makes unless told).
+fn languages(ctx: &mut Ctx, t: &Table) {
+    if let Some(v) = t.map.get("languages") {
+        if t.map.contains_key("language") {
+            ctx.error(
+                Some(v.span()),
+                "[framework] has both `language` and `languages`".into(),
+                Some("keep `languages` for a framework in several languages, `language` for one in one".into()),
+            );
+        }
+        let tags = ctx.strings(t, "languages");
+        let example = "languages = [\"cy\", \"en\"]";
+        if tags.is_empty() {
+            ctx.error(
+                Some(v.span()),
+                "`languages` is empty".into(),
+                Some(format!("list the framework's languages, e.g. {example}")),
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for tag in &tags {
+            let p = crate::words::primary(tag);
+            if !super::text::is_language_tag(tag) {
+                ctx.error(
+                    Some(v.span()),
+                    format!("`languages` holds \"{tag}\", which is not a language tag"),
+                    Some(format!("use BCP 47 tags, e.g. {example}")),
+                );
+            } else if seen.contains(&p) {
+                ctx.error(
+                    Some(v.span()),
+                    format!(
+                        "`languages` names {} twice",
+                        super::translations::language_name(tag)
+                    ),
+                    Some("name each language once".into()),
+                );
+            }
+            seen.push(p);
+        }
+        if seen.iter().position(|p| p == "cy").is_some_and(|i| i > 0) {
+            ctx.warn(
+                Some(v.span()),
+                "Welsh is not the first of `languages`, so the bilingual edition prints it second"
+                    .into(),
+                Some("the Welsh Language Commissioner's guidance puts Welsh first: list \"cy\" first".into()),
+            );
+        }
+    }
+    for e in ctx.strings(t, "editions") {
+        if e != "both"
+            && !ctx
+                .languages
+                .iter()
+                .any(|l| crate::words::primary(l) == crate::words::primary(&e))
+        {
+            let span = t.map.get("editions").map(|v| v.span());
+            ctx.error(
+                span,
+                format!("`editions` holds \"{e}\", which is not one of the framework's languages"),
+                Some(format!(
+                    "list some of {}, or \"both\" for the bilingual edition",
+                    ctx.languages
+                        .iter()
+                        .map(|l| format!("\"{}\"", crate::words::primary(l)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+        }
+    }
 }
 
 fn published(ctx: &mut Ctx, t: &Table) -> Option<Date> {
@@ -138,9 +221,9 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
         return Branding::default();
     };
     ctx.known_keys(&t, &["organisation", "logo", "logo_alt", "accent"]);
-    let organisation = ctx.string(&t, "organisation", false).map(|o| o.value);
+    let organisation = ctx.translated(&t, "organisation", false).map(|o| o.value);
     let logo_path = ctx.string(&t, "logo", false);
-    let alt = ctx.string(&t, "logo_alt", false);
+    let alt = ctx.translated(&t, "logo_alt", false);
     let logo = match (logo_path, alt) {
         (Some(path), Some(alt)) => read_logo(ctx, &path, dir).map(|png| Logo {
             path: dir.join(&path.value),
@@ -291,7 +374,7 @@ pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
         };
         ctx.known_keys(&t, &["id", "name", "description"]);
         let id = ctx.id(&t, "id");
-        let name = ctx.string(&t, "name", true);
+        let name = ctx.translated(&t, "name", true);
         let description = ctx.text(&t, "description", false);
         if let Some(id) = &id {
             ids.check(ctx, "skill level id", id);
@@ -319,6 +402,9 @@ pub struct SkillSource {
     pub id_span: Range<usize>,
     /// The [skills.descriptors] table, or the skill's header when it has none.
     pub descriptors_span: Range<usize>,
+    /// Characters of each descriptor, by scale rank, counted once for the
+    /// per-level limit ([`super::limits::MAX_LEVEL_CHARS`]).
+    pub descriptor_chars: Vec<(usize, usize)>,
 }
 
 /// Reads `[[skills]]`, checking each descriptor's key against the scale.
@@ -339,7 +425,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
             ids.check(ctx, "skill id", id);
         }
         ctx.known_keys(&t, SKILL_KEYS);
-        let name = ctx.string(&t, "name", true);
+        let name = ctx.translated(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "skill name", name);
         }
@@ -366,6 +452,10 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
         }
         // Keep a skill with a bad name so that requirements naming it still resolve
         // (the load fails anyway; this only avoids reporting one mistake many times).
+        let descriptor_chars = descriptors
+            .iter()
+            .map(|(rank, text)| (*rank, limits::text_chars(text)))
+            .collect();
         if let Some(id) = id {
             out.push((
                 Skill {
@@ -377,6 +467,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
                 SkillSource {
                     id_span: id.span,
                     descriptors_span,
+                    descriptor_chars,
                 },
             ));
         } else {

@@ -17,6 +17,7 @@ pub mod source;
 mod syntax;
 pub mod text;
 mod text_fields;
+mod translations;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,29 @@ pub struct Loaded {
     pub framework: Framework,
     /// Problems that do not stop a build, such as a skill no level requires.
     pub warnings: Vec<Diagnostic>,
+    /// The same framework in each of its other languages (`languages` in
+    /// `[framework]`), in the order declared; empty for a framework in one.
+    pub translations: Vec<Framework>,
+    /// The editions a build makes unless told (`editions` in `[framework]`):
+    /// language tags and "both"; empty means every one.
+    pub editions: Vec<String>,
+}
+
+/// `[framework] editions`, as checked by the framework's pass.
+fn editions_asked(root: &DeTable) -> Vec<String> {
+    match root.get("framework").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::Table(t)) => match t.get("editions").map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|i| match i.get_ref() {
+                    toml::de::DeValue::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
 }
 
 /// How serious a diagnostic is.
@@ -119,16 +143,28 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         // problems that are not there.
         return Err(ctx.into_diagnostics());
     }
-    let framework = build(&mut ctx, root.get_ref(), path);
-    if framework.is_none() {
+    ctx.languages = translations::declared(root.get_ref());
+    let mut editions = Vec::new();
+    for lang in ctx.languages.clone() {
+        ctx.lang = lang;
+        editions.push(build(&mut ctx, root.get_ref(), path));
+    }
+    if editions.iter().any(Option::is_none) {
         ctx.ensure_reported(0, 0..0, "framework");
     }
+    let editions_asked = editions_asked(root.get_ref());
     let diags = ctx.into_diagnostics();
-    match framework {
-        Some(framework) if diags.iter().all(|d| d.severity == Severity::Warning) => Ok(Loaded {
-            framework,
-            warnings: diags,
-        }),
+    let editions: Option<Vec<Framework>> = editions.into_iter().collect();
+    match editions {
+        Some(mut all) if diags.iter().all(|d| d.severity == Severity::Warning) => {
+            let framework = all.remove(0);
+            Ok(Loaded {
+                framework,
+                warnings: diags,
+                translations: all,
+                editions: editions_asked,
+            })
+        }
         _ => Err(diags),
     }
 }

@@ -99,7 +99,7 @@ proptest! {
         let text = spec.to_toml();
         let loaded = load_str(&text, Path::new("generated.toml"))
             .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
-        let sources = [Source { path: PathBuf::from("generated.toml"), framework: loaded.framework, warnings: loaded.warnings }];
+        let sources = [Source { path: PathBuf::from("generated.toml"), framework: loaded.framework, warnings: loaded.warnings, edition: Default::default() }];
         let products = catalogue();
         let plan = build::plan(&sources, &Selection::default(), None, &products)
             .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;

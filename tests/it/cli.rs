@@ -2,8 +2,6 @@
 //! pages, `check --json`, `init`, `build --watch`, the build's summary and
 //! interruption, people files from Excel, and diagnostics an HR person can act on.
 
-mod build_support;
-
 #[path = "cli/commands.rs"]
 mod commands;
 #[path = "cli/diagnostics.rs"]
