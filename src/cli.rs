@@ -58,6 +58,17 @@ pub enum Command {
     /// failed or interrupted run never leaves a half-written file and never touches
     /// earlier outputs it did not replace.
     Build(BuildArgs),
+    /// Read filled appraisal sheets back and write the results as a workbook.
+    ///
+    /// Give the framework the sheets were built from, then the filled sheets:
+    /// PDF files, or folders searched (with their subfolders) for *.pdf. Each
+    /// sheet must have been made by `jobpack build` from this framework (its
+    /// stamp says which framework, role and level) and have an agreed level for
+    /// every skill. Writes one row per person and skill, a Team sheet of counts
+    /// per skill and level (and a chart of them), and a Skipped sheet of sheets
+    /// that could not be read, which are also listed on standard error. Exit status 1 when any
+    /// sheet was skipped (the rest are still collected), 2 on bad input.
+    Collect(CollectArgs),
     /// Print a shell completion script to standard output.
     ///
     /// For example: jobpack completions bash > /etc/bash_completion.d/jobpack
@@ -94,7 +105,15 @@ pub struct ManArgs {
 }
 
 /// The subcommands with a man page of their own.
-pub const COMMAND_NAMES: [&str; 6] = ["check", "list", "build", "init", "completions", "man"];
+pub const COMMAND_NAMES: [&str; 7] = [
+    "check",
+    "list",
+    "build",
+    "collect",
+    "init",
+    "completions",
+    "man",
+];
 
 /// Arguments of `jobpack init`. Its help text is [`Command::Init`]'s.
 #[derive(Debug, Args)]
@@ -193,6 +212,36 @@ pub struct BuildArgs {
     /// reported and the next change is waited for. Ctrl-C ends it (exit 130).
     #[arg(long, conflicts_with = "check_only")]
     pub watch: bool,
+}
+
+/// Arguments of `jobpack collect`. Its help text is [`Command::Collect`]'s,
+/// which clap shows in place of this comment.
+#[derive(Debug, Args)]
+pub struct CollectArgs {
+    /// The framework file the sheets were built from.
+    pub framework: PathBuf,
+    /// Filled appraisal sheets: PDF files, or folders to search for *.pdf.
+    #[arg(required = true)]
+    pub sheets: Vec<PathBuf>,
+    /// The file to write, e.g. results.xlsx (replaced if it exists; its folder must exist).
+    #[arg(short, long)]
+    pub out: PathBuf,
+    /// What to write: a workbook, or the results table alone as CSV.
+    /// Default: csv when --out ends in .csv, else xlsx.
+    #[arg(long, value_enum)]
+    pub format: Option<ResultsFormat>,
+    /// Print nothing but problems.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// How `jobpack collect` writes its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormat {
+    /// An Excel workbook: Results, Team, Team chart and Skipped sheets.
+    Xlsx,
+    /// The Results table as CSV (UTF-8, comma-separated, header row first).
+    Csv,
 }
 
 /// The products jobpack can write.

@@ -72,6 +72,7 @@
 
 pub mod build;
 pub mod cli;
+pub mod collect;
 pub mod commands;
 pub mod compose;
 pub mod console;

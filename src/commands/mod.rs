@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod collect;
 pub mod editions;
 pub mod init;
 mod interrupt;
@@ -31,5 +32,6 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Check(args) => check::run(&args),
         Command::List(args) => list::run(&args),
         Command::Build(args) => build::run(args),
+        Command::Collect(args) => collect::run(&args),
     }
 }

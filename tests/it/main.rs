@@ -15,6 +15,7 @@ mod build_interrupt;
 mod build_leftovers;
 mod cli;
 mod cli_check_list;
+mod collect;
 mod forms;
 mod load_errors;
 mod load_good;
