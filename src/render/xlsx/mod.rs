@@ -154,7 +154,7 @@ pub fn appraisal_workbook_on(
 /// the creation and modification dates taken out of `docProps/core.xml`
 /// (rust_xlsxwriter always writes one; an undated framework has none to give,
 /// and both elements are optional). Every other entry is copied as it is.
-fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
+pub fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
     use std::io::{Read, Write};
     if epoch.is_some() {
         return Ok(bytes);
