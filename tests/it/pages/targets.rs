@@ -3,7 +3,7 @@
 //! heading or holds 4 lines or fewer, and at most 3% are under 60% full.
 
 use super::figures::{figures, pages_of, Figures};
-use crate::generate::{print_shaped, PrintShape};
+use crate::build_support::generate::{print_shaped, PrintShape};
 use jobpack::cli::Paper;
 use jobpack::model::Framework;
 use jobpack::render::pdf::FontSet;

@@ -34,11 +34,20 @@ fn a_scale_without_descriptions_gets_no_empty_what_it_means_column() {
     let doc = jobpack::compose::profile::profile(&fw, 0, 0, None).unwrap();
     let mut all = Vec::new();
     tables(&doc.blocks, &mut all);
-    let key = all
+    // No table of empty cells: the key names the rungs in a sentence instead.
+    assert!(
+        all.iter()
+            .all(|t| t.columns.iter().all(|c| c.header != "What it means")),
+        "an empty 'What it means' column"
+    );
+    assert!(!all
         .iter()
-        .find(|t| t.columns[0].header == "Skill level" && t.rows.len() == fw.scale.len())
-        .expect("a key table");
-    assert_eq!(key.columns.len(), 1, "{:?}", key.columns);
+        .any(|t| t.columns[0].header == "Skill level" && t.rows.len() == fw.scale.len()));
+    let names: Vec<&str> = fw.scale.iter().map(|s| s.name.as_str()).collect();
+    assert!(
+        format!("{doc:?}").contains(&names.join(", ")),
+        "the key names every rung"
+    );
     // With descriptions, the column is back.
     let fw = minimal_with(|t| {
         t.replace(

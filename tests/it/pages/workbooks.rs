@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-use crate::generate::{quote, sentence, Rng};
+use crate::build_support::generate::{quote, sentence, Rng};
 use jobpack::cli::Paper;
 use jobpack::model::Framework;
 use jobpack::render::xlsx;
