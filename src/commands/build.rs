@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::build::{self, catalogue, plan::kind_name, Selection, Settings, Source};
+use crate::build::{self, catalogue_for, plan::kind_name, Selection, Settings, Source};
 use crate::cli::BuildArgs;
 use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
@@ -67,7 +67,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     if !problems.is_empty() || !diagnostics.is_empty() {
         return report.invalid(problems, &diagnostics);
     }
-    let products = catalogue();
+    let products = catalogue_for(&args.formats);
     let selection = Selection {
         roles: args.roles.clone(),
         levels: args.levels.clone(),
@@ -349,7 +349,14 @@ fn summary(manifest: &Manifest, out: &Path) -> String {
     }
     let detail: Vec<String> = counts
         .iter()
-        .map(|(name, n)| format!("{n} {name}{}", if *n == 1 { "" } else { "s" }))
+        .map(|(name, n)| {
+            let plural = match (*n, *name) {
+                (1, _) => "",
+                (_, "index") => "es",
+                _ => "s",
+            };
+            format!("{n} {name}{plural}")
+        })
         .collect();
     let verb = if manifest.dry_run {
         "would write"

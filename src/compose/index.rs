@@ -1,0 +1,285 @@
+//! Index pages: one per role and one per framework, listing every document
+//! a run writes for them, so that the output folder reads as a small site.
+//!
+//! The composer gets the documents as [`Entry`]s (what each is, its format
+//! and a link relative to the page) and knows nothing of the file layout.
+
+use super::prose::text_blocks;
+use crate::cli::{Format, ProductKind};
+use crate::doc::{
+    Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
+};
+use crate::model::{Framework, Role};
+
+/// The fixed words of the index pages, in one place until the words
+/// catalogue (`src/words/`) can hold them per language.
+pub mod words {
+    /// Above the title of every index page.
+    pub const KICKER: &str = "Job profiles and workbooks";
+    /// Heading of the table of a role's levels.
+    pub const LEVELS: &str = "Levels";
+    /// Header of the table's first column.
+    pub const LEVEL: &str = "Level";
+    /// Header of the column of profile links.
+    pub const PROFILE: &str = "Job profile";
+    /// Header of the column of appraisal sheet links.
+    pub const APPRAISAL_SHEET: &str = "Appraisal sheet";
+    /// Heading of the list of a role's workbooks.
+    pub const WORKBOOKS: &str = "Workbooks";
+    /// A role's skills-matrix workbook.
+    pub const SKILLS_MATRIX: &str = "Skills-matrix workbook";
+    /// A role's appraisal workbook.
+    pub const APPRAISAL_WORKBOOK: &str = "Appraisal workbook";
+    /// Link from the framework's index to a role's own page.
+    pub const ROLE_PAGE: &str = "Page of this role";
+    /// Between links in one cell.
+    pub const SEPARATOR: &str = " · ";
+    /// Said where a level has no document of a kind.
+    pub const NONE: &str = "None";
+
+    /// How a format is named in a link.
+    pub fn format(format: crate::cli::Format) -> &'static str {
+        match format {
+            crate::cli::Format::Pdf => "PDF",
+            crate::cli::Format::Html => "Web page",
+            crate::cli::Format::Odt => "OpenDocument (editable)",
+            crate::cli::Format::Xlsx => "Excel",
+        }
+    }
+}
+
+/// One document on an index page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Index of the role in the framework.
+    pub role: usize,
+    /// Index of the level, for per-level documents.
+    pub level: Option<usize>,
+    /// What the document is.
+    pub kind: ProductKind,
+    /// Its format.
+    pub format: Format,
+    /// Where it is, relative to the index page.
+    pub href: String,
+}
+
+/// The index page of role `role`, listing `entries` (its documents).
+pub fn role_index(fw: &Framework, role: usize, entries: &[Entry], epoch: i64) -> Document {
+    let r = &fw.roles[role];
+    let mut blocks = vec![kicker(fw), heading(1, &r.name)];
+    blocks.extend(text_blocks(&r.summary));
+    blocks.extend(role_documents(fw, role, entries, 2));
+    blocks.extend(attribution(fw));
+    Document {
+        meta: meta(fw, format!("{}: {}", words::KICKER, r.name), &r.name, epoch),
+        running_header: None,
+        footer: String::new(),
+        blocks,
+    }
+}
+
+/// The index page of the whole framework: every role with its documents.
+/// `role_pages` links each role's own index page, where there is one.
+pub fn framework_index(
+    fw: &Framework,
+    entries: &[Entry],
+    role_pages: &[(usize, String)],
+    epoch: i64,
+) -> Document {
+    let mut blocks = vec![kicker(fw), heading(1, &fw.meta.name)];
+    let mut facts = vec![fw.meta.publisher.clone()];
+    if let Some(v) = &fw.meta.version {
+        facts.push(format!("Version {v}"));
+    }
+    if let Some(d) = &fw.meta.published {
+        facts.push(format!("Published {}", d.long()));
+    }
+    blocks.push(Block::Paragraph(Paragraph::styled(
+        ParaStyle::Small,
+        vec![Span::plain(facts.join(words::SEPARATOR))],
+    )));
+    for (i, role) in fw.roles.iter().enumerate() {
+        if !entries.iter().any(|e| e.role == i) {
+            continue;
+        }
+        let mut section = vec![heading(2, &role.name)];
+        section.extend(text_blocks(&role.summary));
+        if let Some((_, href)) = role_pages.iter().find(|(r, _)| *r == i) {
+            section.push(Block::Paragraph(Paragraph::styled(
+                ParaStyle::Body,
+                vec![link(words::ROLE_PAGE, href)],
+            )));
+        }
+        section.extend(role_documents(fw, i, entries, 3));
+        blocks.push(Block::Section(section));
+    }
+    blocks.extend(attribution(fw));
+    Document {
+        meta: meta(fw, format!("{}: {}", words::KICKER, fw.meta.name), &fw.meta.name, epoch),
+        running_header: None,
+        footer: String::new(),
+        blocks,
+    }
+}
+
+fn meta(fw: &Framework, title: String, about: &str, epoch: i64) -> DocMeta {
+    DocMeta {
+        subject: format!("{} of {about}", words::KICKER),
+        title,
+        author: fw.meta.publisher.clone(),
+        keywords: vec!["job profile".into(), fw.meta.name.clone()],
+        language: fw.meta.language.clone(),
+        epoch,
+        creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+fn kicker(fw: &Framework) -> Block {
+    let mut over = fw.meta.name.clone();
+    if let Some(org) = &fw.branding.organisation {
+        over = format!("{org}{}{over}", words::SEPARATOR);
+    }
+    Block::Paragraph(Paragraph::styled(
+        ParaStyle::Small,
+        vec![
+            Span::bold(words::KICKER),
+            Span::plain(format!("{}{over}", words::SEPARATOR)),
+        ],
+    ))
+}
+
+fn heading(level: u8, text: &str) -> Block {
+    Block::Heading(Heading {
+        level,
+        text: text.to_string(),
+        bookmark: level <= 2,
+    })
+}
+
+fn link(text: &str, href: &str) -> Span {
+    Span {
+        link: Some(href.to_string()),
+        ..Span::plain(text)
+    }
+}
+
+/// Links to `found`, in format order, joined by the separator.
+fn links(found: &[&Entry]) -> Cell {
+    let mut sorted = found.to_vec();
+    sorted.sort_by_key(|e| e.format);
+    let mut spans = Vec::new();
+    for (i, e) in sorted.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::plain(words::SEPARATOR));
+        }
+        spans.push(link(words::format(e.format), &e.href));
+    }
+    if spans.is_empty() {
+        return Cell::text(words::NONE);
+    }
+    Cell::blocks(vec![Block::Paragraph(Paragraph::styled(ParaStyle::Body, spans))])
+}
+
+/// A role's levels (a table of their documents) and its workbooks, under
+/// headings of level `level`.
+fn role_documents(fw: &Framework, role: usize, entries: &[Entry], level: u8) -> Vec<Block> {
+    let r: &Role = &fw.roles[role];
+    let mine: Vec<&Entry> = entries.iter().filter(|e| e.role == role).collect();
+    let of_level = |l: usize, kind: ProductKind| -> Vec<&Entry> {
+        mine.iter()
+            .copied()
+            .filter(|e| e.level == Some(l) && e.kind == kind)
+            .collect()
+    };
+    let sheets = mine
+        .iter()
+        .any(|e| e.level.is_some() && e.kind == ProductKind::Appraisal);
+    let profiles = mine
+        .iter()
+        .any(|e| e.level.is_some() && e.kind == ProductKind::Profile);
+    let mut blocks = Vec::new();
+    let mut columns = vec![Column {
+        header: words::LEVEL.into(),
+        weight: 0.4,
+    }];
+    if profiles {
+        columns.push(Column {
+            header: words::PROFILE.into(),
+            weight: 0.35,
+        });
+    }
+    if sheets {
+        columns.push(Column {
+            header: words::APPRAISAL_SHEET.into(),
+            weight: 0.25,
+        });
+    }
+    let rows: Vec<Row> = (0..r.levels.len())
+        .filter(|&l| mine.iter().any(|e| e.level == Some(l)))
+        .map(|l| {
+            let mut cells = vec![Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
+                ParaStyle::Body,
+                vec![
+                    Span::bold(r.levels[l].name.clone()),
+                    Span::plain(format!(" (level {} of {})", l + 1, r.levels.len())),
+                ],
+            ))])];
+            if profiles {
+                cells.push(links(&of_level(l, ProductKind::Profile)));
+            }
+            if sheets {
+                cells.push(links(&of_level(l, ProductKind::Appraisal)));
+            }
+            Row { cells }
+        })
+        .collect();
+    if !rows.is_empty() {
+        blocks.push(heading(level, words::LEVELS));
+        blocks.push(Block::Table(Table {
+            summary: Some(format!("The documents of each level of {}", r.name)),
+            columns,
+            rows,
+            row_headers: true,
+        }));
+    }
+    let workbooks: Vec<Paragraph> = mine
+        .iter()
+        .filter(|e| e.level.is_none() && e.kind != ProductKind::Index)
+        .map(|e| {
+            let name = match e.kind {
+                ProductKind::Workbook => words::SKILLS_MATRIX,
+                _ => words::APPRAISAL_WORKBOOK,
+            };
+            Paragraph::styled(
+                ParaStyle::Body,
+                vec![
+                    link(name, &e.href),
+                    Span::plain(format!(" ({})", words::format(e.format))),
+                ],
+            )
+        })
+        .collect();
+    if !workbooks.is_empty() {
+        blocks.push(heading(level, words::WORKBOOKS));
+        blocks.push(Block::List(List {
+            ordered: false,
+            items: workbooks,
+        }));
+    }
+    blocks
+}
+
+fn attribution(fw: &Framework) -> Vec<Block> {
+    let mut spans = Vec::new();
+    if let Some(a) = &fw.meta.attribution {
+        spans.push(Span::plain(a.clone()));
+    }
+    if let Some(url) = &fw.meta.url {
+        spans.push(Span::plain(if spans.is_empty() { "Source: " } else { " Source: " }));
+        spans.push(link(url, url));
+    }
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Paragraph(Paragraph::styled(ParaStyle::Small, spans))]
+}

@@ -1,0 +1,153 @@
+//! The HTML renderer: one self-contained, accessible page per
+//! [`Document`], read from the same document the PDF renderer reads.
+//!
+//! A page needs nothing else: the stylesheet is inline, images are `data:`
+//! URIs, there is no script, and every link the page makes itself is
+//! relative, so a folder of pages can be hosted as it is. Each page has the
+//! document's language, title and metadata, semantic headings, lists and
+//! tables (header cells with scopes, the table's summary as its caption),
+//! `lang` on every passage in another language, and a print stylesheet that
+//! sets it on pages much as the PDF is.
+
+mod blocks;
+mod css;
+mod escape;
+pub mod words;
+
+use std::fmt::Write as _;
+
+pub use blocks::{png_size, safe_link};
+pub use css::hex;
+pub use escape::escape;
+
+use crate::cli::Paper;
+use crate::doc::Document;
+
+/// A link the page offers around the document itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavLink {
+    /// The link's words.
+    pub text: String,
+    /// Where it goes, relative to the page.
+    pub href: String,
+}
+
+/// How to render.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HtmlOptions {
+    /// Colour for headings and links, darkened as the PDF's is; a sober blue when `None`.
+    pub accent: Option<[u8; 3]>,
+    /// Page size when printed.
+    pub paper: Paper,
+    /// Pages above this one, outermost first (the framework's index, the role's).
+    pub breadcrumbs: Vec<NavLink>,
+    /// The same document in other formats (its PDF, its OpenDocument file).
+    pub other_formats: Vec<NavLink>,
+}
+
+/// A finished HTML page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedHtml {
+    /// The whole file, UTF-8.
+    pub bytes: Vec<u8>,
+    /// Things the reader should know (an image that is not a PNG), never fatal.
+    pub warnings: Vec<String>,
+}
+
+/// Renders `doc` as one HTML page.
+pub fn render(doc: &Document, opts: &HtmlOptions) -> RenderedHtml {
+    let mut body = blocks::Writer::default();
+    body.blocks(&doc.blocks);
+    let meta = &doc.meta;
+    let mut page = String::with_capacity(body.out.len() + 8192);
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n",
+        lang = escape(&meta.language),
+        title = escape(&meta.title),
+    );
+    for (name, content) in [
+        ("author", meta.author.clone()),
+        ("description", meta.subject.clone()),
+        ("keywords", meta.keywords.join(", ")),
+        ("generator", meta.creator.clone()),
+        ("dcterms.date", date(meta.epoch)),
+    ] {
+        if !content.is_empty() {
+            let _ = writeln!(
+                page,
+                "<meta name=\"{name}\" content=\"{}\">",
+                escape(&content)
+            );
+        }
+    }
+    let _ = write!(
+        page,
+        "<style>\n{}</style>\n</head>\n<body>\n",
+        css::stylesheet(opts.accent, opts.paper, &body.classes)
+    );
+    nav(&mut page, opts);
+    page.push_str("<main>\n");
+    page.push_str(&body.out);
+    page.push_str("</main>\n");
+    if !doc.footer.is_empty() {
+        let _ = writeln!(page, "<footer>\n<p>{}</p>\n</footer>", escape(&doc.footer));
+    }
+    page.push_str("</body>\n</html>\n");
+    RenderedHtml {
+        bytes: page.into_bytes(),
+        warnings: body.warnings,
+    }
+}
+
+fn nav(page: &mut String, opts: &HtmlOptions) {
+    let link = |l: &NavLink| {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            escape(&l.href),
+            escape(&l.text)
+        )
+    };
+    if !opts.breadcrumbs.is_empty() {
+        let _ = writeln!(
+            page,
+            "<nav class=\"breadcrumb\" aria-label=\"{}\">\n<ol>",
+            escape(words::BREADCRUMB)
+        );
+        for l in &opts.breadcrumbs {
+            let _ = writeln!(page, "<li>{}</li>", link(l));
+        }
+        page.push_str("</ol>\n</nav>\n");
+    }
+    if !opts.other_formats.is_empty() {
+        let _ = writeln!(
+            page,
+            "<nav class=\"formats\" aria-label=\"{}\">\n<p>{}</p>\n<ul>",
+            escape(words::OTHER_FORMATS),
+            escape(words::ALSO_AS)
+        );
+        for l in &opts.other_formats {
+            let _ = writeln!(page, "<li>{}</li>", link(l));
+        }
+        page.push_str("</ul>\n</nav>\n");
+    }
+}
+
+/// "2020-01-07" from seconds since 1970 (UTC).
+pub fn date(epoch: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(epoch)
+        .map(|t| {
+            format!(
+                "{:04}-{:02}-{:02}",
+                t.year(),
+                u8::from(t.month()),
+                t.day()
+            )
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,432 @@
+//! `content.xml`: the document's blocks as ODF text, and the automatic
+//! styles they need (language, keep-with-next and first-page variants of the
+//! named styles, table and column widths, cell borders and shades).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::{language_attributes, OdtOptions};
+use crate::doc::{Block, Document, FieldKind, Figure, List, ParaStyle, Paragraph, Span, Table};
+use crate::render::html::{escape, hex, png_size, safe_link};
+use crate::render::pdf::style;
+
+/// The namespaces every part declares (unused ones are harmless).
+pub const NAMESPACES: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" \
+xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
+xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" \
+xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" \
+xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
+xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" \
+xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" \
+office:version=\"1.3\"";
+
+/// The body of a document and what goes with it into the package.
+#[derive(Debug)]
+pub struct Content {
+    /// The whole `content.xml`.
+    pub xml: String,
+    /// Pictures to store, by their path in the package.
+    pub pictures: Vec<(String, Vec<u8>)>,
+    /// What the reader should know.
+    pub warnings: Vec<String>,
+}
+
+/// A variant of a named paragraph style.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Variant {
+    parent: String,
+    lang: Option<String>,
+    keep: bool,
+    first: bool,
+}
+
+#[derive(Debug, Default)]
+struct Writer {
+    body: String,
+    /// Paragraph style variants, by key, with their generated names.
+    variants: BTreeMap<Variant, String>,
+    /// Other automatic styles, by name, in the order of the name.
+    automatic: BTreeMap<String, String>,
+    pictures: Vec<(String, Vec<u8>)>,
+    warnings: Vec<String>,
+    tables: usize,
+    /// No paragraph written yet: the next one starts the first page.
+    first: bool,
+    in_cell: bool,
+    keep: bool,
+    /// Width of the text column in millimetres.
+    measure: f32,
+}
+
+/// `content.xml` for `doc`.
+pub fn content(doc: &Document, opts: &OdtOptions) -> Content {
+    let (width, _) = opts.paper.size_pt();
+    let mut w = Writer {
+        first: true,
+        measure: width * 25.4 / 72.0 - super::styles::MARGIN_LEFT_MM - super::styles::MARGIN_RIGHT_MM,
+        ..Writer::default()
+    };
+    w.blocks(&doc.blocks);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {NAMESPACES}>\n<office:automatic-styles>\n\
+         <style:style style:name=\"T1\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style>\n\
+         <style:style style:name=\"T2\" style:family=\"text\"><style:text-properties fo:font-style=\"italic\"/></style:style>\n\
+         <style:style style:name=\"T3\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\" fo:font-style=\"italic\"/></style:style>\n"
+    );
+    for (v, name) in &w.variants {
+        let _ = write!(
+            xml,
+            "<style:style style:name=\"{name}\" style:family=\"paragraph\" style:parent-style-name=\"{}\"",
+            v.parent
+        );
+        if v.first {
+            xml.push_str(" style:master-page-name=\"First_20_Page\"");
+        }
+        xml.push('>');
+        if v.keep {
+            xml.push_str("<style:paragraph-properties fo:keep-with-next=\"always\"/>");
+        }
+        if let Some(lang) = &v.lang {
+            let _ = write!(xml, "<style:text-properties{}/>", language_attributes(lang));
+        }
+        xml.push_str("</style:style>\n");
+    }
+    for rule in w.automatic.values() {
+        xml.push_str(rule);
+        xml.push('\n');
+    }
+    xml.push_str("</office:automatic-styles>\n<office:body>\n<office:text>\n");
+    xml.push_str(&w.body);
+    xml.push_str("</office:text>\n</office:body>\n</office:document-content>\n");
+    Content {
+        xml,
+        pictures: w.pictures,
+        warnings: w.warnings,
+    }
+}
+
+impl Writer {
+    fn blocks(&mut self, blocks: &[Block]) {
+        for b in blocks {
+            self.block(b);
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Section(children) => {
+                // ODF sections are for columns and protection, not structure:
+                // the headings carry the outline.
+                self.blocks(children);
+            }
+            Block::Heading(h) => {
+                let n = h.level.clamp(1, 10);
+                let style = self.style(&format!("Heading_20_{}", n.min(4)), None);
+                let _ = write!(
+                    self.body,
+                    "<text:h text:style-name=\"{style}\" text:outline-level=\"{n}\">"
+                );
+                self.text(&h.text);
+                self.body.push_str("</text:h>\n");
+            }
+            Block::Paragraph(p) => self.paragraph(p, None),
+            Block::List(l) => self.list(l),
+            Block::Table(t) => self.table(t),
+            Block::Figure(f) => self.figure(f),
+            Block::KeepTogether(children) => {
+                let was = std::mem::replace(&mut self.keep, true);
+                self.blocks(children);
+                self.keep = was;
+            }
+            Block::Field(f) => {
+                let label = Paragraph::styled(ParaStyle::Label, vec![Span::plain(f.label.clone())]);
+                self.paragraph(&label, None);
+                let lines = match &f.kind {
+                    FieldKind::Text { lines } => (*lines).max(1),
+                    FieldKind::CheckBox | FieldKind::Choice { .. } => 1,
+                };
+                let value = f.value.clone().unwrap_or_default();
+                let style = self.style("Field", None);
+                for line in 0..lines {
+                    let _ = write!(self.body, "<text:p text:style-name=\"{style}\">");
+                    if line == 0 {
+                        self.text(&value);
+                    }
+                    self.body.push_str("</text:p>\n");
+                }
+                if let FieldKind::Choice { options } = &f.kind {
+                    let items = options.iter().map(|o| Paragraph::plain(o.clone())).collect();
+                    self.list(&List {
+                        ordered: false,
+                        items,
+                    });
+                }
+            }
+            Block::Space(points) => {
+                let points = points.max(0.0).round() as u32;
+                let name = format!("Space{points}");
+                self.automatic.entry(name.clone()).or_insert_with(|| {
+                    format!(
+                        "<style:style style:name=\"{name}\" style:family=\"paragraph\" style:parent-style-name=\"Standard\">\
+                         <style:paragraph-properties fo:margin-top=\"0pt\" fo:margin-bottom=\"0pt\" fo:line-height=\"{points}pt\"/>\
+                         <style:text-properties fo:font-size=\"2pt\"/></style:style>"
+                    )
+                });
+                let _ = writeln!(self.body, "<text:p text:style-name=\"{name}\"/>");
+            }
+        }
+    }
+
+    /// The style for a paragraph of named style `parent` here: a variant
+    /// when it needs a language, to keep with the next, or to start page one.
+    fn style(&mut self, parent: &str, lang: Option<&str>) -> String {
+        let v = Variant {
+            parent: parent.to_string(),
+            lang: lang.map(str::to_string),
+            keep: self.keep && !self.in_cell,
+            first: self.first && !self.in_cell,
+        };
+        self.first = self.first && self.in_cell;
+        if v.lang.is_none() && !v.keep && !v.first {
+            return v.parent;
+        }
+        let n = self.variants.len() + 1;
+        self.variants
+            .entry(v)
+            .or_insert_with(|| format!("P{n}"))
+            .clone()
+    }
+
+    fn named(&self, style: ParaStyle) -> &'static str {
+        match (style, self.in_cell) {
+            (ParaStyle::Body, false) => "Text_20_body",
+            (ParaStyle::Body, true) => "Table_20_Contents",
+            (ParaStyle::Lead, _) => "Lead",
+            (ParaStyle::Small, _) => "Small",
+            (ParaStyle::Label, _) => "Label",
+        }
+    }
+
+    fn paragraph(&mut self, p: &Paragraph, named: Option<&str>) {
+        let named = named.unwrap_or_else(|| self.named(p.style)).to_string();
+        let style = self.style(&named, p.lang.as_deref());
+        let _ = write!(self.body, "<text:p text:style-name=\"{style}\">");
+        self.spans(&p.spans);
+        self.body.push_str("</text:p>\n");
+    }
+
+    fn spans(&mut self, spans: &[Span]) {
+        for s in spans {
+            let href = s.link.as_deref().filter(|l| safe_link(l));
+            if let Some(href) = href {
+                let _ = write!(
+                    self.body,
+                    "<text:a xlink:type=\"simple\" xlink:href=\"{}\" text:style-name=\"Internet_20_link\" text:visited-style-name=\"Visited_20_Internet_20_Link\">",
+                    escape(href)
+                );
+            }
+            let t = match (s.bold, s.italic) {
+                (true, true) => Some("T3"),
+                (true, false) => Some("T1"),
+                (false, true) => Some("T2"),
+                (false, false) => None,
+            };
+            if let Some(t) = t {
+                let _ = write!(self.body, "<text:span text:style-name=\"{t}\">");
+            }
+            self.text(&s.text);
+            if t.is_some() {
+                self.body.push_str("</text:span>");
+            }
+            if href.is_some() {
+                self.body.push_str("</text:a>");
+            }
+        }
+    }
+
+    /// Text as ODF keeps it: ODF collapses runs of spaces, so the second and
+    /// later spaces of a run are `text:s`, tabs `text:tab` and line breaks
+    /// `text:line-break`; every sentence stays as the framework wrote it.
+    fn text(&mut self, text: &str) {
+        let mut spaces = 0usize;
+        let flush = |body: &mut String, spaces: &mut usize| {
+            match *spaces {
+                0 => {}
+                1 => body.push(' '),
+                n => {
+                    let _ = write!(body, " <text:s text:c=\"{}\"/>", n - 1);
+                }
+            }
+            *spaces = 0;
+        };
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r') {
+                self.body.push_str(&escape(&text[start..i]));
+                start = i + c.len_utf8();
+                match c {
+                    ' ' => spaces += 1,
+                    '\t' => {
+                        flush(&mut self.body, &mut spaces);
+                        self.body.push_str("<text:tab/>");
+                    }
+                    '\n' => {
+                        flush(&mut self.body, &mut spaces);
+                        self.body.push_str("<text:line-break/>");
+                    }
+                    _ => {}
+                }
+            } else if spaces > 0 {
+                flush(&mut self.body, &mut spaces);
+            }
+        }
+        self.body.push_str(&escape(&text[start..]));
+        flush(&mut self.body, &mut spaces);
+    }
+
+    fn list(&mut self, l: &List) {
+        let style = if l.ordered { "Numbers" } else { "Bullets" };
+        let _ = writeln!(self.body, "<text:list text:style-name=\"{style}\">");
+        let named = if self.in_cell {
+            "Table_20_Contents"
+        } else {
+            "List_20_Contents"
+        };
+        for item in &l.items {
+            self.body.push_str("<text:list-item>");
+            self.paragraph(item, Some(named));
+            self.body.push_str("</text:list-item>\n");
+        }
+        self.body.push_str("</text:list>\n");
+    }
+
+    fn table(&mut self, t: &Table) {
+        self.tables += 1;
+        let name = format!("Table{}", self.tables);
+        let whole = if self.keep {
+            " style:may-break-between-rows=\"false\""
+        } else {
+            ""
+        };
+        self.automatic.insert(
+            name.clone(),
+            format!(
+                "<style:style style:name=\"{name}\" style:family=\"table\"><style:table-properties style:width=\"{:.2}mm\" table:align=\"margins\" fo:margin-top=\"4pt\" fo:margin-bottom=\"8pt\"{whole}/></style:style>",
+                self.measure
+            ),
+        );
+        let total: f32 = t.columns.iter().map(|c| c.weight.max(0.0)).sum::<f32>().max(f32::EPSILON);
+        let _ = writeln!(
+            self.body,
+            "<table:table table:name=\"{name}\" table:style-name=\"{name}\">"
+        );
+        for (i, c) in t.columns.iter().enumerate() {
+            let col = format!("{name}.C{}", i + 1);
+            let share = c.weight.max(0.0) / total;
+            self.automatic.insert(
+                col.clone(),
+                format!(
+                    "<style:style style:name=\"{col}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{:.2}mm\" style:rel-column-width=\"{}*\"/></style:style>",
+                    self.measure * share,
+                    (share * 10_000.0).round() as u32
+                ),
+            );
+            let _ = writeln!(self.body, "<table:table-column table:style-name=\"{col}\"/>");
+        }
+        self.cell_style("CellHead", Some(style::HEADER_FILL));
+        self.body.push_str("<table:table-header-rows>\n<table:table-row>");
+        for c in &t.columns {
+            self.body.push_str(
+                "<table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\"><text:p text:style-name=\"Table_20_Heading\">",
+            );
+            self.text(&c.header);
+            self.body.push_str("</text:p></table:table-cell>");
+        }
+        self.body.push_str("</table:table-row>\n</table:table-header-rows>\n");
+        for row in &t.rows {
+            self.body.push_str("<table:table-row>");
+            for (i, cell) in row.cells.iter().enumerate() {
+                let header = i == 0 && t.row_headers;
+                let style = match cell.shade {
+                    Some(shade) => {
+                        let name = match shade {
+                            crate::doc::Shade::Scale { rank, of } => format!("CellScale{rank}of{of}"),
+                            crate::doc::Shade::Highlight => "CellHighlight".to_string(),
+                        };
+                        self.cell_style(&name, Some(style::shade(shade)));
+                        name
+                    }
+                    None => {
+                        self.cell_style("Cell", None);
+                        "Cell".to_string()
+                    }
+                };
+                let _ = write!(
+                    self.body,
+                    "<table:table-cell table:style-name=\"{style}\" office:value-type=\"string\">"
+                );
+                let was = std::mem::replace(&mut self.in_cell, true);
+                if header {
+                    // A row header: the Table Heading style marks it for
+                    // people and for LibreOffice's tagged PDF export.
+                    for b in &cell.content {
+                        match b {
+                            Block::Paragraph(p) => self.paragraph(p, Some("Table_20_Heading")),
+                            other => self.block(other),
+                        }
+                    }
+                } else {
+                    self.blocks(&cell.content);
+                }
+                if cell.content.is_empty() {
+                    self.body.push_str("<text:p text:style-name=\"Table_20_Contents\"/>");
+                }
+                self.in_cell = was;
+                self.body.push_str("</table:table-cell>");
+            }
+            self.body.push_str("</table:table-row>\n");
+        }
+        self.body.push_str("</table:table>\n");
+    }
+
+    fn cell_style(&mut self, name: &str, fill: Option<style::Rgb>) {
+        let background = fill.map_or(String::new(), |c| format!(" fo:background-color=\"{}\"", hex(c)));
+        self.automatic.entry(name.to_string()).or_insert_with(|| {
+            format!(
+                "<style:style style:name=\"{name}\" style:family=\"table-cell\"><style:table-cell-properties fo:padding-left=\"1.8mm\" fo:padding-right=\"1.8mm\" fo:padding-top=\"1.4mm\" fo:padding-bottom=\"1.4mm\" fo:border=\"0.5pt solid {}\"{background}/></style:style>",
+                hex(style::RULE)
+            )
+        });
+    }
+
+    fn figure(&mut self, f: &Figure) {
+        let Some((w, h)) = png_size(&f.png) else {
+            self.warnings.push(format!(
+                "image \"{}\" is not a PNG file; its alternative text is printed instead",
+                f.alt
+            ));
+            let p = Paragraph::styled(ParaStyle::Small, vec![Span::plain(f.alt.clone())]);
+            self.paragraph(&p, None);
+            return;
+        };
+        let n = self.pictures.len() + 1;
+        let path = format!("Pictures/image{n}.png");
+        let height = f.height.max(1.0) * 25.4 / 72.0;
+        let width = height * w as f32 / h as f32;
+        self.automatic.entry("Figure".into()).or_insert_with(|| {
+            "<style:style style:name=\"Figure\" style:family=\"graphic\" style:parent-style-name=\"Graphics\"><style:graphic-properties style:vertical-pos=\"top\" style:vertical-rel=\"baseline\"/></style:style>".into()
+        });
+        let style = self.style("Text_20_body", None);
+        let alt = escape(&f.alt);
+        let _ = writeln!(
+            self.body,
+            "<text:p text:style-name=\"{style}\"><draw:frame draw:style-name=\"Figure\" draw:name=\"Image{n}\" text:anchor-type=\"as-char\" svg:width=\"{width:.2}mm\" svg:height=\"{height:.2}mm\" draw:z-index=\"0\">\
+             <draw:image xlink:href=\"{path}\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"image/png\"/>\
+             <svg:title>{alt}</svg:title><svg:desc>{alt}</svg:desc></draw:frame></text:p>"
+        );
+        self.pictures.push((path, f.png.clone()));
+    }
+}
