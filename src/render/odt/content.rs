@@ -346,8 +346,12 @@ impl Writer {
             self.body.push_str("</text:p></table:table-cell>");
         }
         self.body.push_str("</table:table-row>\n</table:table-header-rows>\n");
+        // A row is never split across pages (unless taller than a page), as in the PDF.
+        self.automatic.entry("Row".into()).or_insert_with(|| {
+            "<style:style style:name=\"Row\" style:family=\"table-row\"><style:table-row-properties fo:keep-together=\"always\"/></style:style>".into()
+        });
         for row in &t.rows {
-            self.body.push_str("<table:table-row>");
+            self.body.push_str("<table:table-row table:style-name=\"Row\">");
             for (i, cell) in row.cells.iter().enumerate() {
                 let header = i == 0 && t.row_headers;
                 let style = match cell.shade {

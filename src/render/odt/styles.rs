@@ -32,7 +32,7 @@ pub fn styles(doc: &Document, opts: &OdtOptions) -> String {
 <style:text-properties style:font-name=\"{font}\" fo:font-size=\"10.5pt\" fo:color=\"{ink}\"{lang}/></style:default-style>\n\
 <style:style style:name=\"Standard\" style:family=\"paragraph\" style:class=\"text\"/>\n\
 <style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"text\">\
-<style:paragraph-properties fo:margin-top=\"0pt\" fo:margin-bottom=\"7pt\" fo:line-height=\"135%\"/></style:style>\n\
+<style:paragraph-properties fo:margin-top=\"0pt\" fo:margin-bottom=\"7pt\" fo:line-height=\"130%\"/></style:style>\n\
 <style:style style:name=\"Lead\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\" style:class=\"text\">\
 <style:text-properties fo:font-size=\"13pt\"/></style:style>\n\
 <style:style style:name=\"Small\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\" style:class=\"text\">\

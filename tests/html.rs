@@ -1,0 +1,90 @@
+//! The HTML and OpenDocument editions, built by `jobpack build --format html,odt`
+//! and read back by the programs their readers use:
+//! - every HTML page validated (html-validate) and opened in headless
+//!   Chromium with axe-core, failing on any violation (tests/js/check.mjs);
+//! - every link of every page resolves to a file the run wrote;
+//! - every .odt converted to PDF by LibreOffice, whose text holds every
+//!   sentence of the level;
+//! - the ODT parts parsed as XML, with headings, header rows and metadata.
+//!
+//! The browser and LibreOffice checks skip with a message where the tools
+//! are missing, and fail when `CI` is set (`.ci/run` installs them).
+
+#[path = "build_support/generate.rs"]
+mod generate;
+#[path = "html/support.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::{browser_checks, build, check_links, files_of, odt_checks};
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("framework.toml")
+}
+
+#[test]
+fn the_seed_in_html_and_odt_passes_browser_validator_and_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let manifest = build(&seed(), &out, "html,odt");
+    let pages = files_of(&manifest, "html");
+    let odts = files_of(&manifest, "odt");
+    // Five levels: a profile each in both formats, a role index and the framework's.
+    assert_eq!(pages.len(), 7, "{pages:?}");
+    assert_eq!(odts.len(), 5, "{odts:?}");
+    assert!(pages.contains(&"index.html".to_string()));
+    assert!(files_of(&manifest, "pdf").is_empty(), "no PDFs unless asked for");
+    assert_eq!(files_of(&manifest, "xlsx").len(), 2, "workbooks are always written");
+    check_links(&out, &pages);
+    browser_checks(&out, &pages);
+    let fw = jobpack::load::load_file(&seed()).unwrap().framework;
+    odt_checks(&fw, &out, &manifest);
+}
+
+#[test]
+fn the_default_format_is_unchanged_and_every_format_can_be_asked_for_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = build(&seed(), &dir.path().join("plain"), "pdf");
+    assert!(files_of(&plain, "html").is_empty() && files_of(&plain, "odt").is_empty());
+    assert_eq!(files_of(&plain, "pdf").len(), 10);
+    let all = build(&seed(), &dir.path().join("all"), "pdf,html,odt");
+    assert_eq!(files_of(&all, "pdf").len(), 10);
+    let out = dir.path().join("all");
+    let senior = std::fs::read_to_string(
+        out.join("application-operations-engineer/profile-senior.html"),
+    )
+    .unwrap();
+    // The page offers its other formats and its way up.
+    assert!(senior.contains("<a href=\"profile-senior.pdf\">PDF</a>"));
+    assert!(senior.contains("<a href=\"profile-senior.odt\">OpenDocument (editable)</a>"));
+    assert!(senior.contains("<a href=\"../index.html\">"));
+    check_links(&out, &files_of(&all, "html"));
+}
+
+#[test]
+fn a_generated_framework_of_fifty_roles_builds_as_a_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("framework.toml");
+    std::fs::write(&toml, generate::realistic(50, 5, 40, 13, 1).to_toml()).unwrap();
+    let out = dir.path().join("out");
+    let started = std::time::Instant::now();
+    let manifest = build(&toml, &out, "html,odt");
+    eprintln!("50 roles, html and odt: {:?}", started.elapsed());
+    let pages = files_of(&manifest, "html");
+    assert_eq!(pages.len(), 50 * 5 + 50 + 1);
+    assert_eq!(files_of(&manifest, "odt").len(), 50 * 5);
+    assert_eq!(files_of(&manifest, "xlsx").len(), 50 * 2);
+    check_links(&out, &pages);
+    // The same input gives the same bytes.
+    let again = build(&toml, &dir.path().join("again"), "html,odt");
+    let sums = |m: &serde_json::Value| {
+        m["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["path"].clone(), f["sha256"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sums(&manifest), sums(&again));
+}
