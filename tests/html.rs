@@ -62,12 +62,15 @@ fn the_default_format_is_unchanged_and_every_format_can_be_asked_for_at_once() {
     check_links(&out, &files_of(&all, "html"));
 }
 
+/// With `JOBPACK_KEEP_SITE=<folder>` the framework and its site are kept there, to look at.
 #[test]
 fn a_generated_framework_of_fifty_roles_builds_as_a_site() {
-    let dir = tempfile::tempdir().unwrap();
-    let toml = dir.path().join("framework.toml");
+    let temp = tempfile::tempdir().unwrap();
+    let dir = std::env::var_os("JOBPACK_KEEP_SITE").map_or(temp.path().to_path_buf(), PathBuf::from);
+    std::fs::create_dir_all(&dir).unwrap();
+    let toml = dir.join("framework.toml");
     std::fs::write(&toml, generate::realistic(50, 5, 40, 13, 1).to_toml()).unwrap();
-    let out = dir.path().join("out");
+    let out = dir.join("out");
     let started = std::time::Instant::now();
     let manifest = build(&toml, &out, "html,odt");
     eprintln!("50 roles, html and odt: {:?}", started.elapsed());
@@ -77,7 +80,7 @@ fn a_generated_framework_of_fifty_roles_builds_as_a_site() {
     assert_eq!(files_of(&manifest, "xlsx").len(), 50 * 2);
     check_links(&out, &pages);
     // The same input gives the same bytes.
-    let again = build(&toml, &dir.path().join("again"), "html,odt");
+    let again = build(&toml, &dir.join("again"), "html,odt");
     let sums = |m: &serde_json::Value| {
         m["files"]
             .as_array()

@@ -58,7 +58,8 @@ a{color:var(--accent);text-decoration-thickness:1px;text-underline-offset:.15em}
 a:hover{text-decoration-thickness:3px}
 a:focus{outline:3px solid #ffdd00;outline-offset:0;background:#ffdd00;color:#0b0c0c;text-decoration:none;box-shadow:0 3px #0b0c0c}
 table{border-collapse:collapse;width:100%;margin:.8rem 0 1.2rem;font-size:.95rem}
-th,td{border:1px solid var(--rule);padding:.4rem .55rem;text-align:left;vertical-align:top}
+th,td{border:1px solid var(--rule);padding:.4rem .55rem;text-align:left;vertical-align:top;-webkit-hyphens:auto;hyphens:auto}
+@media screen and (max-width:40rem){body{padding:.75rem .75rem 2rem}table{font-size:.8125rem}th,td{padding:.3rem .35rem;overflow-wrap:anywhere}}
 thead th{background:var(--head)}
 th>:first-child,td>:first-child{margin-top:0}
 th>:last-child,td>:last-child{margin-bottom:0}
