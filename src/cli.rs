@@ -117,7 +117,12 @@ pub struct BuildArgs {
     /// profiles and fillable appraisal sheets; html: job profiles as web pages,
     /// with index pages that make the output folder a static site; odt:
     /// editable OpenDocument job profiles. Workbooks are always written.
-    #[arg(long = "format", value_enum, value_delimiter = ',', default_value = "pdf")]
+    #[arg(
+        long = "format",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "pdf"
+    )]
     pub formats: Vec<Format>,
     /// A CSV file of people (columns: name, role, level; optional: reviewer,
     /// period) for whom to write pre-filled appraisal sheets, as

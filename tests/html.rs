@@ -34,8 +34,15 @@ fn the_seed_in_html_and_odt_passes_browser_validator_and_libreoffice() {
     assert_eq!(pages.len(), 7, "{pages:?}");
     assert_eq!(odts.len(), 5, "{odts:?}");
     assert!(pages.contains(&"index.html".to_string()));
-    assert!(files_of(&manifest, "pdf").is_empty(), "no PDFs unless asked for");
-    assert_eq!(files_of(&manifest, "xlsx").len(), 2, "workbooks are always written");
+    assert!(
+        files_of(&manifest, "pdf").is_empty(),
+        "no PDFs unless asked for"
+    );
+    assert_eq!(
+        files_of(&manifest, "xlsx").len(),
+        2,
+        "workbooks are always written"
+    );
     check_links(&out, &pages);
     browser_checks(&out, &pages);
     let fw = jobpack::load::load_file(&seed()).unwrap().framework;
@@ -51,10 +58,9 @@ fn the_default_format_is_unchanged_and_every_format_can_be_asked_for_at_once() {
     let all = build(&seed(), &dir.path().join("all"), "pdf,html,odt");
     assert_eq!(files_of(&all, "pdf").len(), 10);
     let out = dir.path().join("all");
-    let senior = std::fs::read_to_string(
-        out.join("application-operations-engineer/profile-senior.html"),
-    )
-    .unwrap();
+    let senior =
+        std::fs::read_to_string(out.join("application-operations-engineer/profile-senior.html"))
+            .unwrap();
     // The page offers its other formats and its way up.
     assert!(senior.contains("<a href=\"profile-senior.pdf\">PDF</a>"));
     assert!(senior.contains("<a href=\"profile-senior.odt\">OpenDocument (editable)</a>"));
@@ -66,7 +72,8 @@ fn the_default_format_is_unchanged_and_every_format_can_be_asked_for_at_once() {
 #[test]
 fn a_generated_framework_of_fifty_roles_builds_as_a_site() {
     let temp = tempfile::tempdir().unwrap();
-    let dir = std::env::var_os("JOBPACK_KEEP_SITE").map_or(temp.path().to_path_buf(), PathBuf::from);
+    let dir =
+        std::env::var_os("JOBPACK_KEEP_SITE").map_or(temp.path().to_path_buf(), PathBuf::from);
     std::fs::create_dir_all(&dir).unwrap();
     let toml = dir.join("framework.toml");
     std::fs::write(&toml, generate::realistic(50, 5, 40, 13, 1).to_toml()).unwrap();
@@ -90,4 +97,73 @@ fn a_generated_framework_of_fifty_roles_builds_as_a_site() {
             .collect::<Vec<_>>()
     };
     assert_eq!(sums(&manifest), sums(&again));
+}
+
+const WELSH: &str = r##"
+[framework]
+name = "Fframwaith <Sgiliau> & Co"
+publisher = "Llywodraeth Cymru"
+published = 2025-03-01
+language = "en-GB"
+
+[branding]
+organisation = "Cyngor Sir"
+logo = "logo.png"
+logo_alt = "Cyngor Sir \"Enghraifft\""
+accent = "#ffdd00"
+
+[[scale]]
+id = "working"
+name = "Working"
+
+[[skills]]
+id = "welsh"
+name = "Welsh language"
+[skills.descriptors]
+working = "You can hold a conversation in Welsh."
+
+[[roles]]
+id = "officer"
+name = "Officer <senior> & co"
+summary = "Officers help people."
+
+[[roles.levels]]
+id = "senior"
+name = "Senior officer"
+summary = { text = "Mae uwch swyddog yn arwain y tîm.", lang = "cy" }
+responsibilities = ["Lead the team.", "Answer letters in  two   languages."]
+[roles.levels.requirements]
+welsh = { level = "working", descriptor = { text = "- Gallwch chi siarad Cymraeg.\n- Gallwch chi ysgrifennu.", lang = "cy" } }
+"##;
+
+#[test]
+fn welsh_passages_a_logo_and_markup_characters_reach_both_editions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("framework.toml"), WELSH).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logo.png"),
+        dir.path().join("logo.png"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let manifest = build(&dir.path().join("framework.toml"), &out, "html,odt");
+    let pages = files_of(&manifest, "html");
+    let page = std::fs::read_to_string(out.join("officer/profile-senior.html")).unwrap();
+    assert!(page.contains("<p lang=\"cy\">Mae uwch swyddog yn arwain y tîm.</p>"));
+    assert!(page.contains("<li lang=\"cy\">Gallwch chi siarad Cymraeg.</li>"));
+    assert!(page.contains("alt=\"Cyngor Sir &quot;Enghraifft&quot;\""));
+    assert!(page.contains("src=\"data:image/png;base64,"));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("<h1>Fframwaith &lt;Sgiliau&gt; &amp; Co</h1>"));
+    check_links(&out, &pages);
+    browser_checks(&out, &pages);
+    let odt = std::fs::read(out.join("officer/profile-senior.odt")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("content.xml").unwrap(), &mut content).unwrap();
+    assert!(content.contains("fo:language=\"cy\""));
+    assert!(content
+        .contains("Answer letters in <text:s text:c=\"1\"/>two <text:s text:c=\"2\"/>languages."));
+    assert!(content.contains("<svg:title>Cyngor Sir &quot;Enghraifft&quot;</svg:title>"));
+    assert!(zip.by_name("Pictures/image1.png").is_ok());
 }

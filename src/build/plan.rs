@@ -107,7 +107,9 @@ pub fn plan(
                 let product = &products[p];
                 let per_level: Vec<Option<usize>> = match product.per {
                     // An index page lists the whole role, or is not written.
-                    Per::Role if product.kind == ProductKind::Index && !selection.levels.is_empty() => {
+                    Per::Role
+                        if product.kind == ProductKind::Index && !selection.levels.is_empty() =>
+                    {
                         continue
                     }
                     Per::Role => vec![None],

@@ -60,10 +60,13 @@ fn breadcrumbs(s: &Subject<'_>, role: Option<usize>) -> Vec<NavLink> {
             _ if Some(j.role) == role => s.role.name.clone(),
             _ => continue,
         };
-        links.push((j.per != Per::Framework, NavLink {
-            text,
-            href: relative(&from, &j.path.to_string()),
-        }));
+        links.push((
+            j.per != Per::Framework,
+            NavLink {
+                text,
+                href: relative(&from, &j.path.to_string()),
+            },
+        ));
     }
     // Outermost first.
     links.sort_by_key(|(inner, _)| *inner);
@@ -116,7 +119,12 @@ fn entries(s: &Subject<'_>, role: Option<usize>) -> Vec<Entry> {
 
 /// The index page of a role.
 pub fn make_role_index(s: &Subject<'_>) -> Result<Made> {
-    let doc = index::role_index(s.framework, s.role_index, &entries(s, Some(s.role_index)), s.epoch);
+    let doc = index::role_index(
+        s.framework,
+        s.role_index,
+        &entries(s, Some(s.role_index)),
+        s.epoch,
+    );
     let opts = HtmlOptions {
         breadcrumbs: breadcrumbs(s, None),
         ..HtmlOptions::default()
@@ -141,10 +149,22 @@ mod tests {
 
     #[test]
     fn links_are_relative_to_the_page() {
-        assert_eq!(relative("ops/index.html", "ops/profile-a.pdf"), "profile-a.pdf");
-        assert_eq!(relative("ops/profile-a.html", "index.html"), "../index.html");
-        assert_eq!(relative("index.html", "ops/profile-a.odt"), "ops/profile-a.odt");
-        assert_eq!(relative("fw/index.html", "fw/ops/index.html"), "ops/index.html");
+        assert_eq!(
+            relative("ops/index.html", "ops/profile-a.pdf"),
+            "profile-a.pdf"
+        );
+        assert_eq!(
+            relative("ops/profile-a.html", "index.html"),
+            "../index.html"
+        );
+        assert_eq!(
+            relative("index.html", "ops/profile-a.odt"),
+            "ops/profile-a.odt"
+        );
+        assert_eq!(
+            relative("fw/index.html", "fw/ops/index.html"),
+            "ops/index.html"
+        );
         assert_eq!(relative("fw/ops/x.html", "fw/index.html"), "../index.html");
         assert_eq!(relative("a/x.html", "b/y.html"), "../b/y.html");
     }

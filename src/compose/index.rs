@@ -115,7 +115,12 @@ pub fn framework_index(
     }
     blocks.extend(attribution(fw));
     Document {
-        meta: meta(fw, format!("{}: {}", words::KICKER, fw.meta.name), &fw.meta.name, epoch),
+        meta: meta(
+            fw,
+            format!("{}: {}", words::KICKER, fw.meta.name),
+            &fw.meta.name,
+            epoch,
+        ),
         running_header: None,
         footer: String::new(),
         blocks,
@@ -177,7 +182,10 @@ fn links(found: &[&Entry]) -> Cell {
     if spans.is_empty() {
         return Cell::text(words::NONE);
     }
-    Cell::blocks(vec![Block::Paragraph(Paragraph::styled(ParaStyle::Body, spans))])
+    Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
+        ParaStyle::Body,
+        spans,
+    ))])
 }
 
 /// A role's levels (a table of their documents) and its workbooks, under
@@ -275,7 +283,11 @@ fn attribution(fw: &Framework) -> Vec<Block> {
         spans.push(Span::plain(a.clone()));
     }
     if let Some(url) = &fw.meta.url {
-        spans.push(Span::plain(if spans.is_empty() { "Source: " } else { " Source: " }));
+        spans.push(Span::plain(if spans.is_empty() {
+            "Source: "
+        } else {
+            " Source: "
+        }));
         spans.push(link(url, url));
     }
     if spans.is_empty() {

@@ -133,7 +133,11 @@ impl Writer {
         if let Some(summary) = &t.summary {
             // Said to screen-reader users as the table's name, as the PDF's
             // /Summary is; sighted readers have the heading and lead-in above.
-            let _ = writeln!(self.out, "<caption class=\"vh\">{}</caption>", escape(summary));
+            let _ = writeln!(
+                self.out,
+                "<caption class=\"vh\">{}</caption>",
+                escape(summary)
+            );
         }
         let total: f32 = t.columns.iter().map(|c| c.weight.max(0.0)).sum();
         if total > 0.0 {
@@ -196,7 +200,10 @@ impl Writer {
                 "image \"{}\" is not a PNG file; its alternative text is printed instead",
                 f.alt
             ));
-            self.paragraph(&Paragraph::styled(ParaStyle::Small, vec![Span::plain(f.alt.clone())]));
+            self.paragraph(&Paragraph::styled(
+                ParaStyle::Small,
+                vec![Span::plain(f.alt.clone())],
+            ));
             return;
         };
         // The PDF's drawn height in points, as CSS pixels (96 per inch).
@@ -232,14 +239,21 @@ impl Writer {
                 );
             }
             FieldKind::CheckBox => {
-                let checked = if value.is_empty() || value == "Off" { "" } else { " checked" };
+                let checked = if value.is_empty() || value == "Off" {
+                    ""
+                } else {
+                    " checked"
+                };
                 let _ = writeln!(
                     self.out,
                     "<p class=\"field\"><input type=\"checkbox\" id=\"{id}\" name=\"{name}\"{checked}><label for=\"{id}\">{label}</label></p>"
                 );
             }
             FieldKind::Choice { options } => {
-                let _ = writeln!(self.out, "<fieldset class=\"field\">\n<legend>{label}</legend>");
+                let _ = writeln!(
+                    self.out,
+                    "<fieldset class=\"field\">\n<legend>{label}</legend>"
+                );
                 for (i, option) in options.iter().enumerate() {
                     let checked = if option == value { " checked" } else { "" };
                     let _ = writeln!(
@@ -264,7 +278,9 @@ pub fn safe_link(link: &str) -> bool {
         None => true,
         // "a/b:c" is a relative path whose colon comes after a slash.
         Some(colon) if first_slash.is_some_and(|s| s < colon) => true,
-        Some(_) => ["http:", "https:", "mailto:"].iter().any(|s| lower.starts_with(s)),
+        Some(_) => ["http:", "https:", "mailto:"]
+            .iter()
+            .any(|s| lower.starts_with(s)),
     }
 }
 

@@ -85,7 +85,11 @@ footer{margin-top:3rem;padding-top:.6rem;border-top:1px solid var(--rule);font-s
 
 /// The whole stylesheet: colours, the base rules, the classes a page used
 /// (shades, column widths, spaces) and the print rules.
-pub fn stylesheet(accent: Option<[u8; 3]>, paper: Paper, used: &BTreeMap<String, String>) -> String {
+pub fn stylesheet(
+    accent: Option<[u8; 3]>,
+    paper: Paper,
+    used: &BTreeMap<String, String>,
+) -> String {
     let mut css = String::with_capacity(BASE.len() + 2048);
     let _ = writeln!(
         css,
@@ -107,7 +111,7 @@ pub fn stylesheet(accent: Option<[u8; 3]>, paper: Paper, used: &BTreeMap<String,
     };
     // Margins as the PDF's frame (style::Geometry); the footer line of the
     // PDF is the page's own footer element, the page number a margin box.
-    let _ = write!(
+    let _ = writeln!(
         css,
         "@media print{{\
 @page{{size:{size};margin:25mm 20mm 24mm 24mm;\
@@ -123,7 +127,7 @@ thead{{display:table-header-group}}\
 th,td{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\
 a{{color:inherit}}\
 footer{{margin-top:2rem}}\
-}}\n",
+}}",
         page = words::PAGE,
         of = words::PAGE_OF,
         muted = hex(style::MUTED),

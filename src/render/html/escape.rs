@@ -49,12 +49,18 @@ mod tests {
 
     #[test]
     fn plain_text_is_not_copied() {
-        assert!(matches!(escape("Gallwch chi siarad Cymraeg."), Cow::Borrowed(_)));
+        assert!(matches!(
+            escape("Gallwch chi siarad Cymraeg."),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn forbidden_controls_become_replacement_characters() {
-        assert_eq!(escape("a\u{0}b\u{7}c\td\n\u{FFFF}"), "a\u{FFFD}b\u{FFFD}c\td\n\u{FFFD}");
+        assert_eq!(
+            escape("a\u{0}b\u{7}c\td\n\u{FFFF}"),
+            "a\u{FFFD}b\u{FFFD}c\td\n\u{FFFD}"
+        );
     }
 
     #[test]

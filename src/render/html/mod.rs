@@ -103,13 +103,7 @@ pub fn render(doc: &Document, opts: &HtmlOptions) -> RenderedHtml {
 }
 
 fn nav(page: &mut String, opts: &HtmlOptions) {
-    let link = |l: &NavLink| {
-        format!(
-            "<a href=\"{}\">{}</a>",
-            escape(&l.href),
-            escape(&l.text)
-        )
-    };
+    let link = |l: &NavLink| format!("<a href=\"{}\">{}</a>", escape(&l.href), escape(&l.text));
     if !opts.breadcrumbs.is_empty() {
         let _ = writeln!(
             page,
@@ -138,14 +132,7 @@ fn nav(page: &mut String, opts: &HtmlOptions) {
 /// "2020-01-07" from seconds since 1970 (UTC).
 pub fn date(epoch: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(epoch)
-        .map(|t| {
-            format!(
-                "{:04}-{:02}-{:02}",
-                t.year(),
-                u8::from(t.month()),
-                t.day()
-            )
-        })
+        .map(|t| format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
         .unwrap_or_default()
 }
 

@@ -151,8 +151,11 @@ fn links_are_written_only_when_safe() {
 
 #[test]
 fn a_logo_is_embedded_with_its_alternative_text() {
-    let png = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/logo.png"))
-        .unwrap();
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/logo.png"
+    ))
+    .unwrap();
     let rendered = render(
         &doc(vec![Block::Figure(Figure {
             png,
@@ -175,7 +178,9 @@ fn a_logo_is_embedded_with_its_alternative_text() {
         &HtmlOptions::default(),
     );
     assert_eq!(broken.warnings.len(), 1);
-    assert!(String::from_utf8(broken.bytes).unwrap().contains("<p class=\"small\">Logo</p>"));
+    assert!(String::from_utf8(broken.bytes)
+        .unwrap()
+        .contains("<p class=\"small\">Logo</p>"));
 }
 
 #[test]

@@ -66,7 +66,9 @@ pub fn content(doc: &Document, opts: &OdtOptions) -> Content {
     let (width, _) = opts.paper.size_pt();
     let mut w = Writer {
         first: true,
-        measure: width * 25.4 / 72.0 - super::styles::MARGIN_LEFT_MM - super::styles::MARGIN_RIGHT_MM,
+        measure: width * 25.4 / 72.0
+            - super::styles::MARGIN_LEFT_MM
+            - super::styles::MARGIN_RIGHT_MM,
         ..Writer::default()
     };
     w.blocks(&doc.blocks);
@@ -158,7 +160,10 @@ impl Writer {
                     self.body.push_str("</text:p>\n");
                 }
                 if let FieldKind::Choice { options } = &f.kind {
-                    let items = options.iter().map(|o| Paragraph::plain(o.clone())).collect();
+                    let items = options
+                        .iter()
+                        .map(|o| Paragraph::plain(o.clone()))
+                        .collect();
                     self.list(&List {
                         ordered: false,
                         items,
@@ -206,7 +211,9 @@ impl Writer {
             (ParaStyle::Body, true) => "Table_20_Contents",
             (ParaStyle::Lead, _) => "Lead",
             (ParaStyle::Small, _) => "Small",
-            (ParaStyle::Label, _) => "Label",
+            // Bold at the cell's size, like the PDF's labels in cells.
+            (ParaStyle::Label, true) => "Table_20_Heading",
+            (ParaStyle::Label, false) => "Label",
         }
     }
 
@@ -318,7 +325,12 @@ impl Writer {
                 self.measure
             ),
         );
-        let total: f32 = t.columns.iter().map(|c| c.weight.max(0.0)).sum::<f32>().max(f32::EPSILON);
+        let total: f32 = t
+            .columns
+            .iter()
+            .map(|c| c.weight.max(0.0))
+            .sum::<f32>()
+            .max(f32::EPSILON);
         let _ = writeln!(
             self.body,
             "<table:table table:name=\"{name}\" table:style-name=\"{name}\">"
@@ -334,10 +346,14 @@ impl Writer {
                     (share * 10_000.0).round() as u32
                 ),
             );
-            let _ = writeln!(self.body, "<table:table-column table:style-name=\"{col}\"/>");
+            let _ = writeln!(
+                self.body,
+                "<table:table-column table:style-name=\"{col}\"/>"
+            );
         }
         self.cell_style("CellHead", Some(style::HEADER_FILL));
-        self.body.push_str("<table:table-header-rows>\n<table:table-row>");
+        self.body
+            .push_str("<table:table-header-rows>\n<table:table-row>");
         for c in &t.columns {
             self.body.push_str(
                 "<table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\"><text:p text:style-name=\"Table_20_Heading\">",
@@ -345,19 +361,23 @@ impl Writer {
             self.text(&c.header);
             self.body.push_str("</text:p></table:table-cell>");
         }
-        self.body.push_str("</table:table-row>\n</table:table-header-rows>\n");
+        self.body
+            .push_str("</table:table-row>\n</table:table-header-rows>\n");
         // A row is never split across pages (unless taller than a page), as in the PDF.
         self.automatic.entry("Row".into()).or_insert_with(|| {
             "<style:style style:name=\"Row\" style:family=\"table-row\"><style:table-row-properties fo:keep-together=\"always\"/></style:style>".into()
         });
         for row in &t.rows {
-            self.body.push_str("<table:table-row table:style-name=\"Row\">");
+            self.body
+                .push_str("<table:table-row table:style-name=\"Row\">");
             for (i, cell) in row.cells.iter().enumerate() {
                 let header = i == 0 && t.row_headers;
                 let style = match cell.shade {
                     Some(shade) => {
                         let name = match shade {
-                            crate::doc::Shade::Scale { rank, of } => format!("CellScale{rank}of{of}"),
+                            crate::doc::Shade::Scale { rank, of } => {
+                                format!("CellScale{rank}of{of}")
+                            }
                             crate::doc::Shade::Highlight => "CellHighlight".to_string(),
                         };
                         self.cell_style(&name, Some(style::shade(shade)));
@@ -386,7 +406,8 @@ impl Writer {
                     self.blocks(&cell.content);
                 }
                 if cell.content.is_empty() {
-                    self.body.push_str("<text:p text:style-name=\"Table_20_Contents\"/>");
+                    self.body
+                        .push_str("<text:p text:style-name=\"Table_20_Contents\"/>");
                 }
                 self.in_cell = was;
                 self.body.push_str("</table:table-cell>");
@@ -397,7 +418,9 @@ impl Writer {
     }
 
     fn cell_style(&mut self, name: &str, fill: Option<style::Rgb>) {
-        let background = fill.map_or(String::new(), |c| format!(" fo:background-color=\"{}\"", hex(c)));
+        let background = fill.map_or(String::new(), |c| {
+            format!(" fo:background-color=\"{}\"", hex(c))
+        });
         self.automatic.entry(name.to_string()).or_insert_with(|| {
             format!(
                 "<style:style style:name=\"{name}\" style:family=\"table-cell\"><style:table-cell-properties fo:padding-left=\"1.8mm\" fo:padding-right=\"1.8mm\" fo:padding-top=\"1.4mm\" fo:padding-bottom=\"1.4mm\" fo:border=\"0.5pt solid {}\"{background}/></style:style>",

@@ -144,10 +144,16 @@ pub fn language_attributes(tag: &str) -> String {
         }
     }
     if let Some(s) = script {
-        attrs.push_str(&format!(" fo:script=\"{}\"", crate::render::html::escape(s)));
+        attrs.push_str(&format!(
+            " fo:script=\"{}\"",
+            crate::render::html::escape(s)
+        ));
     }
     if let Some(c) = country {
-        attrs.push_str(&format!(" fo:country=\"{}\"", crate::render::html::escape(c)));
+        attrs.push_str(&format!(
+            " fo:country=\"{}\"",
+            crate::render::html::escape(c)
+        ));
     }
     attrs
 }

@@ -40,7 +40,11 @@ fn parts(bytes: &[u8]) -> Vec<(String, String, zip::CompressionMethod)> {
 
 fn content_of(d: &Document) -> String {
     let odt = render(d, &OdtOptions::default()).unwrap();
-    parts(&odt.bytes).into_iter().find(|p| p.0 == "content.xml").unwrap().1
+    parts(&odt.bytes)
+        .into_iter()
+        .find(|p| p.0 == "content.xml")
+        .unwrap()
+        .1
 }
 
 #[test]
@@ -53,7 +57,13 @@ fn the_package_starts_with_its_stored_mimetype() {
     let names: Vec<&str> = p.iter().map(|p| p.0.as_str()).collect();
     assert_eq!(
         names,
-        ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"]
+        [
+            "mimetype",
+            "META-INF/manifest.xml",
+            "content.xml",
+            "styles.xml",
+            "meta.xml"
+        ]
     );
     assert_eq!(p[0].2, zip::CompressionMethod::Stored);
     assert!(p[1].1.contains("manifest:full-path=\"content.xml\""));
@@ -73,12 +83,20 @@ fn same_document_same_bytes_dated_from_the_document() {
 #[test]
 fn meta_has_title_language_keywords_and_date() {
     let odt = render(&doc(vec![]), &OdtOptions::default()).unwrap();
-    let meta = parts(&odt.bytes).into_iter().find(|p| p.0 == "meta.xml").unwrap().1;
+    let meta = parts(&odt.bytes)
+        .into_iter()
+        .find(|p| p.0 == "meta.xml")
+        .unwrap()
+        .1;
     assert!(meta.contains("<dc:title>Job profile: A &amp; B</dc:title>"));
     assert!(meta.contains("<dc:language>en-GB</dc:language>"));
     assert!(meta.contains("<meta:keyword>&lt;role&gt;</meta:keyword>"));
     assert!(meta.contains("<dc:date>2020-01-07T00:00:00</dc:date>"));
-    let styles = parts(&odt.bytes).into_iter().find(|p| p.0 == "styles.xml").unwrap().1;
+    let styles = parts(&odt.bytes)
+        .into_iter()
+        .find(|p| p.0 == "styles.xml")
+        .unwrap()
+        .1;
     assert!(styles.contains("fo:language=\"en\" fo:country=\"GB\""));
     assert!(styles.contains("<text:page-number"));
 }
@@ -140,7 +158,10 @@ fn tables_repeat_a_header_row_and_lists_are_lists() {
         }),
     ]));
     assert!(x.contains("<table:table-header-rows>\n<table:table-row><table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\"><text:p text:style-name=\"Table_20_Heading\">Skill</text:p>"));
-    assert!(x.contains("style:rel-column-width=\"2500*\"") && x.contains("style:rel-column-width=\"7500*\""));
+    assert!(
+        x.contains("style:rel-column-width=\"2500*\"")
+            && x.contains("style:rel-column-width=\"7500*\"")
+    );
     assert!(x.contains("<text:p text:style-name=\"Table_20_Heading\"><text:span text:style-name=\"T1\">Testing</text:span></text:p>"));
     assert!(x.contains("<text:list text:style-name=\"Bullets\">\n<text:list-item><text:p text:style-name=\"P2\">Siarad <text:s text:c=\"1\"/>Cymraeg</text:p>"));
     assert!(x.contains("style:name=\"P2\" style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\"><style:text-properties fo:language=\"cy\"/>"));
@@ -148,7 +169,10 @@ fn tables_repeat_a_header_row_and_lists_are_lists() {
 
 #[test]
 fn language_tags_split_into_odf_attributes() {
-    assert_eq!(language_attributes("en-GB"), " fo:language=\"en\" fo:country=\"GB\"");
+    assert_eq!(
+        language_attributes("en-GB"),
+        " fo:language=\"en\" fo:country=\"GB\""
+    );
     assert_eq!(language_attributes("cy"), " fo:language=\"cy\"");
     assert_eq!(
         language_attributes("sr-Latn-RS"),
