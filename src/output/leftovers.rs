@@ -68,7 +68,7 @@ pub fn settle(
                 if !prune {
                     manifest.warnings.push(Issue::at_path(
                         "an earlier run wrote this file, but it is no longer part of the pack \
-                         (its role, level or framework is gone); delete it, or build with --prune",
+                         (its role, level, framework or --format is gone); delete it, or build with --prune",
                         &r.path,
                     ));
                     manifest.earlier_files.push(r);

@@ -111,12 +111,17 @@ pub fn styles(doc: &Document, opts: &OdtOptions) -> String {
         );
     }
     x.push_str("</text:outline-style>\n</office:styles>\n");
-    // One page layout; the first page has no running header (its title says it).
-    let layout = |name: &str| {
+    // The first page has no running header (its title says it), so its
+    // body starts where the other pages' does, 25 mm down, as in the PDF.
+    let layout = |name: &str, top: &str, header: bool| {
+        let header = if header {
+            "<style:header-style><style:header-footer-properties fo:min-height=\"0mm\" fo:margin-bottom=\"9mm\"/></style:header-style>"
+        } else {
+            ""
+        };
         format!(
             "<style:page-layout style:name=\"{name}\"><style:page-layout-properties fo:page-width=\"{:.2}mm\" fo:page-height=\"{:.2}mm\" style:print-orientation=\"portrait\" \
-fo:margin-top=\"12mm\" fo:margin-bottom=\"11mm\" fo:margin-left=\"{MARGIN_LEFT_MM}mm\" fo:margin-right=\"{MARGIN_RIGHT_MM}mm\"/>\
-<style:header-style><style:header-footer-properties fo:min-height=\"0mm\" fo:margin-bottom=\"9mm\"/></style:header-style>\
+fo:margin-top=\"{top}\" fo:margin-bottom=\"11mm\" fo:margin-left=\"{MARGIN_LEFT_MM}mm\" fo:margin-right=\"{MARGIN_RIGHT_MM}mm\"/>{header}\
 <style:footer-style><style:header-footer-properties fo:min-height=\"0mm\" fo:margin-top=\"9mm\"/></style:footer-style></style:page-layout>",
             mm(w),
             mm(h)
@@ -124,8 +129,9 @@ fo:margin-top=\"12mm\" fo:margin-bottom=\"11mm\" fo:margin-left=\"{MARGIN_LEFT_M
     };
     let _ = write!(
         x,
-        "<office:automatic-styles>{}</office:automatic-styles>\n<office:master-styles>\n",
-        layout("Page")
+        "<office:automatic-styles>{}{}</office:automatic-styles>\n<office:master-styles>\n",
+        layout("Page", "12mm", true),
+        layout("FirstPage", "25mm", false)
     );
     let mut footer = String::from("<text:p text:style-name=\"Footer\">");
     footer.push_str(&escape(&doc.footer));
@@ -144,7 +150,7 @@ fo:margin-top=\"12mm\" fo:margin-bottom=\"11mm\" fo:margin-left=\"{MARGIN_LEFT_M
     let _ = write!(
         x,
         "<style:master-page style:name=\"Standard\" style:page-layout-name=\"Page\">{header}<style:footer>{footer}</style:footer></style:master-page>\n\
-<style:master-page style:name=\"First_20_Page\" style:display-name=\"First Page\" style:page-layout-name=\"Page\" style:next-style-name=\"Standard\"><style:footer>{footer}</style:footer></style:master-page>\n\
+<style:master-page style:name=\"First_20_Page\" style:display-name=\"First Page\" style:page-layout-name=\"FirstPage\" style:next-style-name=\"Standard\"><style:footer>{footer}</style:footer></style:master-page>\n\
 </office:master-styles>\n</office:document-styles>\n"
     );
     x
