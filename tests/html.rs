@@ -167,3 +167,83 @@ fn welsh_passages_a_logo_and_markup_characters_reach_both_editions() {
     assert!(content.contains("<svg:title>Cyngor Sir &quot;Enghraifft&quot;</svg:title>"));
     assert!(zip.by_name("Pictures/image1.png").is_ok());
 }
+
+#[test]
+fn a_format_left_out_later_is_no_longer_part_of_the_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&seed(), &out, "pdf,html");
+    let dry = assert_cmd::Command::cargo_bin("jobpack")
+        .unwrap()
+        .args(["build", "--check-only", "--json", "--format", "html", "--out"])
+        .arg(&out)
+        .arg(seed())
+        .output()
+        .unwrap();
+    let dry: serde_json::Value = serde_json::from_slice(&dry.stdout).unwrap();
+    assert!(files_of(&dry, "html").contains(&"index.html".to_string()));
+    let framework_index = dry["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "index.html")
+        .unwrap();
+    assert_eq!(framework_index["product"], "index");
+    assert!(framework_index["role"].is_null());
+    let pruned = assert_cmd::Command::cargo_bin("jobpack")
+        .unwrap()
+        .args(["build", "--prune", "--json", "--quiet", "--out"])
+        .arg(&out)
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert!(pruned.status.success(), "{pruned:?}");
+    let pruned: serde_json::Value = serde_json::from_slice(&pruned.stdout).unwrap();
+    let removed: Vec<&str> = pruned["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(removed.len(), 7, "{removed:?}");
+    assert!(removed.iter().all(|r| r.ends_with(".html")));
+    assert!(!out.join("index.html").exists());
+    assert!(out.join("application-operations-engineer/profile-senior.pdf").exists());
+}
+
+#[test]
+fn a_partial_build_writes_no_index_that_would_list_only_part_of_the_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let o = assert_cmd::Command::cargo_bin("jobpack")
+            .unwrap()
+            .args(["build", "--check-only", "--json", "--format", "html"])
+            .args(args)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .arg(seed())
+            .output()
+            .unwrap();
+        let m: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        files_of(&m, "html")
+    };
+    let role = run(&["--role", "application-operations-engineer"]);
+    assert!(role.contains(&"application-operations-engineer/index.html".to_string()));
+    assert!(!role.contains(&"index.html".to_string()));
+    let level = run(&["--level", "senior"]);
+    assert_eq!(level, ["application-operations-engineer/profile-senior.html"]);
+    // Personalised sheets are PDF forms: asking for them without pdf is invalid input.
+    let people = dir.path().join("people.csv");
+    std::fs::write(&people, "name,role,level\nAnn,application-operations-engineer,senior\n")
+        .unwrap();
+    assert_cmd::Command::cargo_bin("jobpack")
+        .unwrap()
+        .args(["build", "--format", "html", "--people"])
+        .arg(&people)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .arg(seed())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("only made as PDF"));
+}
