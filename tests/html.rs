@@ -175,7 +175,14 @@ fn a_format_left_out_later_is_no_longer_part_of_the_pack() {
     build(&seed(), &out, "pdf,html");
     let dry = assert_cmd::Command::cargo_bin("jobpack")
         .unwrap()
-        .args(["build", "--check-only", "--json", "--format", "html", "--out"])
+        .args([
+            "build",
+            "--check-only",
+            "--json",
+            "--format",
+            "html",
+            "--out",
+        ])
         .arg(&out)
         .arg(seed())
         .output()
@@ -208,7 +215,9 @@ fn a_format_left_out_later_is_no_longer_part_of_the_pack() {
     assert_eq!(removed.len(), 7, "{removed:?}");
     assert!(removed.iter().all(|r| r.ends_with(".html")));
     assert!(!out.join("index.html").exists());
-    assert!(out.join("application-operations-engineer/profile-senior.pdf").exists());
+    assert!(out
+        .join("application-operations-engineer/profile-senior.pdf")
+        .exists());
 }
 
 #[test]
@@ -231,11 +240,17 @@ fn a_partial_build_writes_no_index_that_would_list_only_part_of_the_pack() {
     assert!(role.contains(&"application-operations-engineer/index.html".to_string()));
     assert!(!role.contains(&"index.html".to_string()));
     let level = run(&["--level", "senior"]);
-    assert_eq!(level, ["application-operations-engineer/profile-senior.html"]);
+    assert_eq!(
+        level,
+        ["application-operations-engineer/profile-senior.html"]
+    );
     // Personalised sheets are PDF forms: asking for them without pdf is invalid input.
     let people = dir.path().join("people.csv");
-    std::fs::write(&people, "name,role,level\nAnn,application-operations-engineer,senior\n")
-        .unwrap();
+    std::fs::write(
+        &people,
+        "name,role,level\nAnn,application-operations-engineer,senior\n",
+    )
+    .unwrap();
     assert_cmd::Command::cargo_bin("jobpack")
         .unwrap()
         .args(["build", "--format", "html", "--people"])
