@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{language_attributes, OdtOptions};
-use crate::doc::{Block, Document, FieldKind, Figure, List, ParaStyle, Paragraph, Span, Table};
-use crate::render::html::{escape, hex, png_size, safe_link};
-use crate::render::pdf::style;
+use crate::doc::{Block, Document, FieldKind, Figure, List, ParaStyle, Paragraph, Span};
+use crate::render::html::{escape, png_size, safe_link};
 
 /// The namespaces every part declares (unused ones are harmless).
 pub const NAMESPACES: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
@@ -44,21 +43,21 @@ struct Variant {
 }
 
 #[derive(Debug, Default)]
-struct Writer {
-    body: String,
+pub(super) struct Writer {
+    pub(super) body: String,
     /// Paragraph style variants, by key, with their generated names.
     variants: BTreeMap<Variant, String>,
     /// Other automatic styles, by name, in the order of the name.
-    automatic: BTreeMap<String, String>,
-    pictures: Vec<(String, Vec<u8>)>,
-    warnings: Vec<String>,
-    tables: usize,
+    pub(super) automatic: BTreeMap<String, String>,
+    pub(super) pictures: Vec<(String, Vec<u8>)>,
+    pub(super) warnings: Vec<String>,
+    pub(super) tables: usize,
     /// No paragraph written yet: the next one starts the first page.
-    first: bool,
-    in_cell: bool,
-    keep: bool,
+    pub(super) first: bool,
+    pub(super) in_cell: bool,
+    pub(super) keep: bool,
     /// Width of the text column in millimetres.
-    measure: f32,
+    pub(super) measure: f32,
 }
 
 /// `content.xml` for `doc`.
@@ -111,13 +110,13 @@ pub fn content(doc: &Document, opts: &OdtOptions) -> Content {
 }
 
 impl Writer {
-    fn blocks(&mut self, blocks: &[Block]) {
+    pub(super) fn blocks(&mut self, blocks: &[Block]) {
         for b in blocks {
             self.block(b);
         }
     }
 
-    fn block(&mut self, block: &Block) {
+    pub(super) fn block(&mut self, block: &Block) {
         match block {
             Block::Section(children) => {
                 // ODF sections are for columns and protection, not structure:
@@ -187,7 +186,7 @@ impl Writer {
 
     /// The style for a paragraph of named style `parent` here: a variant
     /// when it needs a language, to keep with the next, or to start page one.
-    fn style(&mut self, parent: &str, lang: Option<&str>) -> String {
+    pub(super) fn style(&mut self, parent: &str, lang: Option<&str>) -> String {
         let v = Variant {
             parent: parent.to_string(),
             lang: lang.map(str::to_string),
@@ -217,7 +216,7 @@ impl Writer {
         }
     }
 
-    fn paragraph(&mut self, p: &Paragraph, named: Option<&str>) {
+    pub(super) fn paragraph(&mut self, p: &Paragraph, named: Option<&str>) {
         let named = named.unwrap_or_else(|| self.named(p.style)).to_string();
         let style = self.style(&named, p.lang.as_deref());
         let _ = write!(self.body, "<text:p text:style-name=\"{style}\">");
@@ -257,7 +256,7 @@ impl Writer {
     /// Text as ODF keeps it: ODF collapses runs of spaces, so the second and
     /// later spaces of a run are `text:s`, tabs `text:tab` and line breaks
     /// `text:line-break`; every sentence stays as the framework wrote it.
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         let mut spaces = 0usize;
         let flush = |body: &mut String, spaces: &mut usize| {
             match *spaces {
@@ -308,125 +307,6 @@ impl Writer {
             self.body.push_str("</text:list-item>\n");
         }
         self.body.push_str("</text:list>\n");
-    }
-
-    fn table(&mut self, t: &Table) {
-        self.tables += 1;
-        let name = format!("Table{}", self.tables);
-        let whole = if self.keep {
-            " style:may-break-between-rows=\"false\""
-        } else {
-            ""
-        };
-        self.automatic.insert(
-            name.clone(),
-            format!(
-                "<style:style style:name=\"{name}\" style:family=\"table\"><style:table-properties style:width=\"{:.2}mm\" table:align=\"margins\" fo:margin-top=\"4pt\" fo:margin-bottom=\"8pt\"{whole}/></style:style>",
-                self.measure
-            ),
-        );
-        let total: f32 = t
-            .columns
-            .iter()
-            .map(|c| c.weight.max(0.0))
-            .sum::<f32>()
-            .max(f32::EPSILON);
-        let _ = writeln!(
-            self.body,
-            "<table:table table:name=\"{name}\" table:style-name=\"{name}\">"
-        );
-        for (i, c) in t.columns.iter().enumerate() {
-            let col = format!("{name}.C{}", i + 1);
-            let share = c.weight.max(0.0) / total;
-            self.automatic.insert(
-                col.clone(),
-                format!(
-                    "<style:style style:name=\"{col}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{:.2}mm\" style:rel-column-width=\"{}*\"/></style:style>",
-                    self.measure * share,
-                    (share * 10_000.0).round() as u32
-                ),
-            );
-            let _ = writeln!(
-                self.body,
-                "<table:table-column table:style-name=\"{col}\"/>"
-            );
-        }
-        self.cell_style("CellHead", Some(style::HEADER_FILL));
-        self.body
-            .push_str("<table:table-header-rows>\n<table:table-row>");
-        for c in &t.columns {
-            self.body.push_str(
-                "<table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\"><text:p text:style-name=\"Table_20_Heading\">",
-            );
-            self.text(&c.header);
-            self.body.push_str("</text:p></table:table-cell>");
-        }
-        self.body
-            .push_str("</table:table-row>\n</table:table-header-rows>\n");
-        // A row is never split across pages (unless taller than a page), as in the PDF.
-        self.automatic.entry("Row".into()).or_insert_with(|| {
-            "<style:style style:name=\"Row\" style:family=\"table-row\"><style:table-row-properties fo:keep-together=\"always\"/></style:style>".into()
-        });
-        for row in &t.rows {
-            self.body
-                .push_str("<table:table-row table:style-name=\"Row\">");
-            for (i, cell) in row.cells.iter().enumerate() {
-                let header = i == 0 && t.row_headers;
-                let style = match cell.shade {
-                    Some(shade) => {
-                        let name = match shade {
-                            crate::doc::Shade::Scale { rank, of } => {
-                                format!("CellScale{rank}of{of}")
-                            }
-                            crate::doc::Shade::Highlight => "CellHighlight".to_string(),
-                        };
-                        self.cell_style(&name, Some(style::shade(shade)));
-                        name
-                    }
-                    None => {
-                        self.cell_style("Cell", None);
-                        "Cell".to_string()
-                    }
-                };
-                let _ = write!(
-                    self.body,
-                    "<table:table-cell table:style-name=\"{style}\" office:value-type=\"string\">"
-                );
-                let was = std::mem::replace(&mut self.in_cell, true);
-                if header {
-                    // A row header: the Table Heading style marks it for
-                    // people and for LibreOffice's tagged PDF export.
-                    for b in &cell.content {
-                        match b {
-                            Block::Paragraph(p) => self.paragraph(p, Some("Table_20_Heading")),
-                            other => self.block(other),
-                        }
-                    }
-                } else {
-                    self.blocks(&cell.content);
-                }
-                if cell.content.is_empty() {
-                    self.body
-                        .push_str("<text:p text:style-name=\"Table_20_Contents\"/>");
-                }
-                self.in_cell = was;
-                self.body.push_str("</table:table-cell>");
-            }
-            self.body.push_str("</table:table-row>\n");
-        }
-        self.body.push_str("</table:table>\n");
-    }
-
-    fn cell_style(&mut self, name: &str, fill: Option<style::Rgb>) {
-        let background = fill.map_or(String::new(), |c| {
-            format!(" fo:background-color=\"{}\"", hex(c))
-        });
-        self.automatic.entry(name.to_string()).or_insert_with(|| {
-            format!(
-                "<style:style style:name=\"{name}\" style:family=\"table-cell\"><style:table-cell-properties fo:padding-left=\"1.8mm\" fo:padding-right=\"1.8mm\" fo:padding-top=\"1.4mm\" fo:padding-bottom=\"1.4mm\" fo:border=\"0.5pt solid {}\"{background}/></style:style>",
-                hex(style::RULE)
-            )
-        });
     }
 
     fn figure(&mut self, f: &Figure) {

@@ -18,6 +18,7 @@
 
 mod content;
 mod styles;
+mod table;
 
 use std::io::{Cursor, Write};
 
