@@ -14,8 +14,38 @@ pub struct Document {
     pub running_header: Option<String>,
     /// Printed in every footer before "Page N of M".
     pub footer: String,
+    /// The renderer's own words, in the document's language.
+    pub furniture: Furniture,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
+}
+
+/// Words a renderer adds around the content: page numbers and continuation
+/// marks, with `{placeholders}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Furniture {
+    /// "Page {page} of {pages}".
+    pub page_of: String,
+    /// What a table's row header repeats as on a continuation page: "{text} (continued)".
+    pub continued: String,
+}
+
+impl Default for Furniture {
+    /// English.
+    fn default() -> Furniture {
+        Furniture::from_words(&crate::words::Words::english())
+    }
+}
+
+impl Furniture {
+    /// The furniture in the language of `words`.
+    pub fn from_words(words: &crate::words::Words) -> Furniture {
+        use crate::words::Key;
+        Furniture {
+            page_of: words.get(Key::PageOf).to_string(),
+            continued: words.get(Key::Continued).to_string(),
+        }
+    }
 }
 
 /// Document metadata, written to the PDF Info dictionary and XMP.

@@ -82,3 +82,4 @@ pub mod model;
 pub mod output;
 pub mod people;
 pub mod render;
+pub mod words;

@@ -23,6 +23,9 @@ pub struct Framework {
     pub roles: Vec<Role>,
     /// Optional organisation branding.
     pub branding: Branding,
+    /// The fixed words documents print, in the framework's language, with
+    /// the framework's own corrections (`[words.<lang>]`) applied.
+    pub words: crate::words::Words,
 }
 
 /// Facts about the framework as a publication.
@@ -181,6 +184,54 @@ pub struct Level {
     pub grades: Vec<String>,
     /// In the framework's order.
     pub requirements: Vec<Requirement>,
+    /// The post's Welsh language requirement, when the framework states it.
+    pub welsh: Option<WelshRequirement>,
+}
+
+/// A post's Welsh language requirement: the four categories the Welsh
+/// Language Standards recognise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelshRequirement {
+    /// Welsh language skills are essential for the post.
+    Essential,
+    /// Welsh language skills are desirable.
+    Desirable,
+    /// Welsh language skills are to be learnt after appointment.
+    ToBeLearnt,
+    /// Welsh language skills are not necessary.
+    NotNecessary,
+}
+
+impl WelshRequirement {
+    /// Every category, from the strongest requirement.
+    pub const ALL: [WelshRequirement; 4] = [
+        WelshRequirement::Essential,
+        WelshRequirement::Desirable,
+        WelshRequirement::ToBeLearnt,
+        WelshRequirement::NotNecessary,
+    ];
+
+    /// As written in `framework.toml`: "essential", "desirable",
+    /// "to-be-learnt", "not-necessary".
+    pub fn id(self) -> &'static str {
+        match self {
+            WelshRequirement::Essential => "essential",
+            WelshRequirement::Desirable => "desirable",
+            WelshRequirement::ToBeLearnt => "to-be-learnt",
+            WelshRequirement::NotNecessary => "not-necessary",
+        }
+    }
+
+    /// The category's words in the catalogue.
+    pub fn key(self) -> crate::words::Key {
+        use crate::words::Key;
+        match self {
+            WelshRequirement::Essential => Key::WelshEssential,
+            WelshRequirement::Desirable => Key::WelshDesirable,
+            WelshRequirement::ToBeLearnt => Key::WelshToBeLearnt,
+            WelshRequirement::NotNecessary => Key::WelshNotNecessary,
+        }
+    }
 }
 
 /// What a role level needs of one skill.

@@ -8,9 +8,11 @@
 //! with semicolons. A row with a problem is reported with its line number and
 //! skipped; the other rows are still used.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::load::{Diagnostic, Severity};
+use crate::load::limits::MAX_TEXT_CHARS;
+use crate::load::{chars, input, Diagnostic, Severity};
 use crate::model::Framework;
 
 /// One person to write an appraisal sheet for, as the people file gives them.
@@ -49,12 +51,12 @@ const REQUIRED: usize = 3;
 /// Reads a people file. `Err` means the file as a whole is unusable (missing,
 /// no header, a required column missing): nothing should be built from it.
 pub fn read_people(path: &Path) -> Result<PeopleFile, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|err| {
+    let bytes = input::read(path, input::PEOPLE).map_err(|err| {
         diagnostic(
             path,
             0,
             format!("cannot read the people file: {err}"),
-            Some("check the path given to --people"),
+            Some("check the path given to --people; it must be a CSV file saved on disk"),
         )
     })?;
     parse_people(path, &bytes)
@@ -115,6 +117,9 @@ pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic>
     }
 
     let mut people: Vec<Person> = Vec::new();
+    // Each row's cells, to find a repeated row in constant time: the first
+    // row (its index in `people`) with those cells.
+    let mut rows: HashMap<RowKey, usize> = HashMap::new();
     let mut record = csv::ByteRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
@@ -140,7 +145,8 @@ pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic>
         let line = record.position().map_or(0, |p| p.line());
         match person_from(&record, &index, line) {
             Ok(Some(person)) => {
-                if let Some(earlier) = people.iter().find(|p| same_row(p, &person)) {
+                let earlier = *rows.entry(row_key(&person)).or_insert(people.len());
+                if let Some(earlier) = people.get(earlier) {
                     problems.push(Diagnostic {
                         severity: Severity::Warning,
                         ..diagnostic(
@@ -190,7 +196,22 @@ fn person_from(
                 COLUMNS[c]
             )
         })?;
+        // Sheets are PDFs with XML metadata: refuse what XML cannot hold
+        // (Word's line breaks are white space, and fold into spaces below).
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.chars().count() > MAX_TEXT_CHARS {
+            return Err(format!(
+                "the {} cell is longer than {MAX_TEXT_CHARS} characters",
+                COLUMNS[c]
+            ));
+        }
+        if let Err(bad) = chars::clean(&text) {
+            return Err(format!(
+                "the {} cell holds {}, which documents cannot hold; delete it",
+                COLUMNS[c],
+                bad.describe()
+            ));
+        }
         cells[c] = (!text.is_empty()).then_some(text);
     }
     let [name, role, level, reviewer, period] = cells;
@@ -213,9 +234,17 @@ fn person_from(
     }))
 }
 
-fn same_row(a: &Person, b: &Person) -> bool {
-    (&a.name, &a.role, &a.level, &a.reviewer, &a.period)
-        == (&b.name, &b.role, &b.level, &b.reviewer, &b.period)
+/// What makes two rows the same: every cell.
+type RowKey = (String, String, String, Option<String>, Option<String>);
+
+fn row_key(p: &Person) -> RowKey {
+    (
+        p.name.clone(),
+        p.role.clone(),
+        p.level.clone(),
+        p.reviewer.clone(),
+        p.period.clone(),
+    )
 }
 
 /// Where a person's role and level are: indexes of the framework, role and level.
@@ -231,22 +260,86 @@ pub struct Placement {
 
 /// Finds the person's role (by id, else by name ignoring case) in `frameworks`,
 /// and the level within it likewise. The message says what is wrong and what
-/// would be right.
+/// would be right. To place many people, make a [`Placer`] once.
 pub fn place(person: &Person, frameworks: &[&Framework]) -> Result<Placement, String> {
-    let wanted_name = loose(&person.role);
-    let wanted_level = loose(&person.level);
-    let roles: Vec<(usize, usize)> = frameworks
-        .iter()
-        .enumerate()
-        .flat_map(|(f, fw)| {
-            fw.roles
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.id == person.role || loose(&r.name) == wanted_name)
-                .map(move |(r, _)| (f, r))
+    Placer::new(frameworks).place(person)
+}
+
+/// Places people in constant time each: roles indexed once by id and by
+/// loose name, levels by id and by loose name.
+pub struct Placer<'f> {
+    frameworks: &'f [&'f Framework],
+    /// "id:" and a role id, or "name:" and a loose role name → every
+    /// (framework, role) of that id or name, in order.
+    roles: HashMap<String, Vec<(usize, usize)>>,
+    /// (framework, role, "id:" or "name:" and the level's id or loose name)
+    /// → the first level of that id or name.
+    levels: HashMap<(usize, usize, String), usize>,
+}
+
+impl<'f> Placer<'f> {
+    /// Indexes the roles and levels of `frameworks`.
+    pub fn new(frameworks: &'f [&'f Framework]) -> Placer<'f> {
+        let mut roles: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut levels = HashMap::new();
+        for (f, fw) in frameworks.iter().enumerate() {
+            for (r, role) in fw.roles.iter().enumerate() {
+                for key in [
+                    format!("id:{}", role.id),
+                    format!("name:{}", loose(&role.name)),
+                ] {
+                    let found = roles.entry(key).or_default();
+                    if found.last() != Some(&(f, r)) {
+                        found.push((f, r));
+                    }
+                }
+                // Reversed, so that the first level of a name wins.
+                for (l, level) in role.levels.iter().enumerate().rev() {
+                    levels.insert((f, r, format!("name:{}", loose(&level.name))), l);
+                    levels.insert((f, r, format!("id:{}", level.id)), l);
+                }
+            }
+        }
+        Placer {
+            frameworks,
+            roles,
+            levels,
+        }
+    }
+
+    /// As [`place`].
+    pub fn place(&self, person: &Person) -> Result<Placement, String> {
+        let mut roles: Vec<(usize, usize)> = Vec::new();
+        for key in [
+            format!("id:{}", person.role),
+            format!("name:{}", loose(&person.role)),
+        ] {
+            for at in self.roles.get(&key).into_iter().flatten() {
+                if !roles.contains(at) {
+                    roles.push(*at);
+                }
+            }
+        }
+        roles.sort_unstable();
+        let by_id = format!("id:{}", person.level);
+        let by_name = format!("name:{}", loose(&person.level));
+        placement(person, self.frameworks, &roles, |f, r| {
+            // The first level that matches by id or by name, as in the file.
+            let id = self.levels.get(&(f, r, by_id.clone()));
+            let name = self.levels.get(&(f, r, by_name.clone()));
+            id.into_iter().chain(name).min().copied()
         })
-        .collect();
-    let (framework, role) = match roles.as_slice() {
+    }
+}
+
+/// The placement of `person` given the roles that match them, or why none.
+fn placement(
+    person: &Person,
+    frameworks: &[&Framework],
+    roles: &[(usize, usize)],
+    level_of: impl Fn(usize, usize) -> Option<usize>,
+) -> Result<Placement, String> {
+    let (framework, role) = match roles {
         [one] => *one,
         [] => {
             let known: Vec<&str> = frameworks
@@ -267,19 +360,15 @@ pub fn place(person: &Person, frameworks: &[&Framework]) -> Result<Placement, St
         }
     };
     let r = &frameworks[framework].roles[role];
-    let level = r
-        .levels
-        .iter()
-        .position(|l| l.id == person.level || loose(&l.name) == wanted_level)
-        .ok_or_else(|| {
-            let known: Vec<&str> = r.levels.iter().map(|l| l.id.as_str()).collect();
-            format!(
-                "the role \"{}\" has no level \"{}\"; its levels: {}",
-                r.id,
-                person.level,
-                list(&known)
-            )
-        })?;
+    let level = level_of(framework, role).ok_or_else(|| {
+        let known: Vec<&str> = r.levels.iter().map(|l| l.id.as_str()).collect();
+        format!(
+            "the role \"{}\" has no level \"{}\"; its levels: {}",
+            r.id,
+            person.level,
+            list(&known)
+        )
+    })?;
     Ok(Placement {
         framework,
         role,

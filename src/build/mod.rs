@@ -83,6 +83,8 @@ pub struct Settings {
 /// A document made and written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// True when the file already held these bytes and was left alone.
+    pub unchanged: bool,
     /// The file's size.
     pub bytes: u64,
     /// Lower-case hex.
@@ -151,4 +153,63 @@ pub fn manifest(
         manifest.errors.push(Issue::message(error.clone()));
     }
     manifest
+}
+
+/// `SOURCE_DATE_EPOCH`, if set: whole seconds, within the dates every
+/// document can carry (see [`crate::load::limits::check_epoch`]). `check`
+/// and `build` both read it, so that `check` refuses what `build` would.
+pub fn source_date_epoch() -> anyhow::Result<Option<i64>> {
+    use crate::error::InvalidInput;
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) if !text.trim().is_empty() => {
+            let epoch: i64 = text.trim().parse().map_err(|_| {
+                InvalidInput(format!(
+                    "SOURCE_DATE_EPOCH must be a whole number of seconds, not {text:?}"
+                ))
+            })?;
+            crate::load::limits::check_epoch(epoch).map_err(InvalidInput)?;
+            Ok(Some(epoch))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Every file of the whole pack of `sources` but people's sheets, in build
+/// order, as the manifest lists them (without sizes): `plan`'s own files when
+/// it is `full`, else a plan of everything. `None` when the whole pack
+/// cannot be planned (two files of roles not built clash on one path).
+pub fn pack(
+    plan: &Plan,
+    sources: &[Source],
+    products: &[Product],
+    full: bool,
+) -> Option<Vec<FileEntry>> {
+    let whole;
+    let plan = if full {
+        plan
+    } else {
+        whole = self::plan(sources, &Selection::default(), None, products).ok()?;
+        &whole
+    };
+    Some(
+        plan.jobs
+            .iter()
+            .filter(|job| job.person.is_none())
+            .map(|job| {
+                let source = &sources[job.source];
+                let role = &source.framework.roles[job.role];
+                FileEntry {
+                    product: job.kind,
+                    format: crate::cli::Format::of_file_name(job.path.file_name()),
+                    framework: source.path.display().to_string(),
+                    role: (job.per != Per::Framework).then(|| role.id.clone()),
+                    level: job.level.map(|l| role.levels[l].id.clone()),
+                    person: None,
+                    path: job.path.to_string(),
+                    bytes: None,
+                    sha256: None,
+                }
+            })
+            .collect(),
+    )
 }

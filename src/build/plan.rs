@@ -36,10 +36,9 @@ use super::products::{Per, Product};
 use super::{Selection, Source};
 use crate::cli::ProductKind;
 use crate::output::{slug, Issue, SafePath, UnsafeName};
-use crate::people::{place, PeopleFile};
+use crate::people::{PeopleFile, Placer};
 
-/// The folder people's sheets go into, inside the framework's folder.
-pub const PEOPLE_FOLDER: &str = "appraisals";
+pub use crate::output::PEOPLE_FOLDER;
 
 /// One document to build.
 #[derive(Debug, Clone, PartialEq)]
@@ -199,13 +198,14 @@ fn plan_people(
         return;
     };
     let frameworks: Vec<_> = sources.iter().map(|s| &s.framework).collect();
+    let placer = Placer::new(&frameworks);
     // Names are given out in file order; a slug taken by an earlier row (or
     // by any row's plain name) sends a later row to the next free number.
     let mut taken: HashSet<(usize, String)> = HashSet::new();
     let placed: Vec<_> = people
         .people
         .iter()
-        .map(|person| place(person, &frameworks))
+        .map(|person| placer.place(person))
         .collect();
     for (person, placement) in people.people.iter().zip(&placed) {
         if let Ok(at) = placement {
@@ -213,6 +213,10 @@ fn plan_people(
         }
     }
     let mut used: HashSet<(usize, String)> = HashSet::new();
+    // Per (framework, slug): the next number to try, so that many rows of
+    // one name are numbered in linear time rather than each counting from 2
+    // again. Numbers below it are all used already, and stay used.
+    let mut next: HashMap<(usize, String), usize> = HashMap::new();
     for (i, (person, placement)) in people.people.iter().zip(placed).enumerate() {
         let at = match placement {
             Ok(at) => at,
@@ -227,12 +231,16 @@ fn plan_people(
         };
         let base = slug(&person.name);
         let mut name = base.clone();
-        let mut n = 2;
-        while used.contains(&(at.framework, name.clone()))
-            || (name != base && taken.contains(&(at.framework, name.clone())))
-        {
-            name = format!("{base}-{n}");
-            n += 1;
+        if used.contains(&(at.framework, name.clone())) {
+            let n = next.entry((at.framework, base.clone())).or_insert(2);
+            loop {
+                name = format!("{base}-{n}");
+                *n += 1;
+                let key = (at.framework, name.clone());
+                if !used.contains(&key) && !taken.contains(&key) {
+                    break;
+                }
+            }
         }
         used.insert((at.framework, name.clone()));
         match path(

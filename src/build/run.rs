@@ -26,7 +26,7 @@ pub struct Outcome {
     /// a crash now might lose some of their names.
     pub flush_error: Option<String>,
 }
-use crate::output::OutDir;
+use crate::output::{Change, OutDir};
 use crate::people::PeopleFile;
 
 /// Writer threads: they mostly wait for the disk, so a few more than cores is cheap.
@@ -126,9 +126,11 @@ fn make(
 }
 
 fn write(job: &Job, made: Made, out: &OutDir) -> Result<Written, String> {
-    out.write(&job.path, &made.bytes)
+    let change = out
+        .write(&job.path, &made.bytes)
         .map_err(|err| format!("{err:#}"))?;
     Ok(Written {
+        unchanged: change == Change::Unchanged,
         bytes: made.bytes.len() as u64,
         sha256: crate::output::sha256_hex(&made.bytes),
         warnings: made.warnings,

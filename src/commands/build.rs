@@ -4,6 +4,7 @@
 //! `--json` the manifest is the only thing on standard output, also when the
 //! run fails, so scripts always get one JSON document.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::build::{self, catalogue_for, plan::kind_name, Selection, Settings, Source};
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, ProductKind};
 use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
@@ -37,7 +38,7 @@ pub fn run(args: BuildArgs) -> Result<Exit> {
     }
     let settings = Settings {
         paper: args.paper,
-        source_date_epoch: source_date_epoch()?,
+        source_date_epoch: build::source_date_epoch()?,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -53,7 +54,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         quiet: args.quiet,
         dry_run: args.check_only,
     };
-    let (sources, mut problems, diagnostics) = load_all(&args.frameworks);
+    let (sources, mut problems, diagnostics, texts) = load_all(&args.frameworks);
     let people = match &args.people {
         Some(path) => match people::read_people(path) {
             Ok(file) => Some(file),
@@ -65,7 +66,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         None => None,
     };
     if !problems.is_empty() || !diagnostics.is_empty() {
-        return report.invalid(problems, &diagnostics);
+        return report.invalid(problems, &diagnostics, &texts);
     }
     let products = catalogue_for(&args.formats);
     let selection = Selection {
@@ -76,13 +77,14 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     };
     let plan = match build::plan(&sources, &selection, people.as_ref(), &products) {
         Ok(plan) => plan,
-        Err(problems) => return report.invalid(problems, &[]),
+        Err(problems) => return report.invalid(problems, &[], &texts),
     };
 
     if args.check_only {
         OutDir::check(&args.out)?;
         let manifest = build::manifest(&plan, &sources, people.as_ref(), None);
-        report.finish(&manifest, &args.out, &sources)?;
+        let counts = Counts::of(&manifest, None);
+        report.finish(&manifest, &args.out, &sources, &texts, &counts)?;
         return Ok(exit_of(&manifest));
     }
 
@@ -104,21 +106,17 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     );
     bar.finish_and_clear();
     let mut manifest = build::manifest(&plan, &sources, people.as_ref(), Some(&outcome));
-    let planned = plan.jobs.iter().map(|j| j.path.to_string()).collect();
-    leftovers::settle(
-        out.root(),
-        &mut manifest,
-        &planned,
-        is_full(args),
-        args.prune,
-    );
+    let counts = Counts::of(&manifest, Some(&outcome));
+    // The whole pack, whatever this run chose, so the manifest lists it all.
+    let pack = build::pack(&plan, &sources, &products, is_full(args));
+    leftovers::settle(out.root(), &mut manifest, pack.as_deref(), args.prune);
     let manifest_path = SafePath::new([MANIFEST_NAME])?;
     if let Err(err) = out.write(&manifest_path, manifest.to_json().as_bytes()) {
         manifest
             .errors
             .push(Issue::at_path(format!("{err:#}"), MANIFEST_NAME));
     }
-    report.finish(&manifest, &args.out, &sources)?;
+    report.finish(&manifest, &args.out, &sources, &texts, &counts)?;
     Ok(exit_of(&manifest))
 }
 
@@ -156,10 +154,16 @@ fn exit_of(manifest: &Manifest) -> Exit {
     }
 }
 
+/// The text of each framework file read, kept to show source lines under
+/// its diagnostics (a file is read once: a second read could give another
+/// text, or block on a pipe).
+type Texts = HashMap<PathBuf, String>;
+
 /// Every framework named (files, or folders of `*.toml`), loaded in parallel;
 /// sources in the order named, folder contents by file name. Also returns
-/// problems finding the files, and the diagnostics of files that did not load.
-fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>) {
+/// problems finding the files, the diagnostics of files that did not load,
+/// and the texts read.
+fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>, Texts) {
     let mut diagnostics = Vec::new();
     let mut problems = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
@@ -179,10 +183,17 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>) {
     }
     let loaded: Vec<_> = files
         .par_iter()
-        .map(|file| (file, load::load_file(file)))
+        .map(|file| match load::read_source(file) {
+            Ok(text) => {
+                let result = load::load_str(&text, file);
+                (file, result, Some(text))
+            }
+            Err(err) => (file, Err(vec![err.0]), None),
+        })
         .collect();
     let mut sources = Vec::new();
-    for (file, result) in loaded {
+    let mut texts = Texts::new();
+    for (file, result, text) in loaded {
         match result {
             Ok(loaded) => sources.push(Source {
                 path: file.clone(),
@@ -191,8 +202,11 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>) {
             }),
             Err(found) => diagnostics.extend(found),
         }
+        if let Some(text) = text {
+            texts.insert(file.clone(), text);
+        }
     }
-    (sources, problems, diagnostics)
+    (sources, problems, diagnostics, texts)
 }
 
 /// A framework file as given, or the `*.toml` files of a folder sorted by name.
@@ -234,19 +248,6 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, Box<Issue>> {
     Ok(files)
 }
 
-/// `SOURCE_DATE_EPOCH`, which must be whole seconds if set.
-fn source_date_epoch() -> Result<Option<i64>> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(text) if !text.trim().is_empty() => text.trim().parse().map(Some).map_err(|_| {
-            InvalidInput(format!(
-                "SOURCE_DATE_EPOCH must be a whole number of seconds, not {text:?}"
-            ))
-            .into()
-        }),
-        _ => Ok(None),
-    }
-}
-
 fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
     if quiet || len < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -268,11 +269,16 @@ struct Report {
 impl Report {
     /// Prints problems that make the run invalid (framework diagnostics as
     /// `jobpack check` does, with the source line); nothing was written.
-    fn invalid(&self, problems: Vec<Issue>, diagnostics: &[Diagnostic]) -> Result<Exit> {
+    fn invalid(
+        &self,
+        problems: Vec<Issue>,
+        diagnostics: &[Diagnostic],
+        texts: &Texts,
+    ) -> Result<Exit> {
         let mut manifest = Manifest::new(self.dry_run);
         manifest.add_diagnostics(diagnostics);
         manifest.errors.extend(problems.iter().cloned());
-        eprint_diagnostics(diagnostics);
+        eprint_diagnostics(diagnostics, texts);
         for issue in &problems {
             eprintln!("{}", format_issue(issue, Severity::Error));
         }
@@ -286,12 +292,19 @@ impl Report {
     }
 
     /// Prints warnings, errors, the summary (or the dry run's list) and the JSON.
-    fn finish(&self, manifest: &Manifest, out: &Path, sources: &[Source]) -> Result<()> {
+    fn finish(
+        &self,
+        manifest: &Manifest,
+        out: &Path,
+        sources: &[Source],
+        texts: &Texts,
+        counts: &Counts,
+    ) -> Result<()> {
         if !self.quiet {
             // The manifest lists the frameworks' warnings first; they are shown
             // as `jobpack check` shows them, the rest (people file, products) plainly.
             for source in sources {
-                eprint_diagnostics(&source.warnings);
+                eprint_diagnostics(&source.warnings, texts);
             }
             let shown: usize = sources.iter().map(|s| s.warnings.len()).sum();
             for issue in manifest.warnings.iter().skip(shown) {
@@ -312,19 +325,19 @@ impl Report {
             print_stdout(&list)?;
         }
         if !self.quiet {
-            eprintln!("{}", summary(manifest, out));
+            eprintln!("{}", summary(manifest, out, counts));
         }
         Ok(())
     }
 }
 
 /// Loader diagnostics, rustc-style with the source line, file by file.
-fn eprint_diagnostics(diagnostics: &[Diagnostic]) {
+fn eprint_diagnostics(diagnostics: &[Diagnostic], texts: &Texts) {
     let mut rest = diagnostics;
     while let Some(first) = rest.first() {
         let n = rest.iter().take_while(|d| d.file == first.file).count();
-        let src = std::fs::read_to_string(&first.file).ok();
-        eprint!("{}", load::render_all(&rest[..n], src.as_deref()));
+        let src = texts.get(&first.file).map(String::as_str);
+        eprint!("{}", load::render_all(&rest[..n], src));
         rest = &rest[n..];
     }
 }
@@ -337,11 +350,36 @@ fn print_stdout(text: &str) -> Result<()> {
         .context("cannot write to standard output")
 }
 
-/// "wrote 11 files to output (5 profiles, 5 appraisals, 1 workbook)".
-fn summary(manifest: &Manifest, out: &Path) -> String {
+/// What this run made, for the summary: the manifest also lists files of
+/// the pack that earlier runs wrote.
+struct Counts {
+    /// The kind of each file this run made (or would, in a dry run), in order.
+    kinds: Vec<ProductKind>,
+    /// How many of them already held the same bytes and were left alone.
+    unchanged: usize,
+}
+
+impl Counts {
+    /// Counts from this run's manifest, before earlier files are added to it.
+    fn of(manifest: &Manifest, outcome: Option<&build::Outcome>) -> Counts {
+        Counts {
+            kinds: manifest.files.iter().map(|f| f.product).collect(),
+            unchanged: outcome.map_or(0, |o| {
+                o.results
+                    .iter()
+                    .filter(|r| r.as_ref().is_ok_and(|w| w.unchanged))
+                    .count()
+            }),
+        }
+    }
+}
+
+/// "wrote 11 files to output (5 profiles, 5 appraisals, 1 workbook)", or
+/// "wrote 2 of 11 files to output (…); 9 were unchanged".
+fn summary(manifest: &Manifest, out: &Path, run: &Counts) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for file in &manifest.files {
-        let name = kind_name(file.product);
+    for kind in &run.kinds {
+        let name = kind_name(*kind);
         match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
@@ -363,14 +401,26 @@ fn summary(manifest: &Manifest, out: &Path) -> String {
     } else {
         "wrote"
     };
+    let made = run.kinds.len();
+    let of = if run.unchanged > 0 {
+        format!("{} of ", made - run.unchanged)
+    } else {
+        String::new()
+    };
     let mut text = format!(
-        "{verb} {} file{} to {}",
-        manifest.files.len(),
-        if manifest.files.len() == 1 { "" } else { "s" },
+        "{verb} {of}{made} file{} to {}",
+        if made == 1 { "" } else { "s" },
         out.display()
     );
     if !detail.is_empty() {
         text.push_str(&format!(" ({})", detail.join(", ")));
+    }
+    if run.unchanged > 0 {
+        text.push_str(&format!(
+            "; {} {} unchanged and left alone",
+            run.unchanged,
+            if run.unchanged == 1 { "was" } else { "were" }
+        ));
     }
     if !manifest.removed.is_empty() {
         text.push_str(&format!(

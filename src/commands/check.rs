@@ -12,6 +12,8 @@ use crate::model::Framework;
 /// Prints every diagnostic to standard error and, when the file is valid, a
 /// summary to standard output. Exit 2 (via [`crate::error::Reported`]) on errors.
 pub fn run(args: &CheckArgs) -> Result<Exit> {
+    // `build` refuses an out-of-range SOURCE_DATE_EPOCH, so `check` does too.
+    crate::build::source_date_epoch()?;
     let loaded = load::load_reported(&args.framework)?;
     print!("{}", summary(&loaded.framework));
     let warnings = loaded.warnings.len();

@@ -19,6 +19,8 @@ use crate::doc::{
     Span, Table,
 };
 use crate::model::{Framework, Level, Role};
+use crate::say;
+use crate::words::Key;
 
 /// The person a sheet is pre-filled for (one row of a `--people` file).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -57,7 +59,8 @@ pub fn appraisal(
     let (role, level) = super::role_level(fw, role_index, level_index)?;
     let who = person.map(|p| p.name.trim()).filter(|n| !n.is_empty());
 
-    let title = format!("Appraisal sheet: {}", level.name);
+    let w = &fw.words;
+    let title = say!(w, SheetTitle, level = level.name);
     let running_header = match who {
         Some(name) => format!("{title}, {name}"),
         None => title.clone(),
@@ -69,10 +72,10 @@ pub fn appraisal(
         bookmark: true,
     }));
     blocks.extend(about_lines(fw, role, level, level_index));
-    blocks.extend(header_fields(person));
+    blocks.extend(header_fields(fw, person));
     blocks.push(guidance_section(fw));
     blocks.push(skill::skills_section(fw, level));
-    blocks.push(closing_section());
+    blocks.push(closing_section(fw));
     if let Some(attribution) = &fw.meta.attribution {
         blocks.push(Block::Paragraph(Paragraph::styled(
             ParaStyle::Small,
@@ -81,8 +84,8 @@ pub fn appraisal(
     }
 
     let mut keywords = vec![
-        "appraisal".to_string(),
-        "performance review".to_string(),
+        w.get(Key::SheetKeyword).to_string(),
+        w.get(Key::SheetKeywordReview).to_string(),
         role.name.clone(),
         level.name.clone(),
     ];
@@ -91,9 +94,12 @@ pub fn appraisal(
         meta: DocMeta {
             title,
             author: fw.meta.publisher.clone(),
-            subject: format!(
-                "Appraisal form for the {} level of the {} role, {}",
-                level.name, role.name, fw.meta.name
+            subject: say!(
+                w,
+                SheetSubject,
+                level = level.name,
+                role = role.name,
+                framework = fw.meta.name
             ),
             keywords,
             language: fw.meta.language.clone(),
@@ -102,6 +108,7 @@ pub fn appraisal(
         },
         running_header: Some(running_header),
         footer: footer(fw, role),
+        furniture: crate::doc::Furniture::from_words(w),
         blocks,
     })
 }
@@ -110,9 +117,10 @@ pub fn appraisal(
 /// which edition of the framework the sheet assesses against, on every page,
 /// since printed pages get separated. (Page one names the framework in full.)
 fn footer(fw: &Framework, role: &Role) -> String {
+    let w = &fw.words;
     match (&fw.meta.version, fw.meta.published) {
-        (Some(v), _) => format!("{} \u{b7} framework version {v}", role.name),
-        (None, Some(d)) => format!("{} \u{b7} framework published {}", role.name, d.long()),
+        (Some(v), _) => say!(w, SheetFooterVersion, role = role.name, version = v),
+        (None, Some(d)) => say!(w, SheetFooterPublished, role = role.name, date = w.date(&d)),
         (None, None) => role.name.clone(),
     }
 }
@@ -137,40 +145,43 @@ fn about_lines(fw: &Framework, role: &Role, level: &Level, level_index: usize) -
             vec![Span::bold(format!("{label}: ")), Span::plain(value)],
         ))
     };
+    let w = &fw.words;
     let mut lines = vec![
         labelled(
-            "Role",
+            w.get(Key::Role),
             match &role.family {
                 Some(family) => format!("{} ({family})", role.name),
                 None => role.name.clone(),
             },
         ),
         labelled(
-            "Level",
-            format!(
-                "{} (level {} of {})",
-                level.name,
-                level_index + 1,
-                role.levels.len()
+            w.get(Key::Level),
+            say!(
+                w,
+                SheetLevelOf,
+                level = level.name,
+                n = level_index + 1,
+                of = role.levels.len()
             ),
         ),
     ];
     if !level.grades.is_empty() {
-        lines.push(labelled("Grades", level.grades.join(", ")));
+        lines.push(labelled(w.get(Key::SheetGrades), level.grades.join(", ")));
     }
     let mut source = fw.meta.name.clone();
     if let Some(v) = &fw.meta.version {
-        source.push_str(&format!(", version {v}"));
+        source.push_str(&say!(w, SheetFrameworkVersion, version = v));
     }
     if let Some(d) = fw.meta.published {
-        source.push_str(&format!(", published {}", d.long()));
+        source.push_str(&say!(w, SheetFrameworkPublished, date = w.date(&d)));
     }
-    lines.push(labelled("Framework", source));
+    lines.push(labelled(w.get(Key::SheetFramework), source));
     lines
 }
 
 /// Name, reviewer, review period and date of the review, pre-filled for a person.
-fn header_fields(person: Option<&Person>) -> Vec<Block> {
+fn header_fields(fw: &Framework, person: Option<&Person>) -> Vec<Block> {
+    let w = &fw.words;
     let filled = |s: Option<&String>| {
         s.map(|v| v.trim().to_string())
             .filter(|v: &String| !v.is_empty())
@@ -184,46 +195,46 @@ fn header_fields(person: Option<&Person>) -> Vec<Block> {
         })
     };
     vec![
-        text_field("person.name", "Name", filled(person.map(|p| &p.name))),
+        text_field(
+            "person.name",
+            w.get(Key::Name),
+            filled(person.map(|p| &p.name)),
+        ),
         text_field(
             "reviewer.name",
-            "Reviewer",
+            w.get(Key::Reviewer),
             filled(person.and_then(|p| p.reviewer.as_ref())),
         ),
         text_field(
             "review.period",
-            "Review period",
+            w.get(Key::ReviewPeriod),
             filled(person.and_then(|p| p.period.as_ref())),
         ),
-        text_field("review.date", "Date of review", None),
+        text_field("review.date", w.get(Key::DateOfReview), None),
     ]
 }
 
 /// How to fill the sheet in, and the skill-level scale it is marked against.
 fn guidance_section(fw: &Framework) -> Block {
+    let w = &fw.words;
     let mut blocks = vec![
         Block::Heading(Heading {
             level: 2,
-            text: "How to complete this sheet".into(),
+            text: w.get(Key::SheetHowTo).into(),
             bookmark: true,
         }),
-        Block::Paragraph(Paragraph::plain(
-            "For each skill, the person marks the skill level they show in their work, the \
-             reviewer marks the level they see, and together you mark the level you agree: \
-             one choice on each line. Note evidence from the review period, such as work done \
-             and feedback received, and the reviewer's comments.",
-        )),
+        Block::Paragraph(Paragraph::plain(w.get(Key::SheetGuidance))),
         Block::Paragraph(Paragraph::styled(
             ParaStyle::Label,
-            vec![Span::plain("The skill levels, lowest first:")],
+            vec![Span::plain(w.get(Key::SheetScaleIntro))],
         )),
     ];
     let mut key = super::prose::scale_table(fw);
-    key.summary = Some("The skill levels to choose from, and what each means".into());
+    key.summary = Some(w.get(Key::SheetKeySummary).into());
     key.rows.push(Row {
         cells: vec![
-            Cell::text(NOT_YET_DEMONSTRATED),
-            Cell::text("The skill has not yet been shown at any of these levels."),
+            Cell::text(w.get(Key::NotYetDemonstrated)),
+            Cell::text(w.get(Key::SheetNotYetMeaning)),
         ],
     });
     blocks.push(Block::Table(key));
@@ -231,7 +242,8 @@ fn guidance_section(fw: &Framework) -> Block {
 }
 
 /// Overall summary, development actions, and signatures for both people.
-fn closing_section() -> Block {
+fn closing_section(fw: &Framework) -> Block {
+    let w = &fw.words;
     let heading = |text: &str| {
         Block::Heading(Heading {
             level: 2,
@@ -247,17 +259,17 @@ fn closing_section() -> Block {
             value: None,
         })
     };
-    let signature_row = |who: &str, key: &str, whose: &str| Row {
+    let signature_row = |who: Key, key: &str, signature: Key, date: Key| Row {
         cells: vec![
-            Cell::text(who),
+            Cell::text(w.get(who)),
             Cell::blocks(vec![text_field(
                 &format!("signature.{key}"),
-                &format!("Signature of the {whose}"),
+                w.get(signature),
                 SIGNATURE_LINES,
             )]),
             Cell::blocks(vec![text_field(
                 &format!("signature.{key}-date"),
-                &format!("Date signed by the {whose}"),
+                w.get(date),
                 1,
             )]),
         ],
@@ -268,28 +280,40 @@ fn closing_section() -> Block {
     };
     Block::Section(vec![
         Block::KeepTogether(vec![
-            heading("Summary"),
-            text_field("summary", "Overall summary of the review", SUMMARY_LINES),
+            heading(w.get(Key::SheetSummary)),
+            text_field("summary", w.get(Key::SheetOverall), SUMMARY_LINES),
         ]),
         Block::KeepTogether(vec![
-            heading("Development"),
-            Block::Paragraph(Paragraph::plain(
-                "Agree what the person will do to develop, the support they need, and by when.",
-            )),
-            text_field("development-actions", "Development actions", ACTION_LINES),
+            heading(w.get(Key::SheetDevelopment)),
+            Block::Paragraph(Paragraph::plain(w.get(Key::SheetDevelopmentNote))),
+            text_field(
+                "development-actions",
+                w.get(Key::DevelopmentActions),
+                ACTION_LINES,
+            ),
         ]),
         Block::KeepTogether(vec![
-            heading("Signatures"),
+            heading(w.get(Key::SheetSignatures)),
             Block::Table(Table {
-                summary: Some("Signatures of the person and the reviewer, with dates.".into()),
+                summary: Some(w.get(Key::SheetSignaturesSummary).into()),
                 columns: vec![
-                    column("Signed by", 1.0),
-                    column("Signature", 2.2),
-                    column("Date", 1.2),
+                    column(w.get(Key::SheetSignedBy), 1.0),
+                    column(w.get(Key::SheetSignature), 2.2),
+                    column(w.get(Key::SheetDate), 1.2),
                 ],
                 rows: vec![
-                    signature_row("Person appraised", "person", "person appraised"),
-                    signature_row("Reviewer", "reviewer", "reviewer"),
+                    signature_row(
+                        Key::SheetPersonAppraised,
+                        "person",
+                        Key::SheetSignaturePerson,
+                        Key::SheetDatePerson,
+                    ),
+                    signature_row(
+                        Key::Reviewer,
+                        "reviewer",
+                        Key::SheetSignatureReviewer,
+                        Key::SheetDateReviewer,
+                    ),
                 ],
                 row_headers: true,
             }),

@@ -74,6 +74,7 @@ pub fn role_index(fw: &Framework, role: usize, entries: &[Entry], epoch: i64) ->
         meta: meta(fw, format!("{}: {}", words::KICKER, r.name), &r.name, epoch),
         running_header: None,
         footer: String::new(),
+        furniture: crate::doc::Furniture::from_words(&fw.words),
         blocks,
     }
 }
@@ -123,6 +124,7 @@ pub fn framework_index(
         ),
         running_header: None,
         footer: String::new(),
+        furniture: crate::doc::Furniture::from_words(&fw.words),
         blocks,
     }
 }

@@ -62,10 +62,12 @@ mod tests {
                     responsibilities_intro: None,
                     responsibilities: Vec::new(),
                     grades: Vec::new(),
+                    welsh: None,
                     requirements: Vec::new(),
                 }],
             }],
             branding: Default::default(),
+            words: Default::default(),
         }
     }
 

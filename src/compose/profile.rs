@@ -5,11 +5,13 @@
 //! next level; a key to the skill-level scale; the attribution. Every
 //! sentence of the level reaches the page verbatim.
 
-use super::prose::{descriptor_blocks, logo, scale_cell, scale_table, text_blocks, NO_SKILLS};
+use super::prose::{descriptor_blocks, logo, scale_cell, scale_table, text_blocks};
 use crate::doc::{
     Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
 };
 use crate::model::{Framework, Level, Role};
+use crate::say;
+use crate::words::Key;
 
 /// The job profile of level `level_index` of role `role_index`, dated `epoch`.
 ///
@@ -23,39 +25,47 @@ pub fn profile(
 ) -> anyhow::Result<Document> {
     let (role, level) = super::role_level(fw, role_index, level_index)?;
     let of = role.levels.len();
-    let position = format!("Level {} of {of}", level_index + 1);
+    let w = &fw.words;
+    let position = say!(w, ProfilePosition, n = level_index + 1, of = of);
 
     let mut blocks = title_block(fw, role, level, &position);
-    blocks.push(section("About the role", role_blocks(role)));
-    blocks.push(section("About this level", level_blocks(level)));
-    blocks.push(section("Skills needed", skills_blocks(fw, role, level)));
+    blocks.push(section(w.get(Key::ProfileAboutRole), role_blocks(role)));
+    blocks.push(section(
+        w.get(Key::ProfileAboutLevel),
+        level_blocks(fw, level),
+    ));
+    blocks.push(section(
+        w.get(Key::ProfileSkillsNeeded),
+        skills_blocks(fw, role, level),
+    ));
     let explained = skills_explained(fw, level);
     if !explained.is_empty() {
-        blocks.push(section("About these skills", explained));
+        blocks.push(section(w.get(Key::ProfileAboutSkills), explained));
     }
     // The two short tables read best whole: each moves to a new page rather
     // than split (the engine still splits one taller than a page).
     if let Some(next) = role.levels.get(level_index + 1) {
-        let title = "What changes at the next level";
+        let title = w.get(Key::ProfileNextLevel);
         let content = next_level_blocks(fw, level, next, level_index + 2, of);
         blocks.push(kept_section(title, content));
     }
-    blocks.push(kept_section("Skill levels", key_blocks(fw)));
+    blocks.push(kept_section(w.get(Key::SkillLevels), key_blocks(fw)));
     blocks.extend(attribution(fw));
 
     Ok(Document {
         meta: DocMeta {
-            title: format!("Job profile: {}", level.name),
+            title: say!(w, ProfileTitle, level = level.name),
             author: fw.meta.publisher.clone(),
-            subject: format!(
-                "Job profile for {} ({}, {}), {}",
-                level.name,
-                role.name,
-                position.to_lowercase(),
-                fw.meta.name
+            subject: say!(
+                w,
+                ProfileSubject,
+                level = level.name,
+                role = role.name,
+                position = position.to_lowercase(),
+                framework = fw.meta.name
             ),
             keywords: vec![
-                "job profile".to_string(),
+                w.get(Key::ProfileKeyword).to_string(),
                 role.name.clone(),
                 level.name.clone(),
                 fw.meta.name.clone(),
@@ -64,18 +74,20 @@ pub fn profile(
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
         },
-        running_header: Some(format!("Job profile: {}", level.name)),
+        running_header: Some(say!(w, ProfileTitle, level = level.name)),
         footer: format!(
             "{}: {} ({})",
             role.name,
             level.name,
             position.to_lowercase()
         ),
+        furniture: crate::doc::Furniture::from_words(w),
         blocks,
     })
 }
 
 fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Vec<Block> {
+    let w = &fw.words;
     let mut blocks: Vec<Block> = logo(fw).into_iter().collect();
     // Page one says what the document is, whose it is and where it comes from.
     let mut over = fw.meta.name.clone();
@@ -84,7 +96,10 @@ fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Ve
     }
     blocks.push(Block::Paragraph(Paragraph::styled(
         ParaStyle::Small,
-        vec![Span::bold("Job profile"), Span::plain(format!(" · {over}"))],
+        vec![
+            Span::bold(w.get(Key::ProfileKind)),
+            Span::plain(format!(" · {over}")),
+        ],
     )));
     blocks.push(Block::Heading(Heading {
         level: 1,
@@ -101,18 +116,22 @@ fn title_block(fw: &Framework, role: &Role, level: &Level, position: &str) -> Ve
     )));
     let mut facts = Vec::new();
     if let Some(v) = &fw.meta.version {
-        facts.push(format!("Version {v}"));
+        facts.push(say!(w, Version, version = v));
     }
     if let Some(d) = &fw.meta.published {
-        facts.push(format!("Published {}", d.long()));
+        facts.push(say!(w, Published, date = w.date(d)));
     }
     if !level.grades.is_empty() {
-        let label = if level.grades.len() == 1 {
-            "Job grade"
+        let key = if level.grades.len() == 1 {
+            Key::ProfileJobGrade
         } else {
-            "Job grades"
+            Key::ProfileJobGrades
         };
-        facts.push(format!("{label}: {}", level.grades.join(", ")));
+        facts.push(w.fill(key, &[("grades", &level.grades.join(", "))]));
+    }
+    if let Some(welsh) = level.welsh {
+        let label = w.get(Key::WelshRequirement);
+        facts.push(format!("{label}: {}", w.get(welsh.key())));
     }
     if !facts.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::styled(
@@ -170,7 +189,7 @@ fn skills_explained(fw: &Framework, level: &Level) -> Vec<Block> {
     blocks
 }
 
-fn level_blocks(level: &Level) -> Vec<Block> {
+fn level_blocks(fw: &Framework, level: &Level) -> Vec<Block> {
     let mut blocks = text_blocks(&level.summary);
     if level.responsibilities.is_empty() {
         return blocks;
@@ -178,7 +197,7 @@ fn level_blocks(level: &Level) -> Vec<Block> {
     let intro = level
         .responsibilities_intro
         .clone()
-        .unwrap_or_else(|| "Typical responsibilities:".to_string());
+        .unwrap_or_else(|| fw.words.get(Key::ProfileResponsibilities).to_string());
     blocks.push(Block::Paragraph(Paragraph::styled(
         ParaStyle::Label,
         vec![Span::plain(intro)],
@@ -207,9 +226,12 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
         blocks.extend(text_blocks(intro));
     }
     if level.requirements.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            fw.words.get(Key::NoSkills),
+        )));
         return blocks;
     }
+    let w = &fw.words;
     let rows = level
         .requirements
         .iter()
@@ -222,21 +244,22 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
         })
         .collect();
     blocks.push(Block::Table(Table {
-        summary: Some(format!(
-            "The {} skills needed at this level, each with its skill level and what it means",
-            level.requirements.len()
+        summary: Some(say!(
+            w,
+            ProfileSkillsSummary,
+            count = level.requirements.len()
         )),
         columns: vec![
             Column {
-                header: "Skill".into(),
+                header: w.get(Key::Skill).into(),
                 weight: 0.25,
             },
             Column {
-                header: "Skill level".into(),
+                header: w.get(Key::SkillLevel).into(),
                 weight: 0.16,
             },
             Column {
-                header: "What you need to be able to do".into(),
+                header: w.get(Key::ProfileWhatYouNeed).into(),
                 weight: 0.59,
             },
         ],
@@ -259,21 +282,22 @@ fn next_level_blocks(
             .find(|r| r.skill == skill)
             .map(|r| r.level)
     };
+    let w = &fw.words;
     let mut rows = Vec::new();
     for skill in 0..fw.skills.len() {
         let (now, then) = (rank_of(level, skill), rank_of(next, skill));
         if now == then {
             continue;
         }
-        let change = match (now, then) {
-            (None, Some(_)) => "New at the next level",
-            (Some(_), None) => "Not listed at the next level",
-            (Some(a), Some(b)) if b > a => "Higher",
-            _ => "Lower",
-        };
+        let change = w.get(match (now, then) {
+            (None, Some(_)) => Key::ProfileNew,
+            (Some(_), None) => Key::ProfileDropped,
+            (Some(a), Some(b)) if b > a => Key::ProfileHigher,
+            _ => Key::ProfileLower,
+        });
         let cell = |rank: Option<usize>| match rank {
             Some(r) => scale_cell(fw, r),
-            None => Cell::text("Not listed"),
+            None => Cell::text(w.get(Key::ProfileNotListed)),
         };
         rows.push(Row {
             cells: vec![
@@ -284,40 +308,40 @@ fn next_level_blocks(
             ],
         });
     }
-    let intro = format!(
-        "The next level is {} (level {next_number} of {of}).",
-        next.name
+    let intro = say!(
+        w,
+        ProfileNextIs,
+        level = next.name,
+        n = next_number,
+        of = of
     );
     let mut blocks = vec![Block::Paragraph(Paragraph::plain(intro))];
     if rows.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::plain(
-            "Every skill is needed at the same skill level there.",
+            w.get(Key::ProfileNextSame),
         )));
         return blocks;
     }
     blocks.push(Block::Paragraph(Paragraph::plain(
-        "These skills are needed at a different skill level there:",
+        w.get(Key::ProfileNextDiffer),
     )));
     blocks.push(Block::Table(Table {
-        summary: Some(format!(
-            "Skills whose skill level differs between this level and {}",
-            next.name
-        )),
+        summary: Some(say!(w, ProfileNextSummary, level = next.name)),
         columns: vec![
             Column {
-                header: "Skill".into(),
+                header: w.get(Key::Skill).into(),
                 weight: 0.31,
             },
             Column {
-                header: "At this level".into(),
+                header: w.get(Key::ProfileAtThisLevel).into(),
                 weight: 0.21,
             },
             Column {
-                header: "At the next level".into(),
+                header: w.get(Key::ProfileAtNextLevel).into(),
                 weight: 0.21,
             },
             Column {
-                header: "Change".into(),
+                header: w.get(Key::ProfileChange).into(),
                 weight: 0.27,
             },
         ],
@@ -329,9 +353,7 @@ fn next_level_blocks(
 
 fn key_blocks(fw: &Framework) -> Vec<Block> {
     vec![
-        Block::Paragraph(Paragraph::plain(
-            "Skill levels, from the lowest to the highest:",
-        )),
+        Block::Paragraph(Paragraph::plain(fw.words.get(Key::ProfileKeyIntro))),
         Block::Table(scale_table(fw)),
     ]
 }
@@ -342,10 +364,11 @@ fn attribution(fw: &Framework) -> Vec<Block> {
         spans.push(Span::plain(a.clone()));
     }
     if let Some(url) = &fw.meta.url {
+        let source = fw.words.get(Key::Source);
         if !spans.is_empty() {
-            spans.push(Span::plain(" Source: "));
+            spans.push(Span::plain(format!(" {source}: ")));
         } else {
-            spans.push(Span::plain("Source: "));
+            spans.push(Span::plain(format!("{source}: ")));
         }
         spans.push(Span {
             link: Some(url.clone()),

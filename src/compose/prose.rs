@@ -4,12 +4,10 @@ use crate::doc::{
     Block, Cell, Column, Figure, List, ParaStyle, Paragraph, Row, Shade, Span, Table,
 };
 use crate::model::{Framework, Text, TextBlock};
+use crate::words::Key;
 
 /// Drawn height of the organisation's logo above a document's title, in points.
 const LOGO_HEIGHT: f32 = 36.0;
-
-/// Said where a level requires no skills, so a skills section is never a bare heading.
-pub const NO_SKILLS: &str = "The framework lists no skills for this level.";
 
 /// Framework prose as paragraphs and bullet lists, keeping its language.
 pub fn text_blocks(t: &Text) -> Vec<Block> {
@@ -83,14 +81,14 @@ pub fn scale_table(fw: &Framework) -> Table {
         })
         .collect();
     Table {
-        summary: Some("The skill levels of the framework and what each means".into()),
+        summary: Some(fw.words.get(Key::ScaleSummary).into()),
         columns: vec![
             Column {
-                header: "Skill level".into(),
+                header: fw.words.get(Key::SkillLevel).into(),
                 weight: 0.22,
             },
             Column {
-                header: "What it means".into(),
+                header: fw.words.get(Key::WhatItMeans).into(),
                 weight: 0.78,
             },
         ],

@@ -1,6 +1,7 @@
 //! Reading typed fields out of the spanned TOML tree while collecting every
 //! problem, instead of stopping at the first as serde would.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -8,6 +9,8 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use super::chars;
+use super::limits::MAX_TEXT_CHARS;
 use super::source::{diagnostic, Locator};
 use super::text;
 use super::words::{closest, is_id, suggest_id};
@@ -214,7 +217,8 @@ impl<'s> Ctx<'s> {
             self.wrong_type(v, key, "a string", "\"...\"");
             return None;
         };
-        let folded = text::fold_lines(s);
+        let s = self.checked(v, key, s)?;
+        let folded = text::fold_lines(&s);
         if folded.is_empty() {
             self.empty(v, key);
             return None;
@@ -223,6 +227,64 @@ impl<'s> Ctx<'s> {
             value: folded,
             span: v.span(),
         })
+    }
+
+    /// `s`, the string value `v`, made safe for documents (see
+    /// [`super::chars`]) and within [`MAX_TEXT_CHARS`]; `None` (reported) if not.
+    pub(super) fn checked<'v>(
+        &mut self,
+        v: &Spanned<DeValue>,
+        key: &str,
+        s: &'v str,
+    ) -> Option<Cow<'v, str>> {
+        if self.too_long(v, key, s.chars().count()) {
+            return None;
+        }
+        match chars::clean(s) {
+            Ok(Cow::Borrowed(s)) => Some(Cow::Borrowed(s)),
+            Ok(Cow::Owned(s)) => {
+                self.warn(
+                    Some(v.span()),
+                    format!(
+                        "`{key}` holds a vertical tab or form feed (a line or page break \
+                         pasted from Word); it is read as a line break"
+                    ),
+                    Some("replace it with an ordinary line break".into()),
+                );
+                Some(Cow::Owned(s))
+            }
+            Err(bad) => {
+                self.error(
+                    Some(v.span()),
+                    format!(
+                        "`{key}` holds {}, which documents cannot hold",
+                        bad.describe()
+                    ),
+                    Some(
+                        "delete it: it is invisible, and comes with text pasted from other \
+                         programs (or an escape such as \\u0007)"
+                            .into(),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports a text of `chars` characters that is over [`MAX_TEXT_CHARS`].
+    pub(super) fn too_long(&mut self, v: &Spanned<DeValue>, key: &str, chars: usize) -> bool {
+        if chars <= MAX_TEXT_CHARS {
+            return false;
+        }
+        self.error(
+            Some(v.span()),
+            format!(
+                "`{key}` is {chars} characters long; the limit is {MAX_TEXT_CHARS} \
+                 (a workbook cell holds at most 32,767)"
+            ),
+            Some("shorten it, or split it between skills or levels".into()),
+        );
+        true
     }
 
     pub(super) fn empty(&mut self, v: &Spanned<DeValue>, key: &str) {

@@ -7,10 +7,9 @@ use toml::de::DeValue;
 
 use super::fields::{Ctx, Located, Seen, Table};
 use super::words::closest;
+use super::{input, limits};
 use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
 
-/// The largest logo accepted: a logo is a small image, and the PDFs embed it.
-const MAX_LOGO_BYTES: u64 = 4 * 1024 * 1024;
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Reads `[framework]`.
@@ -73,9 +72,10 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
             );
         }
     }
+    // The default comes from the words catalogue, once it is resolved.
     let bullet_lead = ctx
         .string(&t, "bullet_lead", false)
-        .map_or_else(|| "You can:".into(), |b| b.value);
+        .map_or_else(String::new, |b| b.value);
     Some(Meta {
         name: name?.value,
         publisher: publisher?.value,
@@ -97,11 +97,31 @@ fn published(ctx: &mut Ctx, t: &Table) -> Option<Date> {
     };
     // The TOML parser has already refused impossible dates such as 2023-02-29.
     match (dt.date, dt.time) {
-        (Some(d), None) => Some(Date {
-            year: i32::from(d.year),
-            month: d.month,
-            day: d.day,
-        }),
+        (Some(d), None) => {
+            let date = Date {
+                year: i32::from(d.year),
+                month: d.month,
+                day: d.day,
+            };
+            if limits::date_in_range(&date) {
+                return Some(date);
+            }
+            ctx.error(
+                Some(v.span()),
+                format!(
+                    "`published` is {}, outside the dates documents can carry ({} to {})",
+                    date.iso(),
+                    limits::FIRST_DATE.iso(),
+                    limits::LAST_DATE.iso()
+                ),
+                Some(
+                    "workbooks cannot hold dates before 1900: write the date this edition \
+                     of the framework was published"
+                        .into(),
+                ),
+            );
+            None
+        }
         _ => {
             ctx.wrong_type(v, "published", "a date without a time", example);
             None
@@ -165,24 +185,12 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
 
 fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8>> {
     let full = dir.join(&path.value);
-    let problem = match std::fs::metadata(&full) {
-        Err(e) => Some(format!("cannot read the logo {}: {e}", full.display())),
-        Ok(m) if !m.is_file() => Some(format!("the logo {} is not a file", full.display())),
-        Ok(m) if m.len() > MAX_LOGO_BYTES => Some(format!(
-            "the logo {} is too large ({} bytes; the limit is {MAX_LOGO_BYTES})",
-            full.display(),
-            m.len()
-        )),
-        Ok(_) => None,
-    };
-    let result = match problem {
-        Some(p) => Err(p),
-        None => std::fs::read(&full)
-            .map_err(|e| format!("cannot read the logo {}: {e}", full.display()))
-            .and_then(|bytes| match png_problem(&bytes) {
-                None => Ok(bytes),
-                Some(problem) => Err(format!("the logo {} {problem}", full.display())),
-            }),
+    let result = match input::read(&full, input::LOGO) {
+        Err(e) => Err(format!("cannot read the logo {}: {e}", full.display())),
+        Ok(bytes) => match png_problem(&bytes) {
+            None => Ok(bytes),
+            Some(problem) => Err(format!("the logo {} {problem}", full.display())),
+        },
     };
     result
         .map_err(|message| {

@@ -5,15 +5,18 @@
 //! problem (unknown keys, missing fields, wrong types, dangling references,
 //! duplicates) with its line and column, instead of stopping at the first.
 
+mod catalogue;
+pub mod chars;
 mod fields;
 mod framework;
+pub mod input;
+pub mod limits;
 mod roles;
 pub mod source;
 pub mod text;
 mod text_fields;
-mod words;
+pub mod words;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use toml::de::DeTable;
@@ -24,9 +27,8 @@ use crate::model::Framework;
 pub use fields::MAX_DIAGNOSTICS;
 use fields::{Ctx, Table};
 
-/// The largest framework file read. Real frameworks are tens of kilobytes;
-/// the limit keeps a wrong path (a disk image, /dev/zero) from eating memory.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest framework file read (see [`input::FRAMEWORK`]).
+pub const MAX_FILE_BYTES: u64 = input::FRAMEWORK.bytes;
 
 /// A framework that loaded, with any warnings (which do not stop a build).
 #[derive(Debug)]
@@ -87,6 +89,22 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     // Editors on Windows may save a byte-order mark; it is not part of the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut ctx = Ctx::new(text, path);
+    // The TOML reader refuses deep nesting too, but without saying where.
+    if let Some(at) = limits::too_deep(text) {
+        ctx.error(
+            Some(at..at + 1),
+            format!(
+                "tables, arrays or dotted keys are nested more than {} deep here",
+                limits::MAX_DEPTH
+            ),
+            Some(
+                "a framework nests at most 5 deep ([roles.levels.requirements]); check this \
+                 line's header, dots or brackets"
+                    .into(),
+            ),
+        );
+        return Err(ctx.into_diagnostics());
+    }
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
         for err in syntax {
@@ -169,56 +187,39 @@ pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
     out
 }
 
-/// The file's text, or a diagnostic about the file as a whole and the exit
-/// status it deserves: 2 when the file is missing or is not a text file (the
-/// command line or the input is wrong), 1 for other I/O failures.
-fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
-    let whole_file = |message: String, hint: &str, exit: Exit| {
+/// The file's text, read once through [`input::read`], or a diagnostic about
+/// the file as a whole and the exit status it deserves: 2 when the file is
+/// missing, is not a regular file, is too large or is not UTF-8 (the command
+/// line or the input is wrong), 1 for other I/O failures.
+pub fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
+    let bytes = input::read(path, input::FRAMEWORK).map_err(|err| {
+        let hint = match &err {
+            input::ReadError::Missing => "check the path of the framework file",
+            input::ReadError::NotAFile(_) => {
+                "name a framework file saved on disk (jobpack reads it once, and shows \
+                 its lines in messages)"
+            }
+            input::ReadError::TooLarge(_) => {
+                "a framework file is text of a few hundred kilobytes at most: check the path"
+            }
+            input::ReadError::Io(_) => "check that the file is readable",
+        };
+        let exit = if err.is_invalid_input() {
+            Exit::Invalid
+        } else {
+            Exit::Failure
+        };
         let diag = Diagnostic {
             severity: Severity::Error,
             file: path.to_path_buf(),
             line: 0,
             column: 0,
-            message,
+            message: format!("cannot read {}: {err}", path.display()),
             snippet: None,
             hint: Some(hint.to_string()),
         };
         Box::new((diag, exit))
-    };
-    let io_exit = |e: &std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory => Exit::Invalid,
-        _ => Exit::Failure,
-    };
-    let file = std::fs::File::open(path).map_err(|e| {
-        let exit = io_exit(&e);
-        whole_file(
-            format!("cannot read {}: {e}", path.display()),
-            "check the path of the framework file",
-            exit,
-        )
     })?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            let exit = io_exit(&e);
-            whole_file(
-                format!("cannot read {}: {e}", path.display()),
-                "check that it is a readable file, not a folder",
-                exit,
-            )
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(whole_file(
-            format!(
-                "{} is larger than {} MiB",
-                path.display(),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            "a framework file is text of a few hundred kilobytes at most: check the path",
-            Exit::Invalid,
-        ));
-    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
@@ -268,10 +269,11 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
     };
     ctx.known_keys(
         &root,
-        &["framework", "branding", "scale", "skills", "roles"],
+        &["framework", "branding", "scale", "skills", "roles", "words"],
     );
     let dir = path.parent().unwrap_or(Path::new(""));
     let meta = framework::meta(ctx, &root);
+    let overrides = catalogue::overrides(ctx, &root);
     let branding = framework::branding(ctx, &root, dir);
     let scale = framework::scale(ctx, &root);
     let skills = framework::skills(ctx, &root, &scale);
@@ -279,6 +281,11 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
     let cat = roles::Catalogue {
         scale: &scale,
         skills: &skills,
+        by_id: skills
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _))| (s.id.as_str(), i))
+            .collect(),
     };
     let roles = roles::roles(ctx, &root, &cat, &mut used);
     for ((skill, source), used) in skills.iter().zip(&used) {
@@ -293,11 +300,26 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
             );
         }
     }
+    let mut meta = meta?;
+    let framework_key = |key: &str| match root.map.get("framework").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::Table(t)) => t.get(key).map(|v| v.span()),
+        _ => None,
+    };
+    let words = catalogue::words_for(
+        ctx,
+        &meta.language,
+        &overrides,
+        framework_key("language").or_else(|| framework_key("name")),
+    );
+    if framework_key("bullet_lead").is_none() {
+        meta.bullet_lead = words.get(crate::words::Key::BulletLead).to_string();
+    }
     Some(Framework {
-        meta: meta?,
+        meta,
         scale,
         skills: skills.into_iter().map(|(s, _)| s).collect(),
         roles,
         branding,
+        words,
     })
 }

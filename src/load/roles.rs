@@ -1,13 +1,17 @@
 //! Roles, their levels and each level's requirements, checked against the
 //! skills catalogue and the scale.
 
+use std::collections::HashMap;
+
 use toml::de::DeValue;
 use toml::Spanned;
 
 use super::fields::{Ctx, Located, Seen, Table};
 use super::framework::{unknown_level, SkillSource};
+use super::limits::{MAX_LEVELS, MAX_REQUIREMENTS};
 use super::words::closest;
-use crate::model::{Level, Requirement, Role, Skill, SkillLevel};
+use crate::model::{Level, Requirement, Role, Skill, SkillLevel, WelshRequirement};
+use crate::output::PEOPLE_FOLDER;
 
 /// The keys a `[[roles]]` table may have.
 const ROLE_KEYS: &[&str] = &[
@@ -29,6 +33,7 @@ const LEVEL_KEYS: &[&str] = &[
     "responsibilities",
     "grades",
     "requirements",
+    "welsh",
 ];
 
 /// What the requirements are checked against.
@@ -37,6 +42,8 @@ pub struct Catalogue<'c> {
     pub scale: &'c [SkillLevel],
     /// The skills catalogue, with where each skill is written.
     pub skills: &'c [(Skill, SkillSource)],
+    /// Index into `skills` by id, so that requirements are found in constant time.
+    pub by_id: HashMap<&'c str, usize>,
 }
 
 /// Reads `[[roles]]`. `used[i]` is set when some level requires skill `i`.
@@ -55,6 +62,7 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
         if let Some(id) = &id {
             t.name = format!("role `{}`", id.value);
             ids.check(ctx, "role id", id);
+            reserved(ctx, id);
         }
         ctx.known_keys(&t, ROLE_KEYS);
         let name = ctx.string(&t, "name", true);
@@ -83,6 +91,23 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
     out
 }
 
+/// A role's files go into a folder named after its id, beside the folder of
+/// people's sheets: a role may not take that name, or a later `--people` run
+/// would write a person's sheet over one of its files. (Refused here rather
+/// than when planning, so that `check` says so and the clash can never arise.)
+fn reserved(ctx: &mut Ctx, id: &Located<String>) {
+    if id.value == PEOPLE_FOLDER {
+        ctx.error(
+            Some(id.span.clone()),
+            format!("the role id `{PEOPLE_FOLDER}` is reserved"),
+            Some(format!(
+                "jobpack writes people's appraisal sheets to the folder {PEOPLE_FOLDER}/, \
+                 beside a folder per role id; choose another id, such as \"{PEOPLE_FOLDER}-team\""
+            )),
+        );
+    }
+}
+
 fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Vec<Level> {
     let mut ids = Seen::default();
     let mut names = Seen::default();
@@ -93,6 +118,17 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
             role.span.clone(),
             format!("{} has no levels", role.name),
             Some("add at least one [[roles.levels]] table after the role".into()),
+        );
+    }
+    if let Some((_, span)) = tables.get(MAX_LEVELS) {
+        ctx.error(
+            Some(span.clone()),
+            format!(
+                "{} has {} levels; the limit is {MAX_LEVELS}",
+                role.name,
+                tables.len()
+            ),
+            Some("each level is a column of the matrix and a sheet of the appraisal workbook: split the role".into()),
         );
     }
     for (number, (map, span)) in tables.into_iter().enumerate() {
@@ -119,6 +155,7 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
         let responsibilities = ctx.strings(&t, "responsibilities");
         let grades = ctx.strings(&t, "grades");
         let requirements = requirements(ctx, &t, cat, used);
+        let welsh = welsh(ctx, &t);
         if let (Some(id), Some(name), Some(summary)) = (id, name, summary) {
             out.push(Level {
                 id: id.value,
@@ -128,12 +165,41 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
                 responsibilities,
                 grades,
                 requirements,
+                welsh,
             });
         } else {
             ctx.ensure_reported(before, span, "level");
         }
     }
     out
+}
+
+/// The post's Welsh language requirement: one of a closed list.
+fn welsh(ctx: &mut Ctx, t: &Table) -> Option<WelshRequirement> {
+    let value = ctx.string(t, "welsh", false)?;
+    let found = WelshRequirement::ALL
+        .into_iter()
+        .find(|w| w.id() == value.value);
+    if found.is_none() {
+        let ids: Vec<String> = WelshRequirement::ALL
+            .iter()
+            .map(|w| format!("\"{}\"", w.id()))
+            .collect();
+        let near =
+            super::words::closest(&value.value, WelshRequirement::ALL.iter().map(|w| w.id()));
+        ctx.error(
+            Some(value.span.clone()),
+            format!(
+                "`welsh` is not a Welsh language requirement: \"{}\"",
+                value.value
+            ),
+            Some(match near {
+                Some(n) => format!("did you mean \"{n}\"? Write one of {}", ids.join(", ")),
+                None => format!("write one of {}", ids.join(", ")),
+            }),
+        );
+    }
+    found
 }
 
 fn requirements(
@@ -160,10 +226,22 @@ fn requirements(
             Some("list the skills under this header: skill-id = \"skill-level\"".into()),
         );
     }
+    if t.map.len() > MAX_REQUIREMENTS {
+        ctx.error(
+            t.span.clone(),
+            format!(
+                "{} requires {} skills; the limit is {MAX_REQUIREMENTS}",
+                level.name,
+                t.map.len()
+            ),
+            Some("a level needs the skills that set it apart, usually 5 to 30".into()),
+        );
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (key, value) in t.map.iter() {
         let skill_id: &str = key.get_ref();
-        let skill = cat.skills.iter().position(|(s, _)| s.id == skill_id);
+        let skill = cat.by_id.get(skill_id).copied();
         if skill.is_none() {
             let ids = cat.skills.iter().map(|(s, _)| s.id.as_str());
             let hint = match closest(skill_id, ids) {

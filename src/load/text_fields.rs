@@ -25,7 +25,8 @@ impl Ctx<'_> {
     pub fn text_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
         match v.get_ref() {
             DeValue::String(s) => {
-                let t = text::parse_string(s);
+                let s = self.checked(v, key, s)?;
+                let t = text::parse_string(&s);
                 if t.blocks.is_empty() {
                     self.empty(v, key);
                     return None;
@@ -39,7 +40,15 @@ impl Ctx<'_> {
                 }
                 let items = self.string_list(v, key);
                 // A shorter list means an item was reported; keep none of it.
-                (items.len() == list.len()).then(|| Text::bullets(items))
+                if items.len() != list.len() {
+                    return None;
+                }
+                // As one cell: a line each, after a two-character bullet.
+                let chars = items.iter().map(|i| i.chars().count() + 3).sum();
+                if self.too_long(v, key, chars) {
+                    return None;
+                }
+                Some(Text::bullets(items))
             }
             DeValue::Table(map) => {
                 let t = Table {

@@ -1,12 +1,23 @@
 //! Atomic file output: a file appears under its name complete or not at all.
 //!
 //! Each file is written to a temporary name in its destination folder
-//! ([`TEMP_PREFIX`], the process id, a counter, then the final name), flushed
-//! to disk, and renamed over the final name, which is atomic on every platform
-//! jobpack supports. A failed write removes its temporary file; a killed run
-//! can leave one behind, but never under a final name, and the next run in the
-//! same folder removes it ([`OutDir::remove_stale_temps`]). An interrupted run
-//! (Ctrl-C, SIGTERM) removes its own through [`abandon_unfinished`].
+//! ([`TEMP_PREFIX`], the process id, 16 random hex digits, then the final
+//! name), flushed to disk, and renamed over the final name, which is atomic on
+//! every platform jobpack supports. A failed write removes its temporary file;
+//! a killed run can leave one behind, but never under a final name, and the
+//! next run in the same folder removes it ([`OutDir::remove_stale_temps`]). An
+//! interrupted run (Ctrl-C, SIGTERM) removes its own through [`abandon_unfinished`].
+//!
+//! Every file jobpack creates in the output folder (the writability probe
+//! too) is made by one primitive, [`create_new`]: it never opens an existing
+//! file and never follows a symbolic link (`O_CREAT | O_EXCL | O_NOFOLLOW`),
+//! and the random part of the name means a link planted at a guessed name
+//! only makes that attempt fail. A final name that is a symbolic link is
+//! never replaced: that file fails (exit status 1).
+//!
+//! A file whose bytes on disk are already exactly the new ones is not written
+//! at all ([`Change::Unchanged`]), so that modification times, sync tools and
+//! backups see only real changes.
 
 use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
@@ -55,11 +66,45 @@ pub fn abandon_unfinished() -> usize {
     temps.iter().filter(|t| fs::remove_file(t).is_ok()).count()
 }
 
+/// What writing a file did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// The file was written (created, or replaced with different bytes).
+    Written,
+    /// The file already held exactly these bytes and was left alone.
+    Unchanged,
+}
+
+/// Creates a new file at `path` for writing: never opens a file that exists,
+/// and never follows a symbolic link, even a dangling one.
+pub fn create_new(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    // create_new is O_CREAT | O_EXCL, which already refuses any existing
+    // name, links included; O_NOFOLLOW says so explicitly.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    options.open(path)
+}
+
+/// 64 bits no other process can guess: std's hasher keys are random per
+/// process, and the counter makes each value differ.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNT.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u32(std::process::id());
+    hasher.finish()
+}
+
 /// An output folder that exists and is writable.
 #[derive(Debug)]
 pub struct OutDir {
     root: PathBuf,
-    counter: AtomicU64,
     /// Folders with renames not yet flushed (see [`OutDir::sync_folders`]).
     touched: Mutex<BTreeSet<PathBuf>>,
 }
@@ -109,14 +154,13 @@ impl OutDir {
         }
         let dir = OutDir {
             root: root.to_path_buf(),
-            counter: AtomicU64::new(0),
             touched: Mutex::new(BTreeSet::new()),
         };
-        let probe = dir.temp_path(root, "probe");
-        File::create(&probe)
-            .and_then(|f| f.sync_all())
+        let (probe, file) = create_temp(root, "probe")
             .with_context(|| format!("cannot write to the output folder {}", root.display()))?;
+        let synced = file.sync_all();
         let _ = fs::remove_file(&probe);
+        synced.with_context(|| format!("cannot write to the output folder {}", root.display()))?;
         Ok(dir)
     }
 
@@ -126,32 +170,37 @@ impl OutDir {
     }
 
     /// Writes `bytes` to `path` (relative to the root) atomically, creating folders
-    /// as needed. On error nothing is left behind and an earlier file of that
-    /// name is untouched. The file's data is on disk before it gets its name;
-    /// the name itself is made durable by [`OutDir::sync_folders`].
-    pub fn write(&self, path: &SafePath, bytes: &[u8]) -> Result<()> {
+    /// as needed, unless the file already holds exactly `bytes`
+    /// ([`Change::Unchanged`]). On error nothing is left behind and an earlier
+    /// file of that name is untouched; a name that is a symbolic link is an
+    /// error, never replaced. The file's data is on disk before it gets its
+    /// name; the name itself is made durable by [`OutDir::sync_folders`].
+    pub fn write(&self, path: &SafePath, bytes: &[u8]) -> Result<Change> {
         let target = path.under(&self.root);
         let folder = parent_of(&target).to_path_buf();
         refuse_links(&self.root, &folder)?;
+        if holds(&target, bytes)? {
+            return Ok(Change::Unchanged);
+        }
         fs::create_dir_all(&folder)
             .with_context(|| format!("cannot create the folder {}", folder.display()))?;
-        let temp = self.temp_path(&folder, path.file_name());
-        let file = {
+        let (temp, file) = {
             // Created under the lock, so that an interruption either sees the
             // file in the set and removes it, or stops it being created.
             let mut state = unfinished();
             if state.closed {
                 bail!("interrupted before {} was written", target.display());
             }
-            let file = OpenOptions::new().write(true).create_new(true).open(&temp);
-            if file.is_ok() {
-                state.temps.insert(temp.clone());
-            }
-            file
+            let created = create_temp(&folder, path.file_name())
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            state.temps.insert(created.0.clone());
+            created
         };
-        let written = file
-            .and_then(|file| write_synced(file, bytes))
-            .and_then(|()| fs::rename(&temp, &target));
+        let written = write_synced(file, bytes).and_then(|()| {
+            // Checked again just before the rename, which would replace a link.
+            refuse_link_at(&target)?;
+            fs::rename(&temp, &target)
+        });
         if written.is_err() {
             let _ = fs::remove_file(&temp);
         }
@@ -161,7 +210,7 @@ impl OutDir {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(folder);
-        Ok(())
+        Ok(Change::Written)
     }
 
     /// Flushes the folder entries of every file written so far, once per
@@ -192,11 +241,55 @@ impl OutDir {
     pub fn remove_stale_temps(&self) -> usize {
         remove_stale_in(&self.root, SCAN_DEPTH)
     }
+}
 
-    fn temp_path(&self, folder: &Path, name: &str) -> PathBuf {
-        let n = self.counter.fetch_add(1, Ordering::Relaxed);
-        folder.join(format!("{TEMP_PREFIX}{}-{n}-{name}", std::process::id()))
+/// Creates a temporary file for `name` in `folder` through [`create_new`],
+/// under a name nobody can guess in advance; a name that exists (a link
+/// planted there, say) is passed over for another.
+fn create_temp(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    let mut last = None;
+    for _ in 0..8 {
+        let path = folder.join(format!(
+            "{TEMP_PREFIX}{}-{:016x}-{name}",
+            std::process::id(),
+            random_u64()
+        ));
+        match create_new(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
     }
+    Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+}
+
+/// An error if `target` is a symbolic link: jobpack never replaces one.
+fn refuse_link_at(target: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(target) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(io::Error::other(format!(
+            "{} is a symbolic link, and jobpack never replaces one (nor writes through it); \
+             remove the link, or choose another --out",
+            target.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `target` is a regular file holding exactly `bytes`. Reads it
+/// without following a link (a link is an error) and only when the size
+/// agrees, so the cost is one read of a file about to be written anyway.
+fn holds(target: &Path, bytes: &[u8]) -> Result<bool> {
+    let link_error =
+        |e: io::Error| anyhow::Error::new(e).context(format!("cannot write {}", target.display()));
+    refuse_link_at(target).map_err(link_error)?;
+    let limit = crate::load::input::Limit {
+        what: "an output file",
+        bytes: bytes.len() as u64,
+        follow_links: false,
+    };
+    // Missing, a folder, or another size: not the same file, and the write
+    // will say what is wrong if anything is.
+    Ok(matches!(crate::load::input::read(target, limit), Ok(old) if old == bytes))
 }
 
 /// Refuses a folder below `root` that is a symbolic link: writing through it

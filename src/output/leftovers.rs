@@ -6,8 +6,13 @@
 //! file is only ever deleted (with `--prune`) when its bytes still have the
 //! SHA-256 that manifest recorded: a file someone edited or replaced since,
 //! and anything jobpack did not write, is never touched.
+//!
+//! The same comparison keeps the manifest whole: a run that builds a
+//! selection (`--role`, `--level`, `--product`, `--people`) lists in `files`
+//! the rest of the pack too, every file still as an earlier run wrote it, so
+//! `manifest.json` always describes the whole pack in the folder.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -15,10 +20,12 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::manifest::{Manifest, MANIFEST_NAME};
-use super::{Issue, SafePath};
+use super::{FileEntry, Issue, SafePath};
+use crate::cli::ProductKind;
+use crate::load::input;
 
 /// A file an earlier run wrote, as its manifest recorded it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recorded {
     /// Relative to the output folder, with forward slashes.
     pub path: String,
@@ -27,13 +34,17 @@ pub struct Recorded {
     /// For a personalised appraisal sheet, whose person it is. Those come
     /// from `--people` runs, so a full build never counts them as gone.
     pub person: Option<String>,
+    /// The whole entry as recorded, to list the file again while it is
+    /// current (not written out in `earlier_files`, which keeps its shape).
+    #[serde(skip)]
+    pub entry: Option<FileEntry>,
 }
 
 /// What became of a file an earlier run wrote and this run did not.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Leftover {
-    /// Still exactly as jobpack wrote it: safe to delete.
-    Unchanged(Recorded),
+    /// Still exactly as jobpack wrote it (this many bytes): safe to delete.
+    Unchanged(Recorded, u64),
     /// Edited, replaced or no longer a plain file: never deleted.
     Changed(Recorded),
 }
@@ -41,30 +52,62 @@ enum Leftover {
 /// Compares this run with the files earlier runs recorded in `root`'s
 /// manifest (call it before this run's manifest replaces that one).
 ///
-/// Every recorded file this run did not write, and that is still as written,
-/// is carried forward in [`Manifest::earlier_files`], so a build of one role
-/// does not make jobpack forget the rest of the pack. In a `full` build,
-/// recorded files outside `planned` are no longer part of the pack: with
-/// `prune` they are deleted (listed in [`Manifest::removed`]), otherwise
-/// each gets a warning; a changed one gets a warning and is left alone.
-pub fn settle(
-    root: &Path,
-    manifest: &mut Manifest,
-    planned: &BTreeSet<String>,
-    full: bool,
-    prune: bool,
-) {
-    let recorded = recorded_in(root);
-    let written: BTreeSet<&str> = manifest
+/// `pack` is every file of the whole pack but people's sheets, in build
+/// order (`None` when it could not be planned). Every recorded file this run
+/// did not write, and that is still as written, is listed in
+/// [`Manifest::files`] while it is part of the pack (people's sheets always
+/// are: `--people` runs add to the pack); `files` ends in pack order, then
+/// people's sheets. A recorded file outside `pack` is no longer part of the
+/// pack: with `prune` it is deleted (listed in [`Manifest::removed`]),
+/// otherwise it is kept in [`Manifest::earlier_files`] with a warning; a
+/// changed one gets a warning and is left alone. An earlier manifest that
+/// cannot be read is ignored with a warning.
+pub fn settle(root: &Path, manifest: &mut Manifest, pack: Option<&[FileEntry]>, prune: bool) {
+    let recorded = match recorded_in(root) {
+        Ok(recorded) => recorded,
+        Err(problem) => {
+            manifest.warnings.push(Issue {
+                hint: Some(
+                    "jobpack replaces it with this run's manifest; files of earlier runs are \
+                     not compared this time"
+                        .into(),
+                ),
+                ..Issue::at_path(problem, MANIFEST_NAME)
+            });
+            Vec::new()
+        }
+    };
+    let written: BTreeSet<String> = manifest
         .files
         .iter()
         .filter(|f| f.sha256.is_some())
-        .map(|f| f.path.as_str())
+        .map(|f| f.path.clone())
         .collect();
-    let gone = |r: &Recorded| r.person.is_none() && !planned.contains(&r.path);
+    let order: HashMap<&str, usize> = pack
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.path.as_str(), i))
+        .collect();
+    let gone = |r: &Recorded| pack.is_some() && r.person.is_none() && !order.contains_key(&*r.path);
     for leftover in find(root, recorded, &written) {
         match leftover {
-            Leftover::Unchanged(r) if full && gone(&r) => {
+            Leftover::Unchanged(r, bytes) if !gone(&r) => {
+                let listed = match (order.get(r.path.as_str()), &r.entry) {
+                    (Some(&i), _) => pack.map(|p| p[i].clone()),
+                    (None, entry) => entry.clone(),
+                };
+                match listed {
+                    Some(entry) => manifest.files.push(FileEntry {
+                        bytes: Some(bytes),
+                        sha256: Some(r.sha256.clone()),
+                        ..entry
+                    }),
+                    // Recorded without what it is: kept as it was.
+                    None => manifest.earlier_files.push(r),
+                }
+            }
+            Leftover::Unchanged(r, _) => {
                 if !prune {
                     manifest.warnings.push(Issue::at_path(
                         "an earlier run wrote this file, but it is no longer part of the pack \
@@ -82,8 +125,7 @@ pub fn settle(
                     manifest.removed.push(r.path);
                 }
             }
-            Leftover::Unchanged(r) => manifest.earlier_files.push(r),
-            Leftover::Changed(r) if full && gone(&r) => {
+            Leftover::Changed(r) if gone(&r) => {
                 manifest.warnings.push(Issue::at_path(
                     "an earlier run wrote this file and it is no longer part of the pack, but it \
                      has changed since, so jobpack leaves it alone",
@@ -93,46 +135,75 @@ pub fn settle(
             Leftover::Changed(_) => {}
         }
     }
+    // Pack order, then people's sheets in the order listed; stable, so this
+    // run's sheets keep their file order.
+    manifest
+        .files
+        .sort_by_key(|f| order.get(f.path.as_str()).copied().unwrap_or(usize::MAX));
 }
 
 /// The files the manifest in `root` lists: its `files` and the
-/// `earlier_files` it carried forward. Empty when there is no manifest or it cannot be read
-/// (an unreadable manifest is not an error: it only means nothing to compare).
+/// `earlier_files` it carried forward. Empty when there is no manifest; an
+/// error saying why when there is one that cannot be used (not a regular
+/// file, too large, not a manifest).
 /// Entries whose path is not a safe output path are ignored, so a doctored
 /// manifest cannot point outside the output folder.
-fn recorded_in(root: &Path) -> Vec<Recorded> {
-    let Ok(text) = fs::read_to_string(root.join(MANIFEST_NAME)) else {
-        return Vec::new();
+fn recorded_in(root: &Path) -> Result<Vec<Recorded>, String> {
+    let bytes = match input::read(&root.join(MANIFEST_NAME), input::MANIFEST) {
+        Ok(bytes) => bytes,
+        Err(input::ReadError::Missing) => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(format!(
+                "the manifest of an earlier run cannot be read: {e}"
+            ))
+        }
     };
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
-        return Vec::new();
-    };
+    let json = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .map_err(|e| format!("the manifest of an earlier run is not valid JSON: {e}"))?;
     if json["dry_run"] == true {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let entries = ["files", "earlier_files"]
         .iter()
         .filter_map(|key| json[key].as_array())
         .flatten();
-    let mut found = BTreeSet::new();
+    let mut found: BTreeMap<String, Recorded> = BTreeMap::new();
     for entry in entries {
         let (Some(path), Some(sha256)) = (entry["path"].as_str(), entry["sha256"].as_str()) else {
             continue;
         };
         if safe_path(path).is_some() && path != MANIFEST_NAME {
-            found.insert(Recorded {
+            found.entry(path.to_string()).or_insert_with(|| Recorded {
                 path: path.to_string(),
                 sha256: sha256.to_ascii_lowercase(),
                 person: entry["person"].as_str().map(str::to_string),
+                entry: file_entry(entry),
             });
         }
     }
-    found.into_iter().collect()
+    Ok(found.into_values().collect())
+}
+
+/// A recorded `files` entry as this version writes them, if it is one.
+fn file_entry(entry: &serde_json::Value) -> Option<FileEntry> {
+    let text = |key: &str| entry[key].as_str().map(str::to_string);
+    Some(FileEntry {
+        product: <ProductKind as clap::ValueEnum>::from_str(entry["product"].as_str()?, false)
+            .ok()?,
+        format: crate::cli::Format::of_file_name(entry["path"].as_str()?),
+        framework: text("framework")?,
+        role: text("role"),
+        level: text("level"),
+        person: text("person"),
+        path: text("path")?,
+        bytes: None,
+        sha256: None,
+    })
 }
 
 /// The recorded files that `written` (the paths this run wrote) does not
 /// include and that still exist, each checked against its recorded checksum.
-fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<&str>) -> Vec<Leftover> {
+fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<String>) -> Vec<Leftover> {
     let mut leftovers = Vec::new();
     for r in recorded {
         if written.contains(r.path.as_str()) {
@@ -151,7 +222,7 @@ fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<&str>) -> Vec<L
         match fs::symlink_metadata(&file) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Ok(meta) if meta.is_file() && sha256_of(&file).is_some_and(|s| s == r.sha256) => {
-                leftovers.push(Leftover::Unchanged(r));
+                leftovers.push(Leftover::Unchanged(r, meta.len()));
             }
             _ => leftovers.push(Leftover::Changed(r)),
         }
@@ -182,7 +253,14 @@ fn safe_path(path: &str) -> Option<SafePath> {
 }
 
 fn sha256_of(file: &Path) -> Option<String> {
-    fs::read(file).ok().map(|bytes| super::sha256_hex(&bytes))
+    let limit = input::Limit {
+        what: "an output file",
+        bytes: u64::MAX / 2,
+        follow_links: false,
+    };
+    input::read(file, limit)
+        .ok()
+        .map(|bytes| super::sha256_hex(&bytes))
 }
 
 #[cfg(test)]
@@ -211,19 +289,22 @@ mod tests {
                 "earlier_files": [{"path": "b/old.xlsx", "sha256": "cd"}]}"#,
         );
         let paths: Vec<String> = recorded_in(tmp.path())
+            .unwrap()
             .into_iter()
             .map(|r| r.path)
             .collect();
         assert_eq!(paths, ["a/profile-x.pdf", "b/old.xlsx"]);
-        assert_eq!(recorded_in(tmp.path())[0].sha256, "ab");
+        assert_eq!(recorded_in(tmp.path()).unwrap()[0].sha256, "ab");
     }
 
     #[test]
-    fn no_manifest_or_a_broken_one_means_nothing_recorded() {
+    fn no_manifest_means_nothing_recorded_and_a_broken_one_says_why() {
         let tmp = tempfile::tempdir().unwrap();
-        assert!(recorded_in(tmp.path()).is_empty());
+        assert!(recorded_in(tmp.path()).unwrap().is_empty());
         write_manifest(tmp.path(), "{ not json");
-        assert!(recorded_in(tmp.path()).is_empty());
+        assert!(recorded_in(tmp.path())
+            .unwrap_err()
+            .contains("not valid JSON"));
     }
 
     #[test]
@@ -238,6 +319,7 @@ mod tests {
             path: path.into(),
             sha256: sha(bytes),
             person: None,
+            entry: None,
         };
         let recorded = vec![
             rec("gone/edited.pdf", b"as written"),
@@ -245,13 +327,13 @@ mod tests {
             rec("gone/same.pdf", b"as written"),
             rec("kept.pdf", b"old"),
         ];
-        let written = BTreeSet::from(["kept.pdf"]);
+        let written = BTreeSet::from(["kept.pdf".to_string()]);
         let found = find(root, recorded, &written);
         assert_eq!(
             found,
             [
                 Leftover::Changed(rec("gone/edited.pdf", b"as written")),
-                Leftover::Unchanged(rec("gone/same.pdf", b"as written")),
+                Leftover::Unchanged(rec("gone/same.pdf", b"as written"), 10),
             ]
         );
         remove(root, &rec("gone/same.pdf", b"as written")).unwrap();
@@ -278,6 +360,7 @@ mod tests {
             path: "role/x.pdf".into(),
             sha256: sha(b"data"),
             person: None,
+            entry: None,
         }];
         let found = find(&root, recorded, &BTreeSet::new());
         assert!(matches!(found[..], [Leftover::Changed(_)]));
@@ -296,6 +379,7 @@ mod tests {
             path: "link.pdf".into(),
             sha256: sha(b"data"),
             person: None,
+            entry: None,
         }];
         let found = find(&root, recorded, &BTreeSet::new());
         assert!(matches!(found[..], [Leftover::Changed(_)]));

@@ -11,9 +11,13 @@ mod slug;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{abandon_unfinished, OutDir, TEMP_PREFIX};
+pub use atomic::{abandon_unfinished, create_new, Change, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
 pub use slug::{is_safe_component, slug, MAX_SLUG};
+
+/// The folder people's sheets (`--people`) go into, inside the framework's
+/// folder, beside one folder per role id (so no role may have this id).
+pub const PEOPLE_FOLDER: &str = "appraisals";
 
 /// Lower-case hex SHA-256 of `bytes`, as the manifest records each file.
 pub fn sha256_hex(bytes: &[u8]) -> String {

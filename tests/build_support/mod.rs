@@ -46,6 +46,7 @@ pub fn framework_with(role_ids: &[&str], levels: usize) -> Framework {
                     responsibilities_intro: None,
                     responsibilities: vec!["Things.".into()],
                     grades: Vec::new(),
+                    welsh: None,
                     requirements: (0..3)
                         .map(|s| Requirement {
                             skill: s,
@@ -72,6 +73,7 @@ pub fn framework_with(role_ids: &[&str], levels: usize) -> Framework {
         skills,
         roles,
         branding: Default::default(),
+        words: Default::default(),
     }
 }
 

@@ -67,6 +67,7 @@ pub fn seed_framework() -> Framework {
             responsibilities_intro: None,
             responsibilities: vec![],
             grades: vec![],
+            welsh: None,
             requirements: reqs
                 .iter()
                 .map(|(skill, rank)| Requirement {
@@ -94,6 +95,7 @@ pub fn seed_framework() -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 
@@ -133,6 +135,7 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             responsibilities_intro: None,
             responsibilities: vec![],
             grades: vec![format!("G{l}")],
+            welsh: None,
             requirements: (0..5)
                 .filter(|s| (s + l) % 3 != 0)
                 .map(|s| Requirement {
@@ -158,5 +161,6 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             levels,
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }

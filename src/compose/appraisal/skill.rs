@@ -1,10 +1,13 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
-use crate::compose::prose::{descriptor_blocks, NO_SKILLS};
+use crate::compose::prose::descriptor_blocks;
 use crate::doc::{Block, Field, FieldKind, Heading, ParaStyle, Paragraph, Span};
 use crate::model::{Framework, Level};
+use crate::say;
+use crate::words::Key;
 
-/// The choice offered beside the rungs of the scale.
+/// The choice offered beside the rungs of the scale, in English (documents
+/// take it from their words catalogue: [`Key::NotYetDemonstrated`]).
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
 
 /// Who gives one of a skill's three assessments.
@@ -13,8 +16,11 @@ pub struct Assessor {
     /// Last part of the field name: `skill.<id>.<key>`.
     pub key: &'static str,
     /// After the skill's name in the field's label and accessible name:
-    /// "Incident management: self-assessment".
+    /// "Incident management: self-assessment" (in English; documents take
+    /// it from their words catalogue, entry `words_key`).
     pub words: &'static str,
+    /// The catalogue entry of `words`.
+    pub words_key: Key,
 }
 
 /// Who assesses each skill, in the order the sheet asks.
@@ -22,14 +28,17 @@ pub const ASSESSORS: [Assessor; 3] = [
     Assessor {
         key: "self",
         words: "self-assessment",
+        words_key: Key::SheetSelf,
     },
     Assessor {
         key: "reviewer",
         words: "reviewer's assessment",
+        words_key: Key::SheetReviewerAssessment,
     },
     Assessor {
         key: "agreed",
         words: "agreed level",
+        words_key: Key::SheetAgreed,
     },
 ];
 
@@ -41,13 +50,14 @@ const EVIDENCE_LINES: u16 = 5;
 /// One block per required skill, in the framework's order, each kept on one
 /// page; a sentence saying so when the level requires none.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
+    let w = &fw.words;
     let mut blocks = vec![Block::Heading(Heading {
         level: 2,
-        text: "Skills".into(),
+        text: w.get(Key::SheetSkills).into(),
         bookmark: true,
     })];
     if level.requirements.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(NO_SKILLS)));
+        blocks.push(Block::Paragraph(Paragraph::plain(w.get(Key::NoSkills))));
     }
     let mut used = Vec::new();
     for req in &level.requirements {
@@ -62,7 +72,7 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
             Block::Paragraph(Paragraph::styled(
                 ParaStyle::Body,
                 vec![
-                    Span::bold("Expected skill level: "),
+                    Span::bold(w.get(Key::SheetExpected)),
                     Span::plain(fw.scale[req.level].name.clone()),
                 ],
             )),
@@ -71,7 +81,7 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
         content.extend(assessment_fields(fw, &skill.name, &key));
         content.push(Block::Field(Field {
             name: format!("skill.{key}.evidence"),
-            label: format!("{}: evidence and comments", skill.name),
+            label: say!(w, SheetEvidence, skill = skill.name),
             kind: FieldKind::Text {
                 lines: EVIDENCE_LINES,
             },
@@ -96,7 +106,12 @@ fn assessment_fields(fw: &Framework, skill_name: &str, key: &str) -> Vec<Block> 
         .map(|assessor| {
             Block::Field(Field {
                 name: format!("skill.{key}.{}", assessor.key),
-                label: format!("{skill_name}: {}", assessor.words),
+                label: say!(
+                    fw.words,
+                    SheetAssessmentLabel,
+                    skill = skill_name,
+                    assessor = fw.words.get(assessor.words_key)
+                ),
                 kind: FieldKind::Choice {
                     options: options.clone(),
                 },
@@ -111,7 +126,9 @@ pub fn choice_options(fw: &Framework) -> Vec<String> {
     fw.scale
         .iter()
         .map(|rung| rung.name.clone())
-        .chain(std::iter::once(NOT_YET_DEMONSTRATED.to_string()))
+        .chain(std::iter::once(
+            fw.words.get(Key::NotYetDemonstrated).to_string(),
+        ))
         .collect()
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::words;
+use super::{page_parts, PagePart};
 use crate::cli::Paper;
 use crate::doc::Shade;
 use crate::render::pdf::style::{self, Rgb};
@@ -83,11 +83,53 @@ fieldset.field label{font-weight:normal}
 footer{margin-top:3rem;padding-top:.6rem;border-top:1px solid var(--rule);font-size:.875rem;color:var(--muted)}
 ";
 
+/// `text` as a double-quoted CSS string. The page-number words come from the
+/// framework's words catalogue, so quotes, backslashes, controls and `<`
+/// (which could end the style element) are written as CSS escapes.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || matches!(c, '<' | '>' | '&') => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The CSS `content` of the printed page number, from the document's
+/// "Page {page} of {pages}".
+fn page_content(page_of: &str) -> String {
+    let parts: Vec<String> = page_parts(page_of)
+        .into_iter()
+        .map(|p| match p {
+            PagePart::Text(t) => css_string(t),
+            PagePart::Page => "counter(page)".to_string(),
+            PagePart::Pages => "counter(pages)".to_string(),
+        })
+        .collect();
+    if parts.is_empty() {
+        "none".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
 /// The whole stylesheet: colours, the base rules, the classes a page used
-/// (shades, column widths, spaces) and the print rules.
+/// (shades, column widths, spaces) and the print rules, with the page
+/// number worded as `page_of` says.
 pub fn stylesheet(
     accent: Option<[u8; 3]>,
     paper: Paper,
+    page_of: &str,
     used: &BTreeMap<String, String>,
 ) -> String {
     let mut css = String::with_capacity(BASE.len() + 2048);
@@ -115,7 +157,7 @@ pub fn stylesheet(
         css,
         "@media print{{\
 @page{{size:{size};margin:25mm 20mm 24mm 24mm;\
-@bottom-right{{content:\"{page} \" counter(page) \" {of} \" counter(pages);font:8pt \"Noto Sans\",Arial,sans-serif;color:{muted}}}}}\
+@bottom-right{{content:{content};font:8pt \"Noto Sans\",Arial,sans-serif;color:{muted}}}}}\
 html{{font-size:10.5pt;line-height:1.4}}\
 body{{max-width:none;padding:0}}\
 nav{{display:none}}\
@@ -128,8 +170,7 @@ th,td{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\
 a{{color:inherit}}\
 footer{{margin-top:2rem}}\
 }}",
-        page = words::PAGE,
-        of = words::PAGE_OF,
+        content = page_content(page_of),
         muted = hex(style::MUTED),
     );
     css
@@ -140,16 +181,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn printed_words_are_safe_inside_css_strings() {
-        for w in [words::PAGE, words::PAGE_OF] {
-            assert!(!w.contains(['"', '\\', '<', '\n']), "{w}");
-        }
+    fn page_numbers_are_worded_by_the_document() {
+        assert_eq!(
+            page_content("Page {page} of {pages}"),
+            "\"Page \" counter(page) \" of \" counter(pages)"
+        );
+        assert_eq!(
+            page_content("Tudalen {page} o {pages}"),
+            "\"Tudalen \" counter(page) \" o \" counter(pages)"
+        );
+        assert_eq!(page_content(""), "none");
     }
 
     #[test]
     fn stylesheet_never_closes_its_style_element() {
-        let css = stylesheet(Some([255, 255, 0]), Paper::Letter, &BTreeMap::new());
-        assert!(!css.contains("</"));
+        let evil = "</style><script>\"\\{page}";
+        let css = stylesheet(Some([255, 255, 0]), Paper::Letter, evil, &BTreeMap::new());
+        assert!(!css.contains("</") && !css.contains("<script"), "{css}");
+        assert!(
+            css.contains("content:\"\\3c /style\\3e \\3c script\\3e \\\"\\\\\" counter(page)"),
+            "{css}"
+        );
         assert!(css.contains("size:letter"));
     }
 

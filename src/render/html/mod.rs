@@ -86,7 +86,12 @@ pub fn render(doc: &Document, opts: &HtmlOptions) -> RenderedHtml {
     let _ = write!(
         page,
         "<style>\n{}</style>\n</head>\n<body>\n",
-        css::stylesheet(opts.accent, opts.paper, &body.classes)
+        css::stylesheet(
+            opts.accent,
+            opts.paper,
+            &doc.furniture.page_of,
+            &body.classes
+        )
     );
     nav(&mut page, opts);
     page.push_str("<main>\n");
@@ -127,6 +132,44 @@ fn nav(page: &mut String, opts: &HtmlOptions) {
         }
         page.push_str("</ul>\n</nav>\n");
     }
+}
+
+/// A piece of a page-number template ("Page {page} of {pages}").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagePart<'a> {
+    /// Words printed as they are.
+    Text(&'a str),
+    /// The page's number.
+    Page,
+    /// How many pages there are.
+    Pages,
+}
+
+/// `template` split at its `{page}` and `{pages}` placeholders, for
+/// renderers that number pages themselves (print CSS, ODF fields).
+pub fn page_parts(template: &str) -> Vec<PagePart<'_>> {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        let (part, len) = if rest[at..].starts_with("{page}") {
+            (PagePart::Page, "{page}".len())
+        } else if rest[at..].starts_with("{pages}") {
+            (PagePart::Pages, "{pages}".len())
+        } else {
+            parts.push(PagePart::Text(&rest[..=at]));
+            rest = &rest[at + 1..];
+            continue;
+        };
+        if at > 0 {
+            parts.push(PagePart::Text(&rest[..at]));
+        }
+        parts.push(part);
+        rest = &rest[at + len..];
+    }
+    if !rest.is_empty() {
+        parts.push(PagePart::Text(rest));
+    }
+    parts
 }
 
 /// "2020-01-07" from seconds since 1970 (UTC).

@@ -17,6 +17,7 @@ fn doc(blocks: Vec<Block>) -> Document {
         },
         running_header: None,
         footer: "Role: level".into(),
+        furniture: crate::doc::Furniture::default(),
         blocks,
     }
 }

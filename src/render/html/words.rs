@@ -7,7 +7,3 @@ pub const BREADCRUMB: &str = "Where this page is";
 pub const OTHER_FORMATS: &str = "This document in other formats";
 /// Before the links to the same document in other formats.
 pub const ALSO_AS: &str = "Also as:";
-/// Printed page numbers: "Page 2 of 5" (CSS strings: no quotes or backslashes).
-pub const PAGE: &str = "Page";
-/// Between the page number and the page count.
-pub const PAGE_OF: &str = "of";

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::content::NAMESPACES;
 use super::{language_attributes, OdtOptions};
 use crate::doc::{DocMeta, Document};
-use crate::render::html::{escape, hex, words};
+use crate::render::html::{escape, hex, page_parts, PagePart};
 use crate::render::pdf::style;
 
 /// Page margins in millimetres, as the PDF's frame (`style::Geometry`).
@@ -135,12 +135,16 @@ fo:margin-top=\"{top}\" fo:margin-bottom=\"11mm\" fo:margin-left=\"{MARGIN_LEFT_
     );
     let mut footer = String::from("<text:p text:style-name=\"Footer\">");
     footer.push_str(&escape(&doc.footer));
-    let _ = write!(
-        footer,
-        "<text:tab/>{} <text:page-number text:select-page=\"current\">1</text:page-number> {} <text:page-count>1</text:page-count></text:p>",
-        escape(words::PAGE),
-        escape(words::PAGE_OF)
-    );
+    footer.push_str("<text:tab/>");
+    for part in page_parts(&doc.furniture.page_of) {
+        match part {
+            PagePart::Text(t) => footer.push_str(&escape(t)),
+            PagePart::Page => footer
+                .push_str("<text:page-number text:select-page=\"current\">1</text:page-number>"),
+            PagePart::Pages => footer.push_str("<text:page-count>1</text:page-count>"),
+        }
+    }
+    footer.push_str("</text:p>");
     let header = doc.running_header.as_deref().map_or(String::new(), |h| {
         format!(
             "<style:header><text:p text:style-name=\"Header\">{}</text:p></style:header>",

@@ -18,6 +18,7 @@ fn doc(blocks: Vec<Block>) -> Document {
         },
         running_header: Some("Job profile: A & B".into()),
         footer: "Role: level".into(),
+        furniture: crate::doc::Furniture::default(),
         blocks,
     }
 }

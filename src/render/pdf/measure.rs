@@ -47,6 +47,9 @@ pub struct Measurer<'a> {
     pub figures: Vec<FigureImage>,
     /// Characters already warned about, so each is reported once a document.
     missing: BTreeSet<char>,
+    /// A row header repeated on a continuation page, "{text} (continued)" in
+    /// the document's language.
+    pub continued: String,
 }
 
 impl<'a> Measurer<'a> {
@@ -60,6 +63,7 @@ impl<'a> Measurer<'a> {
             warnings: Vec::new(),
             figures: Vec::new(),
             missing: BTreeSet::new(),
+            continued: crate::doc::Furniture::default().continued,
         }
     }
 

@@ -75,6 +75,7 @@ pub fn lay_out(
     let geom = style::Geometry::for_paper(opts.paper);
     let accent = style::accent(opts.accent);
     let mut m = measure::Measurer::new(fonts, geom, accent);
+    m.continued.clone_from(&doc.furniture.continued);
     let mut items = Vec::new();
     let frame = measure::Frame {
         x: geom.left,
@@ -86,6 +87,7 @@ pub fn lay_out(
     let marginals = paint::Marginals {
         header: doc.running_header.as_deref(),
         footer: &doc.footer,
+        page_of: &doc.furniture.page_of,
     };
     let mut painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
     let mut warnings = m.warnings;

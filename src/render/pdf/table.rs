@@ -16,7 +16,8 @@ impl Measurer<'_> {
         })?;
         let scratch = self.elems.declare(None, StructRole::Span);
         let st = style::para(ParaStyle::Small, Context::Cell);
-        let spans = [Span::italic(format!("{text} (continued)"))];
+        let label = crate::words::fill(&self.continued, &[("text", &text)]);
+        let spans = [Span::italic(label)];
         let atoms = self.set_text(
             &spans,
             scratch,

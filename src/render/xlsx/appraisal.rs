@@ -12,23 +12,33 @@ use super::names::level_sheet_names;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use super::summary::SUMMARY_SHEET;
 use crate::model::{Framework, Level, Role};
+use crate::say;
+use crate::words::{Key, Words};
 
 /// The extra choice offered before the lowest skill level: the same words as
-/// the PDF appraisal sheet's, so both forms' data agree.
+/// the PDF appraisal sheet's, so both forms' data agree (in English; a
+/// workbook takes it from its words catalogue).
 pub use crate::compose::appraisal::NOT_YET_DEMONSTRATED;
-/// The appraisal workbook's sheets other than the levels'.
+/// The appraisal workbook's sheets other than the levels', in English.
 pub const RESERVED_SHEETS: [&str; 3] = ["Cover", "Scale", SUMMARY_SHEET];
+/// The appraisal workbook's sheets other than the levels', as catalogue entries.
+const RESERVED_KEYS: [Key; 3] = [Key::BookCover, Key::BookScale, Key::BookSummary];
 /// The columns of every appraisal table, in order (indexes used below).
-const HEADERS: [&str; 8] = [
-    "Skill",
-    "Expected level",
-    "What the expected level means",
-    "Self-assessment",
-    "Reviewer assessment",
-    "Agreed level",
-    "Gap: agreed against expected",
-    "Evidence and comments",
+const HEADERS: [Key; 8] = [
+    Key::Skill,
+    Key::BookExpectedLevel,
+    Key::BookExpectedMeans,
+    Key::BookSelfAssessment,
+    Key::BookReviewerAssessment,
+    Key::BookAgreedLevel,
+    Key::BookGap,
+    Key::BookEvidence,
 ];
+
+/// The appraisal workbook's sheets other than the levels', in the words' language.
+pub fn reserved_sheets(words: &Words) -> Vec<&str> {
+    RESERVED_KEYS.iter().map(|k| words.get(*k)).collect()
+}
 const WIDTHS: [f64; 8] = [22.0, 14.0, 40.0, 15.0, 15.0, 15.0, 12.0, 30.0];
 /// Room for three lines of handwriting in each skill's row of a printed form.
 const WRITING_ROW_PT: f64 = 48.0;
@@ -97,20 +107,31 @@ pub fn write(
     print: &PrintSetup,
     prefill: &Prefill,
 ) -> Result<()> {
-    let sheet_names = level_sheet_names(role, &RESERVED_SHEETS);
+    let w = &fw.words;
+    let sheet_names = level_sheet_names(role, &reserved_sheets(w));
     let cover_sheet = workbook.add_worksheet();
-    cover_sheet.set_name("Cover")?;
+    cover_sheet.set_name(w.get(Key::BookCover))?;
     cover::write(
         cover_sheet,
-        &format!("{}: appraisal workbook", role.name),
+        &say!(w, BookAppraisalCoverTitle, role = role.name),
         &cover_lines(fw, role, &sheet_names),
         print,
+        w,
     )?;
     cover::add_logo(fw, cover_sheet)?;
 
     let scale = workbook.add_worksheet();
     let (first, last) = write_scale(fw, scale, print)?;
-    workbook.define_name(CHOICES, &format!("=Scale!$B${}:$B${}", first + 1, last + 1))?;
+    let scale_name = w.get(Key::BookScale);
+    let scale_ref = if scale_name.chars().all(char::is_alphanumeric) {
+        scale_name.to_string()
+    } else {
+        format!("'{}'", scale_name.replace('\'', "''"))
+    };
+    workbook.define_name(
+        CHOICES,
+        &format!("={scale_ref}!$B${}:$B${}", first + 1, last + 1),
+    )?;
 
     for (index, (level, name)) in role.levels.iter().zip(&sheet_names).enumerate() {
         let sheet = workbook.add_worksheet();
@@ -119,6 +140,7 @@ pub fn write(
             .with_context(|| format!("writing the appraisal sheet for {}", level.name))?;
     }
     super::summary::write(
+        fw,
         role,
         workbook.add_worksheet(),
         print,
@@ -128,55 +150,50 @@ pub fn write(
 }
 
 fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line> {
+    let w = &fw.words;
+    let text = |key: Key| Line::Text(w.get(key).into());
+    // The gap's column header up to its colon: "Gap".
+    let gap = w.get(Key::BookGap).split(':').next().unwrap_or_default();
     let mut lines = vec![
-        Line::Text(format!(
-            "Use this workbook to record a person's appraisal against their level of the {} \
-             role. Make a copy for each person and review.",
-            role.name
+        Line::Text(say!(w, BookAppraisalIntro, role = role.name)),
+        Line::Heading(w.get(Key::BookHowTo).into()),
+        text(Key::BookStep1),
+        text(Key::BookStep2),
+        Line::Text(say!(
+            w,
+            BookStep3,
+            self = w.get(Key::BookSelfAssessment),
+            reviewer = w.get(Key::BookReviewerAssessment),
+            agreed = w.get(Key::BookAgreedLevel),
+            scale = w.get(Key::BookScale),
+            not_yet = w.get(Key::NotYetDemonstrated)
         )),
-        Line::Heading("How to fill it in".into()),
-        Line::Text("1. Open the sheet for the person's level (the links are below).".into()),
-        Line::Text(
-            "2. Fill in the boxed cells at the top: name, reviewer, review period and date.".into(),
-        ),
-        Line::Text(format!(
-            "3. For each skill, choose from the list in the Self-assessment, Reviewer assessment \
-             and Agreed level columns: one of the skill levels on the Scale sheet, or \"{NOT_YET_DEMONSTRATED}\"."
+        Line::Text(say!(
+            w,
+            BookStep4,
+            gap = gap,
+            below = w.get(Key::GapBelow),
+            meets = w.get(Key::GapMeets),
+            above = w.get(Key::GapAbove)
         )),
-        Line::Text(
-            "4. The Gap column compares the agreed level with the expected level and says \
-             \"below\", \"meets\" or \"above\". It is also shaded (below: orange, meets: green, \
-             above: blue), but the word always says it."
-                .into(),
-        ),
-        Line::Text(
-            "5. Write the evidence for the agreed level in the Evidence and comments column."
-                .into(),
-        ),
-        Line::Text(
-            "6. On the Summary sheet, write the overall summary and development actions, and sign."
-                .into(),
-        ),
-        Line::Text(
-            "The sheets are protected, without a password, so that only the boxed cells can \
-             change. To change anything else, unprotect the sheet (Review, Unprotect Sheet)."
-                .into(),
-        ),
-        Line::Heading("Sheets in this workbook".into()),
+        Line::Text(say!(w, BookStep5, evidence = w.get(Key::BookEvidence))),
+        Line::Text(say!(w, BookStep6, summary = w.get(Key::BookSummary))),
+        text(Key::BookProtected),
+        Line::Heading(w.get(Key::BookSheets).into()),
         Line::Link(
-            "Scale".into(),
-            "The skill levels from lowest to highest, with what each means.".into(),
+            w.get(Key::BookScale).into(),
+            w.get(Key::BookAboutScale).into(),
         ),
     ];
     for (level, name) in role.levels.iter().zip(sheet_names) {
         lines.push(Line::Link(
             name.clone(),
-            format!("The appraisal for {}.", level.name),
+            say!(w, BookAboutLevel, level = level.name),
         ));
     }
     lines.push(Line::Link(
-        SUMMARY_SHEET.into(),
-        "The overall summary, development actions and signatures.".into(),
+        w.get(Key::BookSummary).into(),
+        w.get(Key::BookAboutSummary).into(),
     ));
     lines.extend(cover::about(fw, role));
     lines.extend(cover::attribution(fw));
@@ -185,18 +202,17 @@ fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line>
 
 /// Writes the Scale sheet; returns the first and last rows of the choices list.
 fn write_scale(fw: &Framework, sheet: &mut Worksheet, print: &PrintSetup) -> Result<(u32, u32)> {
-    sheet.set_name("Scale")?;
+    let w = &fw.words;
+    sheet.set_name(w.get(Key::BookScale))?;
     let lowest = fw
         .scale
         .first()
         .map(|l| l.name.as_str())
-        .unwrap_or("the lowest");
+        .unwrap_or(w.get(Key::BookLowest));
     let mut rows = vec![vec![
         Cell::Number(0.0),
-        Cell::Text(NOT_YET_DEMONSTRATED.into()),
-        Cell::Text(format!(
-            "No evidence yet of the skill, even at the {lowest} level."
-        )),
+        Cell::Text(w.get(Key::NotYetDemonstrated).into()),
+        Cell::Text(say!(w, BookNoEvidence, lowest = lowest)),
     ]];
     rows.extend(fw.scale.iter().enumerate().map(|(rank, level)| {
         vec![
@@ -212,21 +228,15 @@ fn write_scale(fw: &Framework, sheet: &mut Worksheet, print: &PrintSetup) -> Res
         ]
     }));
     let table = TableSheet {
-        title: "Skill-level scale".into(),
-        notes: vec![
-            "The choices offered in every assessment column, lowest first. The gap formulas rank \
-             answers by their place in this list."
-                .into(),
-        ],
+        title: w.get(Key::BookScaleTitle).into(),
+        notes: vec![w.get(Key::BookScaleNote).into()],
         fields: Vec::new(),
         table_name: "Scale".into(),
-        alt_text: "The skill-level scale: rank (0 for not yet demonstrated), skill level, and \
-                   what it means."
-            .into(),
+        alt_text: w.get(Key::BookScaleAlt).into(),
         columns: vec![
-            Column::number("Rank", 8.0),
-            Column::text("Skill level", 22.0),
-            Column::text("What it means", 80.0),
+            Column::number(w.get(Key::BookRank), 8.0),
+            Column::text(w.get(Key::SkillLevel), 22.0),
+            Column::text(w.get(Key::WhatItMeans), 80.0),
         ],
         rows,
         frozen_columns: 0,
@@ -248,33 +258,30 @@ fn write_level(
     print: &PrintSetup,
     prefill: &Prefill,
 ) -> Result<()> {
+    let w = &fw.words;
     let fields = vec![
-        ("Name".to_string(), prefill.name.clone()),
-        ("Reviewer".to_string(), prefill.reviewer.clone()),
-        ("Review period".to_string(), prefill.period.clone()),
-        ("Date of review".to_string(), prefill.date.clone()),
+        (w.get(Key::Name).to_string(), prefill.name.clone()),
+        (w.get(Key::Reviewer).to_string(), prefill.reviewer.clone()),
+        (w.get(Key::ReviewPeriod).to_string(), prefill.period.clone()),
+        (w.get(Key::DateOfReview).to_string(), prefill.date.clone()),
     ];
     let mut columns: Vec<Column> = HEADERS
         .iter()
         .zip(WIDTHS)
-        .map(|(h, w)| Column::text(*h, w))
+        .map(|(h, width)| Column::text(w.get(*h), width))
         .collect();
     columns[GAP as usize].format = super::style::text().set_bold();
     let mut table = TableSheet {
-        title: format!("Appraisal: {}", level.name),
-        notes: vec![format!(
-            "Role: {}. Choose each assessment from its list; the gap compares the agreed level \
-             with the expected level.",
-            role.name
-        )],
+        title: say!(w, BookLevelTitle, level = level.name),
+        notes: std::iter::once(say!(w, BookLevelNote, role = role.name))
+            .chain(level.welsh.map(|welsh| {
+                let label = w.get(Key::WelshRequirement);
+                format!("{label}: {}", w.get(welsh.key()))
+            }))
+            .collect(),
         fields,
         table_name: format!("Appraisal{}", index + 1),
-        alt_text: format!(
-            "Appraisal of each skill the {} level needs: expected level and what it means, \
-             self-assessment, reviewer assessment, agreed level, the gap between agreed and \
-             expected (below, meets or above), and evidence.",
-            level.name
-        ),
+        alt_text: say!(w, BookLevelAlt, level = level.name),
         columns,
         rows: Vec::new(),
         frozen_columns: 1,
@@ -299,7 +306,10 @@ fn write_level(
                 answer(AssessmentColumn::SelfAssessment),
                 answer(AssessmentColumn::Reviewer),
                 answer(AssessmentColumn::Agreed),
-                Cell::Formula(gap_formula(excel_row), cached_gap(fw, req.level, &agreed)),
+                Cell::Formula(
+                    gap_formula(w, excel_row),
+                    cached_gap(fw, req.level, &agreed),
+                ),
                 answer(AssessmentColumn::Evidence),
             ]
         })
@@ -307,8 +317,8 @@ fn write_level(
     let placement = table.write(sheet, print)?;
     if !level.requirements.is_empty() {
         let (first, last) = (placement.first_data_row, placement.last_row);
-        sheet.add_data_validation(first, SELF, last, AGREED, &choice_list()?)?;
-        add_gap_shading(sheet, first, last)?;
+        sheet.add_data_validation(first, SELF, last, AGREED, &choice_list(w)?)?;
+        add_gap_shading(w, sheet, first, last)?;
     }
     sheet.protect_with_options(&protection());
     Ok(())
@@ -330,10 +340,11 @@ mod tests {
 
     #[test]
     fn column_indexes_match_the_headers() {
-        assert_eq!(HEADERS[EXPECTED as usize], "Expected level");
-        assert_eq!(HEADERS[SELF as usize], "Self-assessment");
-        assert_eq!(HEADERS[AGREED as usize], "Agreed level");
-        assert!(HEADERS[GAP as usize].starts_with("Gap"));
+        let en = |i: u16| HEADERS[i as usize].english();
+        assert_eq!(en(EXPECTED), "Expected level");
+        assert_eq!(en(SELF), "Self-assessment");
+        assert_eq!(en(AGREED), "Agreed level");
+        assert!(en(GAP).starts_with("Gap"));
         assert_eq!(HEADERS.len(), WIDTHS.len());
     }
 }

@@ -8,6 +8,8 @@ use rust_xlsxwriter::{Image, Url, Worksheet};
 use super::sheet::PrintSetup;
 use super::style;
 use crate::model::{Framework, Role};
+use crate::say;
+use crate::words::Key;
 
 /// Width of the cover's only column, in characters.
 const COVER_WIDTH: f64 = 88.0;
@@ -33,45 +35,35 @@ pub fn matrix_cover(
     sheet: &mut Worksheet,
     print: &PrintSetup,
 ) -> Result<()> {
-    sheet.set_name("Cover")?;
-    let mut lines = vec![Line::Text(format!(
-        "This workbook shows the skills each level of the {} role needs, and the skill level \
-         each needs them at.",
-        role.name
-    ))];
+    let w = &fw.words;
+    sheet.set_name(w.get(Key::BookCover))?;
+    let mut lines = vec![Line::Text(say!(w, MatrixCoverIntro, role = role.name))];
     lines.extend(about(fw, role));
     lines.extend(introduction_lines(fw, role));
-    lines.push(Line::Heading("Sheets in this workbook".into()));
+    lines.push(Line::Heading(w.get(Key::BookSheets).into()));
     lines.extend([
         Line::Link(
-            "Matrix".into(),
-            "Skills down the side, the role's levels across the top, and in each cell the \
-             skill level that role level needs. An empty cell means that level does not need the \
-             skill. Cells are shaded darker for higher skill levels; the skill level's name is \
-             always written in the cell."
-                .into(),
+            w.get(Key::BookMatrix).into(),
+            w.get(Key::MatrixAboutMatrix).into(),
         ),
         Line::Link(
-            "Descriptions".into(),
-            "For each level, every skill it needs with the full description of what \
-             is expected at that skill level."
-                .into(),
+            w.get(Key::BookDescriptions).into(),
+            w.get(Key::MatrixAboutDescriptions).into(),
         ),
         Line::Link(
-            "Data".into(),
-            "The same facts in long form, one row per level and skill, with the level's \
-             order and the skill level's rank as numbers, for filtering and pivot tables."
-                .into(),
+            w.get(Key::BookData).into(),
+            w.get(Key::MatrixAboutData).into(),
         ),
     ]);
     lines.extend(scale_lines(fw));
-    lines.extend(levels_lines(role));
+    lines.extend(levels_lines(fw, role));
     lines.extend(attribution(fw));
     write(
         sheet,
-        &format!("{}: skills matrix", role.name),
+        &say!(w, MatrixCoverTitle, role = role.name),
         &lines,
         print,
+        w,
     )?;
     add_logo(fw, sheet)
 }
@@ -92,25 +84,28 @@ pub fn add_logo(fw: &Framework, sheet: &mut Worksheet) -> Result<()> {
 
 /// Facts about the framework and role that every cover starts with.
 pub fn about(fw: &Framework, role: &Role) -> Vec<Line> {
-    let mut lines = vec![Line::Heading("About".into())];
-    lines.push(Line::Text(format!("Framework: {}", fw.meta.name)));
-    lines.push(Line::Text(format!("Publisher: {}", fw.meta.publisher)));
+    let w = &fw.words;
+    let mut lines = vec![Line::Heading(w.get(Key::BookAbout).into())];
+    lines.push(Line::Text(say!(w, BookFramework, name = fw.meta.name)));
+    lines.push(Line::Text(say!(w, BookPublisher, name = fw.meta.publisher)));
     if let Some(edition) = super::edition(fw) {
         lines.push(Line::Text(edition));
     }
     match &role.family {
-        Some(family) => lines.push(Line::Text(format!(
-            "Role: {} (role family: {family})",
-            role.name
+        Some(family) => lines.push(Line::Text(say!(
+            w,
+            BookRoleFamily,
+            role = role.name,
+            family = family
         ))),
-        None => lines.push(Line::Text(format!("Role: {}", role.name))),
+        None => lines.push(Line::Text(say!(w, BookRole, role = role.name))),
     }
     let summary = role.summary.to_plain();
     if !summary.is_empty() {
         lines.push(Line::Text(summary));
     }
     if let Some(url) = &fw.meta.url {
-        lines.push(Line::Web("Source".into(), url.clone()));
+        lines.push(Line::Web(w.get(Key::Source).into(), url.clone()));
     }
     lines
 }
@@ -120,9 +115,10 @@ pub fn about(fw: &Framework, role: &Role) -> Vec<Line> {
 /// Profiles and appraisal sheets are about one level, so this cover is where
 /// what the framework says about the role and its skills as a whole reaches a page.
 pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
+    let w = &fw.words;
     let mut lines = Vec::new();
     if let Some(intro) = &role.introduction {
-        lines.push(Line::Heading("Introduction to the role".into()));
+        lines.push(Line::Heading(w.get(Key::BookIntroduction).into()));
         lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
     }
     let mut used: Vec<usize> = role
@@ -138,7 +134,7 @@ pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
         .filter_map(|s| s.description.as_ref().map(|d| (s, d)))
         .collect();
     if role.skills_intro.is_some() || !described.is_empty() {
-        lines.push(Line::Heading("Skills in this role".into()));
+        lines.push(Line::Heading(w.get(Key::BookSkillsInRole).into()));
     }
     if let Some(intro) = &role.skills_intro {
         lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
@@ -155,12 +151,10 @@ pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
 
 /// The skill-level scale, lowest first, with what each rung means.
 pub fn scale_lines(fw: &Framework) -> Vec<Line> {
+    let w = &fw.words;
     let mut lines = vec![
-        Line::Heading("Skill levels".into()),
-        Line::Text(format!(
-            "The framework's skill levels, from lowest to highest ({} in all):",
-            fw.scale.len()
-        )),
+        Line::Heading(w.get(Key::SkillLevels).into()),
+        Line::Text(say!(w, BookScaleIntro, count = fw.scale.len())),
     ];
     for (rank, level) in fw.scale.iter().enumerate() {
         let meaning = level
@@ -177,15 +171,24 @@ pub fn scale_lines(fw: &Framework) -> Vec<Line> {
 }
 
 /// The role's levels in order.
-pub fn levels_lines(role: &Role) -> Vec<Line> {
-    let mut lines = vec![Line::Heading("Levels of this role".into())];
+pub fn levels_lines(fw: &Framework, role: &Role) -> Vec<Line> {
+    let w = &fw.words;
+    let mut lines = vec![Line::Heading(w.get(Key::BookLevels).into())];
     for (order, level) in role.levels.iter().enumerate() {
         let grades = if level.grades.is_empty() {
             String::new()
         } else {
-            format!(" (grades: {})", level.grades.join(", "))
+            say!(w, BookGrades, grades = level.grades.join(", "))
         };
-        lines.push(Line::Text(format!("{}. {}{grades}", order + 1, level.name)));
+        let welsh = level.welsh.map_or_else(String::new, |welsh| {
+            let label = w.get(Key::WelshRequirement);
+            format!(" · {label}: {}", w.get(welsh.key()))
+        });
+        lines.push(Line::Text(format!(
+            "{}. {}{grades}{welsh}",
+            order + 1,
+            level.name
+        )));
     }
     lines
 }
@@ -193,13 +196,22 @@ pub fn levels_lines(role: &Role) -> Vec<Line> {
 /// The framework's licence or attribution line, when it has one.
 pub fn attribution(fw: &Framework) -> Vec<Line> {
     match &fw.meta.attribution {
-        Some(a) => vec![Line::Heading("Attribution".into()), Line::Text(a.clone())],
+        Some(a) => vec![
+            Line::Heading(fw.words.get(Key::BookAttribution).into()),
+            Line::Text(a.clone()),
+        ],
         None => Vec::new(),
     }
 }
 
 /// Writes `title` in A1 and the lines below it, one per row of column A.
-pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSetup) -> Result<()> {
+pub fn write(
+    sheet: &mut Worksheet,
+    title: &str,
+    lines: &[Line],
+    print: &PrintSetup,
+    words: &crate::words::Words,
+) -> Result<()> {
     sheet.set_column_width(0, COVER_WIDTH)?;
     sheet.write_string_with_format(0, 0, title, &style::title())?;
     sheet.set_row_height(0, 24)?;
@@ -230,7 +242,7 @@ pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSe
                 // only the sheet's name, and what the sheet holds follows on
                 // the next row.
                 let url = Url::new(format!("internal:'{}'!A1", target.replace('\'', "''")))
-                    .set_text(format!("{target} sheet"));
+                    .set_text(say!(words, BookSheetLink, sheet = target));
                 sheet.write_url_with_format(row, 0, url, &link)?;
                 row += 1;
                 put_text(sheet, row, t)?;

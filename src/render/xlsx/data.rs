@@ -6,28 +6,29 @@ use rust_xlsxwriter::Worksheet;
 
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::model::{Framework, Role};
-
-/// The Data table's column headers, in order.
-pub const DATA_HEADERS: [&str; 7] = [
-    "Role",
-    "Level",
-    "Level order",
-    "Skill",
-    "Skill level",
-    "Skill-level rank",
-    "Descriptor",
-];
+use crate::say;
+use crate::words::Key;
 
 /// Builds the Data sheet's table. Level order and skill-level rank count from 1
 /// (lowest), as people number them.
 pub fn table(fw: &Framework, role: &Role) -> TableSheet {
+    let w = &fw.words;
     let widths = [22.0, 24.0, 9.0, 26.0, 14.0, 11.0, 70.0];
-    let columns = DATA_HEADERS
+    let headers = [
+        Key::Role,
+        Key::Level,
+        Key::DataLevelOrder,
+        Key::Skill,
+        Key::SkillLevel,
+        Key::DataRank,
+        Key::DataDescriptor,
+    ];
+    let columns = headers
         .iter()
         .zip(widths)
         .map(|(&header, width)| match header {
-            "Level order" | "Skill-level rank" => Column::number(header, width),
-            _ => Column::text(header, width),
+            Key::DataLevelOrder | Key::DataRank => Column::number(w.get(header), width),
+            _ => Column::text(w.get(header), width),
         })
         .collect();
     let rows = role
@@ -49,19 +50,11 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         })
         .collect();
     TableSheet {
-        title: format!("Data: {}", role.name),
-        notes: vec![format!(
-            "One row per level and required skill. Level order and skill-level rank count from 1 \
-             (lowest); the scale has {} skill levels.",
-            fw.scale.len()
-        )],
+        title: say!(w, DataTitle, role = role.name),
+        notes: vec![say!(w, DataNote, count = fw.scale.len())],
         fields: Vec::new(),
         table_name: "SkillsData".into(),
-        alt_text: format!(
-            "Long-form data for the {} role: role, level, level order, skill, skill level, \
-             skill-level rank and descriptor, one row per level and required skill.",
-            role.name
-        ),
+        alt_text: say!(w, DataAlt, role = role.name),
         columns,
         rows,
         frozen_columns: 0,
@@ -73,7 +66,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 
 /// Writes the Data sheet.
 pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
-    sheet.set_name("Data")?;
+    sheet.set_name(fw.words.get(Key::BookData))?;
     table(fw, role).write(sheet, print)?;
     Ok(())
 }

@@ -6,15 +6,18 @@ use rust_xlsxwriter::Worksheet;
 
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::model::{Framework, Role};
+use crate::say;
+use crate::words::Key;
 
 /// Builds the Descriptions sheet's table: one row per level and required skill,
 /// levels in order and skills in the order the framework lists them.
 pub fn table(fw: &Framework, role: &Role) -> TableSheet {
+    let w = &fw.words;
     let columns = vec![
-        Column::text("Level", 24.0),
-        Column::text("Skill", 26.0),
-        Column::text("Skill level", 15.0),
-        Column::text("What is expected", 72.0),
+        Column::text(w.get(Key::Level), 24.0),
+        Column::text(w.get(Key::Skill), 26.0),
+        Column::text(w.get(Key::SkillLevel), 15.0),
+        Column::text(w.get(Key::DescWhatExpected), 72.0),
     ];
     let rows = role
         .levels
@@ -31,19 +34,11 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         })
         .collect();
     TableSheet {
-        title: format!("Skill descriptions: {}", role.name),
-        notes: vec![
-            "For each level of the role, every skill it needs, the skill level, and what is \
-             expected at that skill level."
-                .into(),
-        ],
+        title: say!(w, DescTitle, role = role.name),
+        notes: vec![w.get(Key::DescNote).into()],
         fields: Vec::new(),
         table_name: "Descriptions".into(),
-        alt_text: format!(
-            "One row per level of the {} role and skill it needs: level, skill, skill level and \
-             the full description of what is expected.",
-            role.name
-        ),
+        alt_text: say!(w, DescAlt, role = role.name),
         columns,
         rows,
         frozen_columns: 0,
@@ -55,7 +50,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 
 /// Writes the Descriptions sheet.
 pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
-    sheet.set_name("Descriptions")?;
+    sheet.set_name(fw.words.get(Key::BookDescriptions))?;
     table(fw, role).write(sheet, print)?;
     Ok(())
 }

@@ -7,6 +7,8 @@ use rust_xlsxwriter::Worksheet;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use super::style;
 use crate::model::{Framework, Role};
+use crate::say;
+use crate::words::Key;
 
 /// Skills a role uses, in catalogue order: the matrix's rows.
 pub fn role_skills(fw: &Framework, role: &Role) -> Vec<usize> {
@@ -37,7 +39,8 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
     let skill_width = (longest_skill as f64 + 3.0).clamp(20.0, 40.0);
     let level_width = (longest_rung as f64 + 3.0).clamp(15.0, 24.0);
 
-    let mut columns = vec![Column::text("Skill", skill_width)];
+    let w = &fw.words;
+    let mut columns = vec![Column::text(w.get(Key::Skill), skill_width)];
     columns.extend(
         role.levels
             .iter()
@@ -60,24 +63,14 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         .collect();
     let rungs: Vec<&str> = fw.scale.iter().map(|l| l.name.as_str()).collect();
     TableSheet {
-        title: format!("Skills matrix: {}", role.name),
+        title: say!(w, MatrixTitle, role = role.name),
         notes: vec![
-            "Each cell gives the skill level that role level needs. An empty cell means the level \
-             does not need the skill."
-                .into(),
-            format!(
-                "Skill levels, lowest to highest: {}. Darker shading means a higher skill level.",
-                rungs.join(", ")
-            ),
+            w.get(Key::MatrixNote).into(),
+            say!(w, MatrixScaleNote, levels = rungs.join(", ")),
         ],
         fields: Vec::new(),
         table_name: "SkillsMatrix".into(),
-        alt_text: format!(
-            "Skills of the {} role down the first column, the role's {} levels across the header \
-             row, and in each cell the skill level needed.",
-            role.name,
-            role.levels.len()
-        ),
+        alt_text: say!(w, MatrixAlt, role = role.name, count = role.levels.len()),
         columns,
         rows,
         frozen_columns: 1,
@@ -89,7 +82,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 
 /// Writes the Matrix sheet.
 pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
-    sheet.set_name("Matrix")?;
+    sheet.set_name(fw.words.get(Key::BookMatrix))?;
     table(fw, role).write(sheet, print)?;
     Ok(())
 }

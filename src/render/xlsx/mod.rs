@@ -34,6 +34,8 @@ use anyhow::{Context, Result};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use crate::model::{Framework, Requirement, Role};
+use crate::say;
+use crate::words::Key;
 
 pub use appraisal::{
     AssessmentColumn, Prefill, PrefilledAnswer, NOT_YET_DEMONSTRATED, RESERVED_SHEETS,
@@ -41,7 +43,8 @@ pub use appraisal::{
 pub use names::level_sheet_names;
 pub use summary::SUMMARY_SHEET;
 
-/// The sheet names of the skills-matrix workbook, in order.
+/// The sheet names of the skills-matrix workbook, in order, in English
+/// (a workbook takes them from its words catalogue).
 pub const ROLE_SHEETS: [&str; 4] = ["Cover", "Matrix", "Descriptions", "Data"];
 
 /// Writes the skills-matrix workbook for `fw.roles[role_index]`: a cover, the
@@ -130,27 +133,22 @@ fn new_workbook(fw: &Framework, role: &Role, epoch: i64, product: Product) -> Re
     let created = ExcelDateTime::from_timestamp(epoch).with_context(|| {
         format!("the document date (Unix time {epoch}) is out of Excel's range")
     })?;
+    let w = &fw.words;
     let (title, subject, kind) = match product {
         Product::Matrix => (
-            format!("Skills matrix: {}", role.name),
-            format!(
-                "The skills each level of the {} role needs, and at what skill level",
-                role.name
-            ),
-            "skills matrix",
+            say!(w, MatrixTitle, role = role.name),
+            say!(w, MatrixSubject, role = role.name),
+            w.get(Key::MatrixKeyword),
         ),
         Product::Appraisal => (
-            format!("Appraisal workbook: {}", role.name),
-            format!(
-                "Assessing a person's skills against their level of the {} role",
-                role.name
-            ),
-            "appraisal",
+            say!(w, BookAppraisalTitle, role = role.name),
+            say!(w, BookAppraisalSubject, role = role.name),
+            w.get(Key::SheetKeyword),
         ),
     };
     let mut keywords = vec![
         kind.to_string(),
-        "capability framework".into(),
+        w.get(Key::BookCapabilityFramework).into(),
         role.name.clone(),
     ];
     keywords.extend(role.family.clone());
@@ -184,6 +182,7 @@ fn print_setup(fw: &Framework, role: &Role) -> sheet::PrintSetup {
         paper: paper_for(&fw.meta.language),
         header_left: role.name.clone(),
         header_right: fw.meta.name.clone(),
+        page_of: fw.words.get(Key::BookPageOf).to_string(),
     }
 }
 
@@ -212,10 +211,11 @@ pub fn descriptor_text(fw: &Framework, req: &Requirement) -> String {
 
 /// "Version 2024.3, published 7 January 2020", or whichever parts the framework has.
 fn edition(fw: &Framework) -> Option<String> {
+    let w = &fw.words;
     match (&fw.meta.version, &fw.meta.published) {
-        (Some(v), Some(d)) => Some(format!("Version {v}, published {}", d.long())),
-        (Some(v), None) => Some(format!("Version {v}")),
-        (None, Some(d)) => Some(format!("Published {}", d.long())),
+        (Some(v), Some(d)) => Some(say!(w, VersionPublished, version = v, date = w.date(d))),
+        (Some(v), None) => Some(say!(w, Version, version = v)),
+        (None, Some(d)) => Some(say!(w, Published, date = w.date(d))),
         (None, None) => None,
     }
 }

@@ -135,6 +135,7 @@ mod tests {
                     responsibilities_intro: None,
                     responsibilities: vec![],
                     grades: vec![],
+                    welsh: None,
                     requirements: vec![],
                 })
                 .collect(),

@@ -18,6 +18,8 @@ pub struct PrintSetup {
     pub header_left: String,
     /// Right part of the running header, e.g. the framework's name.
     pub header_right: String,
+    /// "Page {page} of {pages}", in the workbook's language.
+    pub page_of: String,
 }
 
 impl PrintSetup {
@@ -61,7 +63,12 @@ impl PrintSetup {
             self.header_budget(landscape),
         );
         sheet.set_header(format!("&L{left}&R{right}"));
-        sheet.set_footer("&L&A&RPage &P of &N");
+        // '&' starts a code in Excel's header language, so the words' own are doubled.
+        let page = crate::words::fill(
+            &self.page_of.replace('&', "&&"),
+            &[("page", &"&P"), ("pages", &"&N")],
+        );
+        sheet.set_footer(format!("&L&A&R{page}"));
         Ok(())
     }
 }
@@ -125,6 +132,7 @@ mod tests {
             paper,
             header_left: "r".repeat(50),
             header_right: "f".repeat(150),
+            page_of: "Page {page} of {pages}".into(),
         };
         for paper in [1, 9] {
             for landscape in [true, false] {

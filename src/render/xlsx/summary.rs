@@ -6,46 +6,51 @@ use rust_xlsxwriter::Worksheet;
 
 use super::appraisal::Prefill;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
-use crate::model::Role;
+use crate::model::{Framework, Role};
+use crate::say;
+use crate::words::Key;
 
-/// The sheet's name.
+/// The sheet's name, in English.
 pub const SUMMARY_SHEET: &str = "Summary";
 
 /// The parts of the summary and the room each gets, in points.
-const PARTS: [(&str, f64); 4] = [
-    ("Overall summary", 150.0),
-    ("Development actions", 150.0),
-    ("Signature of the person appraised, and date", 40.0),
-    ("Signature of the reviewer, and date", 40.0),
+const PARTS: [(Key, f64); 4] = [
+    (Key::SummaryOverall, 150.0),
+    (Key::DevelopmentActions, 150.0),
+    (Key::SummarySignPerson, 40.0),
+    (Key::SummarySignReviewer, 40.0),
 ];
 
 /// Writes the Summary sheet: a table of the parts with an answer cell each,
 /// unlocked on a protected sheet.
 pub fn write(
+    fw: &Framework,
     role: &Role,
     sheet: &mut Worksheet,
     print: &PrintSetup,
     prefill: &Prefill,
     protection: &rust_xlsxwriter::ProtectionOptions,
 ) -> Result<()> {
-    sheet.set_name(SUMMARY_SHEET)?;
+    let w = &fw.words;
+    sheet.set_name(w.get(Key::BookSummary))?;
     let table = TableSheet {
-        title: format!("Appraisal summary: {}", role.name),
-        notes: vec!["Complete once the skills on the person's level sheet are agreed.".into()],
+        title: say!(w, SummaryTitle, role = role.name),
+        notes: vec![w.get(Key::SummaryNote).into()],
         fields: vec![
-            ("Name".into(), prefill.name.clone()),
-            ("Level".into(), None),
-            ("Reviewer".into(), prefill.reviewer.clone()),
-            ("Review period".into(), prefill.period.clone()),
+            (w.get(Key::Name).into(), prefill.name.clone()),
+            (w.get(Key::Level).into(), None),
+            (w.get(Key::Reviewer).into(), prefill.reviewer.clone()),
+            (w.get(Key::ReviewPeriod).into(), prefill.period.clone()),
         ],
         table_name: "AppraisalSummary".into(),
-        alt_text: "The appraisal's overall summary, development actions and signatures, each \
-                   with a cell to fill in."
-            .into(),
-        columns: vec![Column::text("Part", 26.0), Column::text("Notes", 100.0)],
+        alt_text: w.get(Key::SummaryAlt).into(),
+        columns: vec![
+            Column::text(w.get(Key::SummaryPart), 26.0),
+            Column::text(w.get(Key::SummaryNotes), 100.0),
+        ],
         rows: PARTS
             .iter()
-            .map(|(part, _)| vec![Cell::Text((*part).into()), Cell::Input(None)])
+            .map(|(part, _)| vec![Cell::Text(w.get(*part).into()), Cell::Input(None)])
             .collect(),
         frozen_columns: 0,
         banded_rows: false,

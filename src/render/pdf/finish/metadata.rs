@@ -85,8 +85,9 @@ fn xml(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // XML 1.0 forbids most control characters even when escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            // XML 1.0 cannot hold these even escaped; loading refuses them,
+            // so this is only a last defence (see crate::load::chars).
+            c if !crate::load::chars::is_xml_char(c) => out.push(' '),
             c => out.push(c),
         }
     }

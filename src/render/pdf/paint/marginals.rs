@@ -16,6 +16,8 @@ pub struct Marginals<'a> {
     /// Printed at the foot of every page, left of "Page N of M", in at most
     /// three lines.
     pub footer: &'a str,
+    /// "Page {page} of {pages}", in the document's language.
+    pub page_of: &'a str,
 }
 
 impl Painter<'_> {
@@ -37,7 +39,8 @@ impl Painter<'_> {
             self.ops.push(Op::EndMarkedContent);
         }
         self.begin_pagination("Footer");
-        let page_label = format!("Page {} of {}", index + 1, total);
+        let page_label =
+            crate::words::fill(m.page_of, &[("page", &(index + 1)), ("pages", &total)]);
         let label_w = self.fonts.face(FaceId::Regular).width(&page_label, size);
         let width = g.right - g.left - label_w - 18.0;
         let lines = self.fit(m.footer, width, FOOTER_LINES, "footer");

@@ -27,6 +27,7 @@ pub fn doc(blocks: Vec<Block>) -> Document {
             creator: "jobpack test".into(),
         },
         running_header: Some("Running header".into()),
+        furniture: Default::default(),
         footer: "Footer text".into(),
         blocks,
     }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use jobpack::compose::appraisal::{appraisal, choice_options, Person, NOT_YET_DEMONSTRATED};
 use jobpack::doc::{Block, Document, Field, FieldKind, ParaStyle};
 
-use crate::fixture::*;
+use super::fixture::*;
 
 #[test]
 fn every_skill_appears_in_order_with_expected_level_and_descriptor() {

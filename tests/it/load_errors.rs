@@ -8,7 +8,7 @@ use std::path::Path;
 
 use jobpack::load::{load_file, load_str, Diagnostic, Severity};
 
-const MINIMAL: &str = include_str!("fixtures/minimal.toml");
+const MINIMAL: &str = include_str!("../fixtures/minimal.toml");
 
 /// The minimal framework with the first `from` replaced by `to`.
 fn with(from: &str, to: &str) -> String {

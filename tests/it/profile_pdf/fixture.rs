@@ -63,6 +63,7 @@ pub fn level(name: &str, summary: &str, ranks: &[usize], descriptors: &[&str]) -
             "in some organisations, carry out the duties of an end user computing engineer, such as fixing technical problems, maintaining hardware and liaising with the problem or incident manager".into(),
         ],
         grades: vec!["SEO".into()],
+        welsh: None,
         requirements: ranks
             .iter()
             .enumerate()
@@ -121,6 +122,7 @@ pub fn fixture() -> Framework {
             ],
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 

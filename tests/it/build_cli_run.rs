@@ -1,7 +1,7 @@
 //! `jobpack build` on the seed framework through the binary: layout, manifest,
 //! determinism, dry runs, bad output folders, clashes and partial failures.
 
-mod build_support;
+use crate::build_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! final name, keeps what it finished, and the next run cleans up after it.
 #![cfg(unix)]
 
-mod build_support;
+use crate::build_support;
 
 use std::fs;
 use std::path::Path;

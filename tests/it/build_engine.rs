@@ -1,7 +1,7 @@
 //! The build engine on its own: planning, layout, clashes, parallel runs,
 //! failures and the manifest, with text products instead of real renderers.
 
-mod build_support;
+use crate::build_support;
 
 use build_support::*;
 use jobpack::build::{self, execute, manifest, plan, Selection, Settings, Source};

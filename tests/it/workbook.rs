@@ -1,7 +1,7 @@
 //! The skills-matrix workbook (and what both workbooks share), read back with
 //! calamine and checked against the model cell by cell.
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read};
 

@@ -66,6 +66,7 @@ pub fn framework(rungs: &[&str]) -> Framework {
         responsibilities_intro: None,
         responsibilities: Vec::new(),
         grades: Vec::new(),
+        welsh: None,
         requirements,
     };
     Framework {
@@ -114,6 +115,7 @@ pub fn framework(rungs: &[&str]) -> Framework {
             ],
         }],
         branding: Branding::default(),
+        words: Default::default(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! the appraisal gap formulas from prefilled answers, and prints every sheet.
 //! Skipped, with a message, where `soffice` is not installed.
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const MINIMAL: &str = include_str!("fixtures/minimal.toml");
+const MINIMAL: &str = include_str!("../fixtures/minimal.toml");
 
 const SECOND_ROLE: &str = r#"
 [[roles]]
@@ -136,14 +136,23 @@ fn a_build_of_one_role_keeps_the_rest_of_the_pack_in_the_manifest() {
     fs::write(&framework, format!("{MINIMAL}{SECOND_ROLE}")).unwrap();
     build(&framework, &out, &["-q"]).success();
     build(&framework, &out, &["-q", "--role", "tester"]).success();
+    // The manifest still lists the whole pack in `files`, each file with
+    // what it is; nothing is stale.
     let m = manifest(&out);
-    let earlier = paths(&m["earlier_files"]);
-    assert!(!earlier.is_empty());
-    assert!(
-        earlier.iter().all(|p| p.starts_with("checker/")),
-        "{earlier:?}"
-    );
-    assert!(paths(&m["files"]).iter().all(|p| p.starts_with("tester/")));
+    assert_eq!(paths(&m["earlier_files"]), Vec::<String>::new());
+    let files = paths(&m["files"]);
+    assert!(files.iter().any(|p| p.starts_with("checker/")), "{files:?}");
+    assert!(files.iter().any(|p| p.starts_with("tester/")), "{files:?}");
+    let checker = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "checker/profile-solo.pdf")
+        .unwrap();
+    assert_eq!(checker["role"], "checker");
+    assert_eq!(checker["product"], "profile");
+    assert!(checker["bytes"].as_u64().unwrap() > 0);
+    assert_eq!(checker["sha256"].as_str().unwrap().len(), 64);
 
     // A later full build without the role still knows its files.
     fs::write(&framework, MINIMAL).unwrap();
@@ -186,7 +195,16 @@ fn personal_sheets_are_never_counted_as_gone() {
         .success()
         .stderr(predicate::str::contains("warning").not());
     assert!(out.join(&sheet).exists());
-    assert_eq!(paths(&manifest(&out)["earlier_files"]), vec![sheet]);
+    // Still part of the pack: listed with the rest, with its person.
+    let m = manifest(&out);
+    assert_eq!(paths(&m["earlier_files"]), Vec::<String>::new());
+    let listed = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == sheet.as_str())
+        .unwrap();
+    assert_eq!(listed["person"], "Ada Lovelace");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `jobpack build --people`: one pre-filled appraisal sheet per person, named
 //! safely, bad rows reported by line while the others are written.
 
-mod build_support;
+use crate::build_support;
 
 use std::fs;
 use std::process::Command as Process;

@@ -1,7 +1,7 @@
 //! The loader under hostile and generated input: no input panics or hangs;
 //! each gets located errors or a framework holding every word it was given.
 
-mod build_support;
+use crate::build_support;
 
 use std::path::Path;
 
@@ -10,7 +10,7 @@ use build_support::strategies::spec;
 use jobpack::load::{load_file, load_str, Severity, MAX_DIAGNOSTICS};
 use proptest::prelude::*;
 
-const SEED: &str = include_str!("../framework.toml");
+const SEED: &str = include_str!("../../framework.toml");
 
 fn load(text: &str) -> Result<jobpack::load::Loaded, Vec<jobpack::load::Diagnostic>> {
     load_str(text, Path::new("fuzz.toml"))
@@ -94,15 +94,18 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 
 #[test]
 fn huge_strings_and_a_ten_megabyte_file_load() {
-    // One descriptor of 10 MB in the seed framework.
-    let huge = "You can do it. ".repeat(700_000);
-    let text = SEED.replacen(
-        "practitioner = \"You can lead the investigation and resolution of incidents.\"",
-        &format!("practitioner = {}", quote(&huge)),
-        1,
-    );
-    assert!(text.len() > 10_000_000);
-    let loaded = load(&text).expect("a long descriptor is valid");
+    // A descriptor at the text limit loads whole; one past it, even 10 MB of it,
+    // is refused with a located message naming the limit, and never panics.
+    let limit = jobpack::load::limits::MAX_TEXT_CHARS;
+    let longest_allowed = "You can do it. ".repeat(limit / 15);
+    let with = |descriptor: &str| {
+        SEED.replacen(
+            "practitioner = \"You can lead the investigation and resolution of incidents.\"",
+            &format!("practitioner = {}", quote(descriptor)),
+            1,
+        )
+    };
+    let loaded = load(&with(&longest_allowed)).expect("a descriptor at the limit is valid");
     let longest = loaded
         .framework
         .skills
@@ -111,7 +114,17 @@ fn huge_strings_and_a_ten_megabyte_file_load() {
         .flat_map(|(_, t)| t.strings())
         .map(str::len)
         .max();
-    assert_eq!(longest, Some(huge.trim().len()));
+    assert_eq!(longest, Some(longest_allowed.trim().len()));
+
+    let huge = with(&"You can do it. ".repeat(700_000));
+    assert!(huge.len() > 10_000_000);
+    let errors = load(&huge).expect_err("a 10 MB descriptor is over the limit");
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.message.contains(&format!("the limit is {limit}")) && d.line > 0),
+        "{errors:?}"
+    );
 
     // A 10 MB line of garbage and a 10 MB key.
     check_outcome(&"é".repeat(5_000_000));

@@ -1,7 +1,7 @@
 //! The appraisal workbook read back: a protected sheet per level, dropdowns,
 //! gap formulas, unlocked answer cells and prefilled answers.
 
-mod common;
+use crate::common;
 
 use calamine::Reader;
 use common::read::{open, table, text, zip_entry, EPOCH};

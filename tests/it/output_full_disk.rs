@@ -4,7 +4,7 @@
 //! says so and passes.
 #![cfg(target_os = "linux")]
 
-mod build_support;
+use crate::build_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! Reading people files and placing each person in a framework.
 
-mod build_support;
+use crate::build_support;
 
 use std::path::Path;
 

@@ -103,7 +103,7 @@ fn the_senior_example_uses_bullet_descriptors() {
 
 #[test]
 fn text_written_three_ways() {
-    let text = include_str!("fixtures/minimal.toml")
+    let text = include_str!("../fixtures/minimal.toml")
         .replacen(
             "basic = \"You can run tests.\"",
             "basic = [\"run tests\", \"\"\"read\n   results\"\"\"]",
@@ -156,7 +156,7 @@ proptest! {
         len in 0usize..400,
         junk in "[\\[\\]{}=\"'#,.a-z\n \u{e9}-]{0,12}",
     ) {
-        let original = include_str!("../framework.toml");
+        let original = include_str!("../../framework.toml");
         let start = floor_char(original, start.min(original.len()));
         let end = floor_char(original, (start + len).min(original.len()));
         let mangled = format!("{}{}{}", &original[..start], junk, &original[end..]);

@@ -3,7 +3,7 @@
 //! needs reaches that level's job profile and appraisal sheet, and the
 //! role's skills-matrix workbook.
 
-mod build_support;
+use crate::build_support;
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

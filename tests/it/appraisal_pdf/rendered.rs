@@ -9,7 +9,7 @@ use jobpack::doc::Document;
 use jobpack::model::Text;
 use jobpack::render::pdf::{render, FontSet, PdfOptions};
 
-use crate::fixture::*;
+use super::fixture::*;
 
 /// Whether a poppler/qpdf tool is installed; tests that need one say so and skip.
 fn have(tool: &str) -> bool {

@@ -175,6 +175,7 @@ fn real_form_passes_every_structure_check() {
             meta: fixture::meta(),
             running_header: Some("Appraisal: Senior application operations engineer".into()),
             footer: "Application operations engineer".into(),
+            furniture: Default::default(),
             blocks: vec![Block::Section(vec![
                 Block::Heading(Heading {
                     level: 1,
