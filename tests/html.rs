@@ -262,3 +262,25 @@ fn a_partial_build_writes_no_index_that_would_list_only_part_of_the_pack() {
         .code(2)
         .stderr(predicates::str::contains("only made as PDF"));
 }
+
+#[test]
+fn a_welsh_framework_gets_welsh_index_pages_and_navigation() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = WELSH.replace("language = \"en-GB\"", "language = \"cy\"");
+    std::fs::write(dir.path().join("framework.toml"), toml).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logo.png"),
+        dir.path().join("logo.png"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    build(&dir.path().join("framework.toml"), &out, "pdf,html");
+    let index = std::fs::read_to_string(out.join("officer/index.html")).unwrap();
+    assert!(index.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
+    assert!(index.contains("<h2>Lefelau</h2>"), "{index}");
+    assert!(index.contains(">Tudalen we</a>"));
+    assert!(index.contains("Tudalen \" counter(page) \" o \" counter(pages)"));
+    let page = std::fs::read_to_string(out.join("officer/profile-senior.html")).unwrap();
+    assert!(page.contains("aria-label=\"Ble mae&#39;r dudalen hon\""));
+    assert!(page.contains("<p>Hefyd fel:</p>"));
+}

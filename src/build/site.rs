@@ -9,7 +9,7 @@ use super::{Job, Made, Per, Subject};
 use crate::cli::{Format, ProductKind};
 use crate::compose::index::{self, Entry};
 use crate::compose::profile::profile;
-use crate::render::html::{self, HtmlOptions, NavLink};
+use crate::render::html::{self, HtmlOptions, NavLink, NavWords};
 
 /// `to` as a link from the page at `from` (both relative to the output
 /// folder, with forward slashes): only `..` and names, never absolute.
@@ -41,6 +41,7 @@ fn html(s: &Subject<'_>, doc: &crate::doc::Document, opts: HtmlOptions) -> Made 
     let opts = HtmlOptions {
         accent: s.framework.branding.accent,
         paper: s.paper,
+        nav_words: NavWords::from_words(&s.framework.words),
         ..opts
     };
     let page = html::render(doc, &opts);
@@ -86,7 +87,7 @@ pub fn make_html_profile(s: &Subject<'_>) -> Result<Made> {
             let path = j.path.to_string();
             let format = Format::of_file_name(&path)?;
             Some(NavLink {
-                text: index::words::format(format).to_string(),
+                text: index::format_name(&s.framework.words, format).to_string(),
                 href: relative(&from, &path),
             })
         })

@@ -10,43 +10,20 @@ use crate::doc::{
     Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
 };
 use crate::model::{Framework, Role};
+use crate::words::{Key, Words};
 
-/// The fixed words of the index pages, in one place until the words
-/// catalogue (`src/words/`) can hold them per language.
-pub mod words {
-    /// Above the title of every index page.
-    pub const KICKER: &str = "Job profiles and workbooks";
-    /// Heading of the table of a role's levels.
-    pub const LEVELS: &str = "Levels";
-    /// Header of the table's first column.
-    pub const LEVEL: &str = "Level";
-    /// Header of the column of profile links.
-    pub const PROFILE: &str = "Job profile";
-    /// Header of the column of appraisal sheet links.
-    pub const APPRAISAL_SHEET: &str = "Appraisal sheet";
-    /// Heading of the list of a role's workbooks.
-    pub const WORKBOOKS: &str = "Workbooks";
-    /// A role's skills-matrix workbook.
-    pub const SKILLS_MATRIX: &str = "Skills-matrix workbook";
-    /// A role's appraisal workbook.
-    pub const APPRAISAL_WORKBOOK: &str = "Appraisal workbook";
-    /// Link from the framework's index to a role's own page.
-    pub const ROLE_PAGE: &str = "Page of this role";
-    /// Between links in one cell.
-    pub const SEPARATOR: &str = " · ";
-    /// Said where a level has no document of a kind.
-    pub const NONE: &str = "None";
-
-    /// How a format is named in a link.
-    pub fn format(format: crate::cli::Format) -> &'static str {
-        match format {
-            crate::cli::Format::Pdf => "PDF",
-            crate::cli::Format::Html => "Web page",
-            crate::cli::Format::Odt => "OpenDocument (editable)",
-            crate::cli::Format::Xlsx => "Excel",
-        }
-    }
+/// How a format is named in a link ("Web page", "PDF").
+pub fn format_name(words: &Words, format: Format) -> &str {
+    words.get(match format {
+        Format::Pdf => Key::FormatPdf,
+        Format::Html => Key::FormatHtml,
+        Format::Odt => Key::FormatOdt,
+        Format::Xlsx => Key::FormatXlsx,
+    })
 }
+
+/// Between links in one cell, and between facts on one line.
+const SEPARATOR: &str = " · ";
 
 /// One document on an index page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +48,7 @@ pub fn role_index(fw: &Framework, role: usize, entries: &[Entry], epoch: i64) ->
     blocks.extend(role_documents(fw, role, entries, 2));
     blocks.extend(attribution(fw));
     Document {
-        meta: meta(fw, format!("{}: {}", words::KICKER, r.name), &r.name, epoch),
+        meta: meta(fw, &r.name, epoch),
         running_header: None,
         footer: String::new(),
         furniture: crate::doc::Furniture::from_words(&fw.words),
@@ -88,16 +65,17 @@ pub fn framework_index(
     epoch: i64,
 ) -> Document {
     let mut blocks = vec![kicker(fw), heading(1, &fw.meta.name)];
+    let w = &fw.words;
     let mut facts = vec![fw.meta.publisher.clone()];
     if let Some(v) = &fw.meta.version {
-        facts.push(format!("Version {v}"));
+        facts.push(crate::say!(w, Version, version = v));
     }
     if let Some(d) = &fw.meta.published {
-        facts.push(format!("Published {}", d.long()));
+        facts.push(crate::say!(w, Published, date = w.date(d)));
     }
     blocks.push(Block::Paragraph(Paragraph::styled(
         ParaStyle::Small,
-        vec![Span::plain(facts.join(words::SEPARATOR))],
+        vec![Span::plain(facts.join(SEPARATOR))],
     )));
     for (i, role) in fw.roles.iter().enumerate() {
         if !entries.iter().any(|e| e.role == i) {
@@ -108,7 +86,7 @@ pub fn framework_index(
         if let Some((_, href)) = role_pages.iter().find(|(r, _)| *r == i) {
             section.push(Block::Paragraph(Paragraph::styled(
                 ParaStyle::Body,
-                vec![link(words::ROLE_PAGE, href)],
+                vec![link(w.get(Key::IndexRolePage), href)],
             )));
         }
         section.extend(role_documents(fw, i, entries, 3));
@@ -116,12 +94,7 @@ pub fn framework_index(
     }
     blocks.extend(attribution(fw));
     Document {
-        meta: meta(
-            fw,
-            format!("{}: {}", words::KICKER, fw.meta.name),
-            &fw.meta.name,
-            epoch,
-        ),
+        meta: meta(fw, &fw.meta.name, epoch),
         running_header: None,
         footer: String::new(),
         furniture: crate::doc::Furniture::from_words(&fw.words),
@@ -129,12 +102,13 @@ pub fn framework_index(
     }
 }
 
-fn meta(fw: &Framework, title: String, about: &str, epoch: i64) -> DocMeta {
+fn meta(fw: &Framework, name: &str, epoch: i64) -> DocMeta {
+    let w = &fw.words;
     DocMeta {
-        subject: format!("{} of {about}", words::KICKER),
-        title,
+        subject: crate::say!(w, IndexSubject, name = name),
+        title: crate::say!(w, IndexTitle, name = name),
         author: fw.meta.publisher.clone(),
-        keywords: vec!["job profile".into(), fw.meta.name.clone()],
+        keywords: vec![w.get(Key::ProfileKeyword).to_string(), fw.meta.name.clone()],
         language: fw.meta.language.clone(),
         epoch,
         creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
@@ -144,13 +118,13 @@ fn meta(fw: &Framework, title: String, about: &str, epoch: i64) -> DocMeta {
 fn kicker(fw: &Framework) -> Block {
     let mut over = fw.meta.name.clone();
     if let Some(org) = &fw.branding.organisation {
-        over = format!("{org}{}{over}", words::SEPARATOR);
+        over = format!("{org}{}{over}", SEPARATOR);
     }
     Block::Paragraph(Paragraph::styled(
         ParaStyle::Small,
         vec![
-            Span::bold(words::KICKER),
-            Span::plain(format!("{}{over}", words::SEPARATOR)),
+            Span::bold(fw.words.get(Key::IndexKind)),
+            Span::plain(format!("{}{over}", SEPARATOR)),
         ],
     ))
 }
@@ -171,18 +145,18 @@ fn link(text: &str, href: &str) -> Span {
 }
 
 /// Links to `found`, in format order, joined by the separator.
-fn links(found: &[&Entry]) -> Cell {
+fn links(words: &Words, found: &[&Entry]) -> Cell {
     let mut sorted = found.to_vec();
     sorted.sort_by_key(|e| e.format);
     let mut spans = Vec::new();
     for (i, e) in sorted.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::plain(words::SEPARATOR));
+            spans.push(Span::plain(SEPARATOR));
         }
-        spans.push(link(words::format(e.format), &e.href));
+        spans.push(link(format_name(words, e.format), &e.href));
     }
     if spans.is_empty() {
-        return Cell::text(words::NONE);
+        return Cell::text(words.get(Key::IndexNone));
     }
     Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
         ParaStyle::Body,
@@ -194,6 +168,7 @@ fn links(found: &[&Entry]) -> Cell {
 /// headings of level `level`.
 fn role_documents(fw: &Framework, role: usize, entries: &[Entry], level: u8) -> Vec<Block> {
     let r: &Role = &fw.roles[role];
+    let w = &fw.words;
     let mine: Vec<&Entry> = entries.iter().filter(|e| e.role == role).collect();
     let of_level = |l: usize, kind: ProductKind| -> Vec<&Entry> {
         mine.iter()
@@ -209,18 +184,18 @@ fn role_documents(fw: &Framework, role: usize, entries: &[Entry], level: u8) -> 
         .any(|e| e.level.is_some() && e.kind == ProductKind::Profile);
     let mut blocks = Vec::new();
     let mut columns = vec![Column {
-        header: words::LEVEL.into(),
+        header: w.get(Key::Level).into(),
         weight: 0.4,
     }];
     if profiles {
         columns.push(Column {
-            header: words::PROFILE.into(),
+            header: w.get(Key::ProfileKind).into(),
             weight: 0.35,
         });
     }
     if sheets {
         columns.push(Column {
-            header: words::APPRAISAL_SHEET.into(),
+            header: w.get(Key::IndexSheet).into(),
             weight: 0.25,
         });
     }
@@ -229,24 +204,21 @@ fn role_documents(fw: &Framework, role: usize, entries: &[Entry], level: u8) -> 
         .map(|l| {
             let mut cells = vec![Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
                 ParaStyle::Body,
-                vec![
-                    Span::bold(r.levels[l].name.clone()),
-                    Span::plain(format!(" (level {} of {})", l + 1, r.levels.len())),
-                ],
+                level_spans(w, &r.levels[l].name, l + 1, r.levels.len()),
             ))])];
             if profiles {
-                cells.push(links(&of_level(l, ProductKind::Profile)));
+                cells.push(links(w, &of_level(l, ProductKind::Profile)));
             }
             if sheets {
-                cells.push(links(&of_level(l, ProductKind::Appraisal)));
+                cells.push(links(w, &of_level(l, ProductKind::Appraisal)));
             }
             Row { cells }
         })
         .collect();
     if !rows.is_empty() {
-        blocks.push(heading(level, words::LEVELS));
+        blocks.push(heading(level, w.get(Key::IndexLevels)));
         blocks.push(Block::Table(Table {
-            summary: Some(format!("The documents of each level of {}", r.name)),
+            summary: Some(crate::say!(w, IndexTableSummary, role = r.name)),
             columns,
             rows,
             row_headers: true,
@@ -257,26 +229,43 @@ fn role_documents(fw: &Framework, role: usize, entries: &[Entry], level: u8) -> 
         .filter(|e| e.level.is_none() && e.kind != ProductKind::Index)
         .map(|e| {
             let name = match e.kind {
-                ProductKind::Workbook => words::SKILLS_MATRIX,
-                _ => words::APPRAISAL_WORKBOOK,
+                ProductKind::Workbook => Key::IndexSkillsMatrix,
+                _ => Key::IndexAppraisalBook,
             };
             Paragraph::styled(
                 ParaStyle::Body,
                 vec![
-                    link(name, &e.href),
-                    Span::plain(format!(" ({})", words::format(e.format))),
+                    link(w.get(name), &e.href),
+                    Span::plain(format!(" ({})", format_name(w, e.format))),
                 ],
             )
         })
         .collect();
     if !workbooks.is_empty() {
-        blocks.push(heading(level, words::WORKBOOKS));
+        blocks.push(heading(level, w.get(Key::IndexWorkbooks)));
         blocks.push(Block::List(List {
             ordered: false,
             items: workbooks,
         }));
     }
     blocks
+}
+
+/// "Senior officer (level 3 of 5)" with the level's name in bold, in the
+/// order the words put them.
+fn level_spans(w: &Words, name: &str, n: usize, of: usize) -> Vec<Span> {
+    let template = w.get(Key::IndexLevelOf);
+    let (before, after) = template.split_once("{level}").unwrap_or(("", template));
+    let fill = |t: &str| crate::words::fill(t, &[("n", &n), ("of", &of)]);
+    let mut spans = Vec::new();
+    if !before.is_empty() {
+        spans.push(Span::plain(fill(before)));
+    }
+    spans.push(Span::bold(name));
+    if !after.is_empty() {
+        spans.push(Span::plain(fill(after)));
+    }
+    spans
 }
 
 fn attribution(fw: &Framework) -> Vec<Block> {

@@ -12,7 +12,6 @@
 mod blocks;
 mod css;
 mod escape;
-pub mod words;
 
 use std::fmt::Write as _;
 
@@ -32,6 +31,36 @@ pub struct NavLink {
     pub href: String,
 }
 
+/// The words of the page's own navigation, in the document's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NavWords {
+    /// Accessible name of the breadcrumb navigation ("Where this page is").
+    pub breadcrumb: String,
+    /// Accessible name of the links to other formats.
+    pub other_formats: String,
+    /// Before those links ("Also as:").
+    pub also_as: String,
+}
+
+impl NavWords {
+    /// The navigation words of a words catalogue.
+    pub fn from_words(words: &crate::words::Words) -> NavWords {
+        use crate::words::Key;
+        NavWords {
+            breadcrumb: words.get(Key::HtmlBreadcrumb).to_string(),
+            other_formats: words.get(Key::HtmlOtherFormats).to_string(),
+            also_as: words.get(Key::HtmlAlsoAs).to_string(),
+        }
+    }
+}
+
+impl Default for NavWords {
+    /// English.
+    fn default() -> NavWords {
+        NavWords::from_words(&crate::words::Words::english())
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HtmlOptions {
@@ -43,6 +72,8 @@ pub struct HtmlOptions {
     pub breadcrumbs: Vec<NavLink>,
     /// The same document in other formats (its PDF, its OpenDocument file).
     pub other_formats: Vec<NavLink>,
+    /// The words of that navigation.
+    pub nav_words: NavWords,
 }
 
 /// A finished HTML page.
@@ -113,7 +144,7 @@ fn nav(page: &mut String, opts: &HtmlOptions) {
         let _ = writeln!(
             page,
             "<nav class=\"breadcrumb\" aria-label=\"{}\">\n<ol>",
-            escape(words::BREADCRUMB)
+            escape(&opts.nav_words.breadcrumb)
         );
         for l in &opts.breadcrumbs {
             let _ = writeln!(page, "<li>{}</li>", link(l));
@@ -124,8 +155,8 @@ fn nav(page: &mut String, opts: &HtmlOptions) {
         let _ = writeln!(
             page,
             "<nav class=\"formats\" aria-label=\"{}\">\n<p>{}</p>\n<ul>",
-            escape(words::OTHER_FORMATS),
-            escape(words::ALSO_AS)
+            escape(&opts.nav_words.other_formats),
+            escape(&opts.nav_words.also_as)
         );
         for l in &opts.other_formats {
             let _ = writeln!(page, "<li>{}</li>", link(l));
