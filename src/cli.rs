@@ -11,7 +11,11 @@ Exit status:
   1    failure other than bad input (I/O, full disk, internal error), or some
        outputs of a batch failed while others were written
   2    invalid input: a framework or people file with errors, or a bad command line
-  130  a build interrupted (Ctrl-C or SIGTERM); its unfinished files were removed
+  130  a build interrupted (Ctrl-C or SIGTERM); its unfinished files were removed,
+       and manifest.json lists the files that were finished; also how
+       `build --watch` ends
+  141  standard output or error was a pipe closed early (as `| head` does): the
+       rest of the output was dropped quietly, as the shell reports for `cat`
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970 to date every document with, instead of
@@ -62,10 +66,45 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to standard output.
+    /// Print a man page (roff), or write all of them into a folder.
     ///
-    /// For example: jobpack man > jobpack.1 && man ./jobpack.1
-    Man,
+    /// For example: jobpack man > jobpack.1 && man ./jobpack.1; jobpack man build
+    /// prints jobpack-build(1); jobpack man --out /usr/local/share/man/man1 writes
+    /// jobpack.1 and a page for each command.
+    Man(ManArgs),
+    /// Write a commented starter framework.toml to edit.
+    ///
+    /// Writes DIR/framework.toml (DIR is created if missing, not its parents): the example
+    /// framework jobpack ships, with a comment on every section saying how to
+    /// write your own. An existing file is never replaced unless --force is
+    /// given (exit 2).
+    Init(InitArgs),
+}
+
+/// Arguments of `jobpack man`. Its help text is [`Command::Man`]'s.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (jobpack-COMMAND(1)); without it, jobpack(1).
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(COMMAND_NAMES))]
+    pub command: Option<String>,
+    /// Write every page (jobpack.1, jobpack-build.1, ...) into this folder
+    /// instead of printing one.
+    #[arg(long, conflicts_with = "command")]
+    pub out: Option<PathBuf>,
+}
+
+/// The subcommands with a man page of their own.
+pub const COMMAND_NAMES: [&str; 6] = ["check", "list", "build", "init", "completions", "man"];
+
+/// Arguments of `jobpack init`. Its help text is [`Command::Init`]'s.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write framework.toml into.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Replace an existing framework.toml.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `jobpack check`. Its help text is [`Command::Check`]'s, which
@@ -75,6 +114,10 @@ pub struct CheckArgs {
     /// The framework file to read.
     #[arg(default_value = "framework.toml")]
     pub framework: PathBuf,
+    /// Print one JSON document for scripts: whether the file is valid, every
+    /// diagnostic (file, line, column, message, hint) and the framework's counts.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `jobpack list`. Its help text is [`Command::List`]'s, which
@@ -149,6 +192,18 @@ pub struct BuildArgs {
     /// Only in a full build: not with --role, --level, --product or --people.
     #[arg(long, conflicts_with = "check_only")]
     pub prune: bool,
+    /// Which language editions to write, for a framework in several languages
+    /// (`languages` in the framework file): a language (en, cy) for that language's
+    /// edition, or `both` for the bilingual edition (Welsh first). Repeat or
+    /// separate with commas. Default: the framework's `editions`, else every
+    /// one. Edition files are named profile-LEVEL.cy.pdf, .en.pdf, .cy-en.pdf.
+    #[arg(long = "lang", value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// After building, keep watching the framework files, their logos and the
+    /// people file, and build again whenever one changes; a bad edit is
+    /// reported and the next change is waited for. Ctrl-C ends it (exit 130).
+    #[arg(long, conflicts_with = "check_only")]
+    pub watch: bool,
 }
 
 /// The products jobpack can write.

@@ -90,6 +90,15 @@ pub enum Block {
     Field(Field),
     /// Vertical space in points, e.g. room to write by hand.
     Space(f32),
+    /// Blocks in another language than the document's (the English half of
+    /// a bilingual edition). Becomes a `Sect` with `/Lang`, which everything
+    /// inside inherits.
+    Language {
+        /// BCP 47 tag, e.g. "en-GB".
+        lang: String,
+        /// The blocks in that language.
+        blocks: Vec<Block>,
+    },
 }
 
 /// A heading.
@@ -272,7 +281,7 @@ pub enum Shade {
 /// An image with its alternative text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    /// The PNG file's bytes.
+    /// The image file's bytes: a PNG or a JPEG (checked at load time).
     pub png: Vec<u8>,
     /// Alternative text, read out by screen readers.
     pub alt: String,

@@ -2,7 +2,7 @@
 //!
 //! Scripts branch on these, so they are part of the interface and documented
 //! in README.md: 0 success, 1 any other failure (I/O, internal), 2 invalid
-//! input or command line.
+//! input or command line, 141 output pipe closed.
 
 use std::fmt;
 
@@ -16,6 +16,10 @@ pub enum Exit {
     Failure = 1,
     /// The framework, a people file or the command line is invalid; nothing was written.
     Invalid = 2,
+    /// Standard output or standard error was a pipe its reader closed (as
+    /// `head` does): the rest of the output was dropped, quietly. 141 is what a
+    /// shell reports for a program ended by SIGPIPE, as `cat` or `grep` would be.
+    PipeClosed = 141,
 }
 
 impl Exit {
@@ -54,6 +58,8 @@ impl std::error::Error for InvalidInput {}
 pub fn exit_for(err: &anyhow::Error) -> Exit {
     if let Some(Reported(exit)) = err.downcast_ref::<Reported>() {
         *exit
+    } else if crate::console::is_pipe_closed(err) {
+        Exit::PipeClosed
     } else if err.downcast_ref::<InvalidInput>().is_some() {
         Exit::Invalid
     } else {

@@ -74,6 +74,7 @@ pub mod build;
 pub mod cli;
 pub mod commands;
 pub mod compose;
+pub mod console;
 pub mod doc;
 pub mod error;
 pub mod fingerprint;

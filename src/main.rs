@@ -22,8 +22,10 @@ fn main() -> ExitCode {
     match jobpack::commands::run(cli) {
         Ok(exit) => ExitCode::from(exit.code() as u8),
         Err(err) => {
-            if err.downcast_ref::<jobpack::error::Reported>().is_none() {
-                eprintln!("error: {err:#}");
+            let told = err.downcast_ref::<jobpack::error::Reported>().is_some();
+            if !told && !jobpack::console::is_pipe_closed(&err) {
+                // A failure to say so has nowhere to be reported either.
+                let _ = jobpack::console::errln(&format!("error: {err:#}"));
             }
             ExitCode::from(jobpack::error::exit_for(&err).code() as u8)
         }

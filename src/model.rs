@@ -101,12 +101,12 @@ pub struct Branding {
     pub accent: Option<[u8; 3]>,
 }
 
-/// A PNG logo, read and checked at load time.
+/// A PNG or JPEG logo, read and checked at load time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logo {
     /// Where it was read from (resolved against the framework file's folder).
     pub path: PathBuf,
-    /// The PNG file's bytes.
+    /// The image file's bytes: a PNG or a JPEG (checked at load time).
     pub png: Vec<u8>,
     /// Alternative text for screen readers; required.
     pub alt: String,

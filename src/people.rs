@@ -121,14 +121,13 @@ pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic>
     // row (its index in `people`) with those cells.
     let mut rows: HashMap<RowKey, usize> = HashMap::new();
     let mut record = csv::ByteRecord::new();
+    let mut lines = LineCounter::new(bytes);
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(err) => {
-                let line = err
-                    .position()
-                    .map_or(reader.position().line(), |p| p.line());
+                let line = lines.at(err.position().unwrap_or(reader.position()));
                 problems.push(diagnostic(
                     path,
                     line,
@@ -142,7 +141,7 @@ pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic>
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.at(p));
         match person_from(&record, &index, line) {
             Ok(Some(person)) => {
                 let earlier = *rows.entry(row_key(&person)).or_insert(people.len());
@@ -171,6 +170,44 @@ pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic>
         people,
         problems,
     })
+}
+
+/// Line numbers of rows, counted from their byte offsets. The csv reader's
+/// own count is one short after a CRLF line end (as Excel writes): a row ends
+/// at its `\r`, and the `\n` is only counted once the next row is read.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// Where the last count stopped, and the line there (1-based).
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line a row starting at `position` starts on. Rows come in file
+    /// order, so counting on from the last row keeps this linear.
+    fn at(&mut self, position: &csv::Position) -> u64 {
+        let len = self.bytes.len();
+        let mut at = usize::try_from(position.byte()).unwrap_or(len).min(len);
+        // The reader may place a row on the line end before it.
+        while at < len && matches!(self.bytes[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        if at < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        let newlines = self.bytes[self.offset..at].iter().filter(|&&b| b == b'\n');
+        self.line += newlines.count() as u64;
+        self.offset = at;
+        self.line
+    }
 }
 
 /// A row as a person; `Ok(None)` for a row with every cell empty (spreadsheets

@@ -34,6 +34,44 @@ pub struct Source {
     pub framework: Framework,
     /// What the loader warned about (never errors: a file with errors is not a source).
     pub warnings: Vec<Diagnostic>,
+    /// Which language edition of the framework this source makes.
+    pub edition: Edition,
+}
+
+/// One language edition of a framework: which documents it makes, in which
+/// language or languages, and how its files are told apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edition {
+    /// Put before each file's extension: "" for a framework in one language,
+    /// else ".cy", ".en", or ".cy-en" for the bilingual edition.
+    pub suffix: String,
+    /// The bilingual edition: the framework in its second language, printed
+    /// after the first, part by part ([`crate::compose::bilingual`]).
+    pub second: Option<Box<Framework>>,
+    /// (language tag, sentence): the documents exist in these other languages too.
+    pub notices: Vec<(String, String)>,
+    /// Whether this edition makes the PDFs (profiles, appraisal sheets).
+    pub pdfs: bool,
+    /// Whether it makes the workbooks (one language per workbook: sheet
+    /// names, table headers and the gap formula's words hold one value).
+    pub workbooks: bool,
+    /// Whether people's sheets (`--people`) come from this edition; one
+    /// edition per framework file, so each person gets one sheet.
+    pub people: bool,
+}
+
+impl Default for Edition {
+    /// The only edition of a framework in one language.
+    fn default() -> Edition {
+        Edition {
+            suffix: String::new(),
+            second: None,
+            notices: Vec::new(),
+            pdfs: true,
+            workbooks: true,
+            people: true,
+        }
+    }
 }
 
 /// Which roles, levels and products to build; empty means all.

@@ -12,8 +12,13 @@
 //! manifest.json
 //! ```
 //!
+//! A framework in several languages (`languages` in `[framework]`) makes
+//! editions: each file name gets the edition before its extension
+//! (`profile-senior.cy.pdf`, `.en.pdf`, `.cy-en.pdf` for the bilingual one;
+//! workbooks are `.cy.xlsx` and `.en.xlsx` only), all in the same folders.
+//!
 //! With `--format html` each level's profile is also `<role>/profile-<level>.html`,
-//! each role has `<role>/index.html` and the framework `index.html`; with
+//! each role has `<role>/index.html` and the framework `index.html` (with an edition's suffix too); with
 //! `--format odt` the profile is also `<role>/profile-<level>.odt`. Index pages
 //! list what the run writes, so the role's is written only when all its
 //! levels are built (no `--level`) and the framework's only when all roles
@@ -91,6 +96,7 @@ pub fn plan(
         .filter(|&p| selection.wants(products[p].kind))
         .collect();
     for (s, source) in sources.iter().enumerate() {
+        let edition = &source.edition;
         for (r, role) in source.framework.roles.iter().enumerate() {
             if !selection.wants_role(&role.id) {
                 continue;
@@ -104,6 +110,17 @@ pub fn plan(
             let role_slug = slug(&role.id);
             for &p in &chosen {
                 let product = &products[p];
+                // Per-level products (profiles in every format, appraisal
+                // sheets) and index pages go with the PDFs, the other
+                // per-role products are workbooks.
+                let made_here = match product.per {
+                    Per::Level | Per::Framework => edition.pdfs,
+                    Per::Role if product.kind == ProductKind::Index => edition.pdfs,
+                    Per::Role => edition.workbooks,
+                };
+                if !made_here {
+                    continue;
+                }
                 let per_level: Vec<Option<usize>> = match product.per {
                     // An index page lists the whole role, or is not written.
                     Per::Role
@@ -117,7 +134,10 @@ pub fn plan(
                 };
                 for level in per_level {
                     let level_slug = level.map_or(String::new(), |l| slug(&role.levels[l].id));
-                    let name = (product.file_name)(&role_slug, &level_slug);
+                    let name = with_suffix(
+                        &(product.file_name)(&role_slug, &level_slug),
+                        &edition.suffix,
+                    );
                     match path(&plan.folders[s], &[&role_slug, &name]) {
                         Ok(path) => plan.jobs.push(Job {
                             product: p,
@@ -197,7 +217,11 @@ fn plan_people(
         });
         return;
     };
-    let frameworks: Vec<_> = sources.iter().map(|s| &s.framework).collect();
+    // One edition per framework file makes people's sheets.
+    let eligible: Vec<usize> = (0..sources.len())
+        .filter(|&s| sources[s].edition.people)
+        .collect();
+    let frameworks: Vec<_> = eligible.iter().map(|&s| &sources[s].framework).collect();
     let placer = Placer::new(&frameworks);
     // Names are given out in file order; a slug taken by an earlier row (or
     // by any row's plain name) sends a later row to the next free number.
@@ -205,7 +229,12 @@ fn plan_people(
     let placed: Vec<_> = people
         .people
         .iter()
-        .map(|person| placer.place(person))
+        .map(|person| {
+            placer.place(person).map(|mut at| {
+                at.framework = eligible[at.framework];
+                at
+            })
+        })
         .collect();
     for (person, placement) in people.people.iter().zip(&placed) {
         if let Ok(at) = placement {
@@ -245,7 +274,13 @@ fn plan_people(
         used.insert((at.framework, name.clone()));
         match path(
             &plan.folders[at.framework],
-            &[PEOPLE_FOLDER, &format!("{name}.pdf")],
+            &[
+                PEOPLE_FOLDER,
+                &with_suffix(
+                    &format!("{name}.pdf"),
+                    &sources[at.framework].edition.suffix,
+                ),
+            ],
         ) {
             Ok(path) => plan.jobs.push(Job {
                 product: p,
@@ -312,9 +347,19 @@ fn check_selection(sources: &[Source], selection: &Selection, products: &[Produc
 }
 
 /// The folder of each source: "" for a single framework, else its file's slug.
+/// `name` with an edition's suffix before its extension: "profile-senior.cy.pdf".
+fn with_suffix(name: &str, suffix: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !suffix.is_empty() => format!("{stem}{suffix}.{ext}"),
+        _ => name.to_string(),
+    }
+}
+
 fn framework_folders(sources: &[Source]) -> Vec<String> {
-    if sources.len() == 1 {
-        return vec![String::new()];
+    // The editions of one file share its folder.
+    let files: HashSet<&std::path::Path> = sources.iter().map(|s| s.path.as_path()).collect();
+    if files.len() == 1 {
+        return vec![String::new(); sources.len()];
     }
     sources
         .iter()

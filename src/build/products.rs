@@ -72,6 +72,8 @@ pub struct Subject<'a> {
     pub plan: &'a Plan,
     /// This document's own job in the plan.
     pub job: &'a Job,
+    /// The language edition being made.
+    pub edition: &'a super::Edition,
 }
 
 /// A document's bytes and anything its reader should know (never fatal).
@@ -200,6 +202,19 @@ pub fn level_index(s: &Subject<'_>) -> Result<usize> {
         .ok_or_else(|| anyhow!("internal error: a per-level product was planned without a level"))
 }
 
+/// The document of `s`'s edition: in its language with notices of the
+/// others, or bilingual, composed by `compose` from each language's framework.
+fn edition_doc(
+    s: &Subject<'_>,
+    compose: impl Fn(&Framework) -> Result<crate::doc::Document>,
+) -> Result<crate::doc::Document> {
+    let first = compose(s.framework)?;
+    Ok(match &s.edition.second {
+        Some(second) => compose::bilingual::bilingual(first, compose(second)?),
+        None => compose::bilingual::with_notices(first, &s.edition.notices),
+    })
+}
+
 fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
     let options = PdfOptions {
         paper: s.paper,
@@ -213,7 +228,10 @@ fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
 }
 
 fn make_profile(s: &Subject<'_>) -> Result<Made> {
-    let doc = compose::profile::profile(s.framework, s.role_index, level_index(s)?, s.epoch)?;
+    let level = level_index(s)?;
+    let doc = edition_doc(s, |fw| {
+        compose::profile::profile(fw, s.role_index, level, s.epoch)
+    })?;
     render_pdf(s, &doc)
 }
 
@@ -237,12 +255,9 @@ fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
         reviewer: p.reviewer.clone(),
         period: p.period.clone(),
     });
-    let doc = compose::appraisal::appraisal(
-        s.framework,
-        s.role_index,
-        level_index(s)?,
-        person.as_ref(),
-        s.epoch,
-    )?;
+    let level = level_index(s)?;
+    let doc = edition_doc(s, |fw| {
+        compose::appraisal::appraisal(fw, s.role_index, level, person.as_ref(), s.epoch)
+    })?;
     render_pdf(s, &doc)
 }

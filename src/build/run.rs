@@ -33,7 +33,7 @@ use crate::people::PeopleFile;
 const WRITERS: usize = 4;
 
 /// Makes and writes every job of `plan` on the current rayon pool, calling
-/// `progress` after each. One result per job, in plan order; a failed job
+/// `progress` with each job's index and result as it finishes. One result per job, in plan order; a failed job
 /// (including a product that panics) does not stop the others. Folder entries
 /// are flushed once at the end.
 pub fn execute(
@@ -43,14 +43,14 @@ pub fn execute(
     products: &[Product],
     settings: Settings,
     out: &OutDir,
-    progress: &(dyn Fn() + Sync),
+    progress: &(dyn Fn(usize, &Result<Written, String>) + Sync),
 ) -> Outcome {
     let shared = Shared::default();
     let results: Mutex<Vec<Option<Result<Written, String>>>> =
         Mutex::new(vec![None; plan.jobs.len()]);
     let record = |i: usize, result: Result<Written, String>| {
+        progress(i, &result);
         results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
-        progress();
     };
     let (queue, made) = sync_channel::<(usize, Made)>(2 * WRITERS);
     let made = Mutex::new(made);
@@ -113,6 +113,7 @@ fn make(
         shared,
         plan,
         job,
+        edition: &sources[job.source].edition,
     };
     let make = products[job.product].make;
     match catch_unwind(AssertUnwindSafe(|| make(&subject))) {

@@ -5,23 +5,21 @@
 //! run fails, so scripts always get one JSON document.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::build::{self, catalogue_for, plan::kind_name, Selection, Settings, Source};
+use super::{interrupt, progress, watch};
+use crate::build::{self, catalogue_for, Selection, Settings, Source};
 use crate::cli::{BuildArgs, ProductKind};
+use crate::console;
 use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{leftovers, Issue, Manifest, OutDir, SafePath};
 use crate::people;
-
-/// Runs below this many documents finish too fast for a progress bar to help.
-const PROGRESS_THRESHOLD: usize = 40;
 
 /// Runs `jobpack build` and says which exit status to use.
 pub fn run(args: BuildArgs) -> Result<Exit> {
@@ -45,6 +43,10 @@ pub fn run(args: BuildArgs) -> Result<Exit> {
         .thread_name(|i| format!("jobpack-{i}"))
         .build()
         .context("cannot start the worker threads")?;
+    if args.watch {
+        interrupt::install(args.quiet);
+        return pool.install(|| watch::run(&args, || build(&args, settings)));
+    }
     pool.install(|| build(&args, settings))
 }
 
@@ -54,7 +56,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         quiet: args.quiet,
         dry_run: args.check_only,
     };
-    let (sources, mut problems, diagnostics, texts) = load_all(&args.frameworks);
+    let (sources, mut problems, diagnostics, texts) = load_all(&args.frameworks, &args.lang);
     let people = match &args.people {
         Some(path) => match people::read_people(path) {
             Ok(file) => Some(file),
@@ -88,13 +90,23 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         return Ok(exit_of(&manifest));
     }
 
-    let out = OutDir::open(&args.out)?;
-    on_interrupt_remove_unfinished(args.quiet);
+    let out = Arc::new(OutDir::open(&args.out)?);
+    interrupt::install(args.quiet);
     let stale = out.remove_stale_temps();
     if stale > 0 && !args.quiet {
-        eprintln!("removed {stale} temporary file(s) left by an interrupted run");
+        // The build goes on if nobody can read this (a closed pipe): it is what was asked for.
+        let _ = console::errln(&format!(
+            "removed {stale} temporary file(s) left by an interrupted run"
+        ));
     }
-    let bar = progress_bar(plan.jobs.len(), args.quiet);
+    let bar = progress::bar(plan.jobs.len(), args.quiet);
+    // The whole pack, whatever this run chose, so the manifest lists it all.
+    let pack = build::pack(&plan, &sources, &products, is_full(args));
+    interrupt::start(
+        build::manifest(&plan, &sources, people.as_ref(), None),
+        pack.clone(),
+        Arc::clone(&out),
+    );
     let outcome = build::execute(
         &plan,
         &sources,
@@ -102,13 +114,17 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         &products,
         settings,
         &out,
-        &|| bar.inc(1),
+        &|i, result| {
+            if let Ok(written) = result {
+                interrupt::finished(&plan.jobs[i].path.to_string(), written);
+            }
+            bar.inc(1);
+        },
     );
+    interrupt::stop();
     bar.finish_and_clear();
     let mut manifest = build::manifest(&plan, &sources, people.as_ref(), Some(&outcome));
     let counts = Counts::of(&manifest, Some(&outcome));
-    // The whole pack, whatever this run chose, so the manifest lists it all.
-    let pack = build::pack(&plan, &sources, &products, is_full(args));
     leftovers::settle(out.root(), &mut manifest, pack.as_deref(), args.prune);
     let manifest_path = SafePath::new([MANIFEST_NAME])?;
     if let Err(err) = out.write(&manifest_path, manifest.to_json().as_bytes()) {
@@ -118,22 +134,6 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     }
     report.finish(&manifest, &args.out, &sources, &texts, &counts)?;
     Ok(exit_of(&manifest))
-}
-
-/// On Ctrl-C or SIGTERM: remove the files being written, say so, exit 130
-/// (the shell's code for an interrupted command). Files already in place are
-/// complete; the manifest is not written.
-fn on_interrupt_remove_unfinished(quiet: bool) {
-    // Fails only when a handler is already set (a second build in one process).
-    let _ = ctrlc::set_handler(move || {
-        let removed = crate::output::abandon_unfinished();
-        if !quiet {
-            eprintln!(
-                "interrupted: removed {removed} unfinished file(s); files already written are complete"
-            );
-        }
-        std::process::exit(130);
-    });
 }
 
 /// Whether the run builds the whole pack of its frameworks, so that a file
@@ -162,8 +162,11 @@ type Texts = HashMap<PathBuf, String>;
 /// Every framework named (files, or folders of `*.toml`), loaded in parallel;
 /// sources in the order named, folder contents by file name. Also returns
 /// problems finding the files, the diagnostics of files that did not load,
-/// and the texts read.
-fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>, Texts) {
+/// and the texts read. `lang` is `--lang`: which language editions to make.
+fn load_all(
+    paths: &[PathBuf],
+    lang: &[String],
+) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>, Texts) {
     let mut diagnostics = Vec::new();
     let mut problems = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
@@ -195,11 +198,10 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Source>, Vec<Issue>, Vec<Diagnostic>, Tex
     let mut texts = Texts::new();
     for (file, result, text) in loaded {
         match result {
-            Ok(loaded) => sources.push(Source {
-                path: file.clone(),
-                framework: loaded.framework,
-                warnings: loaded.warnings,
-            }),
+            Ok(loaded) => match super::editions::sources(file, loaded, lang) {
+                Ok(editions) => sources.extend(editions),
+                Err(issue) => problems.push(*issue),
+            },
             Err(found) => diagnostics.extend(found),
         }
         if let Some(text) = text {
@@ -248,17 +250,6 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, Box<Issue>> {
     Ok(files)
 }
 
-fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
-    if quiet || len < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} left)") {
-        bar.set_style(style);
-    }
-    bar
-}
-
 /// How the outcome is told: JSON on stdout, text on stderr.
 struct Report {
     json: bool,
@@ -278,15 +269,15 @@ impl Report {
         let mut manifest = Manifest::new(self.dry_run);
         manifest.add_diagnostics(diagnostics);
         manifest.errors.extend(problems.iter().cloned());
-        eprint_diagnostics(diagnostics, texts);
+        eprint_diagnostics(diagnostics, texts)?;
         for issue in &problems {
-            eprintln!("{}", format_issue(issue, Severity::Error));
+            console::errln(&format_issue(issue, Severity::Error))?;
         }
         if !problems.is_empty() {
-            eprintln!("nothing was written");
+            console::errln("nothing was written")?;
         }
         if self.json {
-            print_stdout(&manifest.to_json())?;
+            console::out(&manifest.to_json())?;
         }
         Err(Reported(Exit::Invalid).into())
     }
@@ -304,57 +295,51 @@ impl Report {
             // The manifest lists the frameworks' warnings first; they are shown
             // as `jobpack check` shows them, the rest (people file, products) plainly.
             for source in sources {
-                eprint_diagnostics(&source.warnings, texts);
+                eprint_diagnostics(&source.warnings, texts)?;
             }
             let shown: usize = sources.iter().map(|s| s.warnings.len()).sum();
             for issue in manifest.warnings.iter().skip(shown) {
-                eprintln!("{}", format_issue(issue, Severity::Warning));
+                console::errln(&format_issue(issue, Severity::Warning))?;
             }
         }
         for issue in &manifest.errors {
-            eprintln!("{}", format_issue(issue, Severity::Error));
+            console::errln(&format_issue(issue, Severity::Error))?;
         }
         if self.json {
-            print_stdout(&manifest.to_json())?;
+            console::out(&manifest.to_json())?;
         } else if self.dry_run && !self.quiet {
             let list: String = manifest
                 .files
                 .iter()
                 .map(|f| format!("{}\n", out.join(&f.path).display()))
                 .collect();
-            print_stdout(&list)?;
+            console::out(&list)?;
         }
         if !self.quiet {
-            eprintln!("{}", summary(manifest, out, counts));
+            console::errln(&summary(manifest, out, counts))?;
         }
         Ok(())
     }
 }
 
 /// Loader diagnostics, rustc-style with the source line, file by file.
-fn eprint_diagnostics(diagnostics: &[Diagnostic], texts: &Texts) {
+fn eprint_diagnostics(diagnostics: &[Diagnostic], texts: &Texts) -> Result<()> {
     let mut rest = diagnostics;
     while let Some(first) = rest.first() {
         let n = rest.iter().take_while(|d| d.file == first.file).count();
         let src = texts.get(&first.file).map(String::as_str);
-        eprint!("{}", load::render_all(&rest[..n], src));
+        console::err(&load::render_all(&rest[..n], src))?;
         rest = &rest[n..];
     }
-}
-
-fn print_stdout(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .context("cannot write to standard output")
+    Ok(())
 }
 
 /// What this run made, for the summary: the manifest also lists files of
 /// the pack that earlier runs wrote.
 struct Counts {
-    /// The kind of each file this run made (or would, in a dry run), in order.
-    kinds: Vec<ProductKind>,
+    /// What each file this run made (or would, in a dry run) is, in order
+    /// (see [`file_kind`]).
+    kinds: Vec<&'static str>,
     /// How many of them already held the same bytes and were left alone.
     unchanged: usize,
 }
@@ -363,7 +348,11 @@ impl Counts {
     /// Counts from this run's manifest, before earlier files are added to it.
     fn of(manifest: &Manifest, outcome: Option<&build::Outcome>) -> Counts {
         Counts {
-            kinds: manifest.files.iter().map(|f| f.product).collect(),
+            kinds: manifest
+                .files
+                .iter()
+                .map(|f| file_kind(f.product, &f.path))
+                .collect(),
             unchanged: outcome.map_or(0, |o| {
                 o.results
                     .iter()
@@ -374,12 +363,13 @@ impl Counts {
     }
 }
 
-/// "wrote 11 files to output (5 profiles, 5 appraisals, 1 workbook)", or
-/// "wrote 2 of 11 files to output (…); 9 were unchanged".
+/// "wrote 12 files to output (5 profiles, 5 appraisal sheets, 1 appraisal
+/// workbook, 1 skills-matrix workbook)", or "wrote 2 of 12 files to output
+/// (…); 10 were unchanged".
 fn summary(manifest: &Manifest, out: &Path, run: &Counts) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for kind in &run.kinds {
-        let name = kind_name(*kind);
+        let name = *kind;
         match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
@@ -388,11 +378,7 @@ fn summary(manifest: &Manifest, out: &Path, run: &Counts) -> String {
     let detail: Vec<String> = counts
         .iter()
         .map(|(name, n)| {
-            let plural = match (*n, *name) {
-                (1, _) => "",
-                (_, "index") => "es",
-                _ => "s",
-            };
+            let plural = if *n == 1 { "" } else { "s" };
             format!("{n} {name}{plural}")
         })
         .collect();
@@ -432,6 +418,20 @@ fn summary(manifest: &Manifest, out: &Path, run: &Counts) -> String {
         text.push_str(&format!("; {} error(s), see above", manifest.errors.len()));
     }
     text
+}
+
+/// What a file of the pack is, for the summary: the product alone does not
+/// say, since the appraisal product writes a sheet (PDF) per level and a
+/// workbook per role.
+fn file_kind(product: ProductKind, path: &str) -> &'static str {
+    let workbook = path.ends_with(".xlsx");
+    match product {
+        ProductKind::Profile => "profile",
+        ProductKind::Appraisal if workbook => "appraisal workbook",
+        ProductKind::Appraisal => "appraisal sheet",
+        ProductKind::Workbook => "skills-matrix workbook",
+        ProductKind::Index => "index page",
+    }
 }
 
 /// "file:line:column: error: message", then the snippet and hint indented.

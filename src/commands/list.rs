@@ -15,9 +15,11 @@ pub fn run(args: &ListArgs) -> Result<Exit> {
     let loaded = load::load_reported(&args.framework)?;
     let fw = &loaded.framework;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&listing(fw))?);
+        let mut json = serde_json::to_string_pretty(&listing(fw))?;
+        json.push('\n');
+        crate::console::out(&json)?;
     } else {
-        print!("{}", text(fw));
+        crate::console::out(&text(fw))?;
     }
     Ok(Exit::Success)
 }
@@ -58,6 +60,19 @@ pub struct FrameworkInfo<'a> {
     /// ISO 8601 date.
     published: Option<String>,
     language: &'a str,
+}
+
+impl<'a> FrameworkInfo<'a> {
+    /// The metadata of `fw`.
+    pub fn of(fw: &'a Framework) -> Self {
+        FrameworkInfo {
+            name: &fw.meta.name,
+            publisher: &fw.meta.publisher,
+            version: fw.meta.version.as_deref(),
+            published: fw.meta.published.map(|d| d.iso()),
+            language: &fw.meta.language,
+        }
+    }
 }
 
 /// A rung of the scale in a [`Listing`].
@@ -103,13 +118,7 @@ pub struct RequirementEntry<'a> {
 /// Builds the `--json` document.
 pub fn listing(fw: &Framework) -> Listing<'_> {
     Listing {
-        framework: FrameworkInfo {
-            name: &fw.meta.name,
-            publisher: &fw.meta.publisher,
-            version: fw.meta.version.as_deref(),
-            published: fw.meta.published.map(|d| d.iso()),
-            language: &fw.meta.language,
-        },
+        framework: FrameworkInfo::of(fw),
         counts: fw.counts(),
         scale: fw
             .scale

@@ -2,7 +2,13 @@
 
 pub mod build;
 pub mod check;
+pub mod editions;
+pub mod init;
+mod interrupt;
 pub mod list;
+pub mod man;
+mod progress;
+mod watch;
 
 use anyhow::Result;
 
@@ -14,14 +20,14 @@ pub fn run(cli: Cli) -> Result<Exit> {
     match cli.command {
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "jobpack", &mut std::io::stdout());
+            // Rendered first: clap_complete panics on a failed write (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "jobpack", &mut script);
+            crate::console::out_bytes(&script)?;
             Ok(Exit::Success)
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
-            Ok(Exit::Success)
-        }
+        Command::Man(args) => man::run(&args),
+        Command::Init(args) => init::run(&args),
         Command::Check(args) => check::run(&args),
         Command::List(args) => list::run(&args),
         Command::Build(args) => build::run(args),

@@ -1,6 +1,7 @@
 //! Composers: framework → format-neutral [`crate::doc::Document`]s, one per product.
 
 pub mod appraisal;
+pub mod bilingual;
 pub mod index;
 pub mod profile;
 pub mod prose;

@@ -243,6 +243,10 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
             ],
         })
         .collect();
+    // Wide enough for the longest rung's name unbroken ("Ymwybyddiaeth" is
+    // wider than "Practitioner"); the descriptors give up the difference.
+    let longest = fw.scale.iter().map(|s| s.name.chars().count()).max();
+    let level_weight = (0.0145 * longest.unwrap_or(0) as f32).clamp(0.16, 0.24);
     blocks.push(Block::Table(Table {
         summary: Some(say!(
             w,
@@ -256,11 +260,11 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
             },
             Column {
                 header: w.get(Key::SkillLevel).into(),
-                weight: 0.16,
+                weight: level_weight,
             },
             Column {
                 header: w.get(Key::ProfileWhatYouNeed).into(),
-                weight: 0.59,
+                weight: 0.75 - level_weight,
             },
         ],
         rows,

@@ -31,6 +31,10 @@ pub struct Ctx<'s> {
     /// Warnings found beyond [`MAX_DIAGNOSTICS`] warnings. Counted apart so
     /// that warnings never crowd out an error, nor make a valid file invalid.
     dropped_warnings: usize,
+    /// The language texts are read in on this pass (see [`super::translations`]).
+    pub lang: String,
+    /// Every language the framework declares, in its order.
+    pub languages: Vec<String>,
 }
 
 /// A TOML table being read, with where to point when one of its keys is missing.
@@ -61,6 +65,8 @@ impl<'s> Ctx<'s> {
             diags: Vec::new(),
             dropped: 0,
             dropped_warnings: 0,
+            lang: "en-GB".into(),
+            languages: vec!["en-GB".into()],
         }
     }
 
@@ -116,7 +122,10 @@ impl<'s> Ctx<'s> {
             return;
         }
         let d = diagnostic(sev, self.file, &self.at, span, msg, hint);
-        self.diags.push(d);
+        // The file is read once per language; each problem is reported once.
+        if !self.diags.contains(&d) {
+            self.diags.push(d);
+        }
     }
 
     /// How many errors have been found so far.
@@ -213,6 +222,7 @@ impl<'s> Ctx<'s> {
 
     /// A value that must be a non-blank string.
     pub fn string_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Located<String>> {
+        let v = self.pick(v, key)?;
         let DeValue::String(s) = v.get_ref() else {
             self.wrong_type(v, key, "a string", "\"...\"");
             return None;
@@ -314,10 +324,27 @@ impl<'s> Ctx<'s> {
 
     /// An optional array of non-blank strings (absent: empty).
     pub fn strings(&mut self, t: &Table, key: &str) -> Vec<String> {
-        match t.map.get(key) {
+        match t.map.get(key).and_then(|v| self.pick(v, key)) {
             Some(v) => self.string_list(v, key),
             None => Vec::new(),
         }
+    }
+
+    /// A string field that is words for the reader, so given in every
+    /// language of a framework of several.
+    pub fn translated(&mut self, t: &Table, key: &str, required: bool) -> Option<Located<String>> {
+        if let Some(v) = t.map.get(key) {
+            self.needs_translations(v, key);
+        }
+        self.string(t, key, required)
+    }
+
+    /// [`Ctx::strings`] of words for the reader, given in every language.
+    pub fn translated_strings(&mut self, t: &Table, key: &str) -> Vec<String> {
+        if let Some(v) = t.map.get(key) {
+            self.needs_translations(v, key);
+        }
+        self.strings(t, key)
     }
 
     pub(super) fn string_list(&mut self, v: &Spanned<DeValue>, key: &str) -> Vec<String> {

@@ -10,6 +10,9 @@ use super::words::closest;
 use super::{input, limits};
 use crate::model::{Branding, Date, Logo, Meta, Skill, SkillLevel};
 
+/// The keys a `[[skills]]` table may have.
+pub(super) const SKILL_KEYS: &[&str] = &["id", "name", "description", "descriptors"];
+
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Reads `[framework]`.
@@ -35,10 +38,12 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
             "attribution",
             "url",
             "bullet_lead",
+            "languages",
+            "editions",
         ],
     );
-    let name = ctx.string(&t, "name", true);
-    let publisher = ctx.string(&t, "publisher", true);
+    let name = ctx.translated(&t, "name", true);
+    let publisher = ctx.translated(&t, "publisher", true);
     let version = ctx.string(&t, "version", false);
     let published = published(ctx, &t);
     if version.is_none()
@@ -59,7 +64,14 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
         }
         None => "en-GB".into(),
     };
-    let attribution = ctx.string(&t, "attribution", false);
+    languages(ctx, &t);
+    // A framework of several languages is read once in each.
+    let language = if t.map.contains_key("languages") {
+        ctx.lang.clone()
+    } else {
+        language
+    };
+    let attribution = ctx.translated(&t, "attribution", false);
     let url = ctx.string(&t, "url", false);
     if let Some(url) = &url {
         if !(url.value.starts_with("https://") || url.value.starts_with("http://"))
@@ -74,7 +86,7 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
     }
     // The default comes from the words catalogue, once it is resolved.
     let bullet_lead = ctx
-        .string(&t, "bullet_lead", false)
+        .translated(&t, "bullet_lead", false)
         .map_or_else(String::new, |b| b.value);
     Some(Meta {
         name: name?.value,
@@ -86,6 +98,80 @@ pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
         url: url.map(|u| u.value),
         bullet_lead,
     })
+}
+
+/// Checks `languages` (the languages of a framework written in several) and
+/// `editions` (which editions a build makes unless told).
+fn languages(ctx: &mut Ctx, t: &Table) {
+    if let Some(v) = t.map.get("languages") {
+        if t.map.contains_key("language") {
+            ctx.error(
+                Some(v.span()),
+                "[framework] has both `language` and `languages`".into(),
+                Some("keep `languages` for a framework in several languages, `language` for one in one".into()),
+            );
+        }
+        let tags = ctx.strings(t, "languages");
+        let example = "languages = [\"cy\", \"en\"]";
+        if tags.is_empty() {
+            ctx.error(
+                Some(v.span()),
+                "`languages` is empty".into(),
+                Some(format!("list the framework's languages, e.g. {example}")),
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for tag in &tags {
+            let p = crate::words::primary(tag);
+            if !super::text::is_language_tag(tag) {
+                ctx.error(
+                    Some(v.span()),
+                    format!("`languages` holds \"{tag}\", which is not a language tag"),
+                    Some(format!("use BCP 47 tags, e.g. {example}")),
+                );
+            } else if seen.contains(&p) {
+                ctx.error(
+                    Some(v.span()),
+                    format!(
+                        "`languages` names {} twice",
+                        super::translations::language_name(tag)
+                    ),
+                    Some("name each language once".into()),
+                );
+            }
+            seen.push(p);
+        }
+        if seen.iter().position(|p| p == "cy").is_some_and(|i| i > 0) {
+            ctx.warn(
+                Some(v.span()),
+                "Welsh is not the first of `languages`, so the bilingual edition prints it second"
+                    .into(),
+                Some("the Welsh Language Commissioner's guidance puts Welsh first: list \"cy\" first".into()),
+            );
+        }
+    }
+    for e in ctx.strings(t, "editions") {
+        if e != "both"
+            && !ctx
+                .languages
+                .iter()
+                .any(|l| crate::words::primary(l) == crate::words::primary(&e))
+        {
+            let span = t.map.get("editions").map(|v| v.span());
+            ctx.error(
+                span,
+                format!("`editions` holds \"{e}\", which is not one of the framework's languages"),
+                Some(format!(
+                    "list some of {}, or \"both\" for the bilingual edition",
+                    ctx.languages
+                        .iter()
+                        .map(|l| format!("\"{}\"", crate::words::primary(l)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+        }
+    }
 }
 
 fn published(ctx: &mut Ctx, t: &Table) -> Option<Date> {
@@ -135,9 +221,9 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
         return Branding::default();
     };
     ctx.known_keys(&t, &["organisation", "logo", "logo_alt", "accent"]);
-    let organisation = ctx.string(&t, "organisation", false).map(|o| o.value);
+    let organisation = ctx.translated(&t, "organisation", false).map(|o| o.value);
     let logo_path = ctx.string(&t, "logo", false);
-    let alt = ctx.string(&t, "logo_alt", false);
+    let alt = ctx.translated(&t, "logo_alt", false);
     let logo = match (logo_path, alt) {
         (Some(path), Some(alt)) => read_logo(ctx, &path, dir).map(|png| Logo {
             path: dir.join(&path.value),
@@ -159,7 +245,10 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
             ctx.error(
                 Some(alt.span),
                 "`logo_alt` is given but there is no `logo`".into(),
-                Some("add logo = \"logo.png\" (a PNG beside this file), or delete logo_alt".into()),
+                Some(
+                    "add logo = \"logo.png\" (a PNG or JPEG beside this file), or delete logo_alt"
+                        .into(),
+                ),
             );
             None
         }
@@ -187,7 +276,7 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
     let full = dir.join(&path.value);
     let result = match input::read(&full, input::LOGO) {
         Err(e) => Err(format!("cannot read the logo {}: {e}", full.display())),
-        Ok(bytes) => match png_problem(&bytes) {
+        Ok(bytes) => match image_problem(&bytes) {
             None => Ok(bytes),
             Some(problem) => Err(format!("the logo {} {problem}", full.display())),
         },
@@ -198,7 +287,7 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
                 Some(path.span.clone()),
                 message,
                 Some(
-                    "give the path of a PNG file, relative to the folder of this framework file"
+                    "give the path of a PNG or JPEG file, relative to the folder of this framework file"
                         .into(),
                 ),
             )
@@ -206,12 +295,21 @@ fn read_logo(ctx: &mut Ctx, path: &Located<String>, dir: &Path) -> Option<Vec<u8
         .ok()
 }
 
+/// What is wrong with a logo file, if anything: it must be a whole PNG or JPEG.
+fn image_problem(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(super::jpeg::SOI) {
+        super::jpeg::problem(bytes)
+    } else {
+        png_problem(bytes)
+    }
+}
+
 /// What is wrong with a PNG file, if anything: the signature, then a chunk walk
 /// (IHDR first with a non-zero size, some IDAT, IEND last), which catches other
 /// formats renamed to .png and truncated downloads before a renderer meets them.
 fn png_problem(bytes: &[u8]) -> Option<&'static str> {
     let Some(mut rest) = bytes.strip_prefix(PNG_SIGNATURE) else {
-        return Some("is not a PNG image");
+        return Some("is neither a PNG nor a JPEG image");
     };
     let mut first = true;
     let mut has_data = false;
@@ -262,7 +360,7 @@ pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
         };
         ctx.known_keys(&t, &["id", "name", "description"]);
         let id = ctx.id(&t, "id");
-        let name = ctx.string(&t, "name", true);
+        let name = ctx.translated(&t, "name", true);
         let description = ctx.text(&t, "description", false);
         if let Some(id) = &id {
             ids.check(ctx, "skill level id", id);
@@ -290,6 +388,9 @@ pub struct SkillSource {
     pub id_span: Range<usize>,
     /// The [skills.descriptors] table, or the skill's header when it has none.
     pub descriptors_span: Range<usize>,
+    /// Characters of each descriptor, by scale rank, counted once for the
+    /// per-level limit ([`super::limits::MAX_LEVEL_CHARS`]).
+    pub descriptor_chars: Vec<(usize, usize)>,
 }
 
 /// Reads `[[skills]]`, checking each descriptor's key against the scale.
@@ -309,8 +410,8 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
             t.name = format!("skill `{}`", id.value);
             ids.check(ctx, "skill id", id);
         }
-        ctx.known_keys(&t, &["id", "name", "description", "descriptors"]);
-        let name = ctx.string(&t, "name", true);
+        ctx.known_keys(&t, SKILL_KEYS);
+        let name = ctx.translated(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "skill name", name);
         }
@@ -337,6 +438,10 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
         }
         // Keep a skill with a bad name so that requirements naming it still resolve
         // (the load fails anyway; this only avoids reporting one mistake many times).
+        let descriptor_chars = descriptors
+            .iter()
+            .map(|(rank, text)| (*rank, limits::text_chars(text)))
+            .collect();
         if let Some(id) = id {
             out.push((
                 Skill {
@@ -348,6 +453,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
                 SkillSource {
                     id_span: id.span,
                     descriptors_span,
+                    descriptor_chars,
                 },
             ));
         } else {
@@ -395,7 +501,10 @@ mod tests {
     #[test]
     fn png_structure() {
         assert_eq!(png_problem(TINY_PNG), None);
-        assert_eq!(png_problem(b"GIF89a"), Some("is not a PNG image"));
+        assert_eq!(
+            png_problem(b"GIF89a"),
+            Some("is neither a PNG nor a JPEG image")
+        );
         assert_eq!(
             png_problem(&TINY_PNG[..40]),
             Some("is a truncated PNG image")

@@ -16,6 +16,17 @@ pub const MAX_TEXT_CHARS: usize = 32_000;
 /// profile lists each, so 1,000 makes a profile of about 250 pages.
 pub const MAX_REQUIREMENTS: usize = 1_000;
 
+/// The most characters of descriptors one level may require, together.
+/// Each becomes a page or more of the level's profile and appraisal sheet:
+/// 4,000,000 characters are about 1,100 profile pages, built in about 5
+/// seconds; three times as much took 20 seconds and 570 MB.
+pub const MAX_LEVEL_CHARS: usize = 4_000_000;
+
+/// The characters of a text's paragraphs and items.
+pub fn text_chars(text: &crate::model::Text) -> usize {
+    text.strings().map(|s| s.chars().count()).sum()
+}
+
 /// The most levels one role may have. Real roles have up to 9; each level is
 /// a column of the matrix and a sheet of the appraisal workbook.
 pub const MAX_LEVELS: usize = 100;

@@ -10,11 +10,14 @@ pub mod chars;
 mod fields;
 mod framework;
 pub mod input;
+mod jpeg;
 pub mod limits;
 mod roles;
 pub mod source;
+mod syntax;
 pub mod text;
 mod text_fields;
+mod translations;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +33,9 @@ use fields::{Ctx, Table};
 /// The largest framework file read (see [`input::FRAMEWORK`]).
 pub const MAX_FILE_BYTES: u64 = input::FRAMEWORK.bytes;
 
+/// The keys a framework file may have at the top.
+const ROOT_KEYS: &[&str] = &["framework", "branding", "scale", "skills", "roles", "words"];
+
 /// A framework that loaded, with any warnings (which do not stop a build).
 #[derive(Debug)]
 pub struct Loaded {
@@ -37,6 +43,29 @@ pub struct Loaded {
     pub framework: Framework,
     /// Problems that do not stop a build, such as a skill no level requires.
     pub warnings: Vec<Diagnostic>,
+    /// The same framework in each of its other languages (`languages` in
+    /// `[framework]`), in the order declared; empty for a framework in one.
+    pub translations: Vec<Framework>,
+    /// The editions a build makes unless told (`editions` in `[framework]`):
+    /// language tags and "both"; empty means every one.
+    pub editions: Vec<String>,
+}
+
+/// `[framework] editions`, as checked by the framework's pass.
+fn editions_asked(root: &DeTable) -> Vec<String> {
+    match root.get("framework").map(|v| v.get_ref()) {
+        Some(toml::de::DeValue::Table(t)) => match t.get("editions").map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|i| match i.get_ref() {
+                    toml::de::DeValue::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
 }
 
 /// How serious a diagnostic is.
@@ -106,25 +135,36 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(ctx.into_diagnostics());
     }
     let (root, syntax) = DeTable::parse_recoverable(text);
-    if !syntax.is_empty() {
-        for err in syntax {
-            let hint = syntax_hint(err.message());
-            ctx.error(err.span(), format!("TOML syntax: {}", err.message()), hint);
-        }
-        // The tree is only a best guess after a syntax error; checking it
-        // would report problems that are not there.
+    let slips = syntax::misspelt_headers(text);
+    if !syntax.is_empty() || !slips.is_empty() {
+        report_syntax(&mut ctx, text, &syntax, slips);
+        // The tree is only a best guess after a syntax error (and a misspelt
+        // header puts tables in the wrong place); checking it would report
+        // problems that are not there.
         return Err(ctx.into_diagnostics());
     }
-    let framework = build(&mut ctx, root.get_ref(), path);
-    if framework.is_none() {
+    ctx.languages = translations::declared(root.get_ref());
+    let mut editions = Vec::new();
+    for lang in ctx.languages.clone() {
+        ctx.lang = lang;
+        editions.push(build(&mut ctx, root.get_ref(), path));
+    }
+    if editions.iter().any(Option::is_none) {
         ctx.ensure_reported(0, 0..0, "framework");
     }
+    let editions_asked = editions_asked(root.get_ref());
     let diags = ctx.into_diagnostics();
-    match framework {
-        Some(framework) if diags.iter().all(|d| d.severity == Severity::Warning) => Ok(Loaded {
-            framework,
-            warnings: diags,
-        }),
+    let editions: Option<Vec<Framework>> = editions.into_iter().collect();
+    match editions {
+        Some(mut all) if diags.iter().all(|d| d.severity == Severity::Warning) => {
+            let framework = all.remove(0);
+            Ok(Loaded {
+                framework,
+                warnings: diags,
+                translations: all,
+                editions: editions_asked,
+            })
+        }
         _ => Err(diags),
     }
 }
@@ -140,22 +180,54 @@ pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
 /// (for `build --quiet`, which prints nothing but errors). The warnings are
 /// still returned in [`Loaded::warnings`].
 pub fn load_reported_with(path: &Path, print_warnings: bool) -> anyhow::Result<Loaded> {
+    let told = load_told(path);
+    let shown = match &told.result {
+        Ok(_) if !print_warnings => String::new(),
+        _ => told.rendered,
+    };
+    crate::console::err(&shown)?;
+    told.result.map_err(|_| Reported(told.exit).into())
+}
+
+/// A framework file loaded for a command to report on: the outcome, every
+/// diagnostic rendered for a person (warnings too), and the exit status a
+/// failure deserves (2 for bad input, 1 when the file could not be read for
+/// another reason).
+#[derive(Debug)]
+pub struct Told {
+    /// The framework and its warnings, or every diagnostic.
+    pub result: Result<Loaded, Vec<Diagnostic>>,
+    /// Every diagnostic (errors or warnings) as [`render_all`] shows them, with the source lines.
+    pub rendered: String,
+    /// The exit status when `result` is `Err`.
+    pub exit: Exit,
+}
+
+/// Loads `path` and renders its diagnostics, printing nothing.
+pub fn load_told(path: &Path) -> Told {
     let src = match read_source(path) {
         Ok(src) => src,
         Err(err) => {
             let (diag, exit) = *err;
-            eprint!("{}", render_all(&[diag], None));
-            return Err(Reported(exit).into());
+            let rendered = render_all(std::slice::from_ref(&diag), None);
+            return Told {
+                result: Err(vec![diag]),
+                rendered,
+                exit,
+            };
         }
     };
     let result = load_str(&src, path);
     let diags = match &result {
-        Ok(loaded) if print_warnings => &loaded.warnings[..],
-        Ok(_) => &[],
+        Ok(loaded) => &loaded.warnings[..],
         Err(diags) => diags,
     };
-    eprint!("{}", render_all(diags, Some(&src)));
-    result.map_err(|_| Reported(Exit::Invalid).into())
+    let rendered = render_all(diags, Some(&src));
+    Told {
+        result,
+        rendered,
+        exit: Exit::Invalid,
+    }
 }
 
 /// Every diagnostic rustc-style, then a count line when there are errors.
@@ -246,6 +318,46 @@ fn bytes_look_utf16(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
 }
 
+/// Syntax errors and misspelt table headers, each told where the mistake is
+/// rather than where parsing broke (see [`syntax`]).
+fn report_syntax(ctx: &mut Ctx, text: &str, errors: &[toml::de::Error], slips: Vec<syntax::Found>) {
+    // Only an error that says so is blamed on an unclosed text.
+    let unclosed = errors
+        .iter()
+        .any(|e| e.message().contains("multi-line"))
+        .then(|| syntax::unclosed_text(text))
+        .flatten();
+    let slipped = !slips.is_empty();
+    for found in slips {
+        ctx.error(Some(found.span), found.message, Some(found.hint));
+    }
+    for err in errors {
+        let span = err.span();
+        // A misspelt [[header]] puts its keys into the table before it: "duplicate key".
+        if slipped && err.message().contains("duplicate key") {
+            continue;
+        }
+        // Everything after an unclosed text's opening was read as part of it.
+        if let Some(open) = &unclosed {
+            if span.as_ref().is_none_or(|s| s.start >= open.span.start) {
+                continue;
+            }
+        }
+        if let Some(curly) = span
+            .as_ref()
+            .and_then(|s| syntax::curly_quote(text, s.start))
+        {
+            ctx.error(Some(curly.span), curly.message, Some(curly.hint));
+            continue;
+        }
+        let hint = syntax_hint(err.message());
+        ctx.error(span, format!("TOML syntax: {}", err.message()), hint);
+    }
+    if let Some(open) = unclosed {
+        ctx.error(Some(open.span), open.message, Some(open.hint));
+    }
+}
+
 fn syntax_hint(message: &str) -> Option<String> {
     let hint = if message.contains("duplicate key") {
         "each key may appear once in a table; for several entries use [[...]] headers"
@@ -267,10 +379,7 @@ fn build(ctx: &mut Ctx, root: &DeTable, path: &Path) -> Option<Framework> {
         span: None,
         name: "the file".into(),
     };
-    ctx.known_keys(
-        &root,
-        &["framework", "branding", "scale", "skills", "roles", "words"],
-    );
+    ctx.known_keys(&root, ROOT_KEYS);
     let dir = path.parent().unwrap_or(Path::new(""));
     let meta = framework::meta(ctx, &root);
     let overrides = catalogue::overrides(ctx, &root);

@@ -6,15 +6,15 @@ use std::collections::HashMap;
 use toml::de::DeValue;
 use toml::Spanned;
 
-use super::fields::{Ctx, Located, Seen, Table};
+use super::fields::{Ctx, Located, Seen, Table, MAX_DIAGNOSTICS};
 use super::framework::{unknown_level, SkillSource};
-use super::limits::{MAX_LEVELS, MAX_REQUIREMENTS};
+use super::limits::{text_chars, MAX_LEVELS, MAX_LEVEL_CHARS, MAX_REQUIREMENTS};
 use super::words::closest;
 use crate::model::{Level, Requirement, Role, Skill, SkillLevel, WelshRequirement};
 use crate::output::PEOPLE_FOLDER;
 
 /// The keys a `[[roles]]` table may have.
-const ROLE_KEYS: &[&str] = &[
+pub(super) const ROLE_KEYS: &[&str] = &[
     "id",
     "name",
     "family",
@@ -25,7 +25,7 @@ const ROLE_KEYS: &[&str] = &[
 ];
 
 /// The keys a `[[roles.levels]]` table may have.
-const LEVEL_KEYS: &[&str] = &[
+pub(super) const LEVEL_KEYS: &[&str] = &[
     "id",
     "name",
     "summary",
@@ -65,11 +65,11 @@ pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) ->
             reserved(ctx, id);
         }
         ctx.known_keys(&t, ROLE_KEYS);
-        let name = ctx.string(&t, "name", true);
+        let name = ctx.translated(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "role name", name);
         }
-        let family = ctx.string(&t, "family", false).map(|f| f.value);
+        let family = ctx.translated(&t, "family", false).map(|f| f.value);
         let summary = ctx.text(&t, "summary", true);
         let introduction = ctx.text(&t, "introduction", false);
         let skills_intro = ctx.text(&t, "skills_intro", false);
@@ -144,15 +144,15 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
             ids.check(ctx, "level id in this role", id);
         }
         ctx.known_keys(&t, LEVEL_KEYS);
-        let name = ctx.string(&t, "name", true);
+        let name = ctx.translated(&t, "name", true);
         if let Some(name) = &name {
             names.check(ctx, "level name in this role", name);
         }
         let summary = ctx.text(&t, "summary", true);
         let responsibilities_intro = ctx
-            .string(&t, "responsibilities_intro", false)
+            .translated(&t, "responsibilities_intro", false)
             .map(|s| s.value);
-        let responsibilities = ctx.strings(&t, "responsibilities");
+        let responsibilities = ctx.translated_strings(&t, "responsibilities");
         let grades = ctx.strings(&t, "grades");
         let requirements = requirements(ctx, &t, cat, used);
         let welsh = welsh(ctx, &t);
@@ -236,15 +236,28 @@ fn requirements(
             ),
             Some("a level needs the skills that set it apart, usually 5 to 30".into()),
         );
+        // Not read further; its skills still count as used, so that the
+        // catalogue does not get a warning for each.
+        for (key, _) in t.map.iter() {
+            if let Some(&skill) = cat.by_id.get(&**key.get_ref()) {
+                used[skill] = true;
+            }
+        }
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut chars = 0;
     for (key, value) in t.map.iter() {
         let skill_id: &str = key.get_ref();
         let skill = cat.by_id.get(skill_id).copied();
         if skill.is_none() {
             let ids = cat.skills.iter().map(|(s, _)| s.id.as_str());
-            let hint = match closest(skill_id, ids) {
+            // A suggestion compares with every skill: none once the
+            // diagnostics are full (they would not be shown).
+            let best = (ctx.errors() < MAX_DIAGNOSTICS)
+                .then(|| closest(skill_id, ids))
+                .flatten();
+            let hint = match best {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => "add it to the catalogue as a [[skills]] table, or correct the id".into(),
             };
@@ -285,11 +298,30 @@ fn requirements(
             ),
             _ => {}
         }
+        chars += match &descriptor {
+            Some(own) => text_chars(own),
+            None => source
+                .descriptor_chars
+                .iter()
+                .find(|(r, _)| *r == rank)
+                .map_or(0, |(_, n)| *n),
+        };
         out.push(Requirement {
             skill,
             level: rank,
             descriptor,
         });
+    }
+    if chars > MAX_LEVEL_CHARS {
+        ctx.error(
+            t.span.clone(),
+            format!(
+                "the descriptors that {} requires come to {chars} characters; the limit is \
+                 {MAX_LEVEL_CHARS} (about 1,100 pages of profile)",
+                level.name
+            ),
+            Some("a profile this long is not read: shorten the descriptors".into()),
+        );
     }
     out
 }

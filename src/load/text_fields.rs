@@ -23,6 +23,13 @@ impl Ctx<'_> {
 
     /// A value that must be a text.
     pub fn text_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
+        self.needs_translations(v, key);
+        let v = self.pick(v, key)?;
+        self.text_body(v, key)
+    }
+
+    /// A text in one language: a string, an array, or a passage `{ text, lang }`.
+    fn text_body(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
         match v.get_ref() {
             DeValue::String(s) => {
                 let s = self.checked(v, key, s)?;
@@ -70,7 +77,7 @@ impl Ctx<'_> {
                         self.wrong_type(i, "text", "a string or an array of strings", "\"...\"");
                         None
                     }
-                    Some((i, _)) => self.text_value(i, "text"),
+                    Some((i, _)) => self.text_body(i, "text"),
                     None => None,
                 }?;
                 body.lang = lang.map(|l| l.value);

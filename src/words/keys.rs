@@ -177,7 +177,6 @@ catalogue! {
     BookSheetLink = "book.sheet_link" => "{sheet} sheet",
     BookLevelN = "book.level_n" => "Level {n}",
     BookNone = "book.none" => "None",
-    BookColumn = "book.column" => "Column",
     BookSheets = "book.sheets" => "Sheets in this workbook",
     BookAbout = "book.about" => "About",
     BookFramework = "book.framework" => "Framework: {name}",

@@ -2,7 +2,7 @@
 //!
 //! Every fixed word or phrase a product prints (headings, labels, table
 //! headers, page furniture, month names, sheet names, form field names) is a
-//! [`Key`]. The English (en-GB) catalogue is written in [`keys`] beside each
+//! [`Key`]. The English (en-GB) catalogue is written in `keys.rs` beside each
 //! key, so a key without English does not compile; other languages are TOML
 //! files in this folder (`cy.toml`), embedded at build time, in the same
 //! `"key" = "words"` form a framework's `[words.<lang>]` table uses, so an
@@ -28,7 +28,7 @@ use crate::model::Date;
 const CY: &str = include_str!("cy.toml");
 
 /// Languages with a shipped catalogue: (primary language subtag, catalogue).
-/// English needs no file: its words are in [`keys`].
+/// English needs no file: its words are in `keys.rs`.
 const SHIPPED: [(&str, &str); 1] = [("cy", CY)];
 
 /// The catalogue of one language, resolved: every key has words.

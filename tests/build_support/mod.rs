@@ -83,6 +83,7 @@ pub fn source(path: &str, framework: Framework) -> Source {
         path: PathBuf::from(path),
         framework,
         warnings: Vec::new(),
+        edition: Default::default(),
     }
 }
 

@@ -28,6 +28,20 @@ fn meta() -> Meta {
     }
 }
 
+/// A file the tests read from tests/data/ (seed texts, the DDaT sample CSVs;
+/// their sources and licence are in tests/data/README.md).
+pub fn test_data(relative: &str) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(relative);
+    assert!(
+        path.exists(),
+        "{} is missing from the repository",
+        path.display()
+    );
+    path
+}
+
 /// A framework file shipped with the project, loaded as `jobpack build` loads it.
 pub fn load(relative: &str) -> Framework {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);

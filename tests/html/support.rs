@@ -126,7 +126,11 @@ pub fn browser_checks(out: &Path, pages: &[String]) {
 fn texts(blocks: &[Block], into: &mut Vec<String>) {
     for b in blocks {
         match b {
-            Block::Section(children) | Block::KeepTogether(children) => texts(children, into),
+            Block::Section(children)
+            | Block::KeepTogether(children)
+            | Block::Language {
+                blocks: children, ..
+            } => texts(children, into),
             Block::Heading(h) => into.push(h.text.clone()),
             Block::Paragraph(p) => into.push(p.text()),
             Block::List(l) => into.extend(l.items.iter().map(|i| i.text())),

@@ -35,7 +35,7 @@ fn run(
             products,
             Settings::default(),
             &dir,
-            &|| {},
+            &|_, _| {},
         )
     });
     manifest(&plan, sources, None, Some(&outcome))
@@ -270,7 +270,7 @@ fn people_get_their_own_sheets_named_safely_and_bad_rows_are_reported() {
         &products,
         Settings::default(),
         &dir,
-        &|| {},
+        &|_, _| {},
     );
     let m = manifest(&plan, &sources, Some(&people), Some(&outcome));
     assert_eq!(m.files.len(), 4);

@@ -261,7 +261,7 @@ fn logo_not_a_png() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("logo.png"), "GIF89a not really").unwrap();
     let diags = branding(dir.path(), "logo = \"logo.png\"\nlogo_alt = \"Org\"\n").unwrap_err();
-    assert_reported(&diags, "is not a PNG image", 7, 8);
+    assert_reported(&diags, "is neither a PNG nor a JPEG image", 7, 8);
 }
 
 #[test]

@@ -1,12 +1,10 @@
 //! framework.toml and examples/senior-2024.toml hold their source texts verbatim.
 //!
-//! The sources are the seed pages in `shared/seeds/`, which sits beside the
-//! repository (found by walking up from the crate folder). A clone without it
-//! skips these tests with a note; the structural checks against the files
-//! themselves still run in tests/load_good.rs.
+//! The sources are the seed pages, carried in `tests/data/seeds/` (their
+//! origin and licence are in tests/data/README.md), so these tests run on any clone.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jobpack::load::load_file;
 use jobpack::model::{Framework, Text};
@@ -27,24 +25,10 @@ const FURNITURE: &[&str] = &[
     "Skills required to be an application operations engineer",
 ];
 
-fn seed(name: &str) -> Option<String> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let found: Option<PathBuf> = manifest
-        .ancestors()
-        .map(|dir| dir.join("shared/seeds").join(name))
-        .find(|p| p.is_file());
-    match found {
-        Some(path) => Some(std::fs::read_to_string(path).expect("seed is UTF-8")),
-        None => {
-            // CI clones have shared/ beside them: there, a missing seed is a broken setup.
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "shared/seeds/{name} not found"
-            );
-            eprintln!("note: shared/seeds/{name} not found beside the repository; test skipped");
-            None
-        }
-    }
+/// A seed text, from tests/data/seeds/ (see tests/data/README.md for the sources).
+fn seed(name: &str) -> String {
+    let path = crate::common::test_data(&format!("seeds/{name}"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn load(rel: &str) -> Framework {
@@ -121,7 +105,7 @@ fn requirement_bullet(item: &str) -> Option<(&str, &str, &str)> {
 
 #[test]
 fn every_sentence_of_the_role_page_is_in_framework_toml() {
-    let Some(page) = seed(SEED_ROLE) else { return };
+    let page = seed(SEED_ROLE);
     let fw = load("framework.toml");
     let hay = haystack(&fw);
     let skill_names: BTreeSet<&str> = fw.skills.iter().map(|s| s.name.as_str()).collect();
@@ -160,7 +144,7 @@ fn every_sentence_of_the_role_page_is_in_framework_toml() {
 
 #[test]
 fn every_requirement_of_the_role_page_is_encoded_with_its_level_and_words() {
-    let Some(page) = seed(SEED_ROLE) else { return };
+    let page = seed(SEED_ROLE);
     let fw = load("framework.toml");
     let role = &fw.roles[0];
     let mut level = None;
@@ -206,7 +190,7 @@ fn every_requirement_of_the_role_page_is_encoded_with_its_level_and_words() {
 
 #[test]
 fn each_skill_and_skill_level_pair_has_one_descriptor() {
-    let Some(page) = seed(SEED_ROLE) else { return };
+    let page = seed(SEED_ROLE);
     let mut pairs: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
     for item in page.lines().filter_map(|l| l.trim().strip_prefix("• ")) {
         if let Some((name, text, rung)) = requirement_bullet(item) {
@@ -229,9 +213,7 @@ fn each_skill_and_skill_level_pair_has_one_descriptor() {
 
 #[test]
 fn every_line_of_the_senior_profile_is_in_the_example() {
-    let Some(page) = seed(SEED_SENIOR) else {
-        return;
-    };
+    let page = seed(SEED_SENIOR);
     let fw = load("examples/senior-2024.toml");
     let role = &fw.roles[0];
     let level = &role.levels[0];

@@ -99,13 +99,13 @@ proptest! {
         let text = spec.to_toml();
         let loaded = load_str(&text, Path::new("generated.toml"))
             .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
-        let sources = [Source { path: PathBuf::from("generated.toml"), framework: loaded.framework, warnings: loaded.warnings }];
+        let sources = [Source { path: PathBuf::from("generated.toml"), framework: loaded.framework, warnings: loaded.warnings, edition: Default::default() }];
         let products = catalogue();
         let plan = build::plan(&sources, &Selection::default(), None, &products)
             .map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         let tmp = tempfile::tempdir().unwrap();
         let out = OutDir::open(tmp.path()).unwrap();
-        let outcome = build::execute(&plan, &sources, None, &products, Settings::default(), &out, &|| {});
+        let outcome = build::execute(&plan, &sources, None, &products, Settings::default(), &out, &|_, _| {});
         for r in &outcome.results {
             prop_assert!(r.is_ok(), "{r:?}");
         }

@@ -91,6 +91,7 @@ fn texts(doc: &Document) -> Vec<String> {
         for b in blocks {
             match b {
                 Block::Section(c) | Block::KeepTogether(c) => walk(c, out),
+                Block::Language { blocks, .. } => walk(blocks, out),
                 Block::Heading(Heading { level, text, .. }) => out.push(format!("#{level} {text}")),
                 Block::Paragraph(p) => out.push(p.text()),
                 Block::List(l) => out.extend(l.items.iter().map(|i| format!("• {}", i.text()))),

@@ -59,6 +59,11 @@ impl Writer {
                 self.out.push_str("</div>\n");
             }
             Block::Field(f) => self.field(f),
+            Block::Language { lang, blocks } => {
+                let _ = writeln!(self.out, "<div lang=\"{}\">", escape(lang));
+                self.blocks(blocks);
+                self.out.push_str("</div>\n");
+            }
             Block::Space(points) => {
                 let (name, rule) = css::space_class(points.max(0.0).round() as u32);
                 let _ = writeln!(self.out, "<div class=\"{name}\"></div>");

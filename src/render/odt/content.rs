@@ -56,6 +56,8 @@ pub(super) struct Writer {
     pub(super) first: bool,
     pub(super) in_cell: bool,
     pub(super) keep: bool,
+    /// The language of the blocks being written, when not the document's.
+    pub(super) lang: Option<String>,
     /// Width of the text column in millimetres.
     pub(super) measure: f32,
 }
@@ -125,7 +127,8 @@ impl Writer {
             }
             Block::Heading(h) => {
                 let n = h.level.clamp(1, 10);
-                let style = self.style(&format!("Heading_20_{}", n.min(4)), None);
+                let lang = self.lang.clone();
+                let style = self.style(&format!("Heading_20_{}", n.min(4)), lang.as_deref());
                 let _ = write!(
                     self.body,
                     "<text:h text:style-name=\"{style}\" text:outline-level=\"{n}\">"
@@ -168,6 +171,11 @@ impl Writer {
                         items,
                     });
                 }
+            }
+            Block::Language { lang, blocks } => {
+                let was = self.lang.replace(lang.clone());
+                self.blocks(blocks);
+                self.lang = was;
             }
             Block::Space(points) => {
                 let points = points.max(0.0).round() as u32;
@@ -218,7 +226,8 @@ impl Writer {
 
     pub(super) fn paragraph(&mut self, p: &Paragraph, named: Option<&str>) {
         let named = named.unwrap_or_else(|| self.named(p.style)).to_string();
-        let style = self.style(&named, p.lang.as_deref());
+        let lang = p.lang.clone().or_else(|| self.lang.clone());
+        let style = self.style(&named, lang.as_deref());
         let _ = write!(self.body, "<text:p text:style-name=\"{style}\">");
         self.spans(&p.spans);
         self.body.push_str("</text:p>\n");

@@ -56,8 +56,13 @@ impl Writer {
         self.body
             .push_str("<table:table-header-rows>\n<table:table-row>");
         for c in &t.columns {
-            self.body.push_str(
-                "<table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\"><text:p text:style-name=\"Table_20_Heading\">",
+            let was = std::mem::replace(&mut self.in_cell, true);
+            let lang = self.lang.clone();
+            let style = self.style("Table_20_Heading", lang.as_deref());
+            self.in_cell = was;
+            let _ = write!(
+                self.body,
+                "<table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\"><text:p text:style-name=\"{style}\">"
             );
             self.text(&c.header);
             self.body.push_str("</text:p></table:table-cell>");

@@ -168,6 +168,11 @@ impl<'a> Measurer<'a> {
                 out.extend(group);
             }
             Block::Field(f) => self.field(f, parent, frame, out),
+            Block::Language { lang, blocks } => {
+                let sect = self.elems.declare(parent, StructRole::Sect);
+                self.elems.0[sect].lang = Some(lang.clone());
+                self.blocks(blocks, Some(sect), frame, out);
+            }
             Block::Space(h) => out.push(Item::Atom(Atom {
                 height: h.max(0.0),
                 ..Atom::default()

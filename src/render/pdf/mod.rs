@@ -49,6 +49,21 @@ pub struct RenderedPdf {
     pub warnings: Vec<String>,
 }
 
+/// printpdf's defaults, but images always Flate-compressed: with its `jpeg`
+/// feature (for JPEG logos) it would otherwise re-encode every colour image,
+/// PNG logos too, as a lossy JPEG. A JPEG logo is decoded once and kept
+/// losslessly, so it loses nothing more than its own compression did.
+fn save_options() -> PdfSaveOptions {
+    let images = printpdf::ImageOptimizationOptions {
+        format: Some(printpdf::ImageCompression::Flate),
+        ..Default::default()
+    };
+    PdfSaveOptions {
+        image_optimization: Some(images),
+        ..PdfSaveOptions::default()
+    }
+}
+
 /// Lays out, paginates and finishes `doc` as a PDF.
 pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<RenderedPdf> {
     let (pdf, laid, warnings) = lay_out(doc, opts, fonts)?;
@@ -56,7 +71,7 @@ pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<Rend
     let mut save_warnings = Vec::new();
     // printpdf writes a random trailer /ID; the finishing pass replaces it
     // with a hash of the content, so identical input gives identical bytes.
-    let lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut save_warnings);
+    let lo = pdf.to_lopdf_document(&save_options(), &mut save_warnings);
     let bytes = finish::finish(lo, &laid, &doc.meta)?;
     Ok(RenderedPdf {
         bytes,

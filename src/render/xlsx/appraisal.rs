@@ -8,7 +8,7 @@ use rust_xlsxwriter::{ProtectionOptions, Workbook, Worksheet};
 
 use super::cover::{self, Line};
 use super::gap::{add_gap_shading, cached_gap, choice_list, gap_formula, CHOICES};
-use super::names::level_sheet_names;
+use super::names::level_sheet_names_in;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use super::summary::SUMMARY_SHEET;
 use crate::model::{Framework, Level, Role};
@@ -108,7 +108,7 @@ pub fn write(
     prefill: &Prefill,
 ) -> Result<()> {
     let w = &fw.words;
-    let sheet_names = level_sheet_names(role, &reserved_sheets(w));
+    let sheet_names = level_sheet_names_in(role, &reserved_sheets(w), w);
     let cover_sheet = workbook.add_worksheet();
     cover_sheet.set_name(w.get(Key::BookCover))?;
     cover::write(
@@ -314,7 +314,7 @@ fn write_level(
             ]
         })
         .collect();
-    let placement = table.write(sheet, print)?;
+    let placement = table.or_none(w).write(sheet, print)?;
     if !level.requirements.is_empty() {
         let (first, last) = (placement.first_data_row, placement.last_row);
         sheet.add_data_validation(first, SELF, last, AGREED, &choice_list(w)?)?;

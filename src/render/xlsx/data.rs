@@ -67,6 +67,6 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 /// Writes the Data sheet.
 pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
     sheet.set_name(fw.words.get(Key::BookData))?;
-    table(fw, role).write(sheet, print)?;
+    table(fw, role).or_none(&fw.words).write(sheet, print)?;
     Ok(())
 }

@@ -51,6 +51,6 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 /// Writes the Descriptions sheet.
 pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
     sheet.set_name(fw.words.get(Key::BookDescriptions))?;
-    table(fw, role).write(sheet, print)?;
+    table(fw, role).or_none(&fw.words).write(sheet, print)?;
     Ok(())
 }

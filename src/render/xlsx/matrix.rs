@@ -83,6 +83,6 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 /// Writes the Matrix sheet.
 pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
     sheet.set_name(fw.words.get(Key::BookMatrix))?;
-    table(fw, role).write(sheet, print)?;
+    table(fw, role).or_none(&fw.words).write(sheet, print)?;
     Ok(())
 }

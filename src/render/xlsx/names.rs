@@ -13,6 +13,16 @@ const MAX_SHEET_NAME: usize = 31;
 /// where that is all it has (the working level is often named after the role
 /// itself). Characters Excel forbids are dropped and repeats are numbered.
 pub fn level_sheet_names(role: &Role, taken: &[&str]) -> Vec<String> {
+    level_sheet_names_in(role, taken, &crate::words::Words::english())
+}
+
+/// [`level_sheet_names`], calling a level with no usable name "Level 2" in
+/// the language of `words`.
+pub fn level_sheet_names_in(
+    role: &Role,
+    taken: &[&str],
+    words: &crate::words::Words,
+) -> Vec<String> {
     let full: Vec<String> = role.levels.iter().map(|l| clean(&l.name)).collect();
     let all_fit = full.iter().all(|n| fits(n) && !n.is_empty());
     let mut names: Vec<String> = Vec::new();
@@ -28,7 +38,7 @@ pub fn level_sheet_names(role: &Role, taken: &[&str]) -> Vec<String> {
             }
         };
         let candidate = if candidate.is_empty() {
-            format!("Level {}", i + 1)
+            crate::say!(words, BookLevelN, n = i + 1)
         } else {
             candidate
         };

@@ -113,6 +113,16 @@ pub struct Placement {
 }
 
 impl TableSheet {
+    /// The table, or when it has no rows, one row saying "None" in the
+    /// language of `words` (a table must have a data row).
+    pub fn or_none(mut self, words: &crate::words::Words) -> TableSheet {
+        if self.rows.is_empty() {
+            let none = words.get(crate::words::Key::BookNone).to_string();
+            self.rows = vec![vec![Cell::Text(none)]];
+        }
+        self
+    }
+
     /// The zero-based row of the table's first data row: after the title,
     /// the notes, the fields and the header row.
     pub fn first_data_row(&self) -> u32 {
@@ -153,6 +163,8 @@ impl TableSheet {
         let header_row = self.header_row();
         let first_data_row = self.first_data_row();
 
+        // Callers give an empty table a row saying so in their language
+        // ([`TableSheet::or_none`]); this is the English fallback.
         let none = vec![Cell::Text("None".to_string())];
         let rows: Vec<&Vec<Cell>> = if self.rows.is_empty() {
             vec![&none]

@@ -7,7 +7,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 
 /// A small valid framework: one role, one level, one skill.
-pub const MINIMAL: &str = include_str!("../fixtures/minimal.toml");
+pub const MINIMAL: &str = include_str!("../../fixtures/minimal.toml");
 
 /// Long enough for a debug build on a busy machine; a hang or a read of
 /// /dev/zero takes for ever.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::support::*;
+use super::support::*;
 
 #[cfg(unix)]
 fn mkfifo(path: &Path) {

@@ -6,7 +6,7 @@ use std::fs;
 
 use predicates::prelude::*;
 
-use crate::support::*;
+use super::support::*;
 
 /// `check` and `build` both refuse `text` with exit 2 and a message holding
 /// each of `needles`; `build` writes nothing.

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use jobpack::build::{catalogue, plan, Selection, Source};
 use jobpack::people::parse_people;
 
-use crate::support::*;
+use super::support::*;
 
 /// 100,000 rows of one name: numbered -2, -3 … in file order, each number
 /// found at once (the search used to restart at 2 for every row, and every
@@ -18,6 +18,7 @@ fn a_hundred_thousand_people_of_one_name_are_planned_in_linear_time() {
         path: PathBuf::from("framework.toml"),
         framework: loaded.framework,
         warnings: loaded.warnings,
+        edition: Default::default(),
     }];
     let rows = 100_000;
     let mut csv = String::from("name,role,level\n");
@@ -55,6 +56,7 @@ fn numbering_skips_names_rows_have_as_their_own() {
         path: PathBuf::from("framework.toml"),
         framework: loaded.framework,
         warnings: loaded.warnings,
+        edition: Default::default(),
     }];
     let csv = "name,role,level\nAda,tester,junior\nAda,tester,junior\nAda 2,tester,junior\nAda,tester,junior\n";
     let people = parse_people("people.csv".as_ref(), csv.as_bytes()).unwrap();
@@ -127,4 +129,21 @@ fn a_header_ten_thousand_keys_deep_is_refused_where_it_is() {
         "]".repeat(10_000)
     );
     refused_promptly(&arrays, "nested more than 32 deep here");
+}
+
+#[test]
+fn a_level_of_too_much_text_is_refused_with_the_limit() {
+    let mut text = MINIMAL.replace("[roles.levels.requirements]\ntesting = \"basic\"\n", "");
+    let role_at = text.find("[[roles]]").unwrap();
+    let role = text.split_off(role_at);
+    let mut requirements = String::from("[roles.levels.requirements]\n");
+    let descriptor = "Words of a descriptor. ".repeat(1_390);
+    for i in 0..130 {
+        text.push_str(&format!(
+            "\n[[skills]]\nid = \"skill-{i}\"\nname = \"Skill {i}\"\n[skills.descriptors]\nbasic = \"{descriptor}\"\n"
+        ));
+        requirements.push_str(&format!("skill-{i} = \"basic\"\n"));
+    }
+    let text = text + "\n" + &role + &requirements;
+    refused_promptly(&text, "characters; the limit is 4000000");
 }

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use predicates::prelude::*;
 
-use crate::support::*;
+use super::support::*;
 
 /// Every file under `root` with its modification time and inode.
 fn stamps(root: &Path) -> BTreeMap<PathBuf, (SystemTime, u64)> {
