@@ -284,3 +284,33 @@ fn a_welsh_framework_gets_welsh_index_pages_and_navigation() {
     assert!(page.contains("aria-label=\"Ble mae&#39;r dudalen hon\""));
     assert!(page.contains("<p>Hefyd fel:</p>"));
 }
+
+#[test]
+fn each_language_edition_has_its_pages_and_the_bilingual_one_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let framework = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/welsh.toml");
+    let manifest = build(&framework, &out, "html,odt");
+    let pages = files_of(&manifest, "html");
+    for edition in ["cy", "en", "cy-en"] {
+        assert!(
+            pages.contains(&format!("index.{edition}.html")),
+            "{pages:?}"
+        );
+    }
+    check_links(&out, &pages);
+    browser_checks(&out, &pages);
+    let role = "application-operations-engineer";
+    let both =
+        std::fs::read_to_string(out.join(format!("{role}/profile-senior.cy-en.html"))).unwrap();
+    assert!(both.starts_with("<!DOCTYPE html>\n<html lang=\"cy\">"));
+    assert!(
+        both.contains("<div lang=\"en-GB\">"),
+        "the English half is marked"
+    );
+    let odt = std::fs::read(out.join(format!("{role}/profile-senior.cy-en.odt"))).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("content.xml").unwrap(), &mut content).unwrap();
+    assert!(content.contains("fo:language=\"en\" fo:country=\"GB\""));
+}

@@ -154,7 +154,15 @@ pub fn plan(
                 }
             }
         }
-        plan_framework_wide(s, selection, products, &chosen, &mut plan, &mut problems);
+        plan_framework_wide(
+            s,
+            &edition.suffix,
+            selection,
+            products,
+            &chosen,
+            &mut plan,
+            &mut problems,
+        );
     }
     if let Some(people) = people {
         plan_people(sources, people, products, &mut plan, &mut problems);
@@ -171,6 +179,7 @@ pub fn plan(
 /// the run builds every role and level and wrote something for it.
 fn plan_framework_wide(
     source: usize,
+    suffix: &str,
     selection: &Selection,
     products: &[Product],
     chosen: &[usize],
@@ -186,7 +195,8 @@ fn plan_framework_wide(
         if product.per != Per::Framework {
             continue;
         }
-        let name = (product.file_name)("", "");
+        // Each language edition has its own index, as its own documents.
+        let name = with_suffix(&(product.file_name)("", ""), suffix);
         match path(&plan.folders[source], &[&name]) {
             Ok(path) => plan.jobs.push(Job {
                 product: p,

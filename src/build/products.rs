@@ -227,16 +227,21 @@ fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
     })
 }
 
-fn make_profile(s: &Subject<'_>) -> Result<Made> {
+/// The job profile of the subject's level in its edition (one language, or
+/// both), whatever format it is rendered in.
+pub fn profile_doc(s: &Subject<'_>) -> Result<crate::doc::Document> {
     let level = level_index(s)?;
-    let doc = edition_doc(s, |fw| {
+    edition_doc(s, |fw| {
         compose::profile::profile(fw, s.role_index, level, s.epoch)
-    })?;
-    render_pdf(s, &doc)
+    })
+}
+
+fn make_profile(s: &Subject<'_>) -> Result<Made> {
+    render_pdf(s, &profile_doc(s)?)
 }
 
 fn make_odt_profile(s: &Subject<'_>) -> Result<Made> {
-    let doc = compose::profile::profile(s.framework, s.role_index, level_index(s)?, s.epoch)?;
+    let doc = profile_doc(s)?;
     let options = crate::render::odt::OdtOptions {
         paper: s.paper,
         accent: s.framework.branding.accent,

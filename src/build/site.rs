@@ -4,11 +4,10 @@
 
 use anyhow::Result;
 
-use super::products::level_index;
+use super::products::{level_index, profile_doc};
 use super::{Job, Made, Per, Subject};
 use crate::cli::{Format, ProductKind};
 use crate::compose::index::{self, Entry};
-use crate::compose::profile::profile;
 use crate::render::html::{self, HtmlOptions, NavLink, NavWords};
 
 /// `to` as a link from the page at `from` (both relative to the output
@@ -77,7 +76,7 @@ fn breadcrumbs(s: &Subject<'_>, role: Option<usize>) -> Vec<NavLink> {
 /// The HTML job profile of a level, linked to its index pages and its other formats.
 pub fn make_html_profile(s: &Subject<'_>) -> Result<Made> {
     let level = level_index(s)?;
-    let doc = profile(s.framework, s.role_index, level, s.epoch)?;
+    let doc = profile_doc(s)?;
     let from = s.job.path.to_string();
     let other_formats = others(s)
         .filter(|j| {
