@@ -143,7 +143,11 @@ fn a_framework_corrects_the_catalogue_and_check_lists_what_a_language_lacks() {
         .iter()
         .filter(|d| d.message.starts_with("the words catalogue for \"ga\""))
         .collect();
-    assert_eq!(gaps.len(), Key::ALL.len() - 1);
+    // Every missing entry, up to the loader's cap on warnings.
+    assert_eq!(
+        gaps.len(),
+        (Key::ALL.len() - 1).min(jobpack::load::MAX_DIAGNOSTICS)
+    );
     assert!(gaps.iter().all(|d| d.line == 6), "at [words.ga]");
     assert!(!gaps
         .iter()
