@@ -43,7 +43,7 @@ fn benches(c: &mut Criterion) {
     });
     let lo = pdf.to_lopdf_document(&save, &mut Vec::new());
     c.bench_function("finish: the finishing pass, compress and save", |b| {
-        b.iter(|| finish(black_box(lo.clone()), &laid, &doc.meta).unwrap())
+        b.iter(|| finish(black_box(lo.clone()), &laid, &doc.meta, None).unwrap())
     });
     c.bench_function("profile: one finished PDF (senior)", |b| {
         b.iter(|| render(black_box(&doc), &opts, &fonts).unwrap())

@@ -58,6 +58,29 @@ pub enum Command {
     /// failed or interrupted run never leaves a half-written file and never touches
     /// earlier outputs it did not replace.
     Build(BuildArgs),
+    /// Read filled appraisal sheets back and write the results as a workbook.
+    ///
+    /// Give the framework the sheets were built from, then the filled sheets:
+    /// PDF files, or folders searched (with their subfolders) for *.pdf. Each
+    /// sheet must have been made by `jobpack build` from this framework (its
+    /// stamp says which framework, role and level) and have an agreed level for
+    /// every skill. Writes one row per person and skill, a Team sheet of counts
+    /// per skill and level (and a chart of them), and a Skipped sheet of sheets
+    /// that could not be read, which are also listed on standard error. Exit status 1 when any
+    /// sheet was skipped (the rest are still collected), 2 on bad input.
+    Collect(CollectArgs),
+    /// Import a framework published in another shape, writing framework TOML.
+    ///
+    /// Prints what it did (roles, levels, skills, rows skipped and why) to
+    /// standard error. A malformed input file is reported at its line and
+    /// column, exit status 2, and nothing is written.
+    Import(ImportArgs),
+    /// Write a framework in another shape: a long table for spreadsheets.
+    Export(ExportArgs),
+    /// Compare two framework files: skills, skill levels, texts, roles and levels.
+    ///
+    /// Exit status 0 when they agree, 1 when they differ, 2 on bad input, as diff(1).
+    Diff(DiffArgs),
     /// Print a shell completion script to standard output.
     ///
     /// For example: jobpack completions bash > /etc/bash_completion.d/jobpack
@@ -94,7 +117,18 @@ pub struct ManArgs {
 }
 
 /// The subcommands with a man page of their own.
-pub const COMMAND_NAMES: [&str; 6] = ["check", "list", "build", "init", "completions", "man"];
+pub const COMMAND_NAMES: [&str; 10] = [
+    "check",
+    "list",
+    "build",
+    "collect",
+    "import",
+    "export",
+    "diff",
+    "init",
+    "completions",
+    "man",
+];
 
 /// Arguments of `jobpack init`. Its help text is [`Command::Init`]'s.
 #[derive(Debug, Args)]
@@ -105,6 +139,88 @@ pub struct InitArgs {
     /// Replace an existing framework.toml.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Arguments of `jobpack import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format of the input.
+    #[command(subcommand)]
+    pub format: ImportFormat,
+}
+
+/// The formats `jobpack import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFormat {
+    /// The Digital and Data capability framework's CSV download (roles.csv, skills.csv).
+    Ddat {
+        /// The roles file: one row per role level and skill.
+        roles: PathBuf,
+        /// The skills file: the catalogue, one column per skill level.
+        #[arg(long)]
+        skills: Option<PathBuf>,
+        /// Where to write the framework (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// The publication date to record, YYYY-MM-DD (documents carry it).
+        #[arg(long)]
+        published: Option<String>,
+        /// A version label to record, e.g. 2026.1.
+        #[arg(long = "label")]
+        label: Option<String>,
+    },
+    /// A plain long table (CSV): role, level, skill, skill level, descriptor,
+    /// and optional columns, as `jobpack export table` writes it.
+    Table {
+        /// The table file.
+        table: PathBuf,
+        /// The framework file to take the framework's facts (name, publisher,
+        /// date, licence) and skill-level scale from, usually the one the
+        /// table was exported from.
+        #[arg(long)]
+        like: PathBuf,
+        /// Where to write the framework (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `jobpack export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[command(subcommand)]
+    pub format: ExportFormat,
+}
+
+/// The formats `jobpack export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// A plain long table (CSV, one row per role level and skill, the skills
+    /// catalogue first) to edit in a spreadsheet and read back with `import table`.
+    Table {
+        /// The framework file to read.
+        #[arg(default_value = "framework.toml")]
+        framework: PathBuf,
+        /// Where to write the table (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `jobpack diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older framework file.
+    pub old: PathBuf,
+    /// The newer framework file.
+    pub new: PathBuf,
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the change report for people, a tagged PDF, to this file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
 }
 
 /// Arguments of `jobpack check`. Its help text is [`Command::Check`]'s, which
@@ -204,6 +320,36 @@ pub struct BuildArgs {
     /// reported and the next change is waited for. Ctrl-C ends it (exit 130).
     #[arg(long, conflicts_with = "check_only")]
     pub watch: bool,
+}
+
+/// Arguments of `jobpack collect`. Its help text is [`Command::Collect`]'s,
+/// which clap shows in place of this comment.
+#[derive(Debug, Args)]
+pub struct CollectArgs {
+    /// The framework file the sheets were built from.
+    pub framework: PathBuf,
+    /// Filled appraisal sheets: PDF files, or folders to search for *.pdf.
+    #[arg(required = true)]
+    pub sheets: Vec<PathBuf>,
+    /// The file to write, e.g. results.xlsx (replaced if it exists; its folder must exist).
+    #[arg(short, long)]
+    pub out: PathBuf,
+    /// What to write: a workbook, or the results table alone as CSV.
+    /// Default: csv when --out ends in .csv, else xlsx.
+    #[arg(long, value_enum)]
+    pub format: Option<ResultsFormat>,
+    /// Print nothing but problems.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// How `jobpack collect` writes its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormat {
+    /// An Excel workbook: Results, Team, Team chart and Skipped sheets.
+    Xlsx,
+    /// The Results table as CSV (UTF-8, comma-separated, header row first).
+    Csv,
 }
 
 /// The products jobpack can write.

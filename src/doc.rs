@@ -66,6 +66,11 @@ pub struct DocMeta {
     pub epoch: i64,
     /// The application that made the content, e.g. "jobpack 0.1.0".
     pub creator: String,
+    /// Further named properties for tools that read the file back, e.g.
+    /// `("JobpackFingerprint", "0123456789abcdef")`, in order. Keys are
+    /// ASCII letters and digits (the PDF renderer writes them as custom
+    /// Info entries); values are text.
+    pub properties: Vec<(String, String)>,
 }
 
 /// A block-level element.
@@ -88,6 +93,9 @@ pub enum Block {
     KeepTogether(Vec<Block>),
     /// A form field on a line of its own, with a visible label.
     Field(Field),
+    /// Several questions with the same choices, as a grid: one row per
+    /// question, one column per choice, one button in each cell.
+    ChoiceGrid(ChoiceGrid),
     /// Vertical space in points, e.g. room to write by hand.
     Space(f32),
     /// Blocks in another language than the document's (the English half of
@@ -317,4 +325,61 @@ pub enum FieldKind {
         /// The choices, in the order printed.
         options: Vec<String>,
     },
+}
+
+/// Questions that share one set of choices, each answered with exactly one
+/// of them: a radio group per row. The PDF renderer draws a table (choices
+/// as column headers, questions as row headers) with a button in each cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceGrid {
+    /// What the grid is for, for the structure tree and readers.
+    pub summary: Option<String>,
+    /// Header of the column of question labels, e.g. "Assessment".
+    pub corner: String,
+    /// The choices, in the order printed (the columns).
+    pub choices: Vec<GridChoice>,
+    /// The questions, top to bottom (the rows).
+    pub questions: Vec<GridQuestion>,
+    /// A text box below the grid for what the answers rest on; a page may
+    /// break between the grid and it.
+    pub notes: Option<GridNotes>,
+}
+
+/// The text box below a [`ChoiceGrid`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridNotes {
+    /// Printed beside the box, under the question labels, e.g. "Evidence
+    /// and comments" (the grid above says what it is about).
+    pub label: String,
+    /// The text field; its own label is its accessible name, and should
+    /// say what the grid is about too ("Testing: evidence and comments").
+    pub field: Field,
+}
+
+/// One choice of a [`ChoiceGrid`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridChoice {
+    /// As printed in the column header, e.g. "Working".
+    pub label: String,
+    /// What a filled form reports when this choice is made, e.g.
+    /// "working": ASCII letters, digits, '-' and '_'.
+    pub value: String,
+    /// Set when the choice stands out, with the words that say why
+    /// (e.g. "expected"): printed under the label, and the column is
+    /// emphasised in a way that does not rely on colour.
+    pub note: Option<String>,
+}
+
+/// One question (row) of a [`ChoiceGrid`]: a radio group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridQuestion {
+    /// The row header, e.g. "Self".
+    pub label: String,
+    /// The group's fully qualified field name, e.g. "skill.testing.self".
+    pub name: String,
+    /// Accessible name of the group, e.g. "Testing, self-assessment"; each
+    /// button's is this and its choice's label.
+    pub accessible: String,
+    /// The [`GridChoice::value`] chosen when pre-filled.
+    pub value: Option<String>,
 }

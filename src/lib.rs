@@ -72,12 +72,15 @@
 
 pub mod build;
 pub mod cli;
+pub mod collect;
 pub mod commands;
 pub mod compose;
 pub mod console;
+pub mod diff;
 pub mod doc;
 pub mod error;
 pub mod fingerprint;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -9,6 +9,8 @@
 
 use std::path::PathBuf;
 
+mod tracks;
+
 /// A whole capability framework: its metadata, the skill-level scale, the
 /// skills catalogue and the roles.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +182,15 @@ pub struct Level {
     pub responsibilities_intro: Option<String>,
     /// Typical responsibilities, one list item each.
     pub responsibilities: Vec<String>,
+    /// Text that follows the responsibilities list, e.g. "There are 2 different
+    /// roles at this level - a technical role and a management role."
+    pub responsibilities_outro: Option<Text>,
+    /// The career track this level is on, e.g. "management"; `None` for the
+    /// role's main track. Levels of one track, in file order, are lowest first.
+    pub track: Option<String>,
+    /// Index into [`Role::levels`] of the level this level's track branches
+    /// from; only on the first level of a track (checked at load).
+    pub branches_from: Option<usize>,
     /// Job grades this level maps to, e.g. "SEO", "Grade 7".
     pub grades: Vec<String>,
     /// In the framework's order.

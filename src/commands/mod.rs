@@ -2,7 +2,11 @@
 
 pub mod build;
 pub mod check;
+pub mod collect;
+pub mod diff;
 pub mod editions;
+pub mod export;
+pub mod import;
 pub mod init;
 mod interrupt;
 pub mod list;
@@ -31,5 +35,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Check(args) => check::run(&args),
         Command::List(args) => list::run(&args),
         Command::Build(args) => build::run(args),
+        Command::Collect(args) => collect::run(&args),
+        Command::Import(args) => import::run(args),
+        Command::Export(args) => export::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }

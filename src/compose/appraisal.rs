@@ -33,13 +33,13 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED};
+pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE};
 
 mod skill;
 
 /// Lines for the overall summary and for development actions.
-const SUMMARY_LINES: u16 = 7;
-const ACTION_LINES: u16 = 7;
+const SUMMARY_LINES: u16 = 4;
+const ACTION_LINES: u16 = 4;
 /// Room for a handwritten signature.
 const SIGNATURE_LINES: u16 = 2;
 
@@ -105,12 +105,27 @@ pub fn appraisal(
             language: fw.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+            properties: stamps(fw, role, level),
         },
         running_header: Some(running_header),
         footer: footer(fw, role),
         furniture: crate::doc::Furniture::from_words(w),
         blocks,
     })
+}
+
+/// What `jobpack collect` reads back to tell which framework, role and
+/// level a filled sheet belongs to (see [`crate::fingerprint`]).
+fn stamps(fw: &Framework, role: &Role, level: &Level) -> Vec<(String, String)> {
+    [
+        ("JobpackFramework", fw.meta.name.clone()),
+        ("JobpackFingerprint", crate::fingerprint::fingerprint(fw)),
+        ("JobpackRole", role.id.clone()),
+        ("JobpackLevel", level.id.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
 }
 
 /// "Application operations engineer · framework published 7 January 2020":
@@ -224,13 +239,12 @@ fn guidance_section(fw: &Framework) -> Block {
             bookmark: true,
         }),
         Block::Paragraph(Paragraph::plain(w.get(Key::SheetGuidance))),
-        Block::Paragraph(Paragraph::styled(
-            ParaStyle::Label,
-            vec![Span::plain(w.get(Key::SheetScaleIntro))],
-        )),
     ];
     let mut key = super::prose::scale_table(fw);
     key.summary = Some(w.get(Key::SheetKeySummary).into());
+    // Wide enough for "Not yet demonstrated" on one line.
+    key.columns[0].weight = 0.25;
+    key.columns[1].weight = 0.75;
     key.rows.push(Row {
         cells: vec![
             Cell::text(w.get(Key::NotYetDemonstrated)),

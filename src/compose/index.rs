@@ -112,6 +112,7 @@ fn meta(fw: &Framework, name: &str, epoch: i64) -> DocMeta {
         language: fw.meta.language.clone(),
         epoch,
         creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+        properties: Vec::new(),
     }
 }
 

@@ -2,9 +2,11 @@
 
 pub mod appraisal;
 pub mod bilingual;
+pub mod changes;
 pub mod index;
 pub mod profile;
 pub mod prose;
+pub mod tracks;
 
 use anyhow::{Context, Result};
 
@@ -62,6 +64,9 @@ mod tests {
                     summary: Text::paragraph("L."),
                     responsibilities_intro: None,
                     responsibilities: Vec::new(),
+                    responsibilities_outro: None,
+                    track: None,
+                    branches_from: None,
                     grades: Vec::new(),
                     welsh: None,
                     requirements: Vec::new(),

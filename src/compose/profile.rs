@@ -24,9 +24,8 @@ pub fn profile(
     epoch: i64,
 ) -> anyhow::Result<Document> {
     let (role, level) = super::role_level(fw, role_index, level_index)?;
-    let of = role.levels.len();
     let w = &fw.words;
-    let position = say!(w, ProfilePosition, n = level_index + 1, of = of);
+    let position = super::tracks::position(fw, role, level_index);
 
     let mut blocks = title_block(fw, role, level, &position);
     blocks.push(section(w.get(Key::ProfileAboutRole), role_blocks(role)));
@@ -44,9 +43,18 @@ pub fn profile(
     }
     // The two short tables read best whole: each moves to a new page rather
     // than split (the engine still splits one taller than a page).
-    if let Some(next) = role.levels.get(level_index + 1) {
+    // On a role with tracks the next level is the next on this level's own
+    // track; levels one rung up on other tracks are named as alternatives.
+    let alternatives = role.alternatives_after(level_index);
+    if let Some(next) = role
+        .next_on_track(level_index)
+        .or(alternatives.first().copied())
+    {
         let title = w.get(Key::ProfileNextLevel);
-        let content = next_level_blocks(fw, level, next, level_index + 2, of);
+        let intro = super::tracks::next_intro(fw, role, next);
+        let mut content = next_level_blocks(fw, level, &role.levels[next], intro);
+        let others: Vec<usize> = alternatives.into_iter().filter(|&a| a != next).collect();
+        content.extend(super::tracks::alternatives_blocks(fw, role, &others));
         blocks.push(kept_section(title, content));
     }
     blocks.push(kept_section(w.get(Key::SkillLevels), key_blocks(fw)));
@@ -73,6 +81,7 @@ pub fn profile(
             language: fw.meta.language.clone(),
             epoch,
             creator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
+            properties: Vec::new(),
         },
         running_header: Some(say!(w, ProfileTitle, level = level.name)),
         footer: format!(
@@ -191,7 +200,9 @@ fn skills_explained(fw: &Framework, level: &Level) -> Vec<Block> {
 
 fn level_blocks(fw: &Framework, level: &Level) -> Vec<Block> {
     let mut blocks = text_blocks(&level.summary);
+    let outro = level.responsibilities_outro.as_ref().map(text_blocks);
     if level.responsibilities.is_empty() {
+        blocks.extend(outro.into_iter().flatten());
         return blocks;
     }
     let intro = level
@@ -210,6 +221,7 @@ fn level_blocks(fw: &Framework, level: &Level) -> Vec<Block> {
             .map(|r| Paragraph::plain(r.clone()))
             .collect(),
     }));
+    blocks.extend(outro.into_iter().flatten());
     blocks
 }
 
@@ -273,13 +285,7 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
     blocks
 }
 
-fn next_level_blocks(
-    fw: &Framework,
-    level: &Level,
-    next: &Level,
-    next_number: usize,
-    of: usize,
-) -> Vec<Block> {
+fn next_level_blocks(fw: &Framework, level: &Level, next: &Level, intro: String) -> Vec<Block> {
     let rank_of = |l: &Level, skill: usize| {
         l.requirements
             .iter()
@@ -312,13 +318,6 @@ fn next_level_blocks(
             ],
         });
     }
-    let intro = say!(
-        w,
-        ProfileNextIs,
-        level = next.name,
-        n = next_number,
-        of = of
-    );
     let mut blocks = vec![Block::Paragraph(Paragraph::plain(intro))];
     if rows.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::plain(
@@ -356,6 +355,16 @@ fn next_level_blocks(
 }
 
 fn key_blocks(fw: &Framework) -> Vec<Block> {
+    // A framework that describes none of its skill levels (the DDaT download
+    // does not) gets their names in order, not a table of empty cells.
+    if fw.scale.iter().all(|s| s.description.is_none()) {
+        let names: Vec<&str> = fw.scale.iter().map(|s| s.name.as_str()).collect();
+        return vec![Block::Paragraph(Paragraph::plain(format!(
+            "{} {}.",
+            fw.words.get(Key::ProfileKeyIntro),
+            names.join(", ")
+        )))];
+    }
     vec![
         Block::Paragraph(Paragraph::plain(fw.words.get(Key::ProfileKeyIntro))),
         Block::Table(scale_table(fw)),

@@ -17,6 +17,7 @@ pub mod source;
 mod syntax;
 pub mod text;
 mod text_fields;
+mod tracks;
 mod translations;
 pub mod words;
 

@@ -31,7 +31,10 @@ pub(super) const LEVEL_KEYS: &[&str] = &[
     "summary",
     "responsibilities_intro",
     "responsibilities",
+    "responsibilities_outro",
     "grades",
+    "track",
+    "branches_from",
     "requirements",
     "welsh",
 ];
@@ -112,6 +115,9 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out = Vec::new();
+    // Where each pushed level's track and branch point are written, checked
+    // once every level of the role is known.
+    let mut branches: Vec<super::tracks::Written> = Vec::new();
     let tables = ctx.tables(role, "roles.levels", false);
     if tables.is_empty() && !role.map.contains_key("levels") {
         ctx.error(
@@ -153,6 +159,9 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
             .translated(&t, "responsibilities_intro", false)
             .map(|s| s.value);
         let responsibilities = ctx.translated_strings(&t, "responsibilities");
+        let responsibilities_outro = ctx.text(&t, "responsibilities_outro", false);
+        let track = ctx.string(&t, "track", false);
+        let branches_from = ctx.string(&t, "branches_from", false);
         let grades = ctx.strings(&t, "grades");
         let requirements = requirements(ctx, &t, cat, used);
         let welsh = welsh(ctx, &t);
@@ -163,14 +172,22 @@ fn levels(ctx: &mut Ctx, role: &Table, cat: &Catalogue, used: &mut [bool]) -> Ve
                 summary,
                 responsibilities_intro,
                 responsibilities,
+                responsibilities_outro,
+                track: track.as_ref().map(|t| t.value.clone()),
+                branches_from: None,
                 grades,
                 requirements,
                 welsh,
+            });
+            branches.push(super::tracks::Written {
+                track,
+                branches_from,
             });
         } else {
             ctx.ensure_reported(before, span, "level");
         }
     }
+    super::tracks::resolve(ctx, role, &mut out, branches);
     out
 }
 

@@ -292,6 +292,39 @@ fn holds(target: &Path, bytes: &[u8]) -> Result<bool> {
     Ok(matches!(crate::load::input::read(target, limit), Ok(old) if old == bytes))
 }
 
+/// Writes `bytes` atomically to `path`, a single file the user named on the
+/// command line (any name; its folder must exist), as [`OutDir::write`] does
+/// for files inside an output folder: a temporary file beside it, flushed,
+/// then renamed over it, and the folder entry flushed. On error nothing is
+/// left behind and an earlier file of that name is untouched; a name that is
+/// a symbolic link is an error, never replaced.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let Some(name) = path.file_name() else {
+        bail!("{} does not name a file", path.display());
+    };
+    let folder = parent_of(path);
+    let (temp, file) = {
+        // Created under the lock, as in OutDir::write, so an interruption removes it.
+        let mut state = unfinished();
+        if state.closed {
+            bail!("interrupted before {} was written", path.display());
+        }
+        let created = create_temp(folder, &name.to_string_lossy())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        state.temps.insert(created.0.clone());
+        created
+    };
+    let written = write_synced(file, bytes)
+        .and_then(|()| refuse_link_at(path))
+        .and_then(|()| fs::rename(&temp, path))
+        .and_then(|()| sync_folder(folder));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    unfinished().temps.remove(&temp);
+    written.with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Refuses a folder below `root` that is a symbolic link: writing through it
 /// would put files outside the output folder. (`root` itself may be a link:
 /// the user chose it. The file itself needs no check: a rename replaces a

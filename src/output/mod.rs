@@ -11,7 +11,7 @@ mod slug;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{abandon_unfinished, create_new, Change, OutDir, TEMP_PREFIX};
+pub use atomic::{abandon_unfinished, create_new, write_file, Change, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
 pub use slug::{is_safe_component, slug, MAX_SLUG};
 

@@ -45,6 +45,9 @@ pub fn framework_with(role_ids: &[&str], levels: usize) -> Framework {
                     summary: Text::paragraph("What the level does."),
                     responsibilities_intro: None,
                     responsibilities: vec!["Things.".into()],
+                    responsibilities_outro: None,
+                    track: None,
+                    branches_from: None,
                     grades: Vec::new(),
                     welsh: None,
                     requirements: (0..3)

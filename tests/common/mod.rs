@@ -80,6 +80,9 @@ pub fn seed_framework() -> Framework {
             summary: Text::paragraph(*summary),
             responsibilities_intro: None,
             responsibilities: vec![],
+            responsibilities_outro: None,
+            track: None,
+            branches_from: None,
             grades: vec![],
             welsh: None,
             requirements: reqs
@@ -148,6 +151,9 @@ pub fn synthetic_framework(rungs: usize) -> Framework {
             summary: Text::paragraph("Summary."),
             responsibilities_intro: None,
             responsibilities: vec![],
+            responsibilities_outro: None,
+            track: None,
+            branches_from: None,
             grades: vec![format!("G{l}")],
             welsh: None,
             requirements: (0..5)

@@ -144,6 +144,7 @@ fn texts(blocks: &[Block], into: &mut Vec<String>) {
             }
             Block::Figure(f) => into.push(f.alt.clone()),
             Block::Field(f) => into.push(f.label.clone()),
+            Block::ChoiceGrid(g) => into.extend(g.questions.iter().map(|q| q.label.clone())),
             Block::Space(_) => {}
         }
     }

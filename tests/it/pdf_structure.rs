@@ -28,7 +28,7 @@ fn keep(name: &str, bytes: &[u8]) {
 
 fn finished(font: Option<printpdf::ParsedFont>, value: Option<&str>) -> Vec<u8> {
     let (lo, laid) = fixture::document(font, value);
-    finish(lo, &laid, &fixture::meta()).expect("finishes")
+    finish(lo, &laid, &fixture::meta(), Some(form_font())).expect("finishes")
 }
 
 #[test]
@@ -41,6 +41,15 @@ fn fixture_passes_every_structure_check() {
     assert_eq!(&report.roles[..3], ["Document", "Sect", "H1"]);
 }
 
+/// The form font, made once for the whole test binary.
+fn form_font() -> &'static jobpack::render::pdf::FormFont {
+    static FONTS: std::sync::OnceLock<jobpack::render::pdf::FontSet> = std::sync::OnceLock::new();
+    FONTS
+        .get_or_init(|| jobpack::render::pdf::FontSet::load().unwrap())
+        .form_font()
+        .unwrap()
+}
+
 #[test]
 fn finishing_is_deterministic() {
     assert_eq!(finished(None, None), finished(None, None));
@@ -49,8 +58,8 @@ fn finishing_is_deterministic() {
 #[test]
 fn a_value_without_an_embedded_font_is_an_error_not_a_bad_file() {
     let (lo, laid) = fixture::document(None, Some("Ann"));
-    let err = finish(lo, &laid, &fixture::meta()).unwrap_err();
-    assert!(err.to_string().contains("embeds no font"), "{err}");
+    let err = finish(lo, &laid, &fixture::meta(), None).unwrap_err();
+    assert!(err.to_string().contains("no form font"), "{err}");
 }
 
 #[test]
@@ -64,7 +73,7 @@ fn the_checker_notices_untagged_content_and_a_lost_mcid() {
         .position(|n| n.lang.is_some())
         .unwrap();
     laid.tree.nodes[lost].kids.clear();
-    let report = checker::check(&finish(lo, &laid, &fixture::meta()).unwrap());
+    let report = checker::check(&finish(lo, &laid, &fixture::meta(), Some(form_font())).unwrap());
     assert!(
         report
             .problems
@@ -87,7 +96,7 @@ fn embedded_font_fixture_with_prefilled_values() {
     // A character the font itself lacks is drawn as '?' (layout has warned
     // about it), never as a .notdef box; the field's value keeps it.
     let (lo, laid) = fixture::document(Some(font), Some("Agreed ✓"));
-    let bytes = finish(lo, &laid, &fixture::meta()).expect("finishes");
+    let bytes = finish(lo, &laid, &fixture::meta(), Some(form_font())).expect("finishes");
     let report = checker::check(&bytes);
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
     let lo = lopdf::Document::load_mem(&bytes).unwrap();
@@ -282,6 +291,7 @@ fn a_broken_laid_out_record_never_panics() {
         kind: AnnotKind::Radio {
             group: "g".into(),
             option: "(odd) <option>".into(),
+            export: "(odd) <option>".into(),
             selected: true,
         },
         node: 55_555,
@@ -299,14 +309,14 @@ fn a_broken_laid_out_record_never_panics() {
         top: f32::NAN,
         left: 0.0,
     });
-    let bytes = finish(lo, &laid, &fixture::meta()).expect("finishes");
+    let bytes = finish(lo, &laid, &fixture::meta(), Some(form_font())).expect("finishes");
     lopdf::Document::load_mem(&bytes).expect("reads back");
     let empty = LaidOut {
         tree: StructTree { nodes: vec![] },
         ..LaidOut::default()
     };
     let (lo, _) = fixture::document(None, None);
-    finish(lo, &empty, &fixture::meta()).expect("an empty record still finishes");
+    finish(lo, &empty, &fixture::meta(), None).expect("an empty record still finishes");
 }
 
 /// Every appraisal sheet of the seed framework, blank and pre-filled for a

@@ -1,7 +1,9 @@
 //! One skill's block of the appraisal sheet: what is expected, and the assessment.
 
 use crate::compose::prose::descriptor_blocks;
-use crate::doc::{Block, Field, FieldKind, Heading, ParaStyle, Paragraph, Span};
+use crate::doc::{
+    Block, ChoiceGrid, Field, FieldKind, GridChoice, GridNotes, GridQuestion, Heading, Paragraph,
+};
 use crate::model::{Framework, Level};
 use crate::say;
 use crate::words::Key;
@@ -9,18 +11,23 @@ use crate::words::Key;
 /// The choice offered beside the rungs of the scale, in English (documents
 /// take it from their words catalogue: [`Key::NotYetDemonstrated`]).
 pub const NOT_YET_DEMONSTRATED: &str = "Not yet demonstrated";
+/// What a filled sheet reports for [`NOT_YET_DEMONSTRATED`]; the rungs
+/// report their ids.
+pub const NOT_YET_VALUE: &str = "not-yet";
 
 /// Who gives one of a skill's three assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assessor {
     /// Last part of the field name: `skill.<id>.<key>`.
     pub key: &'static str,
-    /// After the skill's name in the field's label and accessible name:
-    /// "Incident management: self-assessment" (in English; documents take
+    /// After the skill's name in the group's accessible name:
+    /// "Incident management, self-assessment" (in English; documents take
     /// it from their words catalogue, entry `words_key`).
     pub words: &'static str,
     /// The catalogue entry of `words`.
     pub words_key: Key,
+    /// The catalogue entry of the grid's row header ("Self").
+    pub row_key: Key,
 }
 
 /// Who assesses each skill, in the order the sheet asks.
@@ -29,26 +36,31 @@ pub const ASSESSORS: [Assessor; 3] = [
         key: "self",
         words: "self-assessment",
         words_key: Key::SheetSelf,
+        row_key: Key::SheetRowSelf,
     },
     Assessor {
         key: "reviewer",
         words: "reviewer's assessment",
         words_key: Key::SheetReviewerAssessment,
+        row_key: Key::SheetRowReviewer,
     },
     Assessor {
         key: "agreed",
         words: "agreed level",
         words_key: Key::SheetAgreed,
+        row_key: Key::SheetRowAgreed,
     },
 ];
 
 /// Lines of writing space per skill for evidence (the person's) and comments
-/// (the reviewer's). One shared box, not two, so that two typical skills fit
-/// on a page: two labelled boxes cost a label line and a frame's padding more.
-const EVIDENCE_LINES: u16 = 5;
+/// (the reviewer's). One shared box, not two: two labelled boxes cost a label
+/// line and a frame's padding more.
+const EVIDENCE_LINES: u16 = 3;
 
-/// One block per required skill, in the framework's order, each kept on one
-/// page; a sentence saying so when the level requires none.
+/// One block per required skill, in the framework's order: what is
+/// expected and the assessment grid kept on one page, the evidence box
+/// under the grid (on the next page if need be); a sentence saying so when
+/// the level requires none.
 pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     let w = &fw.words;
     let mut blocks = vec![Block::Heading(Heading {
@@ -63,62 +75,72 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     for req in &level.requirements {
         let skill = &fw.skills[req.skill];
         let key = unique_key(&field_key(&skill.id), &mut used);
-        let mut content = vec![
-            Block::Heading(Heading {
-                level: 3,
-                text: skill.name.clone(),
-                bookmark: true,
-            }),
-            Block::Paragraph(Paragraph::styled(
-                ParaStyle::Body,
-                vec![
-                    Span::bold(w.get(Key::SheetExpected)),
-                    Span::plain(fw.scale[req.level].name.clone()),
-                ],
-            )),
-        ];
+        let mut content = vec![Block::Heading(Heading {
+            level: 3,
+            text: skill.name.clone(),
+            bookmark: true,
+        })];
         content.extend(descriptor_blocks(fw, fw.descriptor(req)));
-        content.extend(assessment_fields(fw, &skill.name, &key));
-        content.push(Block::Field(Field {
-            name: format!("skill.{key}.evidence"),
-            label: say!(w, SheetEvidence, skill = skill.name),
-            kind: FieldKind::Text {
-                lines: EVIDENCE_LINES,
+        let mut grid = assessment_grid(fw, &skill.name, &key, req.level);
+        grid.notes = Some(GridNotes {
+            label: w.get(Key::SheetEvidenceLabel).into(),
+            field: Field {
+                name: format!("skill.{key}.evidence"),
+                label: say!(w, SheetEvidence, skill = skill.name),
+                kind: FieldKind::Text {
+                    lines: EVIDENCE_LINES,
+                },
+                value: None,
             },
-            value: None,
-        }));
-        blocks.push(Block::KeepTogether(vec![Block::Section(content)]));
+        });
+        content.push(Block::ChoiceGrid(grid));
+        blocks.push(Block::Section(vec![Block::KeepTogether(content)]));
     }
     Block::Section(blocks)
 }
 
-/// One radio group per assessor, each offering every rung and "Not yet
-/// demonstrated". The groups are laid out alike, so their buttons line up in
-/// columns, and each button carries its rung's name: a printed sheet reads
-/// without a table header. (A grid, a row per assessor and a column per rung,
-/// would be more compact, but the PDF renderer draws every field's label
-/// beside its widget, also inside table cells, where a label such as
-/// "Incident management: self-assessment, Working" does not fit.)
-fn assessment_fields(fw: &Framework, skill_name: &str, key: &str) -> Vec<Block> {
-    let options = choice_options(fw);
-    ASSESSORS
+/// The assessment grid: a row per assessor (one radio group each), a
+/// column per rung of the scale and one for "Not yet demonstrated"; the
+/// expected rung's column says so. What a filled sheet reports is the
+/// rung's id, or [`NOT_YET_VALUE`].
+fn assessment_grid(fw: &Framework, skill_name: &str, key: &str, expected: usize) -> ChoiceGrid {
+    let w = &fw.words;
+    let choices = fw
+        .scale
         .iter()
-        .map(|assessor| {
-            Block::Field(Field {
-                name: format!("skill.{key}.{}", assessor.key),
-                label: say!(
-                    fw.words,
-                    SheetAssessmentLabel,
-                    skill = skill_name,
-                    assessor = fw.words.get(assessor.words_key)
-                ),
-                kind: FieldKind::Choice {
-                    options: options.clone(),
-                },
-                value: None,
-            })
+        .enumerate()
+        .map(|(i, rung)| GridChoice {
+            label: rung.name.clone(),
+            value: rung.id.clone(),
+            note: (i == expected).then(|| w.get(Key::SheetExpectedNote).to_string()),
         })
-        .collect()
+        .chain(std::iter::once(GridChoice {
+            label: w.get(Key::NotYetDemonstrated).into(),
+            value: NOT_YET_VALUE.into(),
+            note: None,
+        }))
+        .collect();
+    let questions = ASSESSORS
+        .iter()
+        .map(|assessor| GridQuestion {
+            label: w.get(assessor.row_key).into(),
+            name: format!("skill.{key}.{}", assessor.key),
+            accessible: say!(
+                w,
+                SheetAssessmentGroup,
+                skill = skill_name,
+                assessor = w.get(assessor.words_key)
+            ),
+            value: None,
+        })
+        .collect();
+    ChoiceGrid {
+        summary: Some(say!(w, SheetGridSummary, skill = skill_name)),
+        corner: w.get(Key::SheetGridCorner).into(),
+        choices,
+        questions,
+        notes: None,
+    }
 }
 
 /// Every rung of the scale, lowest first, then "Not yet demonstrated".

@@ -105,6 +105,7 @@ fn texts(doc: &Document) -> Vec<String> {
                 }
                 Block::Figure(f) => out.push(format!("<{}>", f.alt)),
                 Block::Field(f) => out.push(format!("{{{}}}", f.label)),
+                Block::ChoiceGrid(g) => out.extend(g.questions.iter().map(|q| q.label.clone())),
                 Block::Space(_) => {}
             }
         }

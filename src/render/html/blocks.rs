@@ -10,7 +10,9 @@ use base64::Engine as _;
 
 use super::css;
 use super::escape::escape;
-use crate::doc::{Block, Field, FieldKind, Figure, List, ParaStyle, Paragraph, Span, Table};
+use crate::doc::{
+    Block, ChoiceGrid, Field, FieldKind, Figure, List, ParaStyle, Paragraph, Span, Table,
+};
 
 /// Writes blocks into one string, collecting the CSS classes they use.
 #[derive(Debug, Default)]
@@ -59,6 +61,7 @@ impl Writer {
                 self.out.push_str("</div>\n");
             }
             Block::Field(f) => self.field(f),
+            Block::ChoiceGrid(g) => self.grid(g),
             Block::Language { lang, blocks } => {
                 let _ = writeln!(self.out, "<div lang=\"{}\">", escape(lang));
                 self.blocks(blocks);
@@ -220,6 +223,55 @@ impl Writer {
             "<p class=\"figure\"><img src=\"data:image/png;base64,{data}\" alt=\"{}\" width=\"{width}\" height=\"{height}\"></p>",
             escape(&f.alt)
         );
+    }
+
+    /// A grid of questions with the same choices: a table whose rows are
+    /// radio groups, each button named by its question and choice.
+    fn grid(&mut self, g: &ChoiceGrid) {
+        self.out.push_str("<table>\n");
+        if let Some(summary) = &g.summary {
+            let _ = writeln!(
+                self.out,
+                "<caption class=\"vh\">{}</caption>",
+                escape(summary)
+            );
+        }
+        let _ = write!(
+            self.out,
+            "<thead>\n<tr><th scope=\"col\">{}</th>",
+            escape(&g.corner)
+        );
+        for c in &g.choices {
+            let _ = write!(self.out, "<th scope=\"col\">{}", escape(&c.label));
+            if let Some(note) = &c.note {
+                let _ = write!(self.out, " <span class=\"small\">({})</span>", escape(note));
+            }
+            self.out.push_str("</th>");
+        }
+        self.out.push_str("</tr>\n</thead>\n<tbody>\n");
+        for q in &g.questions {
+            let _ = write!(self.out, "<tr><th scope=\"row\">{}</th>", escape(&q.label));
+            for c in &g.choices {
+                let checked = if q.value.as_deref() == Some(c.value.as_str()) {
+                    " checked"
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    self.out,
+                    "<td><input type=\"radio\" name=\"{}\" value=\"{}\" aria-label=\"{}, {}\"{checked}></td>",
+                    escape(&q.name),
+                    escape(&c.value),
+                    escape(&q.accessible),
+                    escape(&c.label)
+                );
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody>\n</table>\n");
+        if let Some(notes) = &g.notes {
+            self.field(&notes.field);
+        }
     }
 
     fn field(&mut self, f: &Field) {

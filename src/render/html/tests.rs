@@ -14,6 +14,7 @@ fn doc(blocks: Vec<Block>) -> Document {
             language: "en-GB".into(),
             epoch: 1_578_355_200,
             creator: "jobpack test".into(),
+            properties: Vec::new(),
         },
         running_header: None,
         footer: "Role: level".into(),
@@ -209,4 +210,27 @@ fn same_document_same_bytes() {
         render(&d, &HtmlOptions::default()),
         render(&d, &HtmlOptions::default())
     );
+}
+
+#[test]
+fn a_choice_grid_is_a_table_of_labelled_radio_groups() {
+    use crate::doc::{ChoiceGrid, GridChoice, GridQuestion};
+    let html = page(vec![Block::ChoiceGrid(ChoiceGrid {
+        summary: Some("Testing".into()),
+        corner: "Assessment".into(),
+        choices: vec![GridChoice {
+            label: "Working".into(),
+            value: "working".into(),
+            note: Some("expected".into()),
+        }],
+        questions: vec![GridQuestion {
+            label: "Self".into(),
+            name: "skill.testing.self".into(),
+            accessible: "Testing, self-assessment".into(),
+            value: Some("working".into()),
+        }],
+        notes: None,
+    })]);
+    assert!(html.contains("<th scope=\"col\">Working <span class=\"small\">(expected)</span></th>"));
+    assert!(html.contains("<tr><th scope=\"row\">Self</th><td><input type=\"radio\" name=\"skill.testing.self\" value=\"working\" aria-label=\"Testing, self-assessment, Working\" checked></td></tr>"));
 }

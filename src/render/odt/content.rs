@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{language_attributes, OdtOptions};
-use crate::doc::{Block, Document, FieldKind, Figure, List, ParaStyle, Paragraph, Span};
+use crate::doc::{
+    Block, Cell, Column, Document, FieldKind, Figure, List, ParaStyle, Paragraph, Row, Span, Table,
+};
 use crate::render::html::{escape, png_size, safe_link};
 
 /// The namespaces every part declares (unused ones are harmless).
@@ -170,6 +172,42 @@ impl Writer {
                         ordered: false,
                         items,
                     });
+                }
+            }
+            Block::ChoiceGrid(g) => {
+                // An editable document has no buttons: the grid is a table
+                // with a cell to mark under each choice.
+                let mut columns = vec![Column {
+                    header: g.corner.clone(),
+                    weight: 2.0,
+                }];
+                columns.extend(g.choices.iter().map(|c| Column {
+                    header: match &c.note {
+                        Some(note) => format!("{} ({note})", c.label),
+                        None => c.label.clone(),
+                    },
+                    weight: 1.0,
+                }));
+                let rows = g
+                    .questions
+                    .iter()
+                    .map(|q| Row {
+                        cells: std::iter::once(Cell::text(q.label.clone()))
+                            .chain(g.choices.iter().map(|c| {
+                                let chosen = q.value.as_deref() == Some(c.value.as_str());
+                                Cell::text(if chosen { "\u{2612}" } else { "\u{2610}" })
+                            }))
+                            .collect(),
+                    })
+                    .collect();
+                self.table(&Table {
+                    summary: g.summary.clone(),
+                    columns,
+                    rows,
+                    row_headers: true,
+                });
+                if let Some(notes) = &g.notes {
+                    self.block(&Block::Field(notes.field.clone()));
                 }
             }
             Block::Language { lang, blocks } => {

@@ -187,11 +187,20 @@ pub fn meta(meta: &DocMeta) -> String {
     let _ = write!(
         x,
         "<meta:initial-creator>{a}</meta:initial-creator>\n<dc:creator>{a}</dc:creator>\n\
-<meta:creation-date>{time}</meta:creation-date>\n<dc:date>{time}</dc:date>\n<dc:language>{}</dc:language>\n\
-</office:meta>\n</office:document-meta>\n",
+<meta:creation-date>{time}</meta:creation-date>\n<dc:date>{time}</dc:date>\n<dc:language>{}</dc:language>\n",
         escape(&meta.language),
         a = escape(&meta.author)
     );
+    // Named properties for tools that read the file back (File > Properties > Custom).
+    for (name, value) in &meta.properties {
+        let _ = writeln!(
+            x,
+            "<meta:user-defined meta:name=\"{}\">{}</meta:user-defined>",
+            escape(name),
+            escape(value)
+        );
+    }
+    x.push_str("</office:meta>\n</office:document-meta>\n");
     x
 }
 

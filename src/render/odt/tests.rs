@@ -15,6 +15,7 @@ fn doc(blocks: Vec<Block>) -> Document {
             language: "en-GB".into(),
             epoch: 1_578_355_200,
             creator: "jobpack test".into(),
+            properties: Vec::new(),
         },
         running_header: Some("Job profile: A & B".into()),
         footer: "Role: level".into(),

@@ -11,54 +11,35 @@ use crate::doc::{Field, FieldKind, ParaStyle, Span};
 
 /// Side of a check box or radio circle, relative to the text size.
 const BOX: f32 = 1.05;
+/// Height of a line of writing space in a text box.
+const LINE_PITCH: f32 = 16.0;
+/// Width of the label column beside one-line boxes in the main column.
+const LABEL_COLUMN: f32 = 110.0;
+/// Colour of field frames, boxes and circles.
+pub const FRAME: style::Rgb = [0.35, 0.37, 0.40];
 
 impl Measurer<'_> {
     /// Measures a field block: label and widget(s).
     pub fn field(&mut self, f: &Field, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
         let st = style::para(ParaStyle::Body, frame.ctx);
-        let frame_color = [0.35, 0.37, 0.40];
+        let frame_color = FRAME;
         match &f.kind {
             FieldKind::Text { lines } => {
-                let label = self.label(f, parent, frame);
-                out.extend(label);
-                let line_h = st.leading + 3.0;
-                let h = f32::from((*lines).max(1)) * line_h + 4.0;
-                let form = self.elems.declare(parent, StructRole::Form);
-                out.push(Item::Atom(Atom {
-                    height: h,
-                    space_before: 2.0,
-                    keep_with_next: false,
-                    runs: vec![
-                        Run {
-                            tag: Tag::Artifact,
-                            cmds: vec![Cmd::Frame {
-                                x: frame.x,
-                                y: 0.0,
-                                w: frame.w,
-                                h,
-                                width: 0.6,
-                                color: frame_color,
-                                round: false,
-                            }],
-                        },
-                        Run {
-                            tag: Tag::Elem(form),
-                            cmds: vec![Cmd::Annot {
-                                x: frame.x,
-                                y: 0.0,
-                                w: frame.w,
-                                h,
-                                contents: f.label.clone(),
-                                kind: AnnotKind::TextField {
-                                    name: f.name.clone(),
-                                    multiline: *lines > 1,
-                                    value: f.value.clone(),
-                                },
-                            }],
-                        },
-                    ],
-                    mark: None,
-                }));
+                if *lines > 1 || frame.ctx != style::Context::Body {
+                    let label = self.label(f, parent, frame);
+                    let (h, runs) = self.text_box(f, *lines, LINE_PITCH, parent, frame.x, frame.w);
+                    out.extend(label);
+                    out.push(Item::Atom(Atom {
+                        height: h,
+                        space_before: 2.0,
+                        keep_with_next: false,
+                        runs,
+                        mark: None,
+                    }));
+                    return;
+                }
+                let atom = self.beside(f, parent, frame.x, frame.w);
+                out.push(Item::Atom(atom));
             }
             FieldKind::CheckBox => {
                 let form = self.elems.declare(parent, StructRole::Form);
@@ -99,6 +80,114 @@ impl Measurer<'_> {
                 self.radios(f, options, parent, frame, out);
             }
         }
+    }
+
+    /// Two one-line text fields side by side, each with its label to its
+    /// left (the header of a form: "Name [  ] Reviewer [  ]").
+    pub fn field_pair(
+        &mut self,
+        a: &Field,
+        b: &Field,
+        parent: Option<ElemId>,
+        frame: Frame,
+        out: &mut Vec<Item>,
+    ) {
+        let gap = 14.0;
+        let half = (frame.w - gap) / 2.0;
+        let mut left = self.beside(a, parent, frame.x, half);
+        let right = self.beside(b, parent, frame.x + half + gap, half);
+        left.height = left.height.max(right.height);
+        left.runs.extend(right.runs);
+        out.push(Item::Atom(left));
+    }
+
+    /// A one-line text field with its label to its left, as on a paper
+    /// form (half the height of a label above), in `w` points from `x`.
+    fn beside(&mut self, f: &Field, parent: Option<ElemId>, x: f32, w: f32) -> Atom {
+        let lines = match f.kind {
+            FieldKind::Text { lines } => lines,
+            _ => 1,
+        };
+        let el = self.elems.declare(parent, StructRole::P);
+        let column = LABEL_COLUMN.min(w * 0.4);
+        let (h, runs) = self.text_box(f, lines, LINE_PITCH, parent, x + column, w - column);
+        let st = style::para(ParaStyle::Label, style::Context::Body);
+        let spans = [Span::bold(f.label.clone())];
+        let atoms = self.set_text(&spans, el, x, column - 6.0, st);
+        // The label's lines and the box, each centred on the taller of the two.
+        let block = atoms.len() as f32 * st.leading;
+        let height = h.max(block);
+        let mut atom = Atom {
+            height,
+            ..Atom::default()
+        };
+        for (k, line) in atoms.into_iter().enumerate() {
+            let dy = (height - block) / 2.0 + k as f32 * st.leading;
+            for run in line.runs {
+                atom.runs.push(Run {
+                    tag: run.tag,
+                    cmds: run.cmds.iter().map(|c| c.shifted(dy)).collect(),
+                });
+            }
+        }
+        for run in runs {
+            atom.runs.push(Run {
+                tag: run.tag,
+                cmds: run
+                    .cmds
+                    .iter()
+                    .map(|c| c.shifted((height - h) / 2.0))
+                    .collect(),
+            });
+        }
+        atom.space_before = 5.0;
+        atom.keep_with_next = false;
+        atom
+    }
+
+    /// A text field's box `w` wide at `x`, `lines` lines of `pitch` points: its frame (an artifact) and its
+    /// widget (in a new `Form` element under `parent`), and its height.
+    pub fn text_box(
+        &mut self,
+        f: &Field,
+        lines: u16,
+        pitch: f32,
+        parent: Option<ElemId>,
+        x: f32,
+        w: f32,
+    ) -> (f32, Vec<Run>) {
+        let h = f32::from(lines.max(1)) * pitch + 4.0;
+        let form = self.elems.declare(parent, StructRole::Form);
+        let runs = vec![
+            Run {
+                tag: Tag::Artifact,
+                cmds: vec![Cmd::Frame {
+                    x,
+                    y: 0.0,
+                    w,
+                    h,
+                    width: 0.6,
+                    color: FRAME,
+                    round: false,
+                }],
+            },
+            Run {
+                tag: Tag::Elem(form),
+                cmds: vec![Cmd::Annot {
+                    x,
+                    y: 0.0,
+                    w,
+                    h,
+                    contents: f.label.clone(),
+                    kind: AnnotKind::TextField {
+                        name: f.name.clone(),
+                        multiline: lines > 1,
+                        value: f.value.clone(),
+                    },
+                }],
+            },
+        ];
+        (h, runs)
     }
 
     fn label(&mut self, f: &Field, parent: Option<ElemId>, frame: Frame) -> Vec<Item> {
@@ -143,8 +232,7 @@ impl Measurer<'_> {
             }
             let form = self.elems.declare(parent, StructRole::Form);
             let selected = f.value.as_deref() == Some(option.as_str());
-            line.runs
-                .push(widget_box(x, top, side, true, [0.35, 0.37, 0.40]));
+            line.runs.push(widget_box(x, top, side, true, FRAME));
             // The option's words are a paragraph after its widget (a Form element
             // holds the widget only); long options wrap under it.
             let label = self.elems.declare(parent, StructRole::P);
@@ -162,6 +250,7 @@ impl Measurer<'_> {
                     kind: AnnotKind::Radio {
                         group: f.name.clone(),
                         option: option.clone(),
+                        export: export_value(option),
                         selected,
                     },
                 }],
@@ -197,6 +286,40 @@ fn widget_box(x: f32, y: f32, side: f32, round: bool, color: style::Rgb) -> Run 
             color,
             round,
         }],
+    }
+}
+
+/// What a filled form reports for `option` of a choice field: the option in
+/// lower case, with anything but ASCII letters and digits as '-' ("Not yet
+/// demonstrated" gives "not-yet-demonstrated").
+fn export_value(option: &str) -> String {
+    let mut out = String::new();
+    for c in option.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() {
+        "choice".into()
+    } else {
+        out.into()
+    }
+}
+
+/// Whether `block` is a one-line text field that [`Measurer::field_pair`]
+/// can set beside another in the main column.
+pub fn pairs(block: &crate::doc::Block, frame: Frame) -> Option<&Field> {
+    match block {
+        crate::doc::Block::Field(
+            f @ Field {
+                kind: FieldKind::Text { lines: 0 | 1 },
+                ..
+            },
+        ) if frame.ctx == style::Context::Body => Some(f),
+        _ => None,
     }
 }
 

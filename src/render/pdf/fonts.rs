@@ -13,6 +13,8 @@ use anyhow::{anyhow, Context, Result};
 use printpdf::ParsedFont;
 use sha2::{Digest, Sha256};
 
+pub use super::finish::FormFont;
+
 /// Which of the four Noto Sans faces, or the symbol fallback. The value is the
 /// index into per-face tables (e.g. `Painted::used`) and fixes the resource name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -138,6 +140,17 @@ impl Face {
     /// A subset of this face holding only the glyphs for `chars`, named with a
     /// deterministic six-letter subset tag derived from its content.
     pub fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont> {
+        let bytes = self.subset_program(chars)?;
+        let mut warnings = Vec::new();
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+            .with_context(|| format!("re-reading the subset of {}", self.postscript))?;
+        parsed.font_name = Some(format!("{}+{}", subset_tag(&bytes), self.postscript));
+        Ok(parsed)
+    }
+
+    /// The font program of a subset holding the glyphs for `chars` (and
+    /// `.notdef`), with a Unicode cmap; glyphs are renumbered from 0.
+    pub fn subset_program(&self, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
@@ -171,24 +184,18 @@ impl Face {
             tag::POST,
             tag::PREP,
         ];
-        let bytes = subset(
+        subset(
             &provider,
             &gids,
             &SubsetProfile::Custom(tables),
             CmapTarget::Unicode,
         )
-        .map_err(|e| anyhow!("subsetting {}: {e:?}", self.postscript))?;
-
-        let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .with_context(|| format!("re-reading the subset of {}", self.postscript))?;
-        parsed.font_name = Some(format!("{}+{}", subset_tag(&bytes), self.postscript));
-        Ok(parsed)
+        .map_err(|e| anyhow!("subsetting {}: {e:?}", self.postscript))
     }
 }
 
 /// Six capital letters from a hash of the subset (ISO 32000-1, 9.6.4).
-fn subset_tag(bytes: &[u8]) -> String {
+pub fn subset_tag(bytes: &[u8]) -> String {
     let hash = Sha256::digest(bytes);
     hash.iter()
         .take(6)
@@ -207,6 +214,9 @@ pub struct FontSet {
     /// Parsed on first need: most documents never use it, and its 6,000
     /// glyphs would triple the start-up cost. `None` if it failed to parse.
     symbols: OnceLock<Option<Face>>,
+    /// The font form fields are typed in, made on first need (profiles
+    /// have no fields) and then embedded as it is in every sheet.
+    form: OnceLock<Result<FormFont, String>>,
 }
 
 impl FontSet {
@@ -236,7 +246,18 @@ impl FontSet {
                 )?,
             ],
             symbols: OnceLock::new(),
+            form: OnceLock::new(),
         })
+    }
+
+    /// The form font: a subset of Noto Sans Regular covering what people
+    /// type ([`FormFont`]), made on first call and shared by every sheet of
+    /// the run, so its bytes are the same in each.
+    pub fn form_font(&self) -> Result<&FormFont> {
+        self.form
+            .get_or_init(|| FormFont::build(&self.faces[0]).map_err(|e| format!("{e:#}")))
+            .as_ref()
+            .map_err(|e| anyhow!("cannot make the form font: {e}"))
     }
 
     /// The symbol fallback, parsed on first use.

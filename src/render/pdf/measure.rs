@@ -78,9 +78,24 @@ impl<'a> Measurer<'a> {
         // Lines still to be kept with a heading above them: a heading never
         // ends a page with fewer than three lines of what it introduces.
         let mut keep_after = 0usize;
+        let mut paired = false;
         for (i, block) in blocks.iter().enumerate() {
+            if std::mem::take(&mut paired) {
+                continue;
+            }
             let start = out.len();
-            self.block(block, parent, frame, out);
+            // One-line fields in the main column go two to a line.
+            let pair = super::fields::pairs(block, frame).zip(
+                blocks
+                    .get(i + 1)
+                    .and_then(|b| super::fields::pairs(b, frame)),
+            );
+            if let Some((a, b)) = pair {
+                self.field_pair(a, b, parent, frame, out);
+                paired = true;
+            } else {
+                self.block(block, parent, frame, out);
+            }
             if matches!(block, Block::Heading(_)) {
                 keep_after = 2;
             } else {
@@ -165,6 +180,15 @@ impl<'a> Measurer<'a> {
                         t.keep_whole = true;
                     }
                 }
+                // A grid's notes box may still go to the next page.
+                if let (Some(Block::ChoiceGrid(g)), Some(Item::Table(t))) = (
+                    children.last(),
+                    n.checked_sub(2).and_then(|i| group.get_mut(i)),
+                ) {
+                    if g.notes.is_some() {
+                        t.keep_with_next = false;
+                    }
+                }
                 out.extend(group);
             }
             Block::Field(f) => self.field(f, parent, frame, out),
@@ -173,6 +197,7 @@ impl<'a> Measurer<'a> {
                 self.elems.0[sect].lang = Some(lang.clone());
                 self.blocks(blocks, Some(sect), frame, out);
             }
+            Block::ChoiceGrid(g) => self.choice_grid(g, parent, frame, out),
             Block::Space(h) => out.push(Item::Atom(Atom {
                 height: h.max(0.0),
                 ..Atom::default()

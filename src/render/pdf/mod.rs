@@ -11,6 +11,7 @@ pub mod fields;
 pub mod finish;
 pub mod flow;
 pub mod fonts;
+pub mod grid;
 pub mod measure;
 pub mod paginate;
 pub mod paint;
@@ -24,7 +25,7 @@ use printpdf::{
     FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
 };
 
-pub use fonts::{FaceId, FontSet};
+pub use fonts::{FaceId, FontSet, FormFont};
 
 use crate::cli::Paper;
 use crate::doc::Document;
@@ -72,7 +73,12 @@ pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<Rend
     // printpdf writes a random trailer /ID; the finishing pass replaces it
     // with a hash of the content, so identical input gives identical bytes.
     let lo = pdf.to_lopdf_document(&save_options(), &mut save_warnings);
-    let bytes = finish::finish(lo, &laid, &doc.meta)?;
+    let form_font = if has_fields(&laid) {
+        Some(fonts.form_font()?)
+    } else {
+        None
+    };
+    let bytes = finish::finish(lo, &laid, &doc.meta, form_font)?;
     Ok(RenderedPdf {
         bytes,
         page_count,
@@ -104,14 +110,12 @@ pub fn lay_out(
         footer: &doc.footer,
         page_of: &doc.furniture.page_of,
     };
-    let mut painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
+    let painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
     let mut warnings = m.warnings;
     warnings.extend(painted.warnings);
-    // Pre-filled text field values are drawn by the finishing pass, in the
-    // regular face, into the widget's appearance: their glyphs must be in the
-    // subset. A character that face lacks is drawn as tags::UNDRAWABLE
-    // (the field's value keeps it), with a warning, rather than failing the sheet.
-    let regular = fonts.face(FaceId::Regular);
+    // Pre-filled text field values are drawn by the finishing pass in the
+    // form font. A character it lacks is drawn as tags::UNDRAWABLE (the
+    // field's value keeps it), with a warning, rather than failing the sheet.
     for annot in painted.laid.annotations.iter().flatten() {
         if let tags::AnnotKind::TextField {
             name,
@@ -119,21 +123,16 @@ pub fn lay_out(
             ..
         } = &annot.kind
         {
-            let used = &mut painted.used[FaceId::Regular as usize];
-            for c in v.chars().filter(|c| !c.is_control()) {
-                if c.is_whitespace() || regular.has(c) {
-                    used.insert(c);
-                } else {
-                    used.insert(tags::UNDRAWABLE);
-                    let warning = format!(
-                        "character U+{:04X} '{c}' of the value of field \"{name}\" is not in the \
-                         body font; the printed field shows '{}' (the field's value keeps it)",
-                        u32::from(c),
-                        tags::UNDRAWABLE
-                    );
-                    if !warnings.contains(&warning) {
-                        warnings.push(warning);
-                    }
+            let form = fonts.form_font()?;
+            for c in v.chars().filter(|&c| !c.is_control() && !form.has(c)) {
+                let warning = format!(
+                    "character U+{:04X} '{c}' of the value of field \"{name}\" is not in the \
+                     form font; the printed field shows '{}' (the field's value keeps it)",
+                    u32::from(c),
+                    tags::UNDRAWABLE
+                );
+                if !warnings.contains(&warning) {
+                    warnings.push(warning);
                 }
             }
         }
@@ -184,6 +183,14 @@ pub fn lay_out(
         .collect();
     pdf.pages = pages;
     Ok((pdf, painted.laid, warnings))
+}
+
+/// Whether layout placed any form field (the form font is then needed).
+fn has_fields(laid: &tags::LaidOut) -> bool {
+    laid.annotations
+        .iter()
+        .flatten()
+        .any(|a| !matches!(a.kind, tags::AnnotKind::Uri(_)))
 }
 
 /// A circle mark as a form XObject. printpdf's own `FormXObject` writes no

@@ -211,9 +211,11 @@ pub enum AnnotKind {
     Radio {
         /// Fully qualified name of the group's field, as for `TextField`.
         group: String,
-        /// This button's choice, as printed beside it; the group's `/Opt`
-        /// lists the choices in widget order.
+        /// This button's choice, as printed beside it (or as its column header).
         option: String,
+        /// What the group's value is when this button is on: the name of the
+        /// widget's on state (`/AS`, `/V`), e.g. "working". Unique in the group.
+        export: String,
         /// Whether this button starts selected; if several are, the first wins.
         selected: bool,
     },

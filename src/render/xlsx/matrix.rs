@@ -44,7 +44,7 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
     columns.extend(
         role.levels
             .iter()
-            .map(|l| Column::text(l.name.clone(), level_width)),
+            .map(|l| Column::text(crate::compose::tracks::level_label(fw, l), level_width)),
     );
     let rows = skills
         .iter()
@@ -62,12 +62,16 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         })
         .collect();
     let rungs: Vec<&str> = fw.scale.iter().map(|l| l.name.as_str()).collect();
+    let tracks = crate::compose::tracks::tracks_note(fw, role);
     TableSheet {
         title: say!(w, MatrixTitle, role = role.name),
-        notes: vec![
-            w.get(Key::MatrixNote).into(),
-            say!(w, MatrixScaleNote, levels = rungs.join(", ")),
-        ],
+        notes: tracks
+            .into_iter()
+            .chain([
+                w.get(Key::MatrixNote).into(),
+                say!(w, MatrixScaleNote, levels = rungs.join(", ")),
+            ])
+            .collect(),
         fields: Vec::new(),
         table_name: "SkillsMatrix".into(),
         alt_text: say!(w, MatrixAlt, role = role.name, count = role.levels.len()),

@@ -26,7 +26,7 @@ mod gap;
 mod matrix;
 mod names;
 mod print;
-mod sheet;
+pub mod sheet;
 pub mod style;
 mod summary;
 

@@ -1,6 +1,6 @@
 //! Test inputs and document walkers shared by the appraisal tests.
 
-use jobpack::doc::{Block, Document, Field};
+use jobpack::doc::{Block, ChoiceGrid, Document, Field, FieldKind};
 use jobpack::model::{
     Branding, Date, Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text,
 };
@@ -65,6 +65,9 @@ pub fn framework(rungs: &[&str]) -> Framework {
         summary: Text::paragraph(format!("{name} summary.")),
         responsibilities_intro: None,
         responsibilities: Vec::new(),
+        responsibilities_outro: None,
+        track: None,
+        branches_from: None,
         grades: Vec::new(),
         welsh: None,
         requirements,
@@ -147,11 +150,38 @@ pub fn all_blocks(doc: &Document) -> Vec<&Block> {
     out
 }
 
-pub fn fields(doc: &Document) -> Vec<&Field> {
+/// Every field: text boxes, and each grid row as the radio group it is
+/// (its accessible name as label, the grid's choices as options).
+pub fn fields(doc: &Document) -> Vec<Field> {
+    let mut out = Vec::new();
+    for b in all_blocks(doc) {
+        match b {
+            Block::Field(f) => out.push(f.clone()),
+            Block::ChoiceGrid(g) => {
+                for q in &g.questions {
+                    out.push(Field {
+                        name: q.name.clone(),
+                        label: q.accessible.clone(),
+                        kind: FieldKind::Choice {
+                            options: g.choices.iter().map(|c| c.label.clone()).collect(),
+                        },
+                        value: q.value.clone(),
+                    });
+                }
+                out.extend(g.notes.iter().map(|n| n.field.clone()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The assessment grids, in order.
+pub fn grids(doc: &Document) -> Vec<&ChoiceGrid> {
     all_blocks(doc)
         .into_iter()
         .filter_map(|b| match b {
-            Block::Field(f) => Some(f),
+            Block::ChoiceGrid(g) => Some(g),
             _ => None,
         })
         .collect()
@@ -166,19 +196,31 @@ pub fn texts(doc: &Document) -> Vec<String> {
             Block::Paragraph(p) => out.push(p.text()),
             Block::List(l) => out.extend(l.items.iter().map(|i| i.text())),
             Block::Table(t) => out.extend(t.columns.iter().map(|c| c.header.clone())),
+            Block::ChoiceGrid(g) => {
+                out.push(g.corner.clone());
+                for c in &g.choices {
+                    out.push(match &c.note {
+                        Some(note) => format!("{} ({note})", c.label),
+                        None => c.label.clone(),
+                    });
+                }
+                out.extend(g.questions.iter().map(|q| q.label.clone()));
+                out.extend(g.notes.iter().map(|n| n.label.clone()));
+            }
             _ => {}
         }
     }
     out
 }
 
-/// The skill blocks: each `KeepTogether` under the "Skills" section.
+/// The skill blocks: each section holding one `KeepTogether` (heading,
+/// descriptor, grid) under the "Skills" section.
 pub fn skill_blocks(doc: &Document) -> Vec<&[Block]> {
     all_blocks(doc)
         .into_iter()
         .filter_map(|b| match b {
-            Block::KeepTogether(kids) => match kids.as_slice() {
-                [Block::Section(content)] => Some(content.as_slice()),
+            Block::Section(kids) => match kids.as_slice() {
+                [Block::KeepTogether(content)] => Some(content.as_slice()),
                 _ => None,
             },
             _ => None,

@@ -86,7 +86,7 @@ fn every_level_renders_with_every_skill_and_expected_level_readable() {
             for req in &level.requirements {
                 let skill = &fw.skills[req.skill].name;
                 assert!(plain.contains(skill.as_str()), "{skill}");
-                let expected = format!("Expected skill level: {}", fw.scale[req.level].name);
+                let expected = format!("{} (expected)", fw.scale[req.level].name);
                 assert!(plain.contains(&expected), "{}: {expected}", level.name);
                 for s in fw.descriptor(req).strings() {
                     assert!(plain.contains(&squash(s)), "{}: {s:?}", level.name);

@@ -3,8 +3,10 @@
 
 use std::collections::HashSet;
 
-use jobpack::compose::appraisal::{appraisal, choice_options, Person, NOT_YET_DEMONSTRATED};
-use jobpack::doc::{Block, Document, Field, FieldKind, ParaStyle};
+use jobpack::compose::appraisal::{
+    appraisal, choice_options, Person, NOT_YET_DEMONSTRATED, NOT_YET_VALUE,
+};
+use jobpack::doc::{Block, Document, FieldKind, ParaStyle};
 
 use super::fixture::*;
 
@@ -21,8 +23,9 @@ fn every_skill_appears_in_order_with_expected_level_and_descriptor() {
                 ..doc.clone()
             });
             assert_eq!(text[0], fw.skills[req.skill].name, "heading first");
-            let expected = format!("Expected skill level: {}", fw.scale[req.level].name);
+            let expected = format!("{} (expected)", fw.scale[req.level].name);
             assert!(text.contains(&expected), "{expected} in {text:?}");
+            assert_eq!(text.iter().filter(|t| t.ends_with("(expected)")).count(), 1);
             for sentence in fw.descriptor(req).strings() {
                 assert!(text.iter().any(|t| t == sentence), "{sentence:?} verbatim");
             }
@@ -165,32 +168,29 @@ fn each_assessor_gets_one_choice_per_rung_plus_not_yet_demonstrated() {
         );
         let doc = appraisal(&fw, 0, 1, None, 0).unwrap();
         let level = &fw.roles[0].levels[1];
-        for (block, req) in skill_blocks(&doc).iter().zip(&level.requirements) {
+        let grids = grids(&doc);
+        assert_eq!(grids.len(), level.requirements.len());
+        for (grid, req) in grids.iter().zip(&level.requirements) {
             let skill = &fw.skills[req.skill];
-            let choices: Vec<&Field> = block
-                .iter()
-                .filter_map(|b| match b {
-                    Block::Field(f) if matches!(f.kind, FieldKind::Choice { .. }) => Some(f),
-                    _ => None,
-                })
-                .collect();
+            let labels: Vec<&str> = grid.choices.iter().map(|c| c.label.as_str()).collect();
+            assert_eq!(labels, options);
+            // What a filled sheet reports: the rung's id, or "not-yet".
+            let values: Vec<&str> = grid.choices.iter().map(|c| c.value.as_str()).collect();
+            let mut ids: Vec<&str> = fw.scale.iter().map(|r| r.id.as_str()).collect();
+            ids.push(NOT_YET_VALUE);
+            assert_eq!(values, ids);
             let expected = [
-                ("self", "self-assessment"),
-                ("reviewer", "reviewer's assessment"),
-                ("agreed", "agreed level"),
+                ("self", "self-assessment", "Self"),
+                ("reviewer", "reviewer's assessment", "Reviewer"),
+                ("agreed", "agreed level", "Agreed"),
             ];
-            assert_eq!(choices.len(), expected.len(), "{}", skill.name);
-            for (field, (key, words)) in choices.iter().zip(expected) {
+            assert_eq!(grid.questions.len(), expected.len(), "{}", skill.name);
+            for (q, (key, words, row)) in grid.questions.iter().zip(expected) {
                 let key_id = skill.id.replace('.', "-");
-                assert_eq!(field.name, format!("skill.{key_id}.{key}"));
-                assert_eq!(field.label, format!("{}: {words}", skill.name));
-                assert_eq!(
-                    field.kind,
-                    FieldKind::Choice {
-                        options: options.clone()
-                    }
-                );
-                assert_eq!(field.value, None, "a blank sheet has nothing chosen");
+                assert_eq!(q.name, format!("skill.{key_id}.{key}"));
+                assert_eq!(q.accessible, format!("{}, {words}", skill.name));
+                assert_eq!(q.label, row);
+                assert_eq!(q.value, None, "a blank sheet has nothing chosen");
             }
         }
     }
@@ -198,20 +198,22 @@ fn each_assessor_gets_one_choice_per_rung_plus_not_yet_demonstrated() {
 
 #[test]
 fn every_skill_has_writing_space_for_evidence_and_comments() {
-    let doc = appraisal(&four(), 0, 1, None, 0).unwrap();
-    for block in skill_blocks(&doc) {
-        let lines: Vec<u16> = block
-            .iter()
-            .filter_map(|b| match b {
-                Block::Field(Field {
-                    kind: FieldKind::Text { lines },
-                    ..
-                }) => Some(*lines),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(lines.len(), 1, "one box for evidence and comments");
-        assert!(lines[0] >= 4, "room to write by hand: {lines:?}");
+    let fw = four();
+    let doc = appraisal(&fw, 0, 1, None, 0).unwrap();
+    let grids = grids(&doc);
+    assert_eq!(grids.len(), fw.roles[0].levels[1].requirements.len());
+    for grid in grids {
+        let notes = grid
+            .notes
+            .as_ref()
+            .expect("an evidence box under each grid");
+        assert_eq!(notes.label, "Evidence and comments");
+        let FieldKind::Text { lines } = notes.field.kind else {
+            panic!("{:?}", notes.field.kind)
+        };
+        assert!(lines >= 3, "room to write: {lines}");
+        assert!(notes.field.name.ends_with(".evidence"));
+        assert!(notes.field.label.ends_with(": evidence and comments"));
     }
 }
 

@@ -18,6 +18,7 @@ pub fn meta() -> DocMeta {
         language: "en-GB".into(),
         epoch: 1_578_355_200,
         creator: "jobpack 0.1.0".into(),
+        properties: Vec::new(),
     }
 }
 
@@ -299,6 +300,7 @@ pub fn document(font: Option<ParsedFont>, value: Option<&str>) -> (lopdf::Docume
             AnnotKind::Radio {
                 group: "self".into(),
                 option: level.to_string(),
+                export: level.to_string(),
                 selected: i == 1,
             },
         );

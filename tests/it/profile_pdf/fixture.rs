@@ -62,6 +62,9 @@ pub fn level(name: &str, summary: &str, ranks: &[usize], descriptors: &[&str]) -
             "monitor applications and are accountable for batch processes".into(),
             "in some organisations, carry out the duties of an end user computing engineer, such as fixing technical problems, maintaining hardware and liaising with the problem or incident manager".into(),
         ],
+        responsibilities_outro: None,
+        track: None,
+        branches_from: None,
         grades: vec!["SEO".into()],
         welsh: None,
         requirements: ranks

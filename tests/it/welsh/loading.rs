@@ -143,7 +143,7 @@ fn a_framework_corrects_the_catalogue_and_check_lists_what_a_language_lacks() {
         .iter()
         .filter(|d| d.message.starts_with("the words catalogue for \"ga\""))
         .collect();
-    // Every missing entry, up to the loader's cap on warnings.
+    // One warning per missing entry, up to the load's cap on diagnostics.
     assert_eq!(
         gaps.len(),
         (Key::ALL.len() - 1).min(jobpack::load::MAX_DIAGNOSTICS)

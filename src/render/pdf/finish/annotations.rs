@@ -6,6 +6,7 @@
 use anyhow::Result;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::form_font::FormFont;
 use super::forms::Forms;
 use super::metadata::text_string;
 use super::structure::PlacedAnnot;
@@ -69,13 +70,15 @@ fn link(a: &Annotation, uri: &str, page: ObjectId, key: i64) -> Dictionary {
 
 /// Writes the annotations of every page and sets each page's `/Annots`.
 /// Parent-tree keys follow the pages' (`pages.len()` upward). Returns the
-/// placed annotations and the AcroForm dictionary when there are fields.
+/// placed annotations and the AcroForm dictionary when there are fields,
+/// whose text is set in `form_font`.
 pub fn place(
     lo: &mut Document,
     laid: &LaidOut,
     pages: &[ObjectId],
+    form_font: Option<&FormFont>,
 ) -> Result<(Vec<PlacedAnnot>, Option<ObjectId>)> {
-    let mut forms = Forms::new(lo, pages);
+    let mut forms = Forms::new(form_font);
     let mut placed = Vec::new();
     let mut key = pages.len() as i64;
     for (p, &page) in pages.iter().enumerate() {

@@ -2,9 +2,7 @@
 //! for every widget, so the finishing pass draws them: a field's text, a tick,
 //! a dot. Marks are vector paths, so they need no font.
 
-use std::collections::HashMap;
-
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document, Object, Stream};
 
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
@@ -51,52 +49,31 @@ pub fn normal(n: Object) -> Dictionary {
     ap
 }
 
-/// A form XObject `w` × `h` points drawing `ops`.
+/// A form XObject `w` × `h` points drawing `ops`. `/Type` is optional and
+/// an empty `/Resources` is left out: a sheet has four hundred of these.
 pub fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Object {
     let mut d = Dictionary::new();
-    d.set("Type", name("XObject"));
     d.set("Subtype", name("Form"));
     d.set(
         "BBox",
         Object::Array(vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)]),
     );
-    d.set("Resources", Object::Dictionary(resources));
+    if !resources.is_empty() {
+        d.set("Resources", Object::Dictionary(resources));
+    }
     Object::Stream(Stream::new(d, ops.into_bytes()))
 }
 
-/// Mark appearances already written, so the hundreds of identical radio
-/// buttons on an appraisal sheet share a handful of streams.
-#[derive(Default)]
-pub struct Marks(HashMap<(String, u32, u32), ObjectId>);
-
-impl Marks {
-    /// The form XObject drawing `ops` in a `w` × `h` box, written once.
-    pub fn get(&mut self, lo: &mut Document, ops: String, w: f32, h: f32) -> ObjectId {
-        let key = (ops, w.to_bits(), h.to_bits());
-        if let Some(&id) = self.0.get(&key) {
-            return id;
-        }
-        let id = lo.add_object(form_xobject(key.0.clone(), w, h, Dictionary::new()));
-        self.0.insert(key, id);
-        id
-    }
-
-    /// `/N << /on … /Off … >>`: the mark when on, nothing when off.
-    pub fn on_off(
-        &mut self,
-        lo: &mut Document,
-        on: &str,
-        mark: String,
-        w: f32,
-        h: f32,
-    ) -> Dictionary {
-        let on_id = self.get(lo, mark, w, h);
-        let off_id = self.get(lo, "q Q\n".into(), w, h);
-        let mut states = Dictionary::new();
-        states.set(on, Object::Reference(on_id));
-        states.set("Off", Object::Reference(off_id));
-        states
-    }
+/// `/N << /on … /Off … >>`: the mark when on, nothing when off. Each call
+/// writes new streams: a tool that rewrites one widget's appearance must not
+/// change another's, so no two widgets share an appearance stream.
+pub fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dictionary {
+    let on_id = lo.add_object(form_xobject(mark, w, h, Dictionary::new()));
+    let off_id = lo.add_object(form_xobject(String::new(), w, h, Dictionary::new()));
+    let mut states = Dictionary::new();
+    states.set(on, Object::Reference(on_id));
+    states.set("Off", Object::Reference(off_id));
+    states
 }
 
 /// A tick drawn as a stroked path, centred in a `w` × `h` box.
@@ -118,11 +95,12 @@ pub fn radio_dot(w: f32, h: f32) -> String {
     let r = w.min(h) * 0.25;
     let (cx, cy) = (w / 2.0, h / 2.0);
     let k = r * 0.552_284_8;
+    // A tenth of a point is finer than any printer's dot at this size.
     format!(
-        "q 0 0 0 rg\n{x1:.2} {cy:.2} m\n{x1:.2} {a:.2} {b:.2} {y1:.2} {cx:.2} {y1:.2} c\n\
-         {c:.2} {y1:.2} {x0:.2} {a:.2} {x0:.2} {cy:.2} c\n\
-         {x0:.2} {d:.2} {c:.2} {y0:.2} {cx:.2} {y0:.2} c\n\
-         {b:.2} {y0:.2} {x1:.2} {d:.2} {x1:.2} {cy:.2} c\nf\nQ\n",
+        "0 g {x1:.1} {cy:.1} m {x1:.1} {a:.1} {b:.1} {y1:.1} {cx:.1} {y1:.1} c \
+         {c:.1} {y1:.1} {x0:.1} {a:.1} {x0:.1} {cy:.1} c \
+         {x0:.1} {d:.1} {c:.1} {y0:.1} {cx:.1} {y0:.1} c \
+         {b:.1} {y0:.1} {x1:.1} {d:.1} {x1:.1} {cy:.1} c f",
         x0 = cx - r,
         x1 = cx + r,
         y0 = cy - r,

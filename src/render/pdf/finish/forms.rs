@@ -2,19 +2,24 @@
 //! radio groups, each widget with its own appearance streams.
 //!
 //! PDF/A-2 forbids `NeedAppearances true` and needs an `/N` appearance for
-//! every widget, drawn only with embedded fonts. So every widget gets one:
-//! text fields show their pre-filled value in the document's embedded body
-//! font (also named in `/DA` and `/DR`, so a viewer that regenerates the
-//! appearance while someone types uses the same font); check boxes and radio
-//! buttons draw their marks as vector paths, needing no font at all (no
-//! ZapfDingbats, which would be an unembedded font).
+//! every widget, drawn only with embedded fonts. So every widget gets its own
+//! (never shared: a filler that rewrites one widget's appearance must not
+//! change another's): text fields show their pre-filled value in the form
+//! font ([`FormFont`], also named in `/DA` and `/DR`, so a viewer or script
+//! that draws what someone types uses a font with every character they may
+//! type); check boxes and radio buttons draw their marks as vector paths,
+//! needing no font at all (no ZapfDingbats, which would be an unembedded
+//! font), and carry `/MK` so a viewer asked to redraw them can.
+//!
+//! A radio button's on state is named after what it means (`/working`), so
+//! the group's value reads as the choice, in every tool.
 
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::appearance::{check_mark, font_size, form_xobject, normal, radio_dot, wrap, Marks};
+use super::appearance::{check_mark, font_size, form_xobject, normal, on_off, radio_dot, wrap};
 use super::field_tree::FieldTree;
 use super::form_font::FormFont;
 use super::metadata::text_string;
@@ -38,32 +43,41 @@ struct RadioGroup {
     partial: String,
     parent: Option<ObjectId>,
     kids: Vec<ObjectId>,
-    options: Vec<String>,
-    selected: Option<usize>,
+    /// On-state names so far, to keep them unique.
+    states: Vec<String>,
+    /// The chosen button's on state.
+    selected: Option<String>,
     labels: Vec<String>,
 }
 
 /// Collects fields while annotations are written.
-pub struct Forms {
-    font: Option<FormFont>,
+pub struct Forms<'f> {
+    /// The form font, and its font dictionary once written.
+    font: Option<&'f FormFont>,
+    font_id: Option<ObjectId>,
     /// Fields by name, in reading order.
     tree: FieldTree,
     /// Whether any field was added.
     any: bool,
-    marks: Marks,
     radios: BTreeMap<String, RadioGroup>,
 }
 
-impl Forms {
-    /// Finds the font fields will use, in the first page's resources.
-    pub fn new(lo: &Document, pages: &[ObjectId]) -> Forms {
+impl<'f> Forms<'f> {
+    /// Fields with text in them use `font`, written on first need.
+    pub fn new(font: Option<&'f FormFont>) -> Forms<'f> {
         Forms {
-            font: pages.first().and_then(|&p| FormFont::find(lo, p)),
+            font,
+            font_id: None,
             tree: FieldTree::default(),
             any: false,
-            marks: Marks::default(),
             radios: BTreeMap::new(),
         }
+    }
+
+    /// The form font's dictionary, written into `lo` the first time.
+    fn font_id(&mut self, lo: &mut Document) -> Option<ObjectId> {
+        let font = self.font?;
+        Some(*self.font_id.get_or_insert_with(|| font.embed(lo)))
     }
 
     /// Adds the field entries and appearances to widget `id` (`d` holds the
@@ -99,11 +113,6 @@ impl Forms {
                 if !value.is_empty() {
                     d.set("V", text_string(value));
                 }
-                if let Some(font) = self.font.as_mut() {
-                    if !font.cover(value).is_empty() {
-                        font.cover(&UNDRAWABLE.to_string());
-                    }
-                }
                 let ap = self.text_appearance(lo, w, h, size, *multiline, value, field)?;
                 d.set("AP", Object::Dictionary(normal(Object::Reference(ap))));
             }
@@ -117,12 +126,14 @@ impl Forms {
                 let state = if *checked { "Yes" } else { "Off" };
                 d.set("V", name(state));
                 d.set("AS", name(state));
-                let states = self.marks.on_off(lo, "Yes", check_mark(w, h), w, h);
+                d.set("MK", marks_colour());
+                let states = on_off(lo, "Yes", check_mark(w, h), w, h);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
             }
             AnnotKind::Radio {
                 group,
-                option,
+                option: _,
+                export,
                 selected,
             } => {
                 if !self.radios.contains_key(group) {
@@ -134,29 +145,29 @@ impl Forms {
                         partial,
                         parent,
                         kids: Vec::new(),
-                        options: Vec::new(),
+                        states: Vec::new(),
                         selected: None,
                         labels: Vec::new(),
                     };
                     self.radios.insert(group.clone(), g);
                 }
                 let g = self.radios.get_mut(group).expect("inserted above");
-                // With /Opt, on-states are named by position: /0, /1, … (12.7.4.2.4).
-                let on = g.kids.len().to_string();
+                let on = on_state(export, &g.states);
                 if *selected && g.selected.is_none() {
-                    g.selected = Some(g.kids.len());
+                    g.selected = Some(on.clone());
                 }
-                let state = if g.selected == Some(g.kids.len()) {
+                let state = if g.selected.as_deref() == Some(on.as_str()) {
                     on.as_str()
                 } else {
                     "Off"
                 };
                 d.set("AS", name(state));
                 d.set("Parent", Object::Reference(g.id));
+                d.set("MK", marks_colour());
                 g.kids.push(id);
-                g.options.push(option.clone());
                 g.labels.push(a.contents.clone());
-                let states = self.marks.on_off(lo, &on, radio_dot(w, h), w, h);
+                let states = on_off(lo, &on, radio_dot(w, h), w, h);
+                g.states.push(on);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
             }
         }
@@ -189,12 +200,7 @@ impl Forms {
                 d.set("Parent", Object::Reference(p));
             }
             d.set("TU", text_string(&group_label(&g.labels)));
-            let v = g.selected.map_or("Off".to_string(), |i| i.to_string());
-            d.set("V", name(&v));
-            d.set(
-                "Opt",
-                Object::Array(g.options.iter().map(|o| text_string(o)).collect()),
-            );
+            d.set("V", name(g.selected.as_deref().unwrap_or("Off")));
             d.set(
                 "Kids",
                 Object::Array(g.kids.iter().map(|&k| Object::Reference(k)).collect()),
@@ -212,17 +218,13 @@ impl Forms {
                     .collect(),
             ),
         );
-        if let Some(font) = &self.font {
-            font.write_back(lo);
+        if let Some(font) = self.font_id {
             let mut fonts = Dictionary::new();
-            fonts.set(FONT, Object::Reference(font.id));
+            fonts.set(FONT, Object::Reference(font));
             let mut dr = Dictionary::new();
             dr.set("Font", Object::Dictionary(fonts));
             form.set("DR", Object::Dictionary(dr));
-            form.set(
-                "DA",
-                Object::string_literal(format!("/{FONT} 10 Tf 0 0 0 rg")),
-            );
+            form.set("DA", Object::string_literal(format!("/{FONT} 10 Tf 0 g")));
         }
         Some(lo.add_object(Object::Dictionary(form)))
     }
@@ -247,32 +249,27 @@ impl Forms {
         );
         let mut resources = Dictionary::new();
         if !value.is_empty() {
-            let Some(font) = &self.font else {
-                bail!("field {field:?} has a value but the document embeds no font to show it in");
-            };
-            // Layout put every character of the value the body font has into
-            // the subset, and warned about the rest: those are drawn as
-            // UNDRAWABLE (the field's /V keeps the real value).
-            let missing = font.missing(value);
-            let shown: String;
-            let value = if missing.is_empty() {
-                value
-            } else if font.missing(&UNDRAWABLE.to_string()).is_empty() {
-                shown = value
-                    .chars()
-                    .map(|c| if missing.contains(&c) { UNDRAWABLE } else { c })
-                    .collect();
-                &shown
-            } else {
+            let (Some(font), Some(font_id)) = (self.font, self.font_id(lo)) else {
                 bail!(
-                    "field {field:?}: the embedded font has no glyph for {:?}",
-                    missing.iter().collect::<String>()
+                    "field {field:?} has a value but the document has no form font to show it in"
                 );
             };
+            // Layout warned about any character the form font lacks; it is
+            // drawn as UNDRAWABLE (the field's /V keeps the real value).
+            let shown: String = value
+                .chars()
+                .map(|c| {
+                    if c.is_control() || font.has(c) {
+                        c
+                    } else {
+                        UNDRAWABLE
+                    }
+                })
+                .collect();
             let lines = if multiline {
-                wrap(value, |s| font.width(s, size), w - 4.0)
+                wrap(&shown, |s| font.width(s, size), w - 4.0)
             } else {
-                vec![value.replace(['\n', '\r'], " ")]
+                vec![shown.replace(['\n', '\r'], " ")]
             };
             let lead = size * 1.2;
             let first = if multiline {
@@ -280,7 +277,7 @@ impl Forms {
             } else {
                 ((h - size * 0.72) / 2.0).max(1.0)
             };
-            ops.push_str(&format!("BT\n/{FONT} {size} Tf 0 0 0 rg\n"));
+            ops.push_str(&format!("BT\n/{FONT} {size} Tf 0 g\n"));
             for (i, line) in lines.iter().enumerate() {
                 let hex: String = font
                     .encode(line)
@@ -292,16 +289,47 @@ impl Forms {
             }
             ops.push_str("ET\n");
             let mut fonts = Dictionary::new();
-            fonts.set(FONT, Object::Reference(font.id));
+            fonts.set(FONT, Object::Reference(font_id));
             resources.set("Font", Object::Dictionary(fonts));
+        } else {
+            // Make sure /DR names the font a filler will type in.
+            self.font_id(lo);
         }
         ops.push_str("Q\nEMC\n");
-        if value.is_empty() {
-            // Blank boxes of one size share one appearance.
-            return Ok(self.marks.get(lo, ops, w, h));
-        }
         Ok(lo.add_object(form_xobject(ops, w, h, resources)))
     }
+}
+
+/// `/MK` for check boxes and radio buttons: a viewer that redraws a button
+/// (PyMuPDF's `update`, poppler when a filler sets `NeedAppearances`) draws
+/// its border (and poppler its dot) in this colour, the colour of the
+/// printed frame; without it poppler draws no dot at all.
+fn marks_colour() -> Object {
+    let mut mk = Dictionary::new();
+    let [r, g, b] = crate::render::pdf::fields::FRAME;
+    mk.set(
+        "BC",
+        Object::Array(vec![Object::Real(r), Object::Real(g), Object::Real(b)]),
+    );
+    Object::Dictionary(mk)
+}
+
+/// The on-state name for a button exporting `export`: the export value
+/// itself (a PDF name), made unique in its group by a suffix, and never
+/// "Off" (which means no choice).
+fn on_state(export: &str, taken: &[String]) -> String {
+    let base = if export.is_empty() || export == "Off" {
+        format!("{export}choice")
+    } else {
+        export.to_string()
+    };
+    let mut candidate = base.clone();
+    let mut n = 1;
+    while taken.contains(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    candidate
 }
 
 /// An accessible name for a radio group: what its buttons' names share
@@ -343,5 +371,14 @@ mod tests {
         );
         assert_eq!(l(&["Yes", "No"]), "Yes");
         assert_eq!(l(&[]), "");
+    }
+
+    #[test]
+    fn on_states_are_the_export_values_made_unique() {
+        let taken = vec!["working".to_string()];
+        assert_eq!(on_state("expert", &taken), "expert");
+        assert_eq!(on_state("working", &taken), "working-2");
+        assert_eq!(on_state("Off", &[]), "Offchoice");
+        assert_eq!(on_state("", &[]), "choice");
     }
 }

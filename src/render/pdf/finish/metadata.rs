@@ -73,6 +73,12 @@ pub fn info(meta: &DocMeta) -> Dictionary {
     d.set("Producer", text_string(&producer()));
     d.set("CreationDate", text_string(&when));
     d.set("ModDate", text_string(&when));
+    for (key, value) in &meta.properties {
+        // A custom key never replaces a standard one.
+        if !d.has(key.as_bytes()) && !key.is_empty() {
+            d.set(key.as_bytes().to_vec(), text_string(value));
+        }
+    }
     d
 }
 
@@ -211,6 +217,7 @@ mod tests {
             language: "en-GB".into(),
             epoch: 1_578_355_200,
             creator: "jobpack 0.1.0".into(),
+            properties: Vec::new(),
         }
     }
 

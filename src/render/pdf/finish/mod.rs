@@ -25,14 +25,23 @@ use sha2::{Digest, Sha256};
 use super::tags::{LaidOut, StructTree};
 use crate::doc::DocMeta;
 
+pub use form_font::FormFont;
+
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
 
 /// Finishes `lo` (from printpdf's `to_lopdf_document`) with what layout
-/// recorded in `laid`, and returns the bytes of the file. The result is a
-/// function of its inputs only: same input, byte-identical output.
-pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result<Vec<u8>> {
+/// recorded in `laid`, and returns the bytes of the file; form fields are
+/// set in `form_font` (needed when a field has a value, and to let fillers
+/// type: without it a text field has no font). The result is a function of
+/// its inputs only: same input, byte-identical output.
+pub fn finish(
+    mut lo: lopdf::Document,
+    laid: &LaidOut,
+    meta: &DocMeta,
+    form_font: Option<&FormFont>,
+) -> Result<Vec<u8>> {
     lo.version = "1.7".into();
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let catalog_id = lo
@@ -53,7 +62,7 @@ pub fn finish(mut lo: lopdf::Document, laid: &LaidOut, meta: &DocMeta) -> Result
         &laid.tree
     };
     let elems = structure::Elements::allocate(&mut lo, tree);
-    let (placed, acroform) = annotations::place(&mut lo, laid, &pages)?;
+    let (placed, acroform) = annotations::place(&mut lo, laid, &pages, form_font)?;
     let struct_root = structure::build(&mut lo, tree, &elems, &pages, &placed);
     let outlines = outline::build(&mut lo, &laid.outline, &pages);
 

@@ -25,6 +25,7 @@ pub fn doc(blocks: Vec<Block>) -> Document {
             language: "en-GB".into(),
             epoch: 0,
             creator: "jobpack test".into(),
+            properties: Vec::new(),
         },
         running_header: Some("Running header".into()),
         furniture: Default::default(),

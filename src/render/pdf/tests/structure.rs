@@ -158,8 +158,12 @@ fn links_and_fields_are_recorded_for_the_finishing_pass() {
             AnnotKind::Radio {
                 group,
                 option,
+                export,
                 selected,
-            } => (group.as_str(), option.as_str(), *selected),
+            } => {
+                assert_eq!(export, &option.to_lowercase());
+                (group.as_str(), option.as_str(), *selected)
+            }
             k => panic!("{k:?}"),
         })
         .collect();

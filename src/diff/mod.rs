@@ -1,0 +1,337 @@
+//! What changed between two frameworks: skills added, removed or renamed,
+//! skill levels changed per role level, texts changed (word by word), roles
+//! and levels added, removed or reordered; and which documents that touches.
+//!
+//! Roles, levels and skills are matched by id, then by name; a removed and
+//! an added skill whose descriptors mostly agree are a rename.
+
+mod roles;
+pub mod terminal;
+pub mod words;
+
+use serde::Serialize;
+
+use crate::model::{Framework, Text};
+use words::{agreement, diff, Run};
+
+/// A removed and an added skill whose descriptors agree at least this much
+/// (shared words over the longer text, at the skill levels both describe) are a rename.
+pub const RENAME_AGREEMENT: f64 = 0.6;
+
+/// Every difference between two frameworks.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Changes {
+    /// Framework facts changed: name, publisher, version, date, scale.
+    pub framework: Vec<TextChange>,
+    /// Skills only in the new framework, by name.
+    pub skills_added: Vec<String>,
+    /// Skills only in the old framework, by name.
+    pub skills_removed: Vec<String>,
+    /// Skills renamed: old name, new name, and how much their descriptors agree.
+    pub skills_renamed: Vec<Rename>,
+    /// Texts of the skills catalogue changed (descriptions, descriptors).
+    pub skill_texts: Vec<TextChange>,
+    /// Roles only in the new framework.
+    pub roles_added: Vec<String>,
+    /// Roles only in the old framework.
+    pub roles_removed: Vec<String>,
+    /// Whether the roles both have come in another order.
+    pub roles_reordered: bool,
+    /// Changes inside roles in both.
+    pub roles: Vec<RoleChanges>,
+}
+
+/// A renamed skill.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rename {
+    /// The old name.
+    pub old: String,
+    /// The new name.
+    pub new: String,
+    /// Shared words of their descriptors, 0 to 1.
+    pub agreement: f64,
+}
+
+/// One changed text, with its word-level difference.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextChange {
+    /// What the text is, e.g. "summary" or "Testing at Working".
+    pub what: String,
+    /// The old text, as printed.
+    pub old: String,
+    /// The new text, as printed.
+    pub new: String,
+    /// Word runs from old to new.
+    pub words: Vec<Run>,
+}
+
+/// Changes inside one role.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleChanges {
+    /// The role's id (new framework).
+    pub id: String,
+    /// The role's name (new framework).
+    pub name: String,
+    /// Texts of the role changed.
+    pub texts: Vec<TextChange>,
+    /// Levels only in the new framework.
+    pub levels_added: Vec<String>,
+    /// Levels only in the old framework.
+    pub levels_removed: Vec<String>,
+    /// Whether the levels both have come in another order.
+    pub reordered: bool,
+    /// Changes inside levels in both, and the levels to re-issue.
+    pub levels: Vec<LevelChanges>,
+}
+
+/// Changes inside one role level.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelChanges {
+    /// The level's id (new framework).
+    pub id: String,
+    /// The level's name (new framework).
+    pub name: String,
+    /// Skills whose skill level changed, was added or dropped.
+    pub skill_levels: Vec<SkillLevelChange>,
+    /// Texts of the level changed: name, summary, responsibilities, track.
+    pub texts: Vec<TextChange>,
+    /// Descriptors it prints that changed, e.g. "Testing at Working".
+    pub descriptors: Vec<TextChange>,
+    /// Why its documents change even with nothing of its own changed
+    /// (a renamed skill, a framework fact, a role text).
+    pub because: Vec<String>,
+}
+
+/// A skill whose skill level changed at a role level.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillLevelChange {
+    /// The skill's name (new name when renamed).
+    pub skill: String,
+    /// The old skill level, or None when the level did not need the skill.
+    pub old: Option<String>,
+    /// The new skill level, or None when it no longer needs it.
+    pub new: Option<String>,
+}
+
+impl Changes {
+    /// True when the frameworks agree.
+    pub fn is_empty(&self) -> bool {
+        self.framework.is_empty()
+            && self.skills_added.is_empty()
+            && self.skills_removed.is_empty()
+            && self.skills_renamed.is_empty()
+            && self.skill_texts.is_empty()
+            && self.roles_added.is_empty()
+            && self.roles_removed.is_empty()
+            && !self.roles_reordered
+            && self.roles.is_empty()
+    }
+}
+
+/// A text as its reader sees it, on one line: bullets-only descriptors after
+/// the lead-in, each bullet after a "•" so that items never read as one sentence.
+pub fn printed(fw: &Framework, t: &Text, lead: bool) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if lead && t.is_bullets_only() && !fw.meta.bullet_lead.is_empty() {
+        parts.push(fw.meta.bullet_lead.clone());
+    }
+    for block in &t.blocks {
+        match block {
+            crate::model::TextBlock::Paragraph(p) => parts.push(p.clone()),
+            crate::model::TextBlock::Bullets(items) => {
+                parts.extend(items.iter().map(|i| format!("\u{2022} {i}")))
+            }
+        }
+    }
+    parts.join(" ")
+}
+
+fn text_change(what: String, old: String, new: String) -> Option<TextChange> {
+    (old.split_whitespace().ne(new.split_whitespace())).then(|| TextChange {
+        words: diff(&old, &new),
+        what,
+        old,
+        new,
+    })
+}
+
+/// Matches items by id, then by name: `(old index, new index)` pairs.
+fn match_by<T>(
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> &str,
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut used = vec![false; new.len()];
+    for (i, o) in old.iter().enumerate() {
+        let j = (0..new.len())
+            .find(|&j| !used[j] && id(&new[j]) == id(o))
+            .or_else(|| (0..new.len()).find(|&j| !used[j] && name(&new[j]) == name(o)));
+        if let Some(j) = j {
+            used[j] = true;
+            pairs.push((i, j));
+        }
+    }
+    pairs
+}
+
+/// Compares two frameworks.
+pub fn compare(old: &Framework, new: &Framework) -> Changes {
+    let mut c = Changes::default();
+    let (mo, mn) = (&old.meta, &new.meta);
+    let facts = [
+        ("name", mo.name.clone(), mn.name.clone()),
+        ("publisher", mo.publisher.clone(), mn.publisher.clone()),
+        (
+            "version",
+            mo.version.clone().unwrap_or_default(),
+            mn.version.clone().unwrap_or_default(),
+        ),
+        (
+            "published",
+            mo.published.map(|d| d.long()).unwrap_or_default(),
+            mn.published.map(|d| d.long()).unwrap_or_default(),
+        ),
+        (
+            "attribution",
+            mo.attribution.clone().unwrap_or_default(),
+            mn.attribution.clone().unwrap_or_default(),
+        ),
+        ("scale", scale_names(old), scale_names(new)),
+    ];
+    c.framework = facts
+        .into_iter()
+        .filter_map(|(what, o, n)| text_change(what.into(), o, n))
+        .collect();
+
+    // Skills: by id or name, then renames among the rest.
+    let mut skill_map: Vec<Option<usize>> = vec![None; old.skills.len()];
+    for (i, j) in match_by(&old.skills, &new.skills, |s| &s.id, |s| &s.name) {
+        skill_map[i] = Some(j);
+        if old.skills[i].name != new.skills[j].name {
+            c.skills_renamed.push(Rename {
+                old: old.skills[i].name.clone(),
+                new: new.skills[j].name.clone(),
+                agreement: (skill_agreement(old, i, new, j) * 100.0).round() / 100.0,
+            });
+        }
+    }
+    let mut new_used: Vec<bool> = vec![false; new.skills.len()];
+    for j in skill_map.iter().flatten() {
+        new_used[*j] = true;
+    }
+    let unmatched: Vec<usize> = (0..old.skills.len())
+        .filter(|&i| skill_map[i].is_none())
+        .collect();
+    for i in unmatched {
+        let best = (0..new.skills.len())
+            .filter(|&j| !new_used[j])
+            .map(|j| (j, skill_agreement(old, i, new, j)))
+            .filter(|(_, a)| *a >= RENAME_AGREEMENT)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((j, a)) = best {
+            skill_map[i] = Some(j);
+            new_used[j] = true;
+            c.skills_renamed.push(Rename {
+                old: old.skills[i].name.clone(),
+                new: new.skills[j].name.clone(),
+                agreement: (a * 100.0).round() / 100.0,
+            });
+        }
+    }
+    c.skills_removed = (0..old.skills.len())
+        .filter(|&i| skill_map[i].is_none())
+        .map(|i| old.skills[i].name.clone())
+        .collect();
+    c.skills_added = (0..new.skills.len())
+        .filter(|&j| !new_used[j])
+        .map(|j| new.skills[j].name.clone())
+        .collect();
+    for (i, j) in skill_map
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| j.map(|j| (i, j)))
+    {
+        let (so, sn) = (&old.skills[i], &new.skills[j]);
+        let desc = |fw: &Framework, t: &Option<Text>| {
+            t.as_ref()
+                .map(|t| printed(fw, t, false))
+                .unwrap_or_default()
+        };
+        c.skill_texts.extend(text_change(
+            format!("{}: description", sn.name),
+            desc(old, &so.description),
+            desc(new, &sn.description),
+        ));
+        for (rank, rung) in new.scale.iter().enumerate() {
+            let o = old
+                .scale
+                .iter()
+                .position(|r| r.id == rung.id)
+                .and_then(|r| so.descriptor(r))
+                .map(|t| printed(old, t, true))
+                .unwrap_or_default();
+            let n = sn
+                .descriptor(rank)
+                .map(|t| printed(new, t, true))
+                .unwrap_or_default();
+            if !o.is_empty() && !n.is_empty() {
+                c.skill_texts
+                    .extend(text_change(format!("{} at {}", sn.name, rung.name), o, n));
+            }
+        }
+    }
+
+    // Roles.
+    let pairs = match_by(&old.roles, &new.roles, |r| &r.id, |r| &r.name);
+    c.roles_removed = (0..old.roles.len())
+        .filter(|i| !pairs.iter().any(|p| p.0 == *i))
+        .map(|i| old.roles[i].name.clone())
+        .collect();
+    c.roles_added = (0..new.roles.len())
+        .filter(|j| !pairs.iter().any(|p| p.1 == *j))
+        .map(|j| new.roles[j].name.clone())
+        .collect();
+    c.roles_reordered = pairs.windows(2).any(|w| w[1].1 < w[0].1);
+    for (i, j) in pairs {
+        let rc = roles::compare_role(old, &old.roles[i], new, &new.roles[j], &skill_map, &c);
+        if !rc.texts.is_empty()
+            || !rc.levels_added.is_empty()
+            || !rc.levels_removed.is_empty()
+            || rc.reordered
+            || !rc.levels.is_empty()
+        {
+            c.roles.push(rc);
+        }
+    }
+    c
+}
+
+fn scale_names(fw: &Framework) -> String {
+    fw.scale
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" < ")
+}
+
+/// How much the descriptors of two skills agree, at the skill levels both describe.
+fn skill_agreement(old: &Framework, i: usize, new: &Framework, j: usize) -> f64 {
+    let mut o = String::new();
+    let mut n = String::new();
+    for (rank, rung) in new.scale.iter().enumerate() {
+        let Some(r) = old.scale.iter().position(|s| s.id == rung.id) else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (old.skills[i].descriptor(r), new.skills[j].descriptor(rank)) {
+            // The words alone: how a text is set out is no evidence of a rename.
+            o.extend(a.strings().flat_map(|x| [x, " "]));
+            n.extend(b.strings().flat_map(|x| [x, " "]));
+        }
+    }
+    if o.trim().is_empty() {
+        return 0.0;
+    }
+    agreement(&o, &n)
+}
