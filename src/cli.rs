@@ -269,7 +269,7 @@ pub struct BuildArgs {
     /// with --people only the people's sheets.
     #[arg(long = "product", value_enum, value_delimiter = ',')]
     pub products: Vec<ProductKind>,
-    /// Paper size of the PDFs.
+    /// Paper size of the PDFs and of the workbooks' print setup.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
     /// Formats of the documents; repeat or separate with commas. pdf: job
@@ -396,22 +396,5 @@ impl Format {
     }
 }
 
-/// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Paper {
-    /// ISO A4, 210 × 297 mm.
-    #[default]
-    A4,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-}
-
-impl Paper {
-    /// Width and height in PDF points.
-    pub fn size_pt(self) -> (f32, f32) {
-        match self {
-            Paper::A4 => (595.28, 841.89),
-            Paper::Letter => (612.0, 792.0),
-        }
-    }
-}
+/// Paper sizes (defined with the renderers, which use them).
+pub use crate::render::Paper;

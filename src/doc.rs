@@ -62,8 +62,9 @@ pub struct DocMeta {
     /// BCP 47 tag of the main language, e.g. "en-GB".
     pub language: String,
     /// Seconds since the Unix epoch for creation and modification dates; from
-    /// the framework or `SOURCE_DATE_EPOCH`, never the clock.
-    pub epoch: i64,
+    /// the framework or `SOURCE_DATE_EPOCH`, never the clock. `None`: the
+    /// document carries no date (the framework has none).
+    pub epoch: Option<i64>,
     /// The application that made the content, e.g. "jobpack 0.1.0".
     pub creator: String,
     /// Further named properties for tools that read the file back, e.g.

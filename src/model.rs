@@ -271,16 +271,16 @@ impl Framework {
             .unwrap_or(&EMPTY)
     }
 
-    /// The date documents carry: `SOURCE_DATE_EPOCH` wins, then the
-    /// publication date, then the Unix epoch, never the clock.
-    pub fn document_epoch(&self, source_date_epoch: Option<i64>) -> i64 {
-        if let Some(epoch) = source_date_epoch {
-            return epoch;
-        }
-        match self.meta.published {
-            Some(d) => days_from_civil(d.year, d.month, d.day) * 86_400,
-            None => 0,
-        }
+    /// The date documents carry, in seconds since 1970: `SOURCE_DATE_EPOCH`
+    /// wins, then the publication date; `None` for a framework without a
+    /// date (only a version, say), whose documents then carry no date at all
+    /// rather than an invented one. Never the clock.
+    pub fn document_epoch(&self, source_date_epoch: Option<i64>) -> Option<i64> {
+        source_date_epoch.or_else(|| {
+            self.meta
+                .published
+                .map(|d| days_from_civil(d.year, d.month, d.day) * 86_400)
+        })
     }
 
     /// Roles, levels and requirements counted, for summaries.

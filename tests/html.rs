@@ -158,7 +158,7 @@ fn welsh_passages_a_logo_and_markup_characters_reach_both_editions() {
     check_links(&out, &pages);
     browser_checks(&out, &pages);
     let odt = std::fs::read(out.join("officer/profile-senior.odt")).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
+    let mut zip = xlsx_zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
     let mut content = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("content.xml").unwrap(), &mut content).unwrap();
     assert!(content.contains("fo:language=\"cy\""));
@@ -309,7 +309,7 @@ fn each_language_edition_has_its_pages_and_the_bilingual_one_both_languages() {
         "the English half is marked"
     );
     let odt = std::fs::read(out.join(format!("{role}/profile-senior.cy-en.odt"))).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
+    let mut zip = xlsx_zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
     let mut content = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("content.xml").unwrap(), &mut content).unwrap();
     assert!(content.contains("fo:language=\"en\" fo:country=\"GB\""));

@@ -63,8 +63,8 @@ pub struct Subject<'a> {
     pub person: Option<&'a Person>,
     /// Page size for PDFs.
     pub paper: Paper,
-    /// The date documents carry, in seconds since 1970 (see [`Framework::document_epoch`]).
-    pub epoch: i64,
+    /// The date documents carry, in seconds since 1970, if any (see [`Framework::document_epoch`]).
+    pub epoch: Option<i64>,
     /// What every document of the run shares (the fonts, parsed once).
     pub shared: &'a Shared,
     /// The whole run, for documents that link others (index pages, and
@@ -169,14 +169,25 @@ fn every_product() -> Vec<Product> {
             kind: ProductKind::Appraisal,
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
-            make: |s| xlsx::appraisal_workbook(s.framework, s.role_index, s.epoch).map(Made::from),
+            make: |s| {
+                xlsx::appraisal_workbook_on(
+                    s.framework,
+                    s.role_index,
+                    s.epoch,
+                    &Default::default(),
+                    s.paper,
+                )
+                .map(Made::from)
+            },
             personal: false,
         },
         Product {
             kind: ProductKind::Workbook,
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
-            make: |s| xlsx::role_workbook(s.framework, s.role_index, s.epoch).map(Made::from),
+            make: |s| {
+                xlsx::role_workbook_on(s.framework, s.role_index, s.epoch, s.paper).map(Made::from)
+            },
             personal: false,
         },
         Product {

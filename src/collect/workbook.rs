@@ -28,7 +28,12 @@ const RESULT_WIDTHS: [f64; RESULT_COLUMNS.len()] = [
 const WRAP_SLACK: f64 = 0.8;
 
 /// Writes the results workbook for `found`, dated `epoch` (Unix seconds).
-pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Result<Vec<u8>> {
+pub fn results_workbook(
+    fw: &Framework,
+    found: &Collection,
+    epoch: impl Into<Option<i64>>,
+) -> Result<Vec<u8>> {
+    let epoch = epoch.into();
     let mut workbook = Workbook::new();
     style::set_workbook_font(&mut workbook)?;
     workbook.set_properties(&properties(fw, epoch)?);
@@ -144,9 +149,10 @@ pub fn results_workbook(fw: &Framework, found: &Collection, epoch: i64) -> Resul
         &skipped_texts,
     )?;
 
-    workbook
+    let bytes = workbook
         .save_to_buffer()
-        .context("writing the results workbook")
+        .context("writing the results workbook")?;
+    crate::render::xlsx::dated(bytes, epoch)
 }
 
 /// Sizes the header row (just above `first_row`) and each data row for its
@@ -170,10 +176,11 @@ pub(super) fn fit_rows(
     Ok(())
 }
 
-fn properties(fw: &Framework, epoch: i64) -> Result<DocProperties> {
-    let created = ExcelDateTime::from_timestamp(epoch).with_context(|| {
-        format!("the document date (Unix time {epoch}) is out of Excel's range")
-    })?;
+fn properties(fw: &Framework, epoch: Option<i64>) -> Result<DocProperties> {
+    // Undated: a fixed date, taken out of the file afterwards (render::xlsx::dated).
+    let at = epoch.unwrap_or(0);
+    let created = ExcelDateTime::from_timestamp(at)
+        .with_context(|| format!("the document date (Unix time {at}) is out of Excel's range"))?;
     let w = &fw.words;
     let mut properties = DocProperties::new()
         .set_title(say!(w, CollectDocTitle, framework = fw.meta.name))

@@ -54,8 +54,9 @@ pub fn appraisal(
     role_index: usize,
     level_index: usize,
     person: Option<&Person>,
-    epoch: i64,
+    epoch: impl Into<Option<i64>>,
 ) -> anyhow::Result<Document> {
+    let epoch = epoch.into();
     let (role, level) = super::role_level(fw, role_index, level_index)?;
     let who = person.map(|p| p.name.trim()).filter(|n| !n.is_empty());
 
@@ -240,7 +241,7 @@ fn guidance_section(fw: &Framework) -> Block {
         }),
         Block::Paragraph(Paragraph::plain(w.get(Key::SheetGuidance))),
     ];
-    let mut key = super::prose::scale_table(fw);
+    let mut key = super::prose::scale_table_with_meanings(fw);
     key.summary = Some(w.get(Key::SheetKeySummary).into());
     // Wide enough for "Not yet demonstrated" on one line.
     key.columns[0].weight = 0.25;

@@ -14,7 +14,13 @@ use crate::words::{Key, Words};
 /// The report comparing `old` with `new`, dated `epoch`.
 ///
 /// The report is in the new framework's language, from the words catalogue.
-pub fn report(old: &Framework, new: &Framework, c: &Changes, epoch: i64) -> Document {
+pub fn report(
+    old: &Framework,
+    new: &Framework,
+    c: &Changes,
+    epoch: impl Into<Option<i64>>,
+) -> Document {
+    let epoch = epoch.into();
     let wd = &new.words;
     let mut blocks = vec![
         Block::Heading(Heading {

@@ -41,7 +41,7 @@ pub struct Entry {
 }
 
 /// The index page of role `role`, listing `entries` (its documents).
-pub fn role_index(fw: &Framework, role: usize, entries: &[Entry], epoch: i64) -> Document {
+pub fn role_index(fw: &Framework, role: usize, entries: &[Entry], epoch: Option<i64>) -> Document {
     let r = &fw.roles[role];
     let mut blocks = vec![kicker(fw), heading(1, &r.name)];
     blocks.extend(text_blocks(&r.summary));
@@ -62,7 +62,7 @@ pub fn framework_index(
     fw: &Framework,
     entries: &[Entry],
     role_pages: &[(usize, String)],
-    epoch: i64,
+    epoch: Option<i64>,
 ) -> Document {
     let mut blocks = vec![kicker(fw), heading(1, &fw.meta.name)];
     let w = &fw.words;
@@ -102,7 +102,7 @@ pub fn framework_index(
     }
 }
 
-fn meta(fw: &Framework, name: &str, epoch: i64) -> DocMeta {
+fn meta(fw: &Framework, name: &str, epoch: Option<i64>) -> DocMeta {
     let w = &fw.words;
     DocMeta {
         subject: crate::say!(w, IndexSubject, name = name),

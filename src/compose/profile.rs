@@ -21,8 +21,9 @@ pub fn profile(
     fw: &Framework,
     role_index: usize,
     level_index: usize,
-    epoch: i64,
+    epoch: impl Into<Option<i64>>,
 ) -> anyhow::Result<Document> {
+    let epoch = epoch.into();
     let (role, level) = super::role_level(fw, role_index, level_index)?;
     let w = &fw.words;
     let position = super::tracks::position(fw, role, level_index);

@@ -64,36 +64,57 @@ pub fn scale_cell(fw: &Framework, rank: usize) -> Cell {
 /// The key to the skill-level scale: each rung, lowest first, with what it
 /// means in the framework's own words (blank where it says nothing).
 pub fn scale_table(fw: &Framework) -> Table {
+    // A scale without descriptions gets no empty "What it means" column.
+    let described = fw.scale.iter().any(|rung| {
+        rung.description
+            .as_ref()
+            .is_some_and(|d| !d.blocks.is_empty())
+    });
+    scale_table_of(fw, described)
+}
+
+/// [`scale_table`] with its "What it means" column whatever the scale says,
+/// for a key whose caller adds rows that have a meaning.
+pub fn scale_table_with_meanings(fw: &Framework) -> Table {
+    scale_table_of(fw, true)
+}
+
+fn scale_table_of(fw: &Framework, described: bool) -> Table {
     let rows = fw
         .scale
         .iter()
         .enumerate()
-        .map(|(rank, rung)| Row {
-            cells: vec![
-                scale_cell(fw, rank),
-                Cell::blocks(
+        .map(|(rank, rung)| {
+            let mut cells = vec![scale_cell(fw, rank)];
+            if described {
+                cells.push(Cell::blocks(
                     rung.description
                         .as_ref()
                         .map(text_blocks)
                         .unwrap_or_default(),
-                ),
-            ],
+                ));
+            }
+            Row { cells }
         })
         .collect();
+    let mut columns = vec![Column {
+        header: fw.words.get(Key::SkillLevel).into(),
+        weight: 0.22,
+    }];
+    if described {
+        columns.push(Column {
+            header: fw.words.get(Key::WhatItMeans).into(),
+            weight: 0.78,
+        });
+    }
     Table {
+        // The catalogue has one summary; without descriptions its "what each
+        // means" is read from the skill levels' names alone.
         summary: Some(fw.words.get(Key::ScaleSummary).into()),
-        columns: vec![
-            Column {
-                header: fw.words.get(Key::SkillLevel).into(),
-                weight: 0.22,
-            },
-            Column {
-                header: fw.words.get(Key::WhatItMeans).into(),
-                weight: 0.78,
-            },
-        ],
+        columns,
         rows,
-        row_headers: true,
+        // A lone column is the data itself, not headers of rows.
+        row_headers: described,
     }
 }
 

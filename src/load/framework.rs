@@ -258,9 +258,23 @@ pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
         let rgb = parse_colour(&a.value);
         if rgb.is_none() {
             ctx.error(
-                Some(a.span),
+                Some(a.span.clone()),
                 format!("`accent` is not a colour: \"{}\"", a.value),
                 Some("write six hexadecimal digits after #, such as \"#1d70b8\"".into()),
+            );
+        }
+        if let Some(adj) = rgb.and_then(crate::render::pdf::style::accent_adjustment) {
+            let [r, g, b] = adj.used;
+            ctx.warn(
+                Some(a.span),
+                format!(
+                    "`accent` \"{}\" is too light for text on white ({:.1}:1, under 4.5:1); \
+                     headings and links use #{r:02x}{g:02x}{b:02x} instead ({:.1}:1)",
+                    a.value, adj.given_contrast, adj.used_contrast
+                ),
+                Some(format!(
+                    "to choose the colour yourself, write a darker accent, such as \"#{r:02x}{g:02x}{b:02x}\""
+                )),
             );
         }
         rgb

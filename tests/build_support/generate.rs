@@ -295,3 +295,148 @@ pub fn realistic(roles: usize, levels: usize, skills: usize, per_level: usize, s
         roles,
     }
 }
+
+/// The shape of a framework for judging page layout, after the real ones:
+/// many skills with a one- or two-sentence description, 20 to 30 skills a
+/// level, descriptors from one short sentence to long paragraphs and long
+/// bullet lists, long level texts and long lists of responsibilities.
+#[derive(Debug, Clone, Copy)]
+pub struct PrintShape {
+    /// Rungs of the skill-level scale (the SFIA-like seven, or four).
+    pub rungs: usize,
+    /// Whether the rungs have descriptions (the key table's second column).
+    pub describe_scale: bool,
+    /// Roles, each of five levels.
+    pub roles: usize,
+    pub seed: u64,
+}
+
+fn sentences(rng: &mut Rng, n: usize) -> String {
+    (0..n)
+        .map(|_| {
+            let w = 7 + rng.below(14);
+            sentence(rng, w)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A framework of `shape` as `framework.toml` text.
+pub fn print_shaped(shape: PrintShape) -> String {
+    let mut rng = Rng::new(shape.seed);
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "[framework]\nname = \"Generated print framework {}\"\npublisher = \"Generated\"\n\
+         published = 2024-05-01\nlanguage = \"en-GB\"\nurl = \"https://www.example.gov.uk/guidance/capability-framework/skills-and-levels_2024/print-version\"\n",
+        shape.seed
+    );
+    let rungs: Vec<String> = (0..shape.rungs).map(|r| format!("rung-{r}")).collect();
+    for (r, id) in rungs.iter().enumerate() {
+        let _ = writeln!(
+            t,
+            "[[scale]]\nid = {}\nname = \"Level {}\"",
+            quote(id),
+            r + 1
+        );
+        if shape.describe_scale {
+            let n = 1 + rng.below(3);
+            let _ = writeln!(t, "description = {}", quote(&sentences(&mut rng, n)));
+        }
+        t.push('\n');
+    }
+    let skills = 70;
+    for s in 0..skills {
+        let name_words = 1 + rng.below(5);
+        let name = capitalise(
+            &(0..name_words)
+                .map(|_| WORDS[rng.below(WORDS.len())])
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let _ = writeln!(
+            t,
+            "[[skills]]\nid = \"skill-{s}\"\nname = {}",
+            quote(&format!("{name} {s}"))
+        );
+        // Most skills have a short description (the chain of short sections).
+        if rng.below(10) < 8 {
+            let n = 1 + rng.below(2);
+            let _ = writeln!(t, "description = {}", quote(&sentences(&mut rng, n)));
+        }
+        let _ = writeln!(t, "[skills.descriptors]");
+        for id in &rungs {
+            let text = match rng.below(10) {
+                // One short sentence.
+                0..=2 => quote(&sentences(&mut rng, 1)),
+                // A long bullet list.
+                3 | 4 => {
+                    let n = 4 + rng.below(8);
+                    let items: Vec<String> = (0..n)
+                        .map(|_| {
+                            let w = 6 + rng.below(16);
+                            quote(&sentence(&mut rng, w))
+                        })
+                        .collect();
+                    format!("[{}]", items.join(", "))
+                }
+                // A long paragraph, sometimes two.
+                5 | 6 => {
+                    let a = 5 + rng.below(8);
+                    let mut text = sentences(&mut rng, a);
+                    if rng.below(2) == 0 {
+                        let b = 2 + rng.below(5);
+                        text = format!("{text}\n\n{}", sentences(&mut rng, b));
+                    }
+                    quote(&text)
+                }
+                _ => {
+                    let n = 2 + rng.below(3);
+                    quote(&sentences(&mut rng, n))
+                }
+            };
+            let _ = writeln!(t, "{id} = {text}");
+        }
+        t.push('\n');
+    }
+    for r in 0..shape.roles {
+        let intro = 2 + rng.below(4);
+        let _ = writeln!(
+            t,
+            "[[roles]]\nid = \"role-{r}\"\nname = \"Generated print role {r}\"\nsummary = {}\nintroduction = {}\n",
+            quote(&sentences(&mut rng, 2)),
+            quote(&sentences(&mut rng, intro))
+        );
+        let levels = 5;
+        for l in 0..levels {
+            let paras: Vec<String> = (0..1 + rng.below(4))
+                .map(|_| {
+                    let n = 2 + rng.below(6);
+                    sentences(&mut rng, n)
+                })
+                .collect();
+            let _ = writeln!(
+                t,
+                "[[roles.levels]]\nid = \"level-{l}\"\nname = \"Level {l} of generated print role {r}\"\nsummary = {}",
+                quote(&paras.join("\n\n"))
+            );
+            let duties: Vec<String> = (0..3 + rng.below(12))
+                .map(|_| {
+                    let w = 8 + rng.below(20);
+                    quote(&sentence(&mut rng, w))
+                })
+                .collect();
+            let _ = writeln!(t, "responsibilities = [{}]", duties.join(", "));
+            let _ = writeln!(t, "[roles.levels.requirements]");
+            let count = 20 + rng.below(11);
+            let start = rng.below(skills);
+            for k in 0..count {
+                let skill = (start + k * 3) % skills;
+                let rank = ((l * shape.rungs) / levels + rng.below(3)).min(shape.rungs - 1);
+                let _ = writeln!(t, "skill-{skill} = {}", quote(&rungs[rank]));
+            }
+            t.push('\n');
+        }
+    }
+    t
+}

@@ -105,7 +105,7 @@ pub fn describe(s: &Subject<'_>) -> String {
     if let Some(p) = s.person {
         text.push_str(&format!("person {}\n", p.name));
     }
-    text.push_str(&format!("epoch {}\n", s.epoch));
+    text.push_str(&format!("epoch {:?}\n", s.epoch));
     text
 }
 

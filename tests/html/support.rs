@@ -171,13 +171,13 @@ fn sentences(doc: &Document) -> Vec<String> {
 }
 
 fn zip_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>, bool)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut zip = xlsx_zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     (0..zip.len())
         .map(|i| {
             let mut f = zip.by_index(i).unwrap();
             let mut data = Vec::new();
             f.read_to_end(&mut data).unwrap();
-            let stored = f.compression() == zip::CompressionMethod::Stored;
+            let stored = f.compression() == xlsx_zip::CompressionMethod::Stored;
             (f.name().unwrap().to_string(), data, stored)
         })
         .collect()

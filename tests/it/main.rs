@@ -23,6 +23,7 @@ mod load_good;
 mod load_seed;
 mod output_atomic;
 mod output_full_disk;
+mod pages;
 mod pdf_structure;
 mod people;
 mod people_cli;

@@ -63,7 +63,7 @@ fn forget_formula_results(bytes: &[u8]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().to_string();
+        let name = entry.name().to_string();
         let mut content = Vec::new();
         entry.read_to_end(&mut content).unwrap();
         if name.starts_with("xl/worksheets/sheet") {

@@ -166,7 +166,7 @@ fn first_level_has_everything_in_order() {
     assert_eq!(doc.meta.title, "Job profile: Level one name");
     assert_eq!(doc.meta.author, "Test publisher");
     assert_eq!(doc.meta.language, "en-GB");
-    assert_eq!(doc.meta.epoch, 42);
+    assert_eq!(doc.meta.epoch, Some(42));
     assert_eq!(
         doc.running_header.as_deref(),
         Some("Job profile: Level one name")

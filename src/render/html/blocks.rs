@@ -27,6 +27,8 @@ pub struct Writer {
     fields: usize,
     /// Inside a header cell, where headings are not allowed.
     in_header_cell: bool,
+    /// The accent colour, which tints the scale's shades.
+    pub accent: crate::render::pdf::style::Rgb,
 }
 
 impl Writer {
@@ -173,7 +175,7 @@ impl Writer {
                     self.out.push_str(" scope=\"row\"");
                 }
                 if let Some(shade) = cell.shade {
-                    let (name, rule) = css::shade_class(shade);
+                    let (name, rule) = css::shade_class(shade, self.accent);
                     let _ = write!(self.out, " class=\"{name}\"");
                     self.classes.insert(name, rule);
                 }
@@ -203,9 +205,9 @@ impl Writer {
     }
 
     fn figure(&mut self, f: &Figure) {
-        let Some((w, h)) = png_size(&f.png) else {
+        let Some(info) = image_info(&f.png) else {
             self.warnings.push(format!(
-                "image \"{}\" is not a PNG file; its alternative text is printed instead",
+                "image \"{}\" is not a PNG or JPEG file; its alternative text is printed instead",
                 f.alt
             ));
             self.paragraph(&Paragraph::styled(
@@ -216,11 +218,12 @@ impl Writer {
         };
         // The PDF's drawn height in points, as CSS pixels (96 per inch).
         let height = (f.height.max(1.0) * 96.0 / 72.0).round() as u64;
-        let width = (height * u64::from(w)).div_ceil(u64::from(h).max(1));
+        let width = (height * u64::from(info.width)).div_ceil(u64::from(info.height).max(1));
         let data = base64::engine::general_purpose::STANDARD.encode(&f.png);
         let _ = writeln!(
             self.out,
-            "<p class=\"figure\"><img src=\"data:image/png;base64,{data}\" alt=\"{}\" width=\"{width}\" height=\"{height}\"></p>",
+            "<p class=\"figure\"><img src=\"data:{};base64,{data}\" alt=\"{}\" width=\"{width}\" height=\"{height}\"></p>",
+            info.mime,
             escape(&f.alt)
         );
     }
@@ -341,13 +344,65 @@ pub fn safe_link(link: &str) -> bool {
     }
 }
 
-/// Width and height of a PNG image from its header, or `None` if it is not one.
-pub fn png_size(png: &[u8]) -> Option<(u32, u32)> {
-    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    if png.len() < 24 || !png.starts_with(SIGNATURE) || &png[12..16] != b"IHDR" {
+/// What a renderer needs of an image file: its size in pixels and type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageInfo {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// "image/png" or "image/jpeg".
+    pub mime: &'static str,
+    /// "png" or "jpg".
+    pub extension: &'static str,
+}
+
+/// The size and type of a PNG or JPEG file from its header, or `None` if
+/// it is neither (or says it has no pixels).
+pub fn image_info(bytes: &[u8]) -> Option<ImageInfo> {
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+    let (width, height, mime, extension) = if bytes.starts_with(PNG) {
+        if bytes.len() < 24 || &bytes[12..16] != b"IHDR" {
+            return None;
+        }
+        let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+        let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+        (w, h, "image/png", "png")
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        let (w, h) = jpeg_size(bytes)?;
+        (w, h, "image/jpeg", "jpg")
+    } else {
         return None;
+    };
+    (width > 0 && height > 0).then_some(ImageInfo {
+        width,
+        height,
+        mime,
+        extension,
+    })
+}
+
+/// Width and height from a JPEG's start-of-frame segment.
+fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut at = 2;
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return None;
+        }
+        let marker = bytes[at + 1];
+        if marker == 0xFF {
+            at += 1;
+            continue;
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        let is_frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if is_frame {
+            let seg = bytes.get(at + 4..at + 9)?;
+            let h = u32::from(u16::from_be_bytes([seg[1], seg[2]]));
+            let w = u32::from(u16::from_be_bytes([seg[3], seg[4]]));
+            return Some((w, h));
+        }
+        at += 2 + len;
     }
-    let w = u32::from_be_bytes(png[16..20].try_into().ok()?);
-    let h = u32::from_be_bytes(png[20..24].try_into().ok()?);
-    (w > 0 && h > 0).then_some((w, h))
+    None
 }

@@ -17,12 +17,12 @@ pub fn hex(c: Rgb) -> String {
 }
 
 /// The CSS class of a cell shade, and its rule.
-pub fn shade_class(s: Shade) -> (String, String) {
+pub fn shade_class(s: Shade, accent: Rgb) -> (String, String) {
     let name = match s {
         Shade::Scale { rank, of } => format!("scale-{rank}-of-{of}"),
         Shade::Highlight => "highlight".to_string(),
     };
-    let rule = format!(".{name}{{background:{}}}", hex(style::shade(s)));
+    let rule = format!(".{name}{{background:{}}}", hex(style::shade(s, accent)));
     (name, rule)
 }
 
@@ -207,8 +207,8 @@ mod tests {
 
     #[test]
     fn shade_classes_are_distinct_per_rung() {
-        let a = shade_class(Shade::Scale { rank: 0, of: 4 });
-        let b = shade_class(Shade::Scale { rank: 3, of: 4 });
+        let a = shade_class(Shade::Scale { rank: 0, of: 4 }, style::DEFAULT_ACCENT);
+        let b = shade_class(Shade::Scale { rank: 3, of: 4 }, style::DEFAULT_ACCENT);
         assert_ne!(a, b);
         assert!(b.1.starts_with(".scale-3-of-4{background:#"));
     }

@@ -15,7 +15,7 @@ mod escape;
 
 use std::fmt::Write as _;
 
-pub use blocks::{png_size, safe_link};
+pub use blocks::{image_info, safe_link, ImageInfo};
 pub use css::hex;
 pub use escape::escape;
 
@@ -88,6 +88,7 @@ pub struct RenderedHtml {
 /// Renders `doc` as one HTML page.
 pub fn render(doc: &Document, opts: &HtmlOptions) -> RenderedHtml {
     let mut body = blocks::Writer::default();
+    body.accent = crate::render::pdf::style::accent(opts.accent);
     body.blocks(&doc.blocks);
     let meta = &doc.meta;
     let mut page = String::with_capacity(body.out.len() + 8192);
@@ -203,8 +204,11 @@ pub fn page_parts(template: &str) -> Vec<PagePart<'_>> {
     parts
 }
 
-/// "2020-01-07" from seconds since 1970 (UTC).
-pub fn date(epoch: i64) -> String {
+/// "2020-01-07" from seconds since 1970 (UTC); empty for an undated document.
+pub fn date(epoch: Option<i64>) -> String {
+    let Some(epoch) = epoch else {
+        return String::new();
+    };
     time::OffsetDateTime::from_unix_timestamp(epoch)
         .map(|t| format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
         .unwrap_or_default()

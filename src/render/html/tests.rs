@@ -12,7 +12,7 @@ fn doc(blocks: Vec<Block>) -> Document {
             subject: "A profile".into(),
             keywords: vec!["job profile".into()],
             language: "en-GB".into(),
-            epoch: 1_578_355_200,
+            epoch: Some(1_578_355_200),
             creator: "jobpack test".into(),
             properties: Vec::new(),
         },

@@ -9,7 +9,7 @@ use super::{language_attributes, OdtOptions};
 use crate::doc::{
     Block, Cell, Column, Document, FieldKind, Figure, List, ParaStyle, Paragraph, Row, Span, Table,
 };
-use crate::render::html::{escape, png_size, safe_link};
+use crate::render::html::{escape, image_info, safe_link};
 
 /// The namespaces every part declares (unused ones are harmless).
 pub const NAMESPACES: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
@@ -60,6 +60,8 @@ pub(super) struct Writer {
     pub(super) keep: bool,
     /// The language of the blocks being written, when not the document's.
     pub(super) lang: Option<String>,
+    /// The branding accent, which tints the scale's shades.
+    pub(super) accent: Option<[u8; 3]>,
     /// Width of the text column in millimetres.
     pub(super) measure: f32,
 }
@@ -69,6 +71,7 @@ pub fn content(doc: &Document, opts: &OdtOptions) -> Content {
     let (width, _) = opts.paper.size_pt();
     let mut w = Writer {
         first: true,
+        accent: opts.accent,
         measure: width * 25.4 / 72.0
             - super::styles::MARGIN_LEFT_MM
             - super::styles::MARGIN_RIGHT_MM,
@@ -357,9 +360,9 @@ impl Writer {
     }
 
     fn figure(&mut self, f: &Figure) {
-        let Some((w, h)) = png_size(&f.png) else {
+        let Some(info) = image_info(&f.png) else {
             self.warnings.push(format!(
-                "image \"{}\" is not a PNG file; its alternative text is printed instead",
+                "image \"{}\" is not a PNG or JPEG file; its alternative text is printed instead",
                 f.alt
             ));
             let p = Paragraph::styled(ParaStyle::Small, vec![Span::plain(f.alt.clone())]);
@@ -367,9 +370,9 @@ impl Writer {
             return;
         };
         let n = self.pictures.len() + 1;
-        let path = format!("Pictures/image{n}.png");
+        let path = format!("Pictures/image{n}.{}", info.extension);
         let height = f.height.max(1.0) * 25.4 / 72.0;
-        let width = height * w as f32 / h as f32;
+        let width = height * info.width as f32 / info.height as f32;
         self.automatic.entry("Figure".into()).or_insert_with(|| {
             "<style:style style:name=\"Figure\" style:family=\"graphic\" style:parent-style-name=\"Graphics\"><style:graphic-properties style:vertical-pos=\"top\" style:vertical-rel=\"baseline\"/></style:style>".into()
         });
@@ -378,8 +381,9 @@ impl Writer {
         let _ = writeln!(
             self.body,
             "<text:p text:style-name=\"{style}\"><draw:frame draw:style-name=\"Figure\" draw:name=\"Image{n}\" text:anchor-type=\"as-char\" svg:width=\"{width:.2}mm\" svg:height=\"{height:.2}mm\" draw:z-index=\"0\">\
-             <draw:image xlink:href=\"{path}\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"image/png\"/>\
-             <svg:title>{alt}</svg:title><svg:desc>{alt}</svg:desc></draw:frame></text:p>"
+             <draw:image xlink:href=\"{path}\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"{mime}\"/>\
+             <svg:title>{alt}</svg:title><svg:desc>{alt}</svg:desc></draw:frame></text:p>",
+            mime = info.mime
         );
         self.pictures.push((path, f.png.clone()));
     }

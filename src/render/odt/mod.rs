@@ -23,8 +23,8 @@ mod table;
 use std::io::{Cursor, Write};
 
 use anyhow::{Context, Result};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, System, ZipWriter};
+use xlsx_zip::write::SimpleFileOptions;
+use xlsx_zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::cli::Paper;
 use crate::doc::Document;
@@ -78,7 +78,7 @@ pub fn render(doc: &Document, opts: &OdtOptions) -> Result<RenderedOdt> {
 /// The zip: `mimetype` first and stored, as ODF requires (readers sniff
 /// it at a fixed offset), then `parts` compressed, all with one date and
 /// fixed attributes.
-fn package(parts: &[(String, Vec<u8>)], time: DateTime) -> zip::result::ZipResult<Vec<u8>> {
+fn package(parts: &[(String, Vec<u8>)], time: DateTime) -> xlsx_zip::result::ZipResult<Vec<u8>> {
     let base = SimpleFileOptions::default()
         .last_modified_time(time)
         .system(System::Unix)
@@ -90,7 +90,8 @@ fn package(parts: &[(String, Vec<u8>)], time: DateTime) -> zip::result::ZipResul
     )?;
     zip.write_all(MIMETYPE.as_bytes())?;
     for (name, bytes) in parts {
-        let method = if name.ends_with(".png") {
+        // Pictures are compressed already.
+        let method = if name.ends_with(".png") || name.ends_with(".jpg") {
             CompressionMethod::Stored
         } else {
             CompressionMethod::Deflated
@@ -101,10 +102,11 @@ fn package(parts: &[(String, Vec<u8>)], time: DateTime) -> zip::result::ZipResul
     Ok(zip.finish()?.into_inner())
 }
 
-/// The zip entries' date: the document's, in UTC; zip cannot say before
+/// The zip entries' date: the document's, in UTC (an undated document's
+/// entries are dated 1980-01-01, zip's first day); zip cannot say before
 /// 1980 or after 2107, so dates outside are held at the ends.
-fn zip_time(epoch: i64) -> DateTime {
-    let t = time::OffsetDateTime::from_unix_timestamp(epoch)
+fn zip_time(epoch: Option<i64>) -> DateTime {
+    let t = time::OffsetDateTime::from_unix_timestamp(epoch.unwrap_or(0))
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     let year = t.year().clamp(1980, 2107);
     let at = if year == t.year() {

@@ -162,8 +162,10 @@ fo:margin-top=\"{top}\" fo:margin-bottom=\"11mm\" fo:margin-left=\"{MARGIN_LEFT_
 
 /// `meta.xml`: title, subject, keywords, language, author and dates.
 pub fn meta(meta: &DocMeta) -> String {
-    let date = format!("{}T00:00:00", crate::render::html::date(meta.epoch));
-    let time = time::OffsetDateTime::from_unix_timestamp(meta.epoch)
+    // An undated document (no publication date, no SOURCE_DATE_EPOCH) says no date.
+    let time = meta
+        .epoch
+        .and_then(|e| time::OffsetDateTime::from_unix_timestamp(e).ok())
         .map(|t| {
             format!(
                 "{}T{:02}:{:02}:{:02}",
@@ -172,8 +174,7 @@ pub fn meta(meta: &DocMeta) -> String {
                 t.minute(),
                 t.second()
             )
-        })
-        .unwrap_or(date);
+        });
     let mut x = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta {NAMESPACES}>\n<office:meta>\n\
 <meta:generator>{}</meta:generator>\n<dc:title>{}</dc:title>\n<dc:subject>{}</dc:subject>\n",
@@ -187,10 +188,16 @@ pub fn meta(meta: &DocMeta) -> String {
     let _ = write!(
         x,
         "<meta:initial-creator>{a}</meta:initial-creator>\n<dc:creator>{a}</dc:creator>\n\
-<meta:creation-date>{time}</meta:creation-date>\n<dc:date>{time}</dc:date>\n<dc:language>{}</dc:language>\n",
+<dc:language>{}</dc:language>\n",
         escape(&meta.language),
         a = escape(&meta.author)
     );
+    if let Some(time) = time {
+        let _ = writeln!(
+            x,
+            "<meta:creation-date>{time}</meta:creation-date>\n<dc:date>{time}</dc:date>"
+        );
+    }
     // Named properties for tools that read the file back (File > Properties > Custom).
     for (name, value) in &meta.properties {
         let _ = writeln!(
@@ -218,9 +225,14 @@ pub fn manifest(pictures: &[(String, Vec<u8>)]) -> String {
         );
     }
     for (path, _) in pictures {
+        let media = if path.ends_with(".png") {
+            "image/png"
+        } else {
+            "image/jpeg"
+        };
         let _ = writeln!(
             x,
-            "<manifest:file-entry manifest:full-path=\"{}\" manifest:media-type=\"image/png\"/>",
+            "<manifest:file-entry manifest:full-path=\"{}\" manifest:media-type=\"{media}\"/>",
             escape(path)
         );
     }

@@ -86,7 +86,10 @@ impl Writer {
                             }
                             Shade::Highlight => "CellHighlight".to_string(),
                         };
-                        self.cell_style(&name, Some(style::shade(shade)));
+                        self.cell_style(
+                            &name,
+                            Some(style::shade(shade, style::accent(self.accent))),
+                        );
                         name
                     }
                     None => {

@@ -33,6 +33,7 @@ impl Measurer<'_> {
                         height: h,
                         space_before: 2.0,
                         keep_with_next: false,
+                        bond: Default::default(),
                         runs,
                         mark: None,
                     }));

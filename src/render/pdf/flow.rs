@@ -196,6 +196,25 @@ pub struct Mark {
     pub title: String,
 }
 
+/// How much a page break right after an atom costs the page breaker: the
+/// stronger the bond, the more a break there is avoided (see
+/// [`paginate`](super::paginate)). Ordered from the weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Bond {
+    /// A break is fine here (or, with `keep_with_next`, as bad as [`Bond::Line`]).
+    #[default]
+    Free,
+    /// A break would leave two lines of a paragraph alone: avoided when cheap to.
+    Short,
+    /// Inside a keep-together group: moved whole unless that leaves a page too empty.
+    Group,
+    /// A break would leave one line of a paragraph alone (orphan or widow), or
+    /// part a lead-in ("You can:") from what it introduces.
+    Line,
+    /// A heading: a page never ends with one.
+    Heading,
+}
+
 /// An unbreakable strip of content.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Atom {
@@ -204,8 +223,11 @@ pub struct Atom {
     pub height: f32,
     /// Dropped at the top of a page.
     pub space_before: f32,
-    /// No page break allowed between this atom and the next.
+    /// A page break between this atom and the next is avoided (as a
+    /// [`Bond::Line`] unless `bond` says otherwise).
     pub keep_with_next: bool,
+    /// How strongly a break after the atom is avoided.
+    pub bond: Bond,
     /// What to draw, in order; their `y` values are offsets from the atom's top.
     pub runs: Vec<Run>,
     /// Set on the first line of a bookmarked heading; painting records it in
@@ -286,8 +308,8 @@ impl RowFlow {
 pub struct TableFlow {
     /// The `Table` element (a record only, as for [`CellFlow::elem`]).
     pub elem: ElemId,
-    /// Inside a keep-together group: move the whole table to a new page
-    /// rather than split it, when it fits on one.
+    /// Inside a keep-together group: a break inside the table costs as much
+    /// as one inside the group, so it moves whole when that leaves a page full enough.
     pub keep_whole: bool,
     /// No page break between the table's end and the next item (inside a group).
     pub keep_with_next: bool,
@@ -300,7 +322,8 @@ pub struct TableFlow {
     /// Column headers: drawn once as content, then as an artifact atop every
     /// continuation page.
     pub header: RowFlow,
-    /// Body rows, in order; each is kept on one page unless taller than a page.
+    /// Body rows, in order; a row is split between lines only when that fills a
+    /// page better than moving it whole.
     pub rows: Vec<RowFlow>,
 }
 
@@ -340,7 +363,14 @@ impl Item {
     /// Marks the item as part of a keep-together group.
     pub fn keep_together(&mut self) {
         match self {
-            Item::Atom(a) => a.keep_with_next = true,
+            Item::Atom(a) => {
+                // A keep the atom had already (an orphan line, a label) stays stronger than the group's.
+                if a.keep_with_next && a.bond == Bond::Free {
+                    a.bond = Bond::Line;
+                }
+                a.keep_with_next = true;
+                a.bond = a.bond.max(Bond::Group);
+            }
             Item::Table(t) => {
                 t.keep_whole = true;
                 t.keep_with_next = true;

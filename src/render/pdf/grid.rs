@@ -62,7 +62,7 @@ impl Measurer<'_> {
         let noted: Vec<bool> = std::iter::once(false)
             .chain(g.choices.iter().map(|c| c.note.is_some()))
             .collect();
-        let tint = style::shade(Shade::Highlight);
+        let tint = style::shade(Shade::Highlight, self.accent());
 
         let tr = self.elems.declare(Some(table), StructRole::TR);
         let mut cells = Vec::new();
@@ -262,6 +262,7 @@ impl Measurer<'_> {
             height: h.max(dy),
             space_before: NOTES_GAP,
             keep_with_next: false,
+            bond: Default::default(),
             runs,
             mark: None,
         }));

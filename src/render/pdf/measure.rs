@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::flow::{Atom, Cmd, ElemId, Elems, Item, Mark, Run, Tag};
+use super::flow::{Atom, Bond, Cmd, ElemId, Elems, Item, Mark, Run, Tag};
 use super::fonts::FontSet;
 use super::style::{self, Context, Geometry, Rgb, TextStyle};
 use super::tags::StructRole;
@@ -67,6 +67,11 @@ impl<'a> Measurer<'a> {
         }
     }
 
+    /// Colour of main headings and links, and the hue of the scale's shades.
+    pub fn accent(&self) -> Rgb {
+        self.accent
+    }
+
     /// Measures `blocks` under `parent` into `out`.
     pub fn blocks(
         &mut self,
@@ -75,9 +80,10 @@ impl<'a> Measurer<'a> {
         frame: Frame,
         out: &mut Vec<Item>,
     ) {
-        // Lines still to be kept with a heading above them: a heading never
-        // ends a page with fewer than three lines of what it introduces.
-        let mut keep_after = 0usize;
+        // A heading keeps the first lines of the block after it (up to two
+        // breaks' worth, never that block's last line, so keeps never chain
+        // from one block into the next).
+        let mut after_heading = false;
         let mut paired = false;
         for (i, block) in blocks.iter().enumerate() {
             if std::mem::take(&mut paired) {
@@ -97,15 +103,18 @@ impl<'a> Measurer<'a> {
                 self.block(block, parent, frame, out);
             }
             if matches!(block, Block::Heading(_)) {
-                keep_after = 2;
-            } else {
-                for item in &mut out[start..] {
-                    if keep_after == 0 || matches!(item, Item::Table(_)) {
-                        keep_after = 0;
-                        break;
+                after_heading = true;
+            } else if after_heading {
+                after_heading = false;
+                let n = out.len() - start;
+                for item in out[start..].iter_mut().take(2.min(n.saturating_sub(1))) {
+                    match item {
+                        Item::Atom(a) => {
+                            a.keep_with_next = true;
+                            a.bond = a.bond.max(Bond::Line);
+                        }
+                        Item::Table(_) => break,
                     }
-                    item.set_keep_with_next(true);
-                    keep_after -= 1;
                 }
             }
             // A paragraph that introduces what follows ("… there:") stays with it.
@@ -134,6 +143,7 @@ impl<'a> Measurer<'a> {
                 let mut atoms = self.set_text(&spans, el, frame.x, frame.w, st);
                 for a in &mut atoms {
                     a.keep_with_next = true;
+                    a.bond = Bond::Heading;
                 }
                 if level == 2 && frame.ctx == Context::Body {
                     // A hairline in the accent above each main section.
@@ -310,6 +320,7 @@ impl<'a> Measurer<'a> {
             height: h,
             space_before: 6.0,
             keep_with_next: false,
+            bond: Bond::Free,
             runs: vec![Run {
                 tag: Tag::Elem(el),
                 cmds: vec![Cmd::Image {
@@ -325,7 +336,8 @@ impl<'a> Measurer<'a> {
     }
 
     /// Sets spans as lines owned by `owner`, one atom per line, with orphan and
-    /// widow control (a page never breaks after a paragraph's first line or before its last).
+    /// widow control: a break leaving one line of the paragraph alone is
+    /// avoided strongly, one leaving two lines mildly.
     pub fn set_text(
         &mut self,
         spans: &[Span],
@@ -424,6 +436,12 @@ impl<'a> Measurer<'a> {
                 height: st.leading,
                 space_before: if i == 0 { st.space_before } else { 0.0 },
                 keep_with_next: n >= 2 && (i == 0 || i + 2 == n),
+                // Two lines alone at either end are allowed, but avoided when cheap to.
+                bond: if n >= 4 && (i == 1 || i + 3 == n) {
+                    Bond::Short
+                } else {
+                    Bond::Free
+                },
                 runs,
                 mark: None,
             });

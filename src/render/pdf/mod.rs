@@ -139,7 +139,9 @@ pub fn lay_out(
     }
 
     let mut pdf = PdfDocument::new(&doc.meta.title);
-    let date = OffsetDateTime::from_unix_timestamp(doc.meta.epoch)
+    // printpdf's Info and XMP are replaced by the finishing pass (which
+    // leaves the dates out of an undated document); these only fill its fields.
+    let date = OffsetDateTime::from_unix_timestamp(doc.meta.epoch.unwrap_or(0))
         .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let info = &mut pdf.metadata.info;

@@ -1,13 +1,20 @@
-//! Pagination: places measured items on pages.
+//! Pagination: places measured items on pages, the way a typesetter breaks them.
 //!
-//! Rules: a page never breaks after an atom marked keep-with-next (headings,
-//! first and second-to-last lines of paragraphs, grouped blocks) unless the
-//! kept run is taller than a page; table rows never split unless a row is
-//! taller than a page, and then it is split between lines so nothing is lost;
-//! the header row is repeated, as an artifact, on every continuation page.
+//! Every place the flow may break (after an atom, between table rows, between
+//! the lines of a table row) has a cost: nothing for a break between blocks,
+//! more for one that leaves two or one lines of a paragraph alone, splits a
+//! keep-together group or a table row, and a break after a heading is never
+//! taken while any other is possible. Each page takes the break that costs
+//! least, counting also how empty it would leave the page: a page under 60%
+//! full costs more than any orphan, so keeps bend before pages go half empty,
+//! and no chain of keeps can push a heading to a page's foot.
+//!
+//! A table's header row is repeated, as an artifact, on every continuation
+//! page; a row split between lines repeats its row header, marked as
+//! continued, and every cell carries on where it stopped.
 
-use super::flow::{Atom, Cmd, Item, Mark, RowFlow, Run, TableFlow, Tag};
-use super::style::{Geometry, CELL_PAD_Y, RULE};
+use super::flow::{Atom, Bond, Item, Mark, Run};
+use super::style::Geometry;
 
 /// An atom's drawing at its place: `y` is its top, in points from the page's top edge.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,359 +31,320 @@ pub struct Placed {
 /// One page's placed content, in drawing order.
 pub type Page = Vec<Placed>;
 
+/// Cost of a break inside a table row (each part then also pays for what it strands).
+const ROW_SPLIT: f32 = 60.0;
+/// Cost of a page under [`FULL_ENOUGH`]: more than any keep short of a heading's.
+const UNDERFILLED: f32 = 3000.0;
+/// A page at least this full (of its body height) is not underfilled: 60%,
+/// with a margin for the eye (and layout-check), which measure from nearer the page's top.
+pub const FULL_ENOUGH: f32 = 0.66;
+/// A break after a heading: taken only when nothing else is possible.
+const NEVER: f32 = 1.0e6;
+
+/// What a break after an atom of this bond costs.
+fn bond_cost(bond: Bond) -> f32 {
+    match bond {
+        Bond::Free => 0.0,
+        Bond::Short => 150.0,
+        Bond::Group => 300.0,
+        Bond::Line => 600.0,
+        Bond::Heading => NEVER,
+    }
+}
+
+/// What a break right after `a` costs.
+fn atom_cost(a: &Atom) -> f32 {
+    match a.bond {
+        Bond::Free if a.keep_with_next => bond_cost(Bond::Line),
+        b => bond_cost(b),
+    }
+}
+
+/// What leaving the page's body filled to `fill` (0 to 1) costs: a little for
+/// each point left empty, a lot under [`FULL_ENOUGH`].
+fn fill_cost(fill: f32) -> f32 {
+    let empty = (1.0 - fill).clamp(0.0, 1.0);
+    let base = 300.0 * empty;
+    if fill < FULL_ENOUGH {
+        UNDERFILLED + base
+    } else {
+        base
+    }
+}
+
 /// Places `items` on as many pages as they need (at least one).
 pub fn paginate(items: &[Item], geom: Geometry, accent: [f32; 3]) -> Vec<Page> {
     let mut p = Pager {
-        geom,
         accent,
-        pages: vec![Vec::new()],
-        y: geom.top,
-        fresh: true,
+        pages: Vec::new(),
     };
-    for (i, item) in items.iter().enumerate() {
-        match item {
-            Item::Atom(a) => {
-                let space = if p.fresh { 0.0 } else { a.space_before };
-                let kept = kept_height(&items[i..]);
-                let fits_kept = p.y + space + kept <= geom.bottom + 0.01;
-                let fits_self = p.y + space + a.height <= geom.bottom + 0.01;
-                if !p.fresh && (!fits_self || (!fits_kept && kept <= geom.body_height())) {
-                    p.new_page();
-                }
-                p.place_atom(a, 0.0);
+    let mut pos = Pos::default();
+    loop {
+        let walk = walk(items, &pos, geom);
+        p.pages.push(Vec::new());
+        match walk.end {
+            None => {
+                p.emit(items, &walk.pieces);
+                break;
             }
-            Item::Table(t) => p.table(t),
+            Some(_) => {
+                let best = walk
+                    .cands
+                    .iter()
+                    .min_by(|a, b| {
+                        let ca = a.cost + fill_cost((a.y - geom.top) / geom.body_height());
+                        let cb = b.cost + fill_cost((b.y - geom.top) / geom.body_height());
+                        // Equal costs: the later break, which fills the page more.
+                        ca.total_cmp(&cb).then(b.y.total_cmp(&a.y))
+                    })
+                    .expect("a page always offers a break")
+                    .clone();
+                let mut pieces = walk.pieces[..best.pieces].to_vec();
+                pieces.extend(best.tail);
+                p.emit(items, &pieces);
+                pos = best.pos;
+            }
         }
     }
     p.pages
 }
 
-/// Height of the run of items that must stay together from the first one
-/// (inclusive) to the first that allows a break after it.
-fn kept_height(items: &[Item]) -> f32 {
-    let mut h = 0.0;
-    for (k, item) in items.iter().enumerate() {
-        match item {
+/// Where in the flow a page starts: an item, and inside a table the next
+/// row and, for a row split across pages, each cell's next atom.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Pos {
+    item: usize,
+    row: usize,
+    /// Empty at a row's start.
+    cut: Vec<usize>,
+}
+
+impl Pos {
+    fn table_started(&self) -> bool {
+        self.row > 0 || !self.cut.is_empty()
+    }
+}
+
+/// Something to draw on a page, at `y`.
+#[derive(Debug, Clone)]
+enum Piece {
+    Atom { item: usize, y: f32 },
+    Header { item: usize, artifact: bool, y: f32 },
+    Segment(Segment),
+}
+
+/// A table row, or the part of it between two cuts.
+#[derive(Debug, Clone)]
+struct Segment {
+    item: usize,
+    row: usize,
+    /// Each cell's first atom (empty: the row's start) and end (exclusive).
+    from: Vec<usize>,
+    to: Vec<usize>,
+    y: f32,
+    h: f32,
+}
+
+/// A possible page break.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// Where the next page starts.
+    pos: Pos,
+    /// The page's last content ends here.
+    y: f32,
+    /// What the break itself costs.
+    cost: f32,
+    /// How many of the walk's pieces the page keeps ...
+    pieces: usize,
+    /// ... and the part of a row it ends with, for a break inside a row.
+    tail: Option<Piece>,
+}
+
+/// Everything that could go on one page from `start`, and where it could break.
+struct Walk {
+    pieces: Vec<Piece>,
+    cands: Vec<Cand>,
+    /// `None` when everything left fits: the last page.
+    end: Option<()>,
+}
+
+const EPS: f32 = 0.01;
+
+fn walk(items: &[Item], start: &Pos, geom: Geometry) -> Walk {
+    let bottom = geom.bottom + EPS;
+    let mut y = geom.top;
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut pos = start.clone();
+    while pos.item < items.len() {
+        let fresh = pieces.is_empty();
+        match &items[pos.item] {
             Item::Atom(a) => {
-                h += a.height + if k == 0 { 0.0 } else { a.space_before };
-                if !a.keep_with_next {
-                    break;
+                let top = y + if fresh { 0.0 } else { a.space_before };
+                if top + a.height > bottom && !fresh {
+                    return Walk {
+                        pieces,
+                        cands,
+                        end: Some(()),
+                    };
                 }
+                pieces.push(Piece::Atom {
+                    item: pos.item,
+                    y: top,
+                });
+                y = top + a.height;
+                pos = Pos {
+                    item: pos.item + 1,
+                    ..Pos::default()
+                };
+                cands.push(Cand {
+                    pos: pos.clone(),
+                    y,
+                    cost: atom_cost(a),
+                    pieces: pieces.len(),
+                    tail: None,
+                });
             }
             Item::Table(t) => {
-                h += if k == 0 { 0.0 } else { t.space_before };
-                h += table_start_height(t);
-                // A table inside a group does not end the chain unless it ends the group.
-                if !(t.keep_whole && t.keep_with_next) {
-                    break;
-                }
-            }
-        }
-    }
-    h
-}
-
-/// What of a table must fit where it starts: all of it when kept whole,
-/// else the header and first row.
-fn table_start_height(t: &TableFlow) -> f32 {
-    if t.keep_whole {
-        t.height()
-    } else {
-        t.header.height() + t.rows.first().map_or(0.0, RowFlow::height)
-    }
-}
-
-struct Pager {
-    geom: Geometry,
-    accent: [f32; 3],
-    pages: Vec<Page>,
-    /// Cursor: top of free space, from the page's top edge.
-    y: f32,
-    /// Nothing placed on this page yet.
-    fresh: bool,
-}
-
-impl Pager {
-    fn new_page(&mut self) {
-        self.pages.push(Vec::new());
-        self.y = self.geom.top;
-        self.fresh = true;
-    }
-
-    fn page(&mut self) -> &mut Page {
-        self.pages.last_mut().expect("there is always a page")
-    }
-
-    fn place_atom(&mut self, a: &Atom, extra_space: f32) {
-        if !self.fresh {
-            self.y += a.space_before + extra_space;
-        }
-        let placed = Placed {
-            y: self.y,
-            runs: a.runs.clone(),
-            mark: a.mark.clone(),
-        };
-        self.page().push(placed);
-        self.y += a.height;
-        self.fresh = false;
-    }
-
-    fn room(&self) -> f32 {
-        self.geom.bottom - self.y
-    }
-
-    fn table(&mut self, t: &TableFlow) {
-        let header_h = t.header.height();
-        let space = if self.fresh { 0.0 } else { t.space_before };
-        let body = self.geom.body_height();
-        let first = header_h
-            + t.rows
-                .first()
-                .map_or(0.0, RowFlow::height)
-                .min(body - header_h);
-        let start = space
-            + if t.keep_whole && t.height() <= body {
-                t.height()
-            } else {
-                first
-            };
-        if !self.fresh && start > self.room() {
-            self.new_page();
-        } else if !self.fresh {
-            self.y += space;
-        }
-        self.draw_row(t, &t.header, false);
-        for row in &t.rows {
-            let h = row.height();
-            if h <= self.room() + 0.01 {
-                self.draw_row(t, row, false);
-            } else if h <= self.geom.body_height() - header_h {
-                self.continue_table(t);
-                self.draw_row(t, row, false);
-            } else {
-                self.split_row(t, row);
-            }
-        }
-    }
-
-    fn continue_table(&mut self, t: &TableFlow) {
-        self.new_page();
-        self.draw_row(t, &t.header, true);
-    }
-
-    /// Draws a whole row at the cursor (as artifact for a repeated header).
-    fn draw_row(&mut self, t: &TableFlow, row: &RowFlow, artifact: bool) {
-        let parts: Vec<&[Atom]> = row.cells.iter().map(|c| c.atoms.as_slice()).collect();
-        let h = row.height();
-        self.draw_segment(t, row, &parts, h, artifact);
-    }
-
-    /// Splits a row taller than a page between atoms, cell by cell; each
-    /// continuation names its row ("… (continued)") as an artifact.
-    fn split_row(&mut self, t: &TableFlow, row: &RowFlow) {
-        let min_room = 2.0 * CELL_PAD_Y + 40.0;
-        if self.room() < min_room {
-            self.continue_table(t);
-        }
-        let mut next: Vec<usize> = vec![0; row.cells.len()];
-        let mut first_segment = true;
-        loop {
-            let avail = self.room() - 2.0 * CELL_PAD_Y;
-            let mut parts: Vec<Vec<Atom>> = Vec::with_capacity(row.cells.len());
-            let mut tallest: f32 = 0.0;
-            for (c, cell) in row.cells.iter().enumerate() {
-                let mut part = Vec::new();
-                let mut used = 0.0;
-                if let (0, false, Some(label)) = (c, first_segment, &row.continued) {
-                    used += label.height;
-                    part.push(label.clone());
-                }
-                let start = next[c];
-                let mut end = start;
-                while end < cell.atoms.len() {
-                    let a = &cell.atoms[end];
-                    let h = a.height + if end == start { 0.0 } else { a.space_before };
-                    // Always take one atom on a fresh segment so the loop makes progress.
-                    if used + h > avail && end > start {
-                        break;
+                let header_h = t.header.height();
+                if !pos.table_started() {
+                    let top = y + if fresh { 0.0 } else { t.space_before };
+                    // Room for the header and at least a little of the first row.
+                    let first = t.rows.first().map_or(0.0, first_lines_height);
+                    if top + header_h + first > bottom && !fresh {
+                        return Walk {
+                            pieces,
+                            cands,
+                            end: Some(()),
+                        };
                     }
-                    used += h;
-                    end += 1;
-                }
-                tallest = tallest.max(used);
-                part.extend_from_slice(&cell.atoms[start..end]);
-                parts.push(part);
-                next[c] = end;
-            }
-            self.draw_segment(t, row, &parts, tallest + 2.0 * CELL_PAD_Y, false);
-            first_segment = false;
-            let done = row
-                .cells
-                .iter()
-                .zip(&next)
-                .all(|(cell, &n)| n >= cell.atoms.len());
-            if done {
-                break;
-            }
-            self.continue_table(t);
-        }
-    }
-
-    fn draw_segment<P: AsRef<[Atom]>>(
-        &mut self,
-        t: &TableFlow,
-        row: &RowFlow,
-        parts: &[P],
-        h: f32,
-        artifact: bool,
-    ) {
-        let top = self.y;
-        let fills: Vec<Cmd> = row
-            .cells
-            .iter()
-            .filter_map(|c| {
-                c.fill.map(|color| Cmd::Fill {
-                    x: c.x,
-                    y: 0.0,
-                    w: c.w,
-                    h,
-                    color,
-                })
-            })
-            .collect();
-        self.push_artifact(top, fills);
-        for part in parts {
-            let mut y = top + CELL_PAD_Y;
-            for (k, atom) in part.as_ref().iter().enumerate() {
-                if k > 0 {
-                    y += atom.space_before;
-                }
-                let atom = if artifact {
-                    atom.as_artifact()
-                } else {
-                    atom.clone()
-                };
-                let runs: Vec<Run> = atom
-                    .runs
-                    .into_iter()
-                    .filter(|r| !(r.tag == Tag::Artifact && r.cmds.is_empty()))
-                    .collect();
-                if !runs.is_empty() {
-                    self.page().push(Placed {
+                    pieces.push(Piece::Header {
+                        item: pos.item,
+                        artifact: false,
+                        y: top,
+                    });
+                    y = top + header_h;
+                } else if fresh {
+                    pieces.push(Piece::Header {
+                        item: pos.item,
+                        artifact: true,
                         y,
-                        runs,
-                        mark: None,
+                    });
+                    y += header_h;
+                }
+                let inner = if t.keep_whole {
+                    bond_cost(Bond::Group)
+                } else {
+                    0.0
+                };
+                let after = if t.keep_with_next {
+                    bond_cost(Bond::Group)
+                } else {
+                    0.0
+                };
+                while pos.row < t.rows.len() {
+                    let row = &t.rows[pos.row];
+                    let from = full_cut(&pos.cut, row);
+                    let to: Vec<usize> = row.cells.iter().map(|c| c.atoms.len()).collect();
+                    let h = segment_height(row, &from, &to);
+                    let last = pos.row + 1 == t.rows.len();
+                    if y + h <= bottom {
+                        pieces.push(Piece::Segment(Segment {
+                            item: pos.item,
+                            row: pos.row,
+                            from: pos.cut.clone(),
+                            to,
+                            y,
+                            h,
+                        }));
+                        y += h;
+                        pos = if last {
+                            Pos {
+                                item: pos.item + 1,
+                                ..Pos::default()
+                            }
+                        } else {
+                            Pos {
+                                item: pos.item,
+                                row: pos.row + 1,
+                                cut: Vec::new(),
+                            }
+                        };
+                        cands.push(Cand {
+                            pos: pos.clone(),
+                            y,
+                            cost: if last { after } else { inner },
+                            pieces: pieces.len(),
+                            tail: None,
+                        });
+                        if last {
+                            break;
+                        }
+                        continue;
+                    }
+                    // The rest of the row does not fit: break inside it, or before it.
+                    let splits = row_splits(row, &from, bottom - y);
+                    let forced = splits.is_empty() && cands.is_empty();
+                    let splits = if forced {
+                        vec![(forced_split(row, &from, bottom - y), 0.0)]
+                    } else {
+                        splits
+                    };
+                    for (to, cost) in splits {
+                        let h = segment_height(row, &from, &to);
+                        cands.push(Cand {
+                            pos: Pos {
+                                item: pos.item,
+                                row: pos.row,
+                                cut: to.clone(),
+                            },
+                            y: y + h,
+                            cost: cost + inner,
+                            pieces: pieces.len(),
+                            tail: Some(Piece::Segment(Segment {
+                                item: pos.item,
+                                row: pos.row,
+                                from: pos.cut.clone(),
+                                to,
+                                y,
+                                h,
+                            })),
+                        });
+                    }
+                    return Walk {
+                        pieces,
+                        cands,
+                        end: Some(()),
+                    };
+                }
+                if t.rows.is_empty() {
+                    pos = Pos {
+                        item: pos.item + 1,
+                        ..Pos::default()
+                    };
+                    cands.push(Cand {
+                        pos: pos.clone(),
+                        y,
+                        cost: after,
+                        pieces: pieces.len(),
+                        tail: None,
                     });
                 }
-                y += atom.height;
             }
         }
-        let is_header = std::ptr::eq(row, &t.header);
-        let mut lines = Vec::new();
-        let hline = |y: f32, width: f32, color: [f32; 3]| Cmd::Rule {
-            x1: t.x,
-            y1: y,
-            x2: t.x + t.w,
-            y2: y,
-            width,
-            color,
-        };
-        lines.push(hline(0.0, 0.5, RULE));
-        for c in row.cells.iter().skip(1) {
-            lines.push(Cmd::Rule {
-                x1: c.x,
-                y1: 0.0,
-                x2: c.x,
-                y2: h,
-                width: 0.5,
-                color: RULE,
-            });
-        }
-        for x in [t.x, t.x + t.w] {
-            lines.push(Cmd::Rule {
-                x1: x,
-                y1: 0.0,
-                x2: x,
-                y2: h,
-                width: 0.5,
-                color: RULE,
-            });
-        }
-        if is_header {
-            lines.push(hline(h, 1.2, self.accent));
-        } else {
-            lines.push(hline(h, 0.5, RULE));
-        }
-        self.push_artifact(top, lines);
-        self.y = top + h;
-        self.fresh = false;
     }
-
-    fn push_artifact(&mut self, y: f32, cmds: Vec<Cmd>) {
-        if cmds.is_empty() {
-            return;
-        }
-        self.page().push(Placed {
-            y,
-            runs: vec![Run {
-                tag: Tag::Artifact,
-                cmds,
-            }],
-            mark: None,
-        });
+    Walk {
+        pieces,
+        cands,
+        end: None,
     }
 }
+
+mod draw;
+mod rows;
+
+use draw::Pager;
+use rows::{first_lines_height, forced_split, full_cut, row_splits, segment_height};
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn atom(height: f32, keep: bool) -> Item {
-        Item::Atom(Atom {
-            height,
-            keep_with_next: keep,
-            ..Atom::default()
-        })
-    }
-
-    fn table(keep_whole: bool, keep_with_next: bool) -> Item {
-        let row = RowFlow {
-            elem: 0,
-            cells: Vec::new(),
-            continued: None,
-        };
-        Item::Table(TableFlow {
-            elem: 0,
-            keep_whole,
-            keep_with_next,
-            space_before: 0.0,
-            x: 0.0,
-            w: 100.0,
-            header: row.clone(),
-            rows: vec![row.clone(), row],
-        })
-    }
-
-    #[test]
-    fn the_kept_run_ends_where_a_break_is_allowed() {
-        let row = 2.0 * CELL_PAD_Y;
-        assert_eq!(
-            kept_height(&[atom(10.0, true), atom(20.0, false), atom(40.0, false)]),
-            30.0
-        );
-        // A table ends the run at its first row unless it is kept whole ...
-        assert_eq!(
-            kept_height(&[atom(10.0, true), table(false, false), atom(40.0, false)]),
-            10.0 + 2.0 * row
-        );
-        // ... then all of it counts, and the run ends with the group.
-        assert_eq!(
-            kept_height(&[atom(10.0, true), table(true, false), atom(40.0, false)]),
-            10.0 + 3.0 * row
-        );
-        assert_eq!(
-            kept_height(&[atom(10.0, true), table(true, true), atom(40.0, false)]),
-            50.0 + 3.0 * row
-        );
-    }
-}
+mod tests;

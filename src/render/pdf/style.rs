@@ -18,7 +18,8 @@ pub const HEADER_FILL: Rgb = [0.91, 0.92, 0.94];
 /// The accent used without branding: a deep blue with 9:1 contrast on white.
 pub const DEFAULT_ACCENT: Rgb = [0.11, 0.27, 0.45];
 
-/// Converts 0–255 RGB to our colour; an accent too light to read as text is darkened.
+/// Converts 0–255 RGB to our colour; an accent too light to read as text is
+/// darkened (see [`accent_adjustment`], which the loader warns with).
 pub fn accent(rgb: Option<[u8; 3]>) -> Rgb {
     let Some([r, g, b]) = rgb else {
         return DEFAULT_ACCENT;
@@ -37,6 +38,39 @@ pub fn accent(rgb: Option<[u8; 3]>) -> Rgb {
     c.map(|v| v * scale)
 }
 
+/// When `rgb` is too light for text on white (under 4.5:1), the colour
+/// headings and links get instead, with both contrast ratios; `None` when it
+/// is used as it is.
+pub fn accent_adjustment(rgb: [u8; 3]) -> Option<AccentAdjustment> {
+    let given = rgb.map(|v| f32::from(v) / 255.0);
+    let used = accent(Some(rgb));
+    if given == used {
+        return None;
+    }
+    Some(AccentAdjustment {
+        used: used.map(|v| (v * 255.0).round() as u8),
+        given_contrast: contrast(given, [1.0; 3]),
+        used_contrast: contrast(used, [1.0; 3]),
+    })
+}
+
+/// What [`accent_adjustment`] found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AccentAdjustment {
+    /// The colour used for text instead, 0–255 RGB.
+    pub used: [u8; 3],
+    /// Contrast of the given colour on white.
+    pub given_contrast: f32,
+    /// Contrast of the colour used on white (at least 4.5).
+    pub used_contrast: f32,
+}
+
+/// WCAG contrast ratio between two colours (1 to 21).
+pub fn contrast(a: Rgb, b: Rgb) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 fn luminance(c: Rgb) -> f32 {
     let lin = |v: f32| {
         if v <= 0.039_28 {
@@ -48,10 +82,14 @@ fn luminance(c: Rgb) -> f32 {
     0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
 }
 
-/// Background for a cell shade: a sequential blue ramp, light to mid, whose
-/// steps differ in lightness so they stay distinct in greyscale print, and
-/// all light enough for body text on top.
-pub fn shade(s: Shade) -> Rgb {
+/// Least contrast of body text ([`INK`]) on any shade.
+pub const SHADE_TEXT_CONTRAST: f32 = 4.5;
+
+/// Background for a cell shade: for the skill-level scale, a sequential ramp
+/// of tints of the accent, light to mid, whose steps differ in lightness so
+/// they stay distinct in greyscale print; the darkest is held light enough
+/// for body text on top (at least [`SHADE_TEXT_CONTRAST`], with a margin).
+pub fn shade(s: Shade, accent: Rgb) -> Rgb {
     match s {
         Shade::Scale { rank, of } => {
             let t = if of <= 1 {
@@ -59,9 +97,14 @@ pub fn shade(s: Shade) -> Rgb {
             } else {
                 rank.min(of - 1) as f32 / (of - 1) as f32
             };
-            let light = [0.94, 0.96, 0.98];
-            let dark = [0.69, 0.79, 0.89];
-            [0, 1, 2].map(|i| light[i] + (dark[i] - light[i]) * t)
+            let tint = |a: f32| accent.map(|c| 1.0 - a * (1.0 - c));
+            // The strongest tint (at most 40% of the accent) that keeps INK at
+            // 7:1, so even the darkest rung reads comfortably.
+            let mut strongest = 0.40;
+            while strongest > 0.10 && contrast(INK, tint(strongest)) < 7.0 {
+                strongest -= 0.01;
+            }
+            tint(0.07 + (strongest - 0.07) * t)
         }
         Shade::Highlight => [1.0, 0.95, 0.80],
     }
@@ -98,7 +141,9 @@ impl Geometry {
             left: 24.0 * MM,
             right: width - 20.0 * MM,
             top: 25.0 * MM,
-            bottom: height - 24.0 * MM,
+            // 27 mm keeps the body above the band a reader (and layout-check)
+            // takes for the footer's, the page's last 9%, on A4 and Letter.
+            bottom: height - 27.0 * MM,
         }
     }
 
@@ -214,18 +259,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scale_shades_get_darker_with_rank() {
-        let l = |rank| luminance(shade(Shade::Scale { rank, of: 4 }));
-        assert!(l(0) > l(1) && l(1) > l(2) && l(2) > l(3));
-        // Body text stays readable on the darkest step.
-        assert!(l(3) > 0.45);
+    fn scale_shades_follow_the_accent_get_darker_with_rank_and_stay_readable() {
+        for given in [
+            None,
+            Some([255, 230, 0]),
+            Some([0, 0, 0]),
+            Some([200, 16, 46]),
+            Some([0, 112, 60]),
+        ] {
+            let a = accent(given);
+            for of in [1, 4, 7] {
+                let l: Vec<f32> = (0..of)
+                    .map(|rank| luminance(shade(Shade::Scale { rank, of }, a)))
+                    .collect();
+                assert!(l.windows(2).all(|w| w[0] > w[1]), "{given:?} {l:?}");
+                for rank in 0..of {
+                    let c = contrast(INK, shade(Shade::Scale { rank, of }, a));
+                    assert!(c >= SHADE_TEXT_CONTRAST, "{given:?} {rank}/{of}: {c}");
+                }
+            }
+            // A tint of the accent: its channels keep the accent's order.
+            let dark = shade(Shade::Scale { rank: 3, of: 4 }, a);
+            if a[0] < a[2] {
+                assert!(dark[0] < dark[2], "{given:?} {dark:?}");
+            }
+        }
     }
 
     #[test]
-    fn light_accent_is_darkened_for_text() {
+    fn light_accent_is_darkened_for_text_and_says_so() {
         let a = accent(Some([255, 230, 0]));
         assert!(luminance(a) <= 0.18);
         assert_eq!(accent(None), DEFAULT_ACCENT);
+        let adj = accent_adjustment([255, 230, 0]).expect("adjusted");
+        assert!(
+            adj.given_contrast < 4.5 && adj.used_contrast >= 4.5,
+            "{adj:?}"
+        );
+        assert_eq!(accent_adjustment([29, 112, 184]), None);
     }
 
     #[test]
@@ -233,6 +304,8 @@ mod tests {
         for paper in [Paper::A4, Paper::Letter] {
             let g = Geometry::for_paper(paper);
             assert!(g.left >= 20.0 * MM && g.width - g.right >= 15.0 * MM);
+            // The body stays clear of the header's and footer's bands.
+            assert!(g.top > 0.08 * g.height && g.bottom < 0.91 * g.height);
         }
     }
 }

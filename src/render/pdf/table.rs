@@ -167,7 +167,7 @@ impl Measurer<'_> {
                 elem: el,
                 x: xs[j],
                 w: ws[j],
-                fill: cell.shade.map(style::shade),
+                fill: cell.shade.map(|s| style::shade(s, self.accent())),
                 atoms,
             });
         }

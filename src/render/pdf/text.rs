@@ -1,8 +1,9 @@
 //! Line breaking: greedy word wrap measured with the font's own advances.
 //!
 //! Breaks go at spaces, or after a hyphen inside a word when the word does
-//! not fit; a word wider than the whole measure is cut between characters so
-//! nothing ever runs off the page.
+//! not fit; a word wider than the whole measure (a URL, a path) is cut after
+//! a `/`, `-`, `_` or `.` where one fits, else between characters, so nothing
+//! ever runs off the page.
 
 use super::fonts::{FaceId, FontSet};
 
@@ -143,17 +144,41 @@ pub fn break_lines(fonts: &FontSet, pieces: &[Piece<'_>], size: f32, width: f32)
             }
             continue;
         }
-        // Over-long word: cut between characters.
-        for (text, face, link) in &token.parts {
-            let f = fonts.face(*face);
-            for c in text.chars() {
-                let w = f.char_width(c, size);
-                if !line.frags.is_empty() && line.width + w > width + 0.01 {
-                    lines.push(std::mem::take(&mut line));
-                }
-                let mut buf = [0u8; 4];
-                line.push(c.encode_utf8(&mut buf), *face, *link, w);
+        // Over-long word (a URL, a path): cut after the last `/ - _ .` that
+        // fits, else between characters, so nothing runs off the page.
+        let chars: Vec<(char, FaceId, Option<usize>, f32)> = token
+            .parts
+            .iter()
+            .flat_map(|(text, face, link)| {
+                let f = fonts.face(*face);
+                text.chars()
+                    .map(move |c| (c, *face, *link, f.char_width(c, size)))
+            })
+            .collect();
+        let mut start = 0;
+        while start < chars.len() {
+            let mut end = start;
+            let mut w = line.width;
+            while end < chars.len() && (w + chars[end].3 <= width + 0.01 || end == start) {
+                w += chars[end].3;
+                end += 1;
             }
+            if end < chars.len() {
+                if let Some(b) = (start + 1..end)
+                    .rev()
+                    .find(|&b| matches!(chars[b - 1].0, '/' | '-' | '_' | '.'))
+                {
+                    end = b;
+                }
+            }
+            for &(c, face, link, w) in &chars[start..end] {
+                let mut buf = [0u8; 4];
+                line.push(c.encode_utf8(&mut buf), face, link, w);
+            }
+            if end < chars.len() {
+                lines.push(std::mem::take(&mut line));
+            }
+            start = end;
         }
     }
     if !line.frags.is_empty() || lines.is_empty() {
@@ -205,6 +230,22 @@ mod tests {
         assert!(lines.len() > 1);
         assert_eq!(joined(&lines).concat(), word);
         assert!(lines.iter().all(|l| l.width <= 100.01));
+    }
+
+    #[test]
+    fn long_addresses_break_after_slashes_dots_hyphens_and_underscores() {
+        let fonts = FontSet::load().unwrap();
+        let url = "https://www.example.gov.uk/guidance/capability-framework/skills_and_levels/2024.print-version/index.html";
+        for width in [90.0, 140.0, 200.0] {
+            let lines = break_lines(&fonts, &plain(url), 10.0, width);
+            let joined = joined(&lines);
+            assert!(lines.len() > 1);
+            assert_eq!(joined.concat(), url);
+            for l in &joined[..joined.len() - 1] {
+                assert!(l.ends_with(['/', '-', '_', '.']), "{width}: {joined:?}");
+            }
+            assert!(lines.iter().all(|l| l.width <= width + 0.01));
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use rust_xlsxwriter::{ProtectionOptions, Workbook, Worksheet};
 
 use super::cover::{self, Line};
+use super::fit;
 use super::gap::{add_gap_shading, cached_gap, choice_list, gap_formula, CHOICES};
 use super::names::level_sheet_names_in;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
@@ -116,7 +117,6 @@ pub fn write(
         &say!(w, BookAppraisalCoverTitle, role = role.name),
         &cover_lines(fw, role, &sheet_names),
         print,
-        w,
     )?;
     cover::add_logo(fw, cover_sheet)?;
 
@@ -182,17 +182,20 @@ fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line>
         Line::Heading(w.get(Key::BookSheets).into()),
         Line::Link(
             w.get(Key::BookScale).into(),
+            say!(w, BookSheetLink, sheet = w.get(Key::BookScale)),
             w.get(Key::BookAboutScale).into(),
         ),
     ];
     for (level, name) in role.levels.iter().zip(sheet_names) {
         lines.push(Line::Link(
             name.clone(),
+            say!(w, BookLevelTitle, level = level.name),
             say!(w, BookAboutLevel, level = level.name),
         ));
     }
     lines.push(Line::Link(
         w.get(Key::BookSummary).into(),
+        say!(w, BookSheetLink, sheet = w.get(Key::BookSummary)),
         w.get(Key::BookAboutSummary).into(),
     ));
     lines.extend(cover::about(fw, role));
@@ -290,30 +293,39 @@ fn write_level(
         min_row_height: WRITING_ROW_PT,
     };
     // The gap formulas name their own row, so the rows come once the layout is known.
+    // A descriptor too long for one row (Excel's rows stop at 409 pt) carries
+    // on in rows below the skill's, which repeat the skill and skill level and
+    // hold nothing to fill in.
     let first_data_row = table.first_data_row();
-    table.rows = level
-        .requirements
-        .iter()
-        .enumerate()
-        .map(|(i, req)| {
-            let excel_row = first_data_row + i as u32 + 1;
-            let answer = |column| Cell::Input(prefill.answer(index, req.skill, column));
-            let agreed = prefill.answer(index, req.skill, AssessmentColumn::Agreed);
-            vec![
-                Cell::Text(fw.skills[req.skill].name.clone()),
+    let mut rows = Vec::new();
+    for req in &level.requirements {
+        let excel_row = first_data_row + rows.len() as u32 + 1;
+        let answer = |column| Cell::Input(prefill.answer(index, req.skill, column));
+        let agreed = prefill.answer(index, req.skill, AssessmentColumn::Agreed);
+        let text = super::descriptor_text(fw, req);
+        let mut parts = fit::split_to_fit(&text, WIDTHS[2], fit::MAX_LINES).into_iter();
+        rows.push(vec![
+            Cell::Text(fw.skills[req.skill].name.clone()),
+            Cell::Text(fw.scale[req.level].name.clone()),
+            Cell::Text(parts.next().unwrap_or_default()),
+            answer(AssessmentColumn::SelfAssessment),
+            answer(AssessmentColumn::Reviewer),
+            answer(AssessmentColumn::Agreed),
+            Cell::Formula(
+                gap_formula(w, excel_row),
+                cached_gap(fw, req.level, &agreed),
+            ),
+            answer(AssessmentColumn::Evidence),
+        ]);
+        for part in parts {
+            rows.push(vec![
+                Cell::Text(say!(w, Continued, text = fw.skills[req.skill].name)),
                 Cell::Text(fw.scale[req.level].name.clone()),
-                Cell::Text(super::descriptor_text(fw, req)),
-                answer(AssessmentColumn::SelfAssessment),
-                answer(AssessmentColumn::Reviewer),
-                answer(AssessmentColumn::Agreed),
-                Cell::Formula(
-                    gap_formula(w, excel_row),
-                    cached_gap(fw, req.level, &agreed),
-                ),
-                answer(AssessmentColumn::Evidence),
-            ]
-        })
-        .collect();
+                Cell::Text(part),
+            ]);
+        }
+    }
+    table.rows = rows;
     let placement = table.or_none(w).write(sheet, print)?;
     if !level.requirements.is_empty() {
         let (first, last) = (placement.first_data_row, placement.last_row);

@@ -5,6 +5,7 @@
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Image, Url, Worksheet};
 
+use super::fit;
 use super::sheet::PrintSetup;
 use super::style;
 use crate::model::{Framework, Role};
@@ -22,8 +23,9 @@ const LOGO_HEIGHT_PX: u32 = 60;
 pub enum Line {
     Heading(String),
     Text(String),
-    /// A link to another sheet (its name is the link's text), then what it holds.
-    Link(String, String),
+    /// A link to another sheet: (the sheet's name, the link's text, what the sheet
+    /// holds). The link's text gives a cut sheet name's full meaning.
+    Link(String, String, String),
     /// A web address, shown after a label and clickable: (label, address).
     Web(String, String),
 }
@@ -44,14 +46,17 @@ pub fn matrix_cover(
     lines.extend([
         Line::Link(
             w.get(Key::BookMatrix).into(),
+            say!(w, BookSheetLink, sheet = w.get(Key::BookMatrix)),
             w.get(Key::MatrixAboutMatrix).into(),
         ),
         Line::Link(
             w.get(Key::BookDescriptions).into(),
+            say!(w, BookSheetLink, sheet = w.get(Key::BookDescriptions)),
             w.get(Key::MatrixAboutDescriptions).into(),
         ),
         Line::Link(
             w.get(Key::BookData).into(),
+            say!(w, BookSheetLink, sheet = w.get(Key::BookData)),
             w.get(Key::MatrixAboutData).into(),
         ),
     ]);
@@ -63,7 +68,6 @@ pub fn matrix_cover(
         &say!(w, MatrixCoverTitle, role = role.name),
         &lines,
         print,
-        w,
     )?;
     add_logo(fw, sheet)
 }
@@ -128,23 +132,22 @@ pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
         .collect();
     used.sort_unstable();
     used.dedup();
-    let described: Vec<_> = used
-        .into_iter()
-        .map(|i| &fw.skills[i])
-        .filter_map(|s| s.description.as_ref().map(|d| (s, d)))
-        .collect();
-    if role.skills_intro.is_some() || !described.is_empty() {
+    if !used.is_empty() || role.skills_intro.is_some() {
         lines.push(Line::Heading(w.get(Key::BookSkillsInRole).into()));
     }
     if let Some(intro) = &role.skills_intro {
         lines.extend(intro.to_plain().lines().map(|l| Line::Text(l.to_string())));
     }
-    for (skill, description) in described {
-        lines.push(Line::Text(format!(
-            "{}. {}",
-            skill.name,
-            description.to_plain().replace('\n', " ")
-        )));
+    // Every skill of the role, with what it is where the framework says.
+    for skill in used.into_iter().map(|i| &fw.skills[i]) {
+        lines.push(Line::Text(match &skill.description {
+            Some(description) => format!(
+                "{}. {}",
+                skill.name,
+                description.to_plain().replace('\n', " ")
+            ),
+            None => skill.name.clone(),
+        }));
     }
     lines
 }
@@ -205,22 +208,25 @@ pub fn attribution(fw: &Framework) -> Vec<Line> {
 }
 
 /// Writes `title` in A1 and the lines below it, one per row of column A.
-pub fn write(
-    sheet: &mut Worksheet,
-    title: &str,
-    lines: &[Line],
-    print: &PrintSetup,
-    words: &crate::words::Words,
-) -> Result<()> {
+pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSetup) -> Result<()> {
     sheet.set_column_width(0, COVER_WIDTH)?;
     sheet.write_string_with_format(0, 0, title, &style::title())?;
     sheet.set_row_height(0, 24)?;
     let (text, heading, link) = (style::text(), style::heading(), style::link());
     let mut row = 1u32;
-    let put_text = |sheet: &mut Worksheet, row: u32, t: &str| -> Result<()> {
-        sheet.write_string_with_format(row, 0, t, &text)?;
-        sheet.set_row_height(row, style::row_height_for([(t, COVER_WIDTH)]))?;
-        Ok(())
+    // Text too long for one row (Excel's rows stop at 409 pt) carries on in
+    // the rows below; returns the last row written.
+    let put_text = |sheet: &mut Worksheet, row: u32, t: &str| -> Result<u32> {
+        let mut at = row;
+        for (k, part) in fit::split_to_fit(t, COVER_WIDTH, fit::MAX_LINES)
+            .iter()
+            .enumerate()
+        {
+            at = row + k as u32;
+            sheet.write_string_with_format(at, 0, part, &text)?;
+            sheet.set_row_height(at, style::row_height_for([(part.as_str(), COVER_WIDTH)]))?;
+        }
+        Ok(at)
     };
     for line in lines {
         match line {
@@ -228,24 +234,24 @@ pub fn write(
                 sheet.write_string_with_format(row, 0, h, &heading)?;
                 sheet.set_row_height(row, 24)?;
             }
-            Line::Text(t) => put_text(sheet, row, t)?,
+            Line::Text(t) => row = put_text(sheet, row, t)?,
             Line::Web(label, address) => {
                 let shown = format!("{label}: {address}");
                 let url = Url::new(address.as_str()).set_text(&shown);
                 // An address Excel cannot link to is still worth reading.
                 if sheet.write_url_with_format(row, 0, url, &link).is_err() {
-                    put_text(sheet, row, &shown)?;
+                    row = put_text(sheet, row, &shown)?;
                 }
             }
-            Line::Link(target, t) => {
+            Line::Link(target, label, t) => {
                 // Spreadsheet programs do not wrap link text, so the link is
-                // only the sheet's name, and what the sheet holds follows on
-                // the next row.
+                // only the sheet's full name, and what the sheet holds follows
+                // on the next row.
                 let url = Url::new(format!("internal:'{}'!A1", target.replace('\'', "''")))
-                    .set_text(say!(words, BookSheetLink, sheet = target));
+                    .set_text(label);
                 sheet.write_url_with_format(row, 0, url, &link)?;
                 row += 1;
-                put_text(sheet, row, t)?;
+                row = put_text(sheet, row, t)?;
             }
         }
         row += 1;

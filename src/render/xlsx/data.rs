@@ -4,16 +4,21 @@
 use anyhow::Result;
 use rust_xlsxwriter::Worksheet;
 
+use super::fit;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::model::{Framework, Role};
 use crate::say;
 use crate::words::Key;
 
+/// Width of the Descriptor column, in characters.
+const DESCRIPTOR_WIDTH: f64 = 70.0;
+
 /// Builds the Data sheet's table. Level order and skill-level rank count from 1
-/// (lowest), as people number them.
+/// (lowest), as people number them. A descriptor too long for one row (Excel's
+/// rows stop at 409 pt) carries on in the rows below, every other cell repeated.
 pub fn table(fw: &Framework, role: &Role) -> TableSheet {
     let w = &fw.words;
-    let widths = [22.0, 24.0, 9.0, 26.0, 14.0, 11.0, 70.0];
+    let widths = [22.0, 24.0, 9.0, 26.0, 14.0, 11.0, DESCRIPTOR_WIDTH];
     let headers = [
         Key::Role,
         Key::Level,
@@ -36,16 +41,21 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
         .iter()
         .enumerate()
         .flat_map(|(order, level)| {
-            level.requirements.iter().map(move |req| {
-                vec![
-                    Cell::Text(role.name.clone()),
-                    Cell::Text(level.name.clone()),
-                    Cell::Number((order + 1) as f64),
-                    Cell::Text(fw.skills[req.skill].name.clone()),
-                    Cell::Text(fw.scale[req.level].name.clone()),
-                    Cell::Number((req.level + 1) as f64),
-                    Cell::Text(super::descriptor_text(fw, req)),
-                ]
+            level.requirements.iter().flat_map(move |req| {
+                let text = super::descriptor_text(fw, req);
+                fit::split_to_fit(&text, DESCRIPTOR_WIDTH, fit::MAX_LINES)
+                    .into_iter()
+                    .map(move |part| {
+                        vec![
+                            Cell::Text(role.name.clone()),
+                            Cell::Text(level.name.clone()),
+                            Cell::Number((order + 1) as f64),
+                            Cell::Text(fw.skills[req.skill].name.clone()),
+                            Cell::Text(fw.scale[req.level].name.clone()),
+                            Cell::Number((req.level + 1) as f64),
+                            Cell::Text(part),
+                        ]
+                    })
             })
         })
         .collect();

@@ -4,32 +4,43 @@
 use anyhow::Result;
 use rust_xlsxwriter::Worksheet;
 
+use super::fit;
 use super::sheet::{Cell, Column, PrintSetup, TableSheet};
 use crate::model::{Framework, Role};
 use crate::say;
 use crate::words::Key;
 
+/// Width of the "What is expected" column, in characters.
+const EXPECTED_WIDTH: f64 = 72.0;
+
 /// Builds the Descriptions sheet's table: one row per level and required skill,
-/// levels in order and skills in the order the framework lists them.
+/// levels in order and skills in the order the framework lists them; a
+/// descriptor too long for one row (Excel's rows stop at 409 pt) carries on
+/// in the rows below, with the level and skill repeated so filters keep it whole.
 pub fn table(fw: &Framework, role: &Role) -> TableSheet {
     let w = &fw.words;
     let columns = vec![
         Column::text(w.get(Key::Level), 24.0),
         Column::text(w.get(Key::Skill), 26.0),
         Column::text(w.get(Key::SkillLevel), 15.0),
-        Column::text(w.get(Key::DescWhatExpected), 72.0),
+        Column::text(w.get(Key::DescWhatExpected), EXPECTED_WIDTH),
     ];
     let rows = role
         .levels
         .iter()
         .flat_map(|level| {
-            level.requirements.iter().map(move |req| {
-                vec![
-                    Cell::Text(level.name.clone()),
-                    Cell::Text(fw.skills[req.skill].name.clone()),
-                    Cell::Text(fw.scale[req.level].name.clone()),
-                    Cell::Text(super::descriptor_text(fw, req)),
-                ]
+            level.requirements.iter().flat_map(move |req| {
+                let text = super::descriptor_text(fw, req);
+                fit::split_to_fit(&text, EXPECTED_WIDTH, fit::MAX_LINES)
+                    .into_iter()
+                    .map(move |part| {
+                        vec![
+                            Cell::Text(level.name.clone()),
+                            Cell::Text(fw.skills[req.skill].name.clone()),
+                            Cell::Text(fw.scale[req.level].name.clone()),
+                            Cell::Text(part),
+                        ]
+                    })
             })
         })
         .collect();

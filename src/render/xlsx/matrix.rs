@@ -23,20 +23,21 @@ pub fn role_skills(fw: &Framework, role: &Role) -> Vec<usize> {
 
 /// Builds the Matrix sheet's table.
 pub fn table(fw: &Framework, role: &Role) -> TableSheet {
-    let fills = style::level_fills(fw.scale.len());
+    let fills = style::level_fills_for(fw.scale.len(), fw.branding.accent);
     let skills = role_skills(fw, role);
+    // Wide enough for the longest skill name on one line where that is at
+    // most 40 characters; longer names wrap, and their rows grow to fit.
     let longest_skill = skills
         .iter()
-        .map(|&s| fw.skills[s].name.chars().count())
-        .max()
-        .unwrap_or(10);
+        .map(|&s| super::fit::width_for(super::fit::text_width(&fw.skills[s].name)))
+        .fold(10.0, f64::max);
     let longest_rung = fw
         .scale
         .iter()
         .map(|l| l.name.chars().count())
         .max()
         .unwrap_or(8);
-    let skill_width = (longest_skill as f64 + 3.0).clamp(20.0, 40.0);
+    let skill_width = (longest_skill + 1.0).clamp(20.0, 40.0);
     let level_width = (longest_rung as f64 + 3.0).clamp(15.0, 24.0);
 
     let w = &fw.words;

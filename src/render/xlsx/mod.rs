@@ -22,6 +22,7 @@ mod appraisal;
 mod cover;
 mod data;
 mod descriptions;
+pub mod fit;
 mod gap;
 mod matrix;
 mod names;
@@ -33,6 +34,7 @@ mod summary;
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
+use super::Paper;
 use crate::model::{Framework, Requirement, Role};
 use crate::say;
 use crate::words::Key;
@@ -49,23 +51,44 @@ pub const ROLE_SHEETS: [&str; 4] = ["Cover", "Matrix", "Descriptions", "Data"];
 
 /// Writes the skills-matrix workbook for `fw.roles[role_index]`: a cover, the
 /// matrix (skills × levels), the full descriptions and the long-form data.
-/// `epoch` (Unix seconds) becomes the document's creation date.
-pub fn role_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Result<Vec<u8>> {
+/// `epoch` (Unix seconds) becomes the document's creation date; `None` leaves
+/// the workbook undated.
+pub fn role_workbook(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+) -> Result<Vec<u8>> {
+    role_workbook_on(fw, role_index, epoch, Paper::default())
+}
+
+/// [`role_workbook`], set up to print on `paper`.
+pub fn role_workbook_on(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     let mut workbook = new_workbook(fw, role, epoch, Product::Matrix)?;
-    let print = print_setup(fw, role);
+    let print = print_setup(fw, role, paper);
     cover::matrix_cover(fw, role, workbook.add_worksheet(), &print)?;
     matrix::write(fw, role, workbook.add_worksheet(), &print)?;
     descriptions::write(fw, role, workbook.add_worksheet(), &print)?;
     data::write(fw, role, workbook.add_worksheet(), &print)?;
-    workbook
+    let bytes = workbook
         .save_to_buffer()
-        .with_context(|| format!("writing the skills-matrix workbook for {}", role.name))
+        .with_context(|| format!("writing the skills-matrix workbook for {}", role.name))?;
+    dated(bytes, epoch)
 }
 
 /// Writes the appraisal workbook for `fw.roles[role_index]`: a cover, the
 /// skill-level scale and one protected appraisal sheet per level, blank.
-pub fn appraisal_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Result<Vec<u8>> {
+pub fn appraisal_workbook(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+) -> Result<Vec<u8>> {
     appraisal_workbook_with(fw, role_index, epoch, &Prefill::default())
 }
 
@@ -79,9 +102,24 @@ pub fn appraisal_workbook(fw: &Framework, role_index: usize, epoch: i64) -> Resu
 pub fn appraisal_workbook_with(
     fw: &Framework,
     role_index: usize,
-    epoch: i64,
+    epoch: impl Into<Option<i64>>,
     prefill: &Prefill,
 ) -> Result<Vec<u8>> {
+    appraisal_workbook_on(fw, role_index, epoch, prefill, Paper::default())
+}
+
+/// [`appraisal_workbook_with`], set up to print on `paper`.
+///
+/// # Errors
+/// As [`appraisal_workbook_with`].
+pub fn appraisal_workbook_on(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+    prefill: &Prefill,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     for answer in &prefill.answers {
         let level = role.levels.get(answer.level).with_context(|| {
@@ -104,11 +142,56 @@ pub fn appraisal_workbook_with(
         }
     }
     let mut workbook = new_workbook(fw, role, epoch, Product::Appraisal)?;
-    let print = print_setup(fw, role);
+    let print = print_setup(fw, role, paper);
     appraisal::write(fw, role, &mut workbook, &print, prefill)?;
-    workbook
+    let bytes = workbook
         .save_to_buffer()
-        .with_context(|| format!("writing the appraisal workbook for {}", role.name))
+        .with_context(|| format!("writing the appraisal workbook for {}", role.name))?;
+    dated(bytes, epoch)
+}
+
+/// The workbook as written when it has a date; without one, rewritten with
+/// the creation and modification dates taken out of `docProps/core.xml`
+/// (rust_xlsxwriter always writes one; an undated framework has none to give,
+/// and both elements are optional). Every other entry is copied as it is.
+pub fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    if epoch.is_some() {
+        return Ok(bytes);
+    }
+    let mut archive = xlsx_zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
+    let mut out = xlsx_zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        if entry.name()? != "docProps/core.xml" {
+            out.raw_copy_file(entry)?;
+            continue;
+        }
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml)?;
+        let options = xlsx_zip::write::SimpleFileOptions::default()
+            .compression_method(entry.compression())
+            .last_modified_time(entry.last_modified().unwrap_or_default());
+        let name = entry.name()?.to_string();
+        drop(entry);
+        out.start_file(name, options)?;
+        out.write_all(without_dates(&xml).as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// `xml` without its `dcterms:created` and `dcterms:modified` elements.
+fn without_dates(xml: &str) -> String {
+    let mut out = xml.to_string();
+    for tag in ["dcterms:created", "dcterms:modified"] {
+        let close = format!("</{tag}>");
+        if let (Some(start), Some(end)) = (out.find(&format!("<{tag}")), out.find(&close)) {
+            if start < end {
+                out.replace_range(start..end + close.len(), "");
+            }
+        }
+    }
+    out
 }
 
 fn role_at(fw: &Framework, role_index: usize) -> Result<&Role> {
@@ -127,12 +210,19 @@ enum Product {
     Appraisal,
 }
 
-fn new_workbook(fw: &Framework, role: &Role, epoch: i64, product: Product) -> Result<Workbook> {
+fn new_workbook(
+    fw: &Framework,
+    role: &Role,
+    epoch: Option<i64>,
+    product: Product,
+) -> Result<Workbook> {
     let mut workbook = Workbook::new();
     style::set_workbook_font(&mut workbook)?;
-    let created = ExcelDateTime::from_timestamp(epoch).with_context(|| {
-        format!("the document date (Unix time {epoch}) is out of Excel's range")
-    })?;
+    // An undated workbook is written with a fixed date, taken out afterwards
+    // (see `dated`), so the clock never reaches the file.
+    let at = epoch.unwrap_or(0);
+    let created = ExcelDateTime::from_timestamp(at)
+        .with_context(|| format!("the document date (Unix time {at}) is out of Excel's range"))?;
     let w = &fw.words;
     let (title, subject, kind) = match product {
         Product::Matrix => (
@@ -177,23 +267,12 @@ fn new_workbook(fw: &Framework, role: &Role, epoch: i64, product: Product) -> Re
     Ok(workbook)
 }
 
-fn print_setup(fw: &Framework, role: &Role) -> sheet::PrintSetup {
+fn print_setup(fw: &Framework, role: &Role, paper: Paper) -> sheet::PrintSetup {
     sheet::PrintSetup {
-        paper: paper_for(&fw.meta.language),
+        paper: paper.excel_code(),
         header_left: role.name.clone(),
         header_right: fw.meta.name.clone(),
         page_of: fw.words.get(Key::BookPageOf).to_string(),
-    }
-}
-
-/// A4 everywhere except where the language tag names a Letter-paper country.
-fn paper_for(language: &str) -> u8 {
-    const LETTER: [&str; 6] = ["US", "CA", "MX", "PH", "CL", "CO"];
-    let region = language.rsplit(['-', '_']).next().unwrap_or("");
-    if language.contains(['-', '_']) && LETTER.iter().any(|r| r.eq_ignore_ascii_case(region)) {
-        1
-    } else {
-        9
     }
 }
 
@@ -225,10 +304,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paper_follows_the_region() {
-        assert_eq!(paper_for("en-GB"), 9);
-        assert_eq!(paper_for("cy"), 9);
-        assert_eq!(paper_for("en-US"), 1);
-        assert_eq!(paper_for("fr-CA"), 1);
+    fn undated_core_properties_lose_both_dates() {
+        let xml = "<cp:coreProperties><dc:title>T</dc:title><dcterms:created xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>";
+        assert_eq!(
+            without_dates(xml),
+            "<cp:coreProperties><dc:title>T</dc:title></cp:coreProperties>"
+        );
     }
 }

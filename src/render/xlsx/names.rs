@@ -101,6 +101,10 @@ fn without_role_name(level: &str, role: &str) -> String {
         return level.to_string();
     };
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    // What joined the role's name to the rest ("Principal developer - lead") goes too.
+    let rest = rest.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ',' | ':' | ';' | '/')
+    });
     let mut chars = rest.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -108,19 +112,42 @@ fn without_role_name(level: &str, role: &str) -> String {
     }
 }
 
-/// At most `max` UTF-16 units, cut at a character boundary, without a trailing space or quote.
+/// At most `max` UTF-16 units, cut after a whole word where there is one to
+/// cut after (else between characters), without trailing spaces, quotes or
+/// joining punctuation ("Principal developer", not "Principal developer - managemen").
 fn truncate(name: &str, max: usize) -> String {
+    let tidy = |s: &str| {
+        s.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '\'' | '-' | '\u{2013}' | '\u{2014}' | ',' | ';' | '&' | '('
+                )
+        })
+        .to_string()
+    };
     let mut out = String::new();
     let mut units = 0;
-    for c in name.chars() {
+    let mut at_space = true;
+    for (i, c) in name.char_indices() {
         units += c.len_utf16();
         if units > max {
+            at_space = name[i..].starts_with(char::is_whitespace);
             break;
         }
         out.push(c);
     }
-    out.trim_end_matches(|c: char| c == '\'' || c.is_whitespace())
-        .to_string()
+    if units <= max || at_space {
+        return tidy(&out);
+    }
+    // Cut inside a word: go back to the last space, if any.
+    match out
+        .rfind(char::is_whitespace)
+        .map(|space| tidy(&out[..space]))
+    {
+        Some(words) if !words.is_empty() => words,
+        _ => tidy(&out),
+    }
 }
 
 #[cfg(test)]
@@ -210,5 +237,31 @@ mod tests {
         assert!(names.iter().all(|n| fits(n) && !n.is_empty()), "{names:?}");
         assert!(names[0].starts_with("Dataanalysis senior 'lead'"));
         assert_eq!(names[1], "Level 2");
+    }
+
+    #[test]
+    fn long_names_are_cut_at_a_word_boundary() {
+        assert_eq!(
+            truncate("Principal developer - management and leadership", 31),
+            "Principal developer"
+        );
+        assert_eq!(
+            truncate("Principal developer management", 31),
+            "Principal developer management"
+        );
+        assert_eq!(truncate(&"x".repeat(40), 31), "x".repeat(31));
+        let r = role(
+            "Developer",
+            &[
+                "Principal developer - management and leadership track",
+                "Principal developer - technical specialist track",
+            ],
+        );
+        let names = level_sheet_names(&r, &[]);
+        assert!(names.iter().all(|n| fits(n)), "{names:?}");
+        assert_eq!(
+            names,
+            ["Principal - management and", "Principal - technical"]
+        );
     }
 }

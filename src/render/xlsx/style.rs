@@ -15,14 +15,12 @@ pub const FONT_SIZE: f64 = 11.0;
 const DEFAULT_ROW_PX: u32 = 19;
 /// Excel's default column width for Arial 11, in pixels (8.43 characters of 8 px).
 const DEFAULT_COLUMN_PX: u32 = 72;
-/// Characters of prose counted per unit of column width (see [`wrapped_lines`]).
-const CHARS_PER_WIDTH: f64 = 1.15;
 /// Points per line of wrapped Arial 11 text, with a little air.
 const LINE_HEIGHT_PT: f64 = 13.0;
 /// Space above and below the text of a wrapped cell.
 const ROW_PADDING_PT: f64 = 4.0;
 /// Excel's largest row height.
-const MAX_ROW_PT: f64 = 409.0;
+pub const MAX_ROW_PT: f64 = 409.0;
 /// Light end of the skill-level palette (lowest rung).
 const PALETTE_LIGHT: [u8; 3] = [0xDE, 0xEB, 0xF7];
 /// Dark end of the skill-level palette (highest rung).
@@ -98,7 +96,12 @@ pub fn input() -> Format {
 /// level's name too, so the colour only reinforces the words. Text is black or
 /// white, whichever contrasts more with the fill.
 pub fn level_fills(rungs: usize) -> Vec<Format> {
-    level_palette(rungs)
+    level_fills_for(rungs, None)
+}
+
+/// [`level_fills`] in tints of the framework's accent, when it has one.
+pub fn level_fills_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<Format> {
+    level_palette_for(rungs, accent)
         .into_iter()
         .map(|rgb| {
             let hex = format!("{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);
@@ -118,6 +121,22 @@ pub fn level_fills(rungs: usize) -> Vec<Format> {
 
 /// The palette behind [`level_fills`] as RGB triples, lowest rung first.
 pub fn level_palette(rungs: usize) -> Vec<[u8; 3]> {
+    level_palette_for(rungs, None)
+}
+
+/// The palette in the accent's hue: from a light tint of it to the accent as
+/// headings use it (darkened, if need be, to 4.5:1 on white). Every colour then
+/// has black or white ink at 4.5:1 or more, whichever [`level_fills`] picks.
+pub fn level_palette_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<[u8; 3]> {
+    let (light, dark) = match accent {
+        None => (PALETTE_LIGHT, PALETTE_DARK),
+        Some(rgb) => {
+            let dark =
+                crate::render::pdf::style::accent(Some(rgb)).map(|v| (v * 255.0).round() as u8);
+            let light = dark.map(|c| (255.0 - 0.14 * (255.0 - f64::from(c))).round() as u8);
+            (light, dark)
+        }
+    };
     (0..rungs)
         .map(|rank| {
             let t = if rungs <= 1 {
@@ -126,7 +145,7 @@ pub fn level_palette(rungs: usize) -> Vec<[u8; 3]> {
                 rank as f64 / (rungs - 1) as f64
             };
             let mix = |i: usize| {
-                let (a, b) = (f64::from(PALETTE_LIGHT[i]), f64::from(PALETTE_DARK[i]));
+                let (a, b) = (f64::from(light[i]), f64::from(dark[i]));
                 (a + (b - a) * t).round() as u8
             };
             [mix(0), mix(1), mix(2)]
@@ -154,33 +173,10 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
     (hi + 0.05) / (lo + 0.05)
 }
 
-/// How many lines `text` takes when wrapped in a column `width` characters wide.
-///
-/// Word-wraps each line of the text greedily. A column `width` characters
-/// wide is `8 × width + 5` pixels, and Arial 11 prose averages about 6.3
-/// pixels a character, so a line holds about `1.27 × width` characters; we
-/// count `1.15 × width − 1`, erring towards a taller row rather than clipped text.
+/// How many lines `text` takes when wrapped in a column `width` characters
+/// wide, measured with real font advances (see [`super::fit`]).
 pub fn wrapped_lines(text: &str, width: f64) -> usize {
-    let per_line = (width * CHARS_PER_WIDTH - 1.0).floor().max(1.0) as usize;
-    text.split('\n')
-        .map(|line| {
-            let mut lines = 1;
-            let mut used = 0usize;
-            for word in line.split_whitespace() {
-                let len = word.chars().count();
-                let needed = if used == 0 { len } else { used + 1 + len };
-                if needed <= per_line {
-                    used = needed;
-                } else {
-                    // Starts a new line (unless it is the first word); a word
-                    // longer than the column breaks mid-word.
-                    lines += usize::from(used > 0) + (len - 1) / per_line;
-                    used = (len - 1) % per_line + 1;
-                }
-            }
-            lines
-        })
-        .sum()
+    super::fit::wrapped_lines(text, width)
 }
 
 /// A row height in points that shows `lines` lines of wrapped text.
@@ -217,19 +213,35 @@ mod tests {
 
     #[test]
     fn every_fill_has_readable_ink() {
-        for rgb in level_palette(7) {
-            let best = contrast(rgb, [0, 0, 0]).max(contrast(rgb, [255, 255, 255]));
-            assert!(best >= 4.5, "{rgb:?} contrast {best}");
+        for accent in [
+            None,
+            Some([255, 230, 0]),
+            Some([200, 16, 46]),
+            Some([0, 0, 0]),
+        ] {
+            for rgb in level_palette_for(7, accent) {
+                let best = contrast(rgb, [0, 0, 0]).max(contrast(rgb, [255, 255, 255]));
+                assert!(best >= 4.5, "{accent:?} {rgb:?} contrast {best}");
+            }
+            let lum: Vec<f64> = level_palette_for(4, accent)
+                .iter()
+                .map(|&c| luminance(c))
+                .collect();
+            assert!(lum.windows(2).all(|w| w[0] > w[1]), "{accent:?} {lum:?}");
         }
+        // A red accent gives red shades.
+        let red = level_palette_for(4, Some([200, 16, 46]));
+        assert!(red[3][0] > red[3][2], "{red:?}");
     }
 
     #[test]
     fn wrapping_counts_words_and_explicit_lines() {
         assert_eq!(wrapped_lines("", 10.0), 1);
         assert_eq!(wrapped_lines("short", 10.0), 1);
-        assert_eq!(wrapped_lines("aaaa bbbb cccc", 9.0), 2);
+        assert_eq!(wrapped_lines("aaaa bbbb cccc", 9.0), 3);
+        assert_eq!(wrapped_lines("aaaa bbbb cccc", 12.0), 2);
         assert_eq!(wrapped_lines("one\ntwo\nthree", 40.0), 3);
-        assert_eq!(wrapped_lines(&"x".repeat(25), 9.0), 3);
+        assert_eq!(wrapped_lines(&"x".repeat(25), 9.0), 4);
         assert!(row_height(3) > row_height(2));
         assert!(row_height(10_000) <= MAX_ROW_PT);
     }

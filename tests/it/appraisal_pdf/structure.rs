@@ -258,7 +258,7 @@ fn metadata_and_page_furniture_come_from_the_framework() {
     let doc = appraisal(&four(), 0, 1, None, 1_578_355_200).unwrap();
     assert_eq!(doc.meta.title, "Appraisal sheet: Senior engineer");
     assert_eq!(doc.meta.language, "en-GB");
-    assert_eq!(doc.meta.epoch, 1_578_355_200);
+    assert_eq!(doc.meta.epoch, Some(1_578_355_200));
     assert_eq!(doc.meta.author, "Test publisher");
     assert_eq!(
         doc.running_header.as_deref(),

@@ -16,7 +16,7 @@ pub fn meta() -> DocMeta {
         subject: "Job profile for the Senior level".into(),
         keywords: vec!["DDaT".into(), "Application operations engineer".into()],
         language: "en-GB".into(),
-        epoch: 1_578_355_200,
+        epoch: Some(1_578_355_200),
         creator: "jobpack 0.1.0".into(),
         properties: Vec::new(),
     }

@@ -23,10 +23,12 @@ pub fn text_string(s: &str) -> Object {
     }
 }
 
-/// The document's date, from `meta.epoch` (never the clock); out-of-range
-/// epochs fall back to the Unix epoch rather than failing the document.
-fn date(meta: &DocMeta) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(meta.epoch).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+/// The document's date, from `meta.epoch` (never the clock); `None` for an
+/// undated document, or an epoch out of range, which then carries no date:
+/// PDF/A-2 and PDF/UA-1 require none, only that Info and XMP agree.
+fn date(meta: &DocMeta) -> Option<OffsetDateTime> {
+    meta.epoch
+        .and_then(|e| OffsetDateTime::from_unix_timestamp(e).ok())
 }
 
 /// `D:YYYYMMDDHHmmSS+00'00'`, the Info form of the date.
@@ -63,7 +65,6 @@ pub fn producer() -> String {
 /// The Info dictionary. printpdf's own (with its empty `/GTS_PDFXVersion`,
 /// which makes the file claim PDF/X) is replaced wholesale.
 pub fn info(meta: &DocMeta) -> Dictionary {
-    let when = pdf_date(date(meta));
     let mut d = Dictionary::new();
     d.set("Title", text_string(&meta.title));
     d.set("Author", text_string(&meta.author));
@@ -71,8 +72,10 @@ pub fn info(meta: &DocMeta) -> Dictionary {
     d.set("Keywords", text_string(&meta.keywords.join(", ")));
     d.set("Creator", text_string(&meta.creator));
     d.set("Producer", text_string(&producer()));
-    d.set("CreationDate", text_string(&when));
-    d.set("ModDate", text_string(&when));
+    if let Some(when) = date(meta).map(pdf_date) {
+        d.set("CreationDate", text_string(&when));
+        d.set("ModDate", text_string(&when));
+    }
     for (key, value) in &meta.properties {
         // A custom key never replaces a standard one.
         if !d.has(key.as_bytes()) && !key.is_empty() {
@@ -116,7 +119,13 @@ fn uuid(hash: &[u8; 32]) -> String {
 /// The XMP packet, consistent with [`info`]: PDF/A-2a and PDF/UA-1
 /// identification, with the extension schema PDF/A requires for `pdfuaid`.
 pub fn xmp(meta: &DocMeta, hash: &[u8; 32]) -> String {
-    let when = xmp_date(date(meta));
+    let dates = match date(meta).map(xmp_date) {
+        Some(when) => format!(
+            "<xmp:CreateDate>{when}</xmp:CreateDate>\n<xmp:ModifyDate>{when}</xmp:ModifyDate>\n\
+             <xmp:MetadataDate>{when}</xmp:MetadataDate>\n"
+        ),
+        None => String::new(),
+    };
     let id = uuid(hash);
     format!(
         r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -140,10 +149,7 @@ pub fn xmp(meta: &DocMeta, hash: &[u8; 32]) -> String {
 <pdf:Keywords>{keywords}</pdf:Keywords>
 <pdf:Producer>{producer}</pdf:Producer>
 <xmp:CreatorTool>{creator}</xmp:CreatorTool>
-<xmp:CreateDate>{when}</xmp:CreateDate>
-<xmp:ModifyDate>{when}</xmp:ModifyDate>
-<xmp:MetadataDate>{when}</xmp:MetadataDate>
-<xmpMM:DocumentID>{id}</xmpMM:DocumentID>
+{dates}<xmpMM:DocumentID>{id}</xmpMM:DocumentID>
 <xmpMM:InstanceID>{id}</xmpMM:InstanceID>
 <pdfaid:part>2</pdfaid:part>
 <pdfaid:conformance>A</pdfaid:conformance>
@@ -215,7 +221,7 @@ mod tests {
             subject: "Job profile".into(),
             keywords: vec!["DDaT".into(), "operations".into()],
             language: "en-GB".into(),
-            epoch: 1_578_355_200,
+            epoch: Some(1_578_355_200),
             creator: "jobpack 0.1.0".into(),
             properties: Vec::new(),
         }
@@ -223,7 +229,7 @@ mod tests {
 
     #[test]
     fn dates_agree_between_info_and_xmp() {
-        let d = date(&meta());
+        let d = date(&meta()).expect("dated");
         assert_eq!(pdf_date(d), "D:20200107000000+00'00'");
         assert_eq!(xmp_date(d), "2020-01-07T00:00:00+00:00");
         assert!(xmp(&meta(), &[7; 32]).contains("<xmp:CreateDate>2020-01-07T00:00:00+00:00<"));
@@ -245,11 +251,24 @@ mod tests {
     }
 
     #[test]
-    fn an_absurd_epoch_does_not_panic() {
+    fn an_absurd_epoch_does_not_panic_and_invents_no_date() {
         let m = DocMeta {
-            epoch: i64::MAX,
+            epoch: Some(i64::MAX),
             ..meta()
         };
-        assert_eq!(pdf_date(date(&m)), "D:19700101000000+00'00'");
+        assert_eq!(date(&m), None);
+    }
+
+    #[test]
+    fn an_undated_document_carries_no_date_in_info_or_xmp() {
+        let m = DocMeta {
+            epoch: None,
+            ..meta()
+        };
+        let info = info(&m);
+        assert!(info.get(b"CreationDate").is_err() && info.get(b"ModDate").is_err());
+        let x = xmp(&m, &[0; 32]);
+        assert!(!x.contains("Date>"), "{x}");
+        assert!(!x.contains("1970"));
     }
 }

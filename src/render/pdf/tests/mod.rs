@@ -23,7 +23,7 @@ pub fn doc(blocks: Vec<Block>) -> Document {
             subject: "Testing".into(),
             keywords: vec![],
             language: "en-GB".into(),
-            epoch: 0,
+            epoch: Some(0),
             creator: "jobpack test".into(),
             properties: Vec::new(),
         },
