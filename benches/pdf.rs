@@ -1,6 +1,7 @@
 //! Speed of the PDF engine on the seed role (framework.toml): one job
 //! profile, the role's five profiles, the steps inside one render, and one
-//! appraisal sheet (nine pages, two hundred form fields: a batch's main cost).
+//! appraisal sheet (nine pages, two hundred form fields: a batch's main cost),
+//! and the same profile as an HTML page and an OpenDocument file.
 //! Run with `cargo bench --bench pdf`; the README records the numbers.
 
 use std::hint::black_box;
@@ -9,6 +10,8 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, Criterion};
 use jobpack::compose::appraisal::appraisal;
 use jobpack::compose::profile::profile;
+use jobpack::render::html::{self, HtmlOptions};
+use jobpack::render::odt::{self, OdtOptions};
 use jobpack::render::pdf::finish::finish;
 use jobpack::render::pdf::{lay_out, render, FontSet, PdfOptions};
 
@@ -59,5 +62,25 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(pdf, benches);
+/// The other editions of the senior profile, from the composed document.
+fn editions(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("framework.toml");
+    let fw = jobpack::load::load_file(&path)
+        .expect("framework.toml loads")
+        .framework;
+    let epoch = fw.document_epoch(None);
+    let senior = 2.min(fw.roles[0].levels.len() - 1);
+    let doc = profile(&fw, 0, senior, epoch).unwrap();
+    let mut group = c.benchmark_group("editions");
+    group.sample_size(30);
+    group.bench_function("html: one profile page (senior)", |b| {
+        b.iter(|| html::render(black_box(&doc), &HtmlOptions::default()))
+    });
+    group.bench_function("odt: one profile file (senior)", |b| {
+        b.iter(|| odt::render(black_box(&doc), &OdtOptions::default()).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(pdf, benches, editions);
 criterion_main!(pdf);

@@ -272,6 +272,17 @@ pub struct BuildArgs {
     /// Paper size of the PDFs and of the workbooks' print setup.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
+    /// Formats of the documents; repeat or separate with commas. pdf: job
+    /// profiles and fillable appraisal sheets; html: job profiles as web pages,
+    /// with index pages that make the output folder a static site; odt:
+    /// editable OpenDocument job profiles. Workbooks are always written.
+    #[arg(
+        long = "format",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "pdf"
+    )]
+    pub formats: Vec<Format>,
     /// A CSV file of people (columns: name, role, level; optional: reviewer,
     /// period) for whom to write pre-filled appraisal sheets, as
     /// appraisals/<name>.pdf. Rows naming an unknown role or level are
@@ -351,6 +362,38 @@ pub enum ProductKind {
     Appraisal,
     /// A skills-matrix workbook per role.
     Workbook,
+    /// With --format html: an index page per role and one per framework,
+    /// linking every document written.
+    Index,
+}
+
+/// File formats of the documents jobpack writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Tagged PDF/UA-1 and PDF/A-2a.
+    Pdf,
+    /// Self-contained, accessible HTML pages.
+    Html,
+    /// OpenDocument text, for editing.
+    Odt,
+    /// Excel workbooks; always written, so not chosen with --format.
+    #[value(skip)]
+    Xlsx,
+}
+
+impl Format {
+    /// The format of a file, by its extension; `None` for any other.
+    pub fn of_file_name(name: &str) -> Option<Format> {
+        let (_, extension) = name.rsplit_once('.')?;
+        match extension {
+            "pdf" => Some(Format::Pdf),
+            "html" => Some(Format::Html),
+            "odt" => Some(Format::Odt),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
 }
 
 /// Paper sizes (defined with the renderers, which use them).

@@ -10,11 +10,12 @@
 pub mod plan;
 pub mod products;
 mod run;
+pub mod site;
 
 use std::path::PathBuf;
 
 pub use plan::{plan, Job, Plan};
-pub use products::{catalogue, Made, Per, Product, Shared, Subject};
+pub use products::{catalogue, catalogue_for, Made, Per, Product, Shared, Subject};
 pub use run::{execute, Outcome};
 
 use crate::cli::{Paper, ProductKind};
@@ -157,8 +158,9 @@ pub fn manifest(
         let role = &source.framework.roles[job.role];
         let mut entry = FileEntry {
             product: job.kind,
+            format: crate::cli::Format::of_file_name(job.path.file_name()),
             framework: source.path.display().to_string(),
-            role: role.id.clone(),
+            role: (job.per != Per::Framework).then(|| role.id.clone()),
             level: job.level.map(|l| role.levels[l].id.clone()),
             person: job
                 .person
@@ -236,8 +238,9 @@ pub fn pack(
                 let role = &source.framework.roles[job.role];
                 FileEntry {
                     product: job.kind,
+                    format: crate::cli::Format::of_file_name(job.path.file_name()),
                     framework: source.path.display().to_string(),
-                    role: role.id.clone(),
+                    role: (job.per != Per::Framework).then(|| role.id.clone()),
                     level: job.level.map(|l| role.levels[l].id.clone()),
                     person: None,
                     path: job.path.to_string(),

@@ -17,6 +17,13 @@
 //! (`profile-senior.cy.pdf`, `.en.pdf`, `.cy-en.pdf` for the bilingual one;
 //! workbooks are `.cy.xlsx` and `.en.xlsx` only), all in the same folders.
 //!
+//! With `--format html` each level's profile is also `<role>/profile-<level>.html`,
+//! each role has `<role>/index.html` and the framework `index.html` (with an edition's suffix too); with
+//! `--format odt` the profile is also `<role>/profile-<level>.odt`. Index pages
+//! list what the run writes, so the role's is written only when all its
+//! levels are built (no `--level`) and the framework's only when all roles
+//! are (no `--role` either).
+//!
 //! With `--people`, only the people's sheets are written unless `--product`
 //! names role products too; `--role` and `--level` choose role products and
 //! do not filter the people file (it says itself which sheets it wants).
@@ -51,6 +58,9 @@ pub struct Job {
     pub role: usize,
     /// Index into the role's levels, for per-level products.
     pub level: Option<usize>,
+    /// Whether the document is one per level, per role, or per framework
+    /// (then `role` is 0 and stands for no role in particular).
+    pub per: Per,
     /// Index into the people file's rows.
     pub person: Option<usize>,
     /// Where the file goes, relative to the output folder; unique in the plan.
@@ -100,17 +110,27 @@ pub fn plan(
             let role_slug = slug(&role.id);
             for &p in &chosen {
                 let product = &products[p];
-                // Every per-level product is a PDF, every per-role one a workbook.
+                // Per-level products (profiles in every format, appraisal
+                // sheets) and index pages go with the PDFs, the other
+                // per-role products are workbooks.
                 let made_here = match product.per {
-                    Per::Level => edition.pdfs,
+                    Per::Level | Per::Framework => edition.pdfs,
+                    Per::Role if product.kind == ProductKind::Index => edition.pdfs,
                     Per::Role => edition.workbooks,
                 };
                 if !made_here {
                     continue;
                 }
                 let per_level: Vec<Option<usize>> = match product.per {
+                    // An index page lists the whole role, or is not written.
+                    Per::Role
+                        if product.kind == ProductKind::Index && !selection.levels.is_empty() =>
+                    {
+                        continue
+                    }
                     Per::Role => vec![None],
                     Per::Level => levels.iter().map(|&l| Some(l)).collect(),
+                    Per::Framework => continue,
                 };
                 for level in per_level {
                     let level_slug = level.map_or(String::new(), |l| slug(&role.levels[l].id));
@@ -125,6 +145,7 @@ pub fn plan(
                             source: s,
                             role: r,
                             level,
+                            per: product.per,
                             person: None,
                             path,
                         }),
@@ -133,6 +154,15 @@ pub fn plan(
                 }
             }
         }
+        plan_framework_wide(
+            s,
+            &edition.suffix,
+            selection,
+            products,
+            &chosen,
+            &mut plan,
+            &mut problems,
+        );
     }
     if let Some(people) = people {
         plan_people(sources, people, products, &mut plan, &mut problems);
@@ -145,6 +175,44 @@ pub fn plan(
     }
 }
 
+/// The framework's own documents (its index page), after its roles', when
+/// the run builds every role and level and wrote something for it.
+fn plan_framework_wide(
+    source: usize,
+    suffix: &str,
+    selection: &Selection,
+    products: &[Product],
+    chosen: &[usize],
+    plan: &mut Plan,
+    problems: &mut Vec<Issue>,
+) {
+    let whole = selection.roles.is_empty() && selection.levels.is_empty();
+    if !whole || !plan.jobs.iter().any(|j| j.source == source) {
+        return;
+    }
+    for &p in chosen {
+        let product = &products[p];
+        if product.per != Per::Framework {
+            continue;
+        }
+        // Each language edition has its own index, as its own documents.
+        let name = with_suffix(&(product.file_name)("", ""), suffix);
+        match path(&plan.folders[source], &[&name]) {
+            Ok(path) => plan.jobs.push(Job {
+                product: p,
+                kind: product.kind,
+                source,
+                role: 0,
+                level: None,
+                per: Per::Framework,
+                person: None,
+                path,
+            }),
+            Err(bad) => problems.push(Issue::message(bad.to_string())),
+        }
+    }
+}
+
 fn plan_people(
     sources: &[Source],
     people: &PeopleFile,
@@ -153,9 +221,10 @@ fn plan_people(
     problems: &mut Vec<Issue>,
 ) {
     let Some(p) = products.iter().position(|p| p.personal) else {
-        problems.push(Issue::message(
-            "this build of jobpack cannot write personalised appraisal sheets (--people)",
-        ));
+        problems.push(Issue {
+            hint: Some("add pdf to --format: the sheets are fillable PDF forms".into()),
+            ..Issue::message("personalised appraisal sheets (--people) are only made as PDF")
+        });
         return;
     };
     // One edition per framework file makes people's sheets.
@@ -229,6 +298,7 @@ fn plan_people(
                 source: at.framework,
                 role: at.role,
                 level: Some(at.level),
+                per: Per::Level,
                 person: Some(i),
                 path,
             }),
@@ -270,10 +340,17 @@ fn check_selection(sources: &[Source], selection: &Selection, products: &[Produc
     }
     for kind in &selection.products {
         if !products.iter().any(|p| p.kind == *kind) {
-            problems.push(Issue::message(format!(
-                "--product {}: this build of jobpack cannot write this product",
-                kind_name(*kind)
-            )));
+            problems.push(Issue {
+                hint: Some(
+                    "profiles are made as pdf, html and odt, appraisal sheets as pdf, \
+                     index pages as html; workbooks always"
+                        .into(),
+                ),
+                ..Issue::message(format!(
+                    "--product {}: not made in the formats chosen with --format",
+                    kind_name(*kind)
+                ))
+            });
         }
     }
     problems
@@ -341,6 +418,9 @@ fn clashes(sources: &[Source], jobs: &[Job]) -> Vec<Issue> {
 
 fn describe(sources: &[Source], job: &Job) -> String {
     let source = &sources[job.source];
+    if job.per == Per::Framework {
+        return format!("the {} of {}", kind_name(job.kind), source.path.display());
+    }
     let role = &source.framework.roles[job.role];
     let mut text = format!("the {} of role \"{}\"", kind_name(job.kind), role.id);
     if let Some(l) = job.level {
@@ -356,5 +436,6 @@ pub fn kind_name(kind: ProductKind) -> &'static str {
         ProductKind::Profile => "profile",
         ProductKind::Appraisal => "appraisal",
         ProductKind::Workbook => "workbook",
+        ProductKind::Index => "index",
     }
 }

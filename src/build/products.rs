@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use anyhow::{anyhow, Result};
 
-use crate::cli::{Paper, ProductKind};
+use super::{Job, Plan};
+use crate::cli::{Format, Paper, ProductKind};
 use crate::compose;
 use crate::model::{Framework, Level, Role};
 use crate::people::Person;
@@ -24,6 +25,8 @@ pub enum Per {
     Role,
     /// One file per level of a role.
     Level,
+    /// One file per framework (its index page).
+    Framework,
 }
 
 /// What every document of a run shares, made once, on first use (a run of
@@ -64,6 +67,11 @@ pub struct Subject<'a> {
     pub epoch: Option<i64>,
     /// What every document of the run shares (the fonts, parsed once).
     pub shared: &'a Shared,
+    /// The whole run, for documents that link others (index pages, and
+    /// HTML profiles' links to them and to their other formats).
+    pub plan: &'a Plan,
+    /// This document's own job in the plan.
+    pub job: &'a Job,
     /// The language edition being made.
     pub edition: &'a super::Edition,
 }
@@ -102,15 +110,52 @@ pub struct Product {
     pub personal: bool,
 }
 
-/// The products this build of jobpack can make, in the order they are built
-/// and listed.
+impl Product {
+    /// The format of the product's files, by their extension.
+    pub fn format(&self) -> Option<Format> {
+        Format::of_file_name(&(self.file_name)("role", "level"))
+    }
+}
+
+/// The products of a run in the default format (PDF), in the order they are
+/// built and listed.
 pub fn catalogue() -> Vec<Product> {
+    catalogue_for(&[Format::Pdf])
+}
+
+/// The products made in `formats`, and the workbooks (always), in the
+/// order they are built and listed.
+pub fn catalogue_for(formats: &[Format]) -> Vec<Product> {
+    every_product()
+        .into_iter()
+        .filter(|p| {
+            p.format()
+                .is_none_or(|f| f == Format::Xlsx || formats.contains(&f))
+        })
+        .collect()
+}
+
+fn every_product() -> Vec<Product> {
     vec![
         Product {
             kind: ProductKind::Profile,
             per: Per::Level,
             file_name: |_, level| format!("profile-{level}.pdf"),
             make: make_profile,
+            personal: false,
+        },
+        Product {
+            kind: ProductKind::Profile,
+            per: Per::Level,
+            file_name: |_, level| format!("profile-{level}.html"),
+            make: super::site::make_html_profile,
+            personal: false,
+        },
+        Product {
+            kind: ProductKind::Profile,
+            per: Per::Level,
+            file_name: |_, level| format!("profile-{level}.odt"),
+            make: make_odt_profile,
             personal: false,
         },
         Product {
@@ -145,10 +190,25 @@ pub fn catalogue() -> Vec<Product> {
             },
             personal: false,
         },
+        Product {
+            kind: ProductKind::Index,
+            per: Per::Role,
+            file_name: |_, _| "index.html".to_string(),
+            make: super::site::make_role_index,
+            personal: false,
+        },
+        Product {
+            kind: ProductKind::Index,
+            per: Per::Framework,
+            file_name: |_, _| "index.html".to_string(),
+            make: super::site::make_framework_index,
+            personal: false,
+        },
     ]
 }
 
-fn level_index(s: &Subject<'_>) -> Result<usize> {
+/// The level's index of a per-level subject.
+pub fn level_index(s: &Subject<'_>) -> Result<usize> {
     s.level_index
         .ok_or_else(|| anyhow!("internal error: a per-level product was planned without a level"))
 }
@@ -178,12 +238,30 @@ fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
     })
 }
 
-fn make_profile(s: &Subject<'_>) -> Result<Made> {
+/// The job profile of the subject's level in its edition (one language, or
+/// both), whatever format it is rendered in.
+pub fn profile_doc(s: &Subject<'_>) -> Result<crate::doc::Document> {
     let level = level_index(s)?;
-    let doc = edition_doc(s, |fw| {
+    edition_doc(s, |fw| {
         compose::profile::profile(fw, s.role_index, level, s.epoch)
-    })?;
-    render_pdf(s, &doc)
+    })
+}
+
+fn make_profile(s: &Subject<'_>) -> Result<Made> {
+    render_pdf(s, &profile_doc(s)?)
+}
+
+fn make_odt_profile(s: &Subject<'_>) -> Result<Made> {
+    let doc = profile_doc(s)?;
+    let options = crate::render::odt::OdtOptions {
+        paper: s.paper,
+        accent: s.framework.branding.accent,
+    };
+    let odt = crate::render::odt::render(&doc, &options)?;
+    Ok(Made {
+        bytes: odt.bytes,
+        warnings: odt.warnings,
+    })
 }
 
 /// The appraisal sheet of a level, pre-filled when the subject is a person.

@@ -67,7 +67,7 @@ pub fn execute(
             .par_iter()
             .enumerate()
             .for_each_with(queue, |queue, (i, job)| {
-                match make(job, sources, people, products, settings, &shared) {
+                match make(job, plan, sources, people, products, settings, &shared) {
                     Ok(document) => {
                         // Writers only stop once the queue is closed, after this loop.
                         if let Err(SendError((i, document))) = queue.send((i, document)) {
@@ -92,6 +92,7 @@ pub fn execute(
 
 fn make(
     job: &Job,
+    plan: &Plan,
     sources: &[Source],
     people: Option<&PeopleFile>,
     products: &[Product],
@@ -110,6 +111,8 @@ fn make(
         paper: settings.paper,
         epoch: framework.document_epoch(settings.source_date_epoch),
         shared,
+        plan,
+        job,
         edition: &sources[job.source].edition,
     };
     let make = products[job.product].make;

@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use super::{interrupt, progress, watch};
-use crate::build::{self, catalogue, Selection, Settings, Source};
+use crate::build::{self, catalogue_for, Selection, Settings, Source};
 use crate::cli::{BuildArgs, ProductKind};
 use crate::console;
 use crate::error::{Exit, InvalidInput, Reported};
@@ -70,7 +70,7 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
     if !problems.is_empty() || !diagnostics.is_empty() {
         return report.invalid(problems, &diagnostics, &texts);
     }
-    let products = catalogue();
+    let products = catalogue_for(&args.formats);
     let selection = Selection {
         roles: args.roles.clone(),
         levels: args.levels.clone(),
@@ -377,7 +377,10 @@ fn summary(manifest: &Manifest, out: &Path, run: &Counts) -> String {
     }
     let detail: Vec<String> = counts
         .iter()
-        .map(|(name, n)| format!("{n} {name}{}", if *n == 1 { "" } else { "s" }))
+        .map(|(name, n)| {
+            let plural = if *n == 1 { "" } else { "s" };
+            format!("{n} {name}{plural}")
+        })
         .collect();
     let verb = if manifest.dry_run {
         "would write"
@@ -427,6 +430,7 @@ fn file_kind(product: ProductKind, path: &str) -> &'static str {
         ProductKind::Appraisal if workbook => "appraisal workbook",
         ProductKind::Appraisal => "appraisal sheet",
         ProductKind::Workbook => "skills-matrix workbook",
+        ProductKind::Index => "index page",
     }
 }
 

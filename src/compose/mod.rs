@@ -3,6 +3,7 @@
 pub mod appraisal;
 pub mod bilingual;
 pub mod changes;
+pub mod index;
 pub mod profile;
 pub mod prose;
 pub mod tracks;

@@ -111,7 +111,7 @@ pub fn settle(root: &Path, manifest: &mut Manifest, pack: Option<&[FileEntry]>, 
                 if !prune {
                     manifest.warnings.push(Issue::at_path(
                         "an earlier run wrote this file, but it is no longer part of the pack \
-                         (its role, level or framework is gone); delete it, or build with --prune",
+                         (its role, level, framework or --format is gone); delete it, or build with --prune",
                         &r.path,
                     ));
                     manifest.earlier_files.push(r);
@@ -190,8 +190,9 @@ fn file_entry(entry: &serde_json::Value) -> Option<FileEntry> {
     Some(FileEntry {
         product: <ProductKind as clap::ValueEnum>::from_str(entry["product"].as_str()?, false)
             .ok()?,
+        format: crate::cli::Format::of_file_name(entry["path"].as_str()?),
         framework: text("framework")?,
-        role: text("role")?,
+        role: text("role"),
         level: text("level"),
         person: text("person"),
         path: text("path")?,

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::leftovers::Recorded;
-use crate::cli::ProductKind;
+use crate::cli::{Format, ProductKind};
 use crate::load::{Diagnostic, Severity};
 
 /// The manifest's file name in the output folder.
@@ -57,10 +57,12 @@ pub struct FrameworkEntry {
 pub struct FileEntry {
     /// Which product the file is ("profile", "appraisal", ...).
     pub product: ProductKind,
+    /// The file's format ("pdf", "html", "odt", "xlsx"), by its extension.
+    pub format: Option<Format>,
     /// The framework's source file, as in [`FrameworkEntry::source`].
     pub framework: String,
-    /// Role id.
-    pub role: String,
+    /// Role id; absent for a framework's own documents (its index page).
+    pub role: Option<String>,
     /// Level id, for per-level products.
     pub level: Option<String>,
     /// The person's name, for personalised appraisal sheets.
@@ -173,8 +175,9 @@ mod tests {
         let mut m = Manifest::new(false);
         m.files.push(FileEntry {
             product: ProductKind::Profile,
+            format: Some(Format::Pdf),
             framework: "framework.toml".into(),
-            role: "ops".into(),
+            role: Some("ops".into()),
             level: Some("senior".into()),
             person: None,
             path: "ops/profile-senior.pdf".into(),
@@ -184,6 +187,7 @@ mod tests {
         m.errors.push(Issue::at_path("disk full", "ops/x.pdf"));
         let v: serde_json::Value = serde_json::from_str(&m.to_json()).unwrap();
         assert_eq!(v["files"][0]["product"], "profile");
+        assert_eq!(v["files"][0]["format"], "pdf");
         assert_eq!(v["files"][0]["bytes"], 10);
         assert_eq!(v["errors"][0]["path"], "ops/x.pdf");
         assert!(v["generator"].as_str().unwrap().starts_with("jobpack "));
