@@ -17,6 +17,7 @@ mod cli;
 mod cli_check_list;
 mod collect;
 mod forms;
+mod html;
 mod import;
 mod load_errors;
 mod load_good;

@@ -10,8 +10,7 @@
 //! The browser and LibreOffice checks skip with a message where the tools
 //! are missing, and fail when `CI` is set (`.ci/run` installs them).
 
-#[path = "build_support/generate.rs"]
-mod generate;
+use crate::build_support::generate;
 #[path = "html/support.rs"]
 mod support;
 
