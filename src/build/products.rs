@@ -170,12 +170,13 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| {
-                xlsx::appraisal_workbook_on(
+                xlsx::appraisal_workbook_edition(
                     s.framework,
                     s.role_index,
                     s.epoch,
                     &Default::default(),
                     s.paper,
+                    &s.edition.notices,
                 )
                 .map(Made::from)
             },
@@ -186,7 +187,14 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
             make: |s| {
-                xlsx::role_workbook_on(s.framework, s.role_index, s.epoch, s.paper).map(Made::from)
+                xlsx::role_workbook_edition(
+                    s.framework,
+                    s.role_index,
+                    s.epoch,
+                    s.paper,
+                    &s.edition.notices,
+                )
+                .map(Made::from)
             },
             personal: false,
         },

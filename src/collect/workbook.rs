@@ -167,7 +167,11 @@ pub(super) fn fit_rows(
     let height = |texts: &mut dyn Iterator<Item = &str>| {
         style::row_height_for(texts.zip(columns).map(|(t, c)| (t, c.width * WRAP_SLACK)))
     };
-    let headers = height(&mut columns.iter().map(|c| c.header.as_str()));
+    let headers = style::header_row_height_for(
+        columns
+            .iter()
+            .map(|c| (c.header.as_str(), c.width * WRAP_SLACK)),
+    );
     sheet.set_row_height(first_row.saturating_sub(1), headers)?;
     for (i, row) in rows.iter().enumerate() {
         let data = height(&mut row.as_ref().iter().map(String::as_str));

@@ -7,6 +7,8 @@ mod editions;
 mod labels;
 #[path = "welsh/loading.rs"]
 mod loading;
+#[path = "welsh/workbooks.rs"]
+mod workbooks;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;

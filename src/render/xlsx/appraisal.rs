@@ -100,13 +100,15 @@ impl Prefill {
     }
 }
 
-/// Writes the cover, the Scale sheet and one sheet per level of `role`.
+/// Writes the cover (with `notices` of the workbook's other language
+/// editions under its title), the Scale sheet and one sheet per level of `role`.
 pub fn write(
     fw: &Framework,
     role: &Role,
     workbook: &mut Workbook,
     print: &PrintSetup,
     prefill: &Prefill,
+    notices: &[(String, String)],
 ) -> Result<()> {
     let w = &fw.words;
     let sheet_names = level_sheet_names_in(role, &reserved_sheets(w), w);
@@ -115,7 +117,11 @@ pub fn write(
     cover::write(
         cover_sheet,
         &say!(w, BookAppraisalCoverTitle, role = role.name),
-        &cover_lines(fw, role, &sheet_names),
+        &[
+            cover::notice_lines(notices),
+            cover_lines(fw, role, &sheet_names),
+        ]
+        .concat(),
         print,
     )?;
     cover::add_logo(fw, cover_sheet)?;

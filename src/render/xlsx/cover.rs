@@ -30,16 +30,19 @@ pub enum Line {
     Web(String, String),
 }
 
-/// Writes the skills-matrix workbook's cover sheet.
+/// Writes the skills-matrix workbook's cover sheet, with `notices` of the
+/// workbook's other language editions under its title.
 pub fn matrix_cover(
     fw: &Framework,
     role: &Role,
     sheet: &mut Worksheet,
     print: &PrintSetup,
+    notices: &[(String, String)],
 ) -> Result<()> {
     let w = &fw.words;
     sheet.set_name(w.get(Key::BookCover))?;
-    let mut lines = vec![Line::Text(say!(w, MatrixCoverIntro, role = role.name))];
+    let mut lines = notice_lines(notices);
+    lines.push(Line::Text(say!(w, MatrixCoverIntro, role = role.name)));
     lines.extend(about(fw, role));
     lines.extend(introduction_lines(fw, role));
     lines.push(Line::Heading(w.get(Key::BookSheets).into()));
@@ -70,6 +73,17 @@ pub fn matrix_cover(
         print,
     )?;
     add_logo(fw, sheet)
+}
+
+/// The lines saying, each in its own language, that the workbook is also
+/// available in another: (language tag, sentence) pairs, as the PDFs print
+/// them under their title. A cell cannot carry a language of its own, so the
+/// sentence is all a workbook can give.
+pub fn notice_lines(notices: &[(String, String)]) -> Vec<Line> {
+    notices
+        .iter()
+        .map(|(_, sentence)| Line::Text(sentence.clone()))
+        .collect()
 }
 
 /// Places the organisation's logo, with its alternative text, beside the

@@ -2,11 +2,13 @@
 //! cutting a text too long for one row (Excel's rows stop at 409 pt) into
 //! parts for consecutive rows, at line, sentence or word boundaries.
 //!
-//! Widths are measured with the bundled Noto Sans's own advances at 11 pt.
-//! Noto Sans sets wider than Arial and its metric twin Liberation Sans (what
-//! LibreOffice prints with), so a row sized from it errs towards a little air
-//! rather than clipped text; a further 6% margin covers bold text and
-//! Calibri, which a spreadsheet program may substitute.
+//! Widths are measured with the bundled Noto Sans's own advances at 11 pt,
+//! in the weight the cell is set in: bold (every table's header row) sets
+//! about a tenth wider, enough to wrap a name to one more line than regular
+//! advances predict. Noto Sans sets wider than Arial and its metric twin
+//! Liberation Sans (what LibreOffice prints with), so a row sized from it
+//! errs towards a little air rather than clipped text; a further 6% margin
+//! covers Calibri, which a spreadsheet program may substitute.
 
 use std::sync::OnceLock;
 
@@ -20,20 +22,39 @@ const MARGIN: f32 = 1.06;
 const PX_PER_CHAR: f64 = 8.0;
 /// Pixels of a column taken by the cell's inner padding and grid line.
 const CELL_PADDING_PX: f64 = 9.0;
-/// The most lines a row may hold: Excel's 409 pt less padding, at 13 pt a line.
-pub const MAX_LINES: usize = 30;
+/// The most lines a row may hold: Excel's 409 pt less padding, at
+/// [`super::style::LINE_HEIGHT_PT`] a line.
+pub const MAX_LINES: usize = 27;
 
 fn fonts() -> Option<&'static FontSet> {
     static FONTS: OnceLock<Option<FontSet>> = OnceLock::new();
     FONTS.get_or_init(|| FontSet::load().ok()).as_ref()
 }
 
-/// Width of `text` on one line, in points.
+/// The weight a cell's text is set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// Body text.
+    Regular,
+    /// Header rows and labels.
+    Bold,
+}
+
+/// Width of `text` on one line in regular weight, in points.
 pub fn text_width(text: &str) -> f32 {
+    text_width_in(text, Weight::Regular)
+}
+
+/// Width of `text` on one line in `weight`, in points.
+pub fn text_width_in(text: &str, weight: Weight) -> f32 {
+    let face = match weight {
+        Weight::Regular => FaceId::Regular,
+        Weight::Bold => FaceId::Bold,
+    };
     match fonts() {
-        Some(f) => f.face(FaceId::Regular).width(text, SIZE) * MARGIN,
+        Some(f) => f.face(face).width(text, SIZE) * MARGIN,
         // Never expected (the fonts are built in): a generous average advance.
-        None => text.chars().count() as f32 * SIZE * 0.6,
+        None => text.chars().count() as f32 * SIZE * 0.66,
     }
 }
 
@@ -47,11 +68,18 @@ pub fn width_for(points: f32) -> f64 {
     ((f64::from(points) / 0.75 + CELL_PADDING_PX - 5.0) / PX_PER_CHAR).ceil()
 }
 
-/// How many lines `text` takes wrapped in a column `width` characters wide:
-/// each of its lines word-wrapped greedily, a word wider than the column
-/// broken between characters.
+/// How many lines `text` in regular weight takes wrapped in a column `width`
+/// characters wide (see [`wrapped_lines_in`]).
 pub fn wrapped_lines(text: &str, width: f64) -> usize {
+    wrapped_lines_in(text, width, Weight::Regular)
+}
+
+/// How many lines `text` set in `weight` takes wrapped in a column `width`
+/// characters wide: each of its lines word-wrapped greedily, a word wider
+/// than the column broken between characters.
+pub fn wrapped_lines_in(text: &str, width: f64, weight: Weight) -> usize {
     let room = column_room(width);
+    let text_width = |t: &str| text_width_in(t, weight);
     let space = text_width(" ");
     text.split('\n')
         .map(|line| {

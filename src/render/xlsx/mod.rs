@@ -68,11 +68,25 @@ pub fn role_workbook_on(
     epoch: impl Into<Option<i64>>,
     paper: Paper,
 ) -> Result<Vec<u8>> {
+    role_workbook_edition(fw, role_index, epoch, paper, &[])
+}
+
+/// [`role_workbook_on`] for one language edition of a framework published in
+/// several: `notices` are (language tag, sentence) pairs, each saying in its
+/// own language that the workbook is also available in it (as
+/// [`crate::compose::bilingual::notice`] makes them), shown under the cover's title.
+pub fn role_workbook_edition(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+    paper: Paper,
+    notices: &[(String, String)],
+) -> Result<Vec<u8>> {
     let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     let mut workbook = new_workbook(fw, role, epoch, Product::Matrix)?;
     let print = print_setup(fw, role, paper);
-    cover::matrix_cover(fw, role, workbook.add_worksheet(), &print)?;
+    cover::matrix_cover(fw, role, workbook.add_worksheet(), &print, notices)?;
     matrix::write(fw, role, workbook.add_worksheet(), &print)?;
     descriptions::write(fw, role, workbook.add_worksheet(), &print)?;
     data::write(fw, role, workbook.add_worksheet(), &print)?;
@@ -119,6 +133,23 @@ pub fn appraisal_workbook_on(
     prefill: &Prefill,
     paper: Paper,
 ) -> Result<Vec<u8>> {
+    appraisal_workbook_edition(fw, role_index, epoch, prefill, paper, &[])
+}
+
+/// [`appraisal_workbook_on`] for one language edition of a framework
+/// published in several, with `notices` under the cover's title (as in
+/// [`role_workbook_edition`]).
+///
+/// # Errors
+/// As [`appraisal_workbook_with`].
+pub fn appraisal_workbook_edition(
+    fw: &Framework,
+    role_index: usize,
+    epoch: impl Into<Option<i64>>,
+    prefill: &Prefill,
+    paper: Paper,
+    notices: &[(String, String)],
+) -> Result<Vec<u8>> {
     let epoch = epoch.into();
     let role = role_at(fw, role_index)?;
     for answer in &prefill.answers {
@@ -143,7 +174,7 @@ pub fn appraisal_workbook_on(
     }
     let mut workbook = new_workbook(fw, role, epoch, Product::Appraisal)?;
     let print = print_setup(fw, role, paper);
-    appraisal::write(fw, role, &mut workbook, &print, prefill)?;
+    appraisal::write(fw, role, &mut workbook, &print, prefill, notices)?;
     let bytes = workbook
         .save_to_buffer()
         .with_context(|| format!("writing the appraisal workbook for {}", role.name))?;

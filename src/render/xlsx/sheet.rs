@@ -220,7 +220,7 @@ impl TableSheet {
             .with_context(|| format!("adding table {}", self.table_name))?;
         sheet.set_row_height(
             header_row,
-            style::row_height_for(
+            style::header_row_height_for(
                 headers
                     .iter()
                     .zip(&self.columns)

@@ -15,10 +15,15 @@ pub const FONT_SIZE: f64 = 11.0;
 const DEFAULT_ROW_PX: u32 = 19;
 /// Excel's default column width for Arial 11, in pixels (8.43 characters of 8 px).
 const DEFAULT_COLUMN_PX: u32 = 72;
-/// Points per line of wrapped Arial 11 text, with a little air.
-const LINE_HEIGHT_PT: f64 = 13.0;
+/// Points per line of wrapped 11 pt text. Arial and Liberation Sans need
+/// 12.7 pt, but where neither is installed LibreOffice sets the cells in
+/// whatever sans serif fontconfig offers, often Noto Sans, whose lines are
+/// 1.36 em apart: 15 pt (measured in its PDF export). Rows sized for Arial
+/// then cut off their last line, so every row is sized for the taller face;
+/// in Excel that leaves a little air under the text.
+pub const LINE_HEIGHT_PT: f64 = 15.0;
 /// Space above and below the text of a wrapped cell.
-const ROW_PADDING_PT: f64 = 4.0;
+pub const ROW_PADDING_PT: f64 = 4.0;
 /// Excel's largest row height.
 pub const MAX_ROW_PT: f64 = 409.0;
 /// Light end of the skill-level palette (lowest rung).
@@ -194,6 +199,17 @@ pub fn row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f6
     row_height(lines)
 }
 
+/// The height of a header row (bold, see [`header`]) whose cells hold
+/// `cells` (text, column width) pairs.
+pub fn header_row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+    let lines = cells
+        .into_iter()
+        .map(|(text, width)| super::fit::wrapped_lines_in(text, width, super::fit::Weight::Bold))
+        .max()
+        .unwrap_or(1);
+    row_height(lines)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +248,45 @@ mod tests {
         // A red accent gives red shades.
         let red = level_palette_for(4, Some([200, 16, 46]));
         assert!(red[3][0] > red[3][2], "{red:?}");
+    }
+
+    #[test]
+    fn rows_hold_their_lines_in_noto_sans_where_arial_is_missing() {
+        // Noto Sans's lines are 1.362 em apart (usWinAscent 1069 + usWinDescent
+        // 293 per 1000): what LibreOffice spaces wrapped 11 pt lines by when it
+        // substitutes it for Arial. Rows sized at 13 pt a line lost their last line.
+        let noto_line = 1.362 * FONT_SIZE;
+        for lines in 1..=super::super::fit::MAX_LINES {
+            assert!(
+                row_height(lines) >= lines as f64 * noto_line + 1.0,
+                "{lines} lines: {} pt",
+                row_height(lines)
+            );
+        }
+        assert!(row_height(super::super::fit::MAX_LINES) <= MAX_ROW_PT);
+    }
+
+    #[test]
+    fn a_long_level_name_in_the_matrix_header_gets_three_lines() {
+        // A DDaT level name in the matrix's narrowest level column (15
+        // characters), bold as headers are: LibreOffice wraps it to three lines.
+        let name = "Principal developer - management";
+        let bold = super::super::fit::wrapped_lines_in(name, 15.0, super::super::fit::Weight::Bold);
+        assert!(bold >= 3, "{bold} lines");
+        let height = header_row_height_for([("Skill", 40.0), (name, 15.0)]);
+        assert!(height >= 3.0 * 1.362 * FONT_SIZE + 1.0, "{height} pt");
+        // Bold sets wider than regular: a header is never measured shorter.
+        let words = "Senior developer management lead principal apprentice";
+        for width in [10.0, 12.0, 15.0, 20.0] {
+            assert!(
+                header_row_height_for([(words, width)]) >= row_height_for([(words, width)]),
+                "{width}"
+            );
+        }
+        assert!(
+            super::super::fit::text_width_in(name, super::super::fit::Weight::Bold)
+                > super::super::fit::text_width(name)
+        );
     }
 
     #[test]
