@@ -33,7 +33,9 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE};
+pub use skill::{
+    choice_options, skill_keys, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE,
+};
 
 mod skill;
 
