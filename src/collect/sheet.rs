@@ -234,35 +234,9 @@ fn stamp(fw: &Framework, form: &FormData) -> Result<(usize, usize), String> {
 }
 
 /// The middle part of each required skill's field names, in requirement
-/// order. Mirrors the appraisal composer: the skill's id, with anything but
-/// letters, digits, '-' and '_' made '-', and `-2`, `-3`, … on repeats
-/// (ids are validated unique, so in practice the key is the id).
+/// order: the appraisal composer's own keys.
 pub fn skill_keys(fw: &Framework, role: usize, level: usize) -> Vec<String> {
-    let mut used: Vec<String> = Vec::new();
-    for req in &fw.roles[role].levels[level].requirements {
-        let id = &fw.skills[req.skill].id;
-        let mut key: String = id
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        if key.is_empty() {
-            key = "skill".into();
-        }
-        let base = key.clone();
-        let mut n = 1;
-        while used.contains(&key) {
-            n += 1;
-            key = format!("{base}-{n}");
-        }
-        used.push(key);
-    }
-    used
+    crate::compose::appraisal::skill_keys(fw, &fw.roles[role].levels[level])
 }
 
 /// A radio group's rating: `Ok(None)` when nothing is chosen.

@@ -33,13 +33,15 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{choice_options, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE};
+pub use skill::{
+    choice_options, skill_keys, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE,
+};
 
 mod skill;
 
 /// Lines for the overall summary and for development actions.
-const SUMMARY_LINES: u16 = 4;
-const ACTION_LINES: u16 = 4;
+const SUMMARY_LINES: u16 = 3;
+const ACTION_LINES: u16 = 3;
 /// Room for a handwritten signature.
 const SIGNATURE_LINES: u16 = 2;
 

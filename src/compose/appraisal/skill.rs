@@ -71,10 +71,9 @@ pub(super) fn skills_section(fw: &Framework, level: &Level) -> Block {
     if level.requirements.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::plain(w.get(Key::NoSkills))));
     }
-    let mut used = Vec::new();
-    for req in &level.requirements {
+    let keys = skill_keys(fw, level);
+    for (req, key) in level.requirements.iter().zip(keys) {
         let skill = &fw.skills[req.skill];
-        let key = unique_key(&field_key(&skill.id), &mut used);
         let mut content = vec![Block::Heading(Heading {
             level: 3,
             text: skill.name.clone(),
@@ -172,6 +171,17 @@ fn field_key(id: &str) -> String {
     } else {
         key
     }
+}
+
+/// The middle part of each required skill's field names
+/// (`skill.<key>.agreed`), in requirement order: what the sheet is made with
+/// and what `jobpack collect` reads it back by, so the two cannot drift.
+pub fn skill_keys(fw: &Framework, level: &Level) -> Vec<String> {
+    let mut used = Vec::new();
+    for req in &level.requirements {
+        unique_key(&field_key(&fw.skills[req.skill].id), &mut used);
+    }
+    used
 }
 
 /// `key`, or `key-2`, `key-3`, … when an earlier skill already has it.

@@ -250,3 +250,26 @@ fn field_values(bytes: &[u8]) -> std::collections::HashMap<String, String> {
         })
         .collect()
 }
+
+/// Issue #10's target: the seed's Senior sheet (13 skills) on at most five A4
+/// pages, and every level of the seed as compact. The closing sections and the
+/// attribution share the last page (a longer summary box once pushed the
+/// attribution line alone onto a sixth).
+#[test]
+fn the_seed_sheets_fit_five_a4_pages() {
+    let fw = &shipped()[0];
+    let fonts = FontSet::load().unwrap();
+    for (li, level) in fw.roles[0].levels.iter().enumerate() {
+        let doc = appraisal(fw, 0, li, None, fw.document_epoch(None)).unwrap();
+        let pdf = render(&doc, &PdfOptions::default(), &fonts).unwrap();
+        assert!(
+            pdf.page_count <= 5,
+            "{}: {} pages",
+            level.id,
+            pdf.page_count
+        );
+        if level.id == "senior" {
+            assert_eq!(level.requirements.len(), 13);
+        }
+    }
+}

@@ -98,7 +98,7 @@ fn generated_frameworks_meet_the_targets() {
 }
 
 /// Writes the generated frameworks where `layout-check` can be run on their
-/// builds: `cargo test --test pages -- --ignored write_generated`.
+/// builds: `cargo test --test it -- --ignored write_generated`.
 #[test]
 #[ignore]
 fn write_generated_frameworks() {
