@@ -6,7 +6,7 @@
 //! sheets give byte-identical workbooks.
 
 use anyhow::{Context, Result};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet};
+use rust_xlsxwriter::{DocProperties, Workbook, Worksheet};
 
 use super::table::{col, rows};
 use super::words::{RESULT_COLUMNS, SKIPPED_COLUMNS};
@@ -181,29 +181,18 @@ pub(super) fn fit_rows(
 }
 
 fn properties(fw: &Framework, epoch: Option<i64>) -> Result<DocProperties> {
-    // Undated: a fixed date, taken out of the file afterwards (render::xlsx::dated).
-    let at = epoch.unwrap_or(0);
-    let created = ExcelDateTime::from_timestamp(at)
-        .with_context(|| format!("the document date (Unix time {at}) is out of Excel's range"))?;
     let w = &fw.words;
-    let mut properties = DocProperties::new()
-        .set_title(say!(w, CollectDocTitle, framework = fw.meta.name))
-        .set_subject(w.get(Key::CollectDocSubject))
-        .set_author(&fw.meta.publisher)
-        .set_company(
-            fw.branding
-                .organisation
-                .as_deref()
-                .unwrap_or(&fw.meta.publisher),
-        )
-        .set_category(&fw.meta.name)
-        .set_keywords(w.get(Key::CollectDocKeywords))
-        .set_creation_datetime(&created)
-        .set_custom_property("Language", fw.meta.language.as_str())
-        .set_custom_property(
-            "Framework fingerprint",
-            crate::fingerprint::fingerprint(fw).as_str(),
-        );
+    let mut properties = crate::render::xlsx::framework_properties(
+        fw,
+        epoch,
+        &say!(w, CollectDocTitle, framework = fw.meta.name),
+        w.get(Key::CollectDocSubject),
+        w.get(Key::CollectDocKeywords),
+    )?
+    .set_custom_property(
+        "Framework fingerprint",
+        crate::fingerprint::fingerprint(fw).as_str(),
+    );
     if let Some(version) = &fw.meta.version {
         properties = properties.set_custom_property("Framework version", version.as_str());
     }

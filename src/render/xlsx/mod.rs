@@ -249,11 +249,6 @@ fn new_workbook(
 ) -> Result<Workbook> {
     let mut workbook = Workbook::new();
     style::set_workbook_font(&mut workbook)?;
-    // An undated workbook is written with a fixed date, taken out afterwards
-    // (see `dated`), so the clock never reaches the file.
-    let at = epoch.unwrap_or(0);
-    let created = ExcelDateTime::from_timestamp(at)
-        .with_context(|| format!("the document date (Unix time {at}) is out of Excel's range"))?;
     let w = &fw.words;
     let (title, subject, kind) = match product {
         Product::Matrix => (
@@ -274,7 +269,34 @@ fn new_workbook(
     ];
     keywords.extend(role.family.clone());
     keywords.extend(fw.scale.iter().map(|s| s.name.clone()));
-    let mut properties = DocProperties::new()
+    let mut properties = framework_properties(fw, epoch, &title, &subject, &keywords.join(", "))?;
+    if let Some(attribution) = &fw.meta.attribution {
+        properties = properties.set_comment(attribution);
+    }
+    if let Some(version) = &fw.meta.version {
+        properties = properties.set_custom_property("Framework version", version.as_str());
+    }
+    workbook.set_properties(&properties);
+    Ok(workbook)
+}
+
+/// The document properties every workbook of a framework carries (title,
+/// subject, author, organisation, framework, keywords, date, language); each
+/// writer adds its own after them. Shared by the role workbooks and
+/// `jobpack collect`'s results, so they describe a framework alike.
+pub(crate) fn framework_properties(
+    fw: &Framework,
+    epoch: Option<i64>,
+    title: &str,
+    subject: &str,
+    keywords: &str,
+) -> Result<DocProperties> {
+    // An undated workbook is written with a fixed date, taken out afterwards
+    // (see `dated`), so the clock never reaches the file.
+    let at = epoch.unwrap_or(0);
+    let created = ExcelDateTime::from_timestamp(at)
+        .with_context(|| format!("the document date (Unix time {at}) is out of Excel's range"))?;
+    Ok(DocProperties::new()
         .set_title(title)
         .set_subject(subject)
         .set_author(&fw.meta.publisher)
@@ -285,17 +307,9 @@ fn new_workbook(
                 .unwrap_or(&fw.meta.publisher),
         )
         .set_category(&fw.meta.name)
-        .set_keywords(keywords.join(", "))
+        .set_keywords(keywords)
         .set_creation_datetime(&created)
-        .set_custom_property("Language", fw.meta.language.as_str());
-    if let Some(attribution) = &fw.meta.attribution {
-        properties = properties.set_comment(attribution);
-    }
-    if let Some(version) = &fw.meta.version {
-        properties = properties.set_custom_property("Framework version", version.as_str());
-    }
-    workbook.set_properties(&properties);
-    Ok(workbook)
+        .set_custom_property("Language", fw.meta.language.as_str()))
 }
 
 fn print_setup(fw: &Framework, role: &Role, paper: Paper) -> sheet::PrintSetup {
