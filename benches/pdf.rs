@@ -13,14 +13,17 @@ use jobpack::compose::profile::profile;
 use jobpack::render::html::{self, HtmlOptions};
 use jobpack::render::odt::{self, OdtOptions};
 use jobpack::render::pdf::finish::finish;
-use jobpack::render::pdf::{lay_out, render, FontSet, PdfOptions};
+use jobpack::render::pdf::{lay_out, render, save_options, FontSet, PdfOptions};
 
 fn benches(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("framework.toml");
     let fw = jobpack::load::load_file(&path)
         .expect("framework.toml loads")
         .framework;
-    let fonts = FontSet::load().expect("bundled fonts parse");
+    // As a build makes them: one program per face for the whole framework.
+    let fonts = FontSet::load()
+        .expect("bundled fonts parse")
+        .for_repertoire(jobpack::build::repertoire::of_framework(&fw));
     let opts = PdfOptions::default();
     let epoch = fw.document_epoch(None);
     let levels = fw.roles[0].levels.len();
@@ -36,14 +39,18 @@ fn benches(c: &mut Criterion) {
     c.bench_function("profile: lay out, paint and subset (no file)", |b| {
         b.iter(|| lay_out(black_box(&doc), &opts, &fonts).unwrap())
     });
-    let (pdf, laid, _) = lay_out(&doc, &opts, &fonts).unwrap();
-    let save = printpdf::PdfSaveOptions::default();
+    let laid = lay_out(&doc, &opts, &fonts).unwrap();
+    let save = save_options();
     c.bench_function("printpdf: to_lopdf_document", |b| {
-        b.iter(|| pdf.to_lopdf_document(black_box(&save), &mut Vec::new()))
+        b.iter(|| {
+            laid.pdf
+                .to_lopdf_document(black_box(&save), &mut Vec::new())
+        })
     });
-    let lo = pdf.to_lopdf_document(&save, &mut Vec::new());
+    let lo = laid.pdf.to_lopdf_document(&save, &mut Vec::new());
+    let told = laid.handover(&doc.meta, None);
     c.bench_function("finish: the finishing pass, compress and save", |b| {
-        b.iter(|| finish(black_box(lo.clone()), &laid, &doc.meta, None).unwrap())
+        b.iter(|| finish(black_box(lo.clone()), &told).unwrap())
     });
     c.bench_function("profile: one finished PDF (senior)", |b| {
         b.iter(|| render(black_box(&doc), &opts, &fonts).unwrap())

@@ -9,6 +9,7 @@
 
 pub mod plan;
 pub mod products;
+pub mod repertoire;
 mod run;
 pub mod site;
 

@@ -34,13 +34,28 @@ pub enum Per {
 #[derive(Debug, Default)]
 pub struct Shared {
     fonts: OnceLock<Result<FontSet, String>>,
+    /// Every character the run can print ([`super::repertoire`]): the PDFs'
+    /// font programs are subset to it once and shared by every file.
+    repertoire: std::collections::BTreeSet<char>,
 }
 
 impl Shared {
+    /// What a run's documents share, for the characters in `repertoire`.
+    pub fn new(repertoire: std::collections::BTreeSet<char>) -> Shared {
+        Shared {
+            fonts: OnceLock::new(),
+            repertoire,
+        }
+    }
+
     /// The bundled fonts, parsed once per run.
     pub fn fonts(&self) -> Result<&FontSet> {
         self.fonts
-            .get_or_init(|| FontSet::load().map_err(|e| format!("{e:#}")))
+            .get_or_init(|| {
+                FontSet::load()
+                    .map(|f| f.for_repertoire(self.repertoire.clone()))
+                    .map_err(|e| format!("{e:#}"))
+            })
             .as_ref()
             .map_err(|e| anyhow!("cannot load the bundled fonts: {e}"))
     }

@@ -45,7 +45,7 @@ pub fn execute(
     out: &OutDir,
     progress: &(dyn Fn(usize, &Result<Written, String>) + Sync),
 ) -> Outcome {
-    let shared = Shared::default();
+    let shared = Shared::new(super::repertoire::repertoire(sources, people));
     let results: Mutex<Vec<Option<Result<Written, String>>>> =
         Mutex::new(vec![None; plan.jobs.len()]);
     let record = |i: usize, result: Result<Written, String>| {

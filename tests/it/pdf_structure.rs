@@ -10,7 +10,27 @@ mod fixture;
 #[path = "pdf_structure/metadata_check.rs"]
 mod metadata_check;
 
-use jobpack::render::pdf::finish::finish;
+use jobpack::doc::DocMeta;
+use jobpack::render::pdf::finish::{self, Handover};
+use jobpack::render::pdf::tags::LaidOut;
+use jobpack::render::pdf::FontProgram;
+
+/// The fixture's fonts are printpdf's own (it embeds them), so the pass is
+/// told of none.
+fn finish(
+    lo: lopdf::Document,
+    laid: &LaidOut,
+    meta: &DocMeta,
+    form_font: Option<&FontProgram>,
+) -> anyhow::Result<Vec<u8>> {
+    let told = Handover {
+        laid,
+        meta,
+        fonts: Vec::new(),
+        form_font,
+    };
+    finish::finish(lo, &told)
+}
 
 /// The bundled regular face, embedded whole (the fixture does not subset).
 fn noto() -> Option<printpdf::ParsedFont> {
@@ -42,7 +62,7 @@ fn fixture_passes_every_structure_check() {
 }
 
 /// The form font, made once for the whole test binary.
-fn form_font() -> &'static jobpack::render::pdf::FormFont {
+fn form_font() -> &'static FontProgram {
     static FONTS: std::sync::OnceLock<jobpack::render::pdf::FontSet> = std::sync::OnceLock::new();
     FONTS
         .get_or_init(|| jobpack::render::pdf::FontSet::load().unwrap())

@@ -1,19 +1,20 @@
 //! The bundled fonts (Noto Sans regular, bold, italic, bold italic, and
 //! DejaVu Sans as a fallback for symbols Noto lacks): measuring with their own
-//! advances, and subsetting them per document with allsorts.
+//! advances, and subsetting them with allsorts into the font programs
+//! ([`FontProgram`]) that files embed.
 //!
-//! Measured width equals drawn width exactly: printpdf draws `TextItem::Text`
-//! unkerned with the same advances it writes to `/W`, so the layout can trust
-//! [`Face::width`] to the last point.
+//! Measured width equals drawn width exactly: text is drawn unkerned, with
+//! the same advances the font program writes to `/W`, so the layout can
+//! trust [`Face::width`] to the last point.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use printpdf::ParsedFont;
 use sha2::{Digest, Sha256};
 
-pub use super::finish::FormFont;
+use super::program::{form_repertoire, FontProgram};
 
 /// Which of the four Noto Sans faces, or the symbol fallback. The value is the
 /// index into per-face tables (e.g. `Painted::used`) and fixes the resource name.
@@ -137,19 +138,9 @@ impl Face {
         f32::from(self.advance(c).unwrap_or(self.notdef_advance)) * size / self.upm
     }
 
-    /// A subset of this face holding only the glyphs for `chars`, named with a
-    /// deterministic six-letter subset tag derived from its content.
-    pub fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont> {
-        let bytes = self.subset_program(chars)?;
-        let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .with_context(|| format!("re-reading the subset of {}", self.postscript))?;
-        parsed.font_name = Some(format!("{}+{}", subset_tag(&bytes), self.postscript));
-        Ok(parsed)
-    }
-
     /// The font program of a subset holding the glyphs for `chars` (and
-    /// `.notdef`), with a Unicode cmap; glyphs are renumbered from 0.
+    /// `.notdef`), with a Unicode cmap and without hinting ([`super::unhint`]);
+    /// glyphs are renumbered from 0.
     pub fn subset_program(&self, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
@@ -174,23 +165,21 @@ impl Face {
         let tables = vec![
             tag::CMAP,
             tag::HEAD,
-            tag::CVT,
-            tag::FPGM,
             tag::HHEA,
             tag::HMTX,
             tag::MAXP,
             tag::NAME,
             tag::OS_2,
             tag::POST,
-            tag::PREP,
         ];
-        subset(
+        let hinted = subset(
             &provider,
             &gids,
             &SubsetProfile::Custom(tables),
             CmapTarget::Unicode,
         )
-        .map_err(|e| anyhow!("subsetting {}: {e:?}", self.postscript))
+        .map_err(|e| anyhow!("subsetting {}: {e:?}", self.postscript))?;
+        super::unhint::strip(&hinted)
     }
 }
 
@@ -216,7 +205,12 @@ pub struct FontSet {
     symbols: OnceLock<Option<Face>>,
     /// The font form fields are typed in, made on first need (profiles
     /// have no fields) and then embedded as it is in every sheet.
-    form: OnceLock<Result<FormFont, String>>,
+    form: OnceLock<Result<FontProgram, String>>,
+    /// Every character the run's documents can print ([`FontSet::for_repertoire`]);
+    /// empty when unknown, and then each document subsets its own fonts.
+    repertoire: BTreeSet<char>,
+    /// Per Noto face, the program covering the repertoire, made on first need.
+    shared: [OnceLock<Result<FontProgram, String>>; 4],
 }
 
 impl FontSet {
@@ -247,15 +241,48 @@ impl FontSet {
             ],
             symbols: OnceLock::new(),
             form: OnceLock::new(),
+            repertoire: BTreeSet::new(),
+            shared: Default::default(),
         })
     }
 
+    /// The same faces, with one font program per face shared by every
+    /// document of the run: each face is subset to `repertoire` (every
+    /// character the run's documents can print), compressed once, and the
+    /// same bytes are embedded in every file. The repertoire must not depend
+    /// on which documents a run selects, or a file's bytes would.
+    pub fn for_repertoire(mut self, repertoire: BTreeSet<char>) -> FontSet {
+        self.repertoire = repertoire;
+        self.shared = Default::default();
+        self
+    }
+
+    /// The shared program for `face`, if the run has a repertoire (the
+    /// symbol fallback never does: documents that need it subset their own).
+    pub fn shared(&self, face: FaceId) -> Result<Option<&FontProgram>> {
+        if self.repertoire.is_empty() || face == FaceId::Symbols {
+            return Ok(None);
+        }
+        let i = face as usize;
+        self.shared[i]
+            .get_or_init(|| {
+                FontProgram::build(&self.faces[i], &self.repertoire, 9)
+                    .map_err(|e| format!("{e:#}"))
+            })
+            .as_ref()
+            .map(Some)
+            .map_err(|e| anyhow!("cannot make the {} font: {e}", self.faces[i].label))
+    }
+
     /// The form font: a subset of Noto Sans Regular covering what people
-    /// type ([`FormFont`]), made on first call and shared by every sheet of
-    /// the run, so its bytes are the same in each.
-    pub fn form_font(&self) -> Result<&FormFont> {
+    /// type), made on first call and shared by every sheet of the run, so
+    /// its bytes are the same in each.
+    pub fn form_font(&self) -> Result<&FontProgram> {
         self.form
-            .get_or_init(|| FormFont::build(&self.faces[0]).map_err(|e| format!("{e:#}")))
+            .get_or_init(|| {
+                FontProgram::build(&self.faces[0], &form_repertoire(), 9)
+                    .map_err(|e| format!("{e:#}"))
+            })
             .as_ref()
             .map_err(|e| anyhow!("cannot make the form font: {e}"))
     }
@@ -368,23 +395,19 @@ mod tests {
     }
 
     #[test]
-    fn subset_keeps_only_used_glyphs_and_is_deterministic() {
-        let fonts = FontSet::load().unwrap();
-        let chars: BTreeSet<char> = "Hello ŵ".chars().collect();
-        let a = fonts.face(FaceId::Regular).subset(&chars).unwrap();
-        let b = fonts.face(FaceId::Regular).subset(&chars).unwrap();
-        assert_eq!(a.font_name, b.font_name);
-        assert!(
-            a.original_bytes.len() < 20_000,
-            "{}",
-            a.original_bytes.len()
-        );
-        assert!(a.lookup_glyph_index('ŵ' as u32).is_some());
-        assert!(a.lookup_glyph_index('z' as u32).is_none());
-        let name = a.font_name.unwrap();
-        assert!(
-            name.ends_with("+NotoSans-Regular") && name.len() == 23,
-            "{name}"
-        );
+    fn shared_programs_cover_the_repertoire_and_are_made_once() {
+        let fonts = FontSet::load()
+            .unwrap()
+            .for_repertoire("Hello ŵ".chars().collect());
+        let a = fonts.shared(FaceId::Regular).unwrap().unwrap();
+        let b = fonts.shared(FaceId::Regular).unwrap().unwrap();
+        assert!(std::ptr::eq(a, b));
+        assert!(a.has('ŵ') && !a.has('z'));
+        assert!(fonts.shared(FaceId::Symbols).unwrap().is_none());
+        assert!(FontSet::load()
+            .unwrap()
+            .shared(FaceId::Bold)
+            .unwrap()
+            .is_none());
     }
 }

@@ -3,9 +3,11 @@
 //! Pipeline: [`measure`] turns blocks into atoms (lines, rows) measured with
 //! the bundled fonts' own advances; [`paginate`] places them on pages;
 //! [`paint`] turns them into printpdf operations inside marked content and
-//! records the structure ([`tags::LaidOut`]); fonts are subset to the glyphs
-//! used; printpdf builds the lopdf document; [`finish`] completes the file.
-//! Every resource id is fixed, so output depends only on the input.
+//! records the structure ([`tags::LaidOut`]); text is encoded in the run's
+//! font programs ([`program`]); printpdf formats the page content and images
+//! into a lopdf document; [`finish`] is handed everything layout knows
+//! ([`finish::Handover`]) and completes the file. Every resource id is fixed,
+//! so output depends only on the input.
 
 pub mod fields;
 pub mod finish;
@@ -15,17 +17,20 @@ pub mod grid;
 pub mod measure;
 pub mod paginate;
 pub mod paint;
+pub mod program;
 pub mod style;
 pub mod table;
 pub mod tags;
 pub mod text;
+mod unhint;
 
 use anyhow::Result;
 use printpdf::{
-    FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
+    DictItem, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, XObject,
 };
 
-pub use fonts::{FaceId, FontSet, FormFont};
+pub use fonts::{FaceId, FontSet};
+pub use program::FontProgram;
 
 use crate::cli::Paper;
 use crate::doc::Document;
@@ -54,45 +59,94 @@ pub struct RenderedPdf {
 /// feature (for JPEG logos) it would otherwise re-encode every colour image,
 /// PNG logos too, as a lossy JPEG. A JPEG logo is decoded once and kept
 /// losslessly, so it loses nothing more than its own compression did.
-fn save_options() -> PdfSaveOptions {
+///
+/// `secure: false` lets printpdf write the text operators we encode
+/// ourselves (`Op::Unknown`, see [`encode_text`]); nothing from a framework
+/// ever becomes an operator, only the bytes of a hex string.
+pub fn save_options() -> PdfSaveOptions {
     let images = printpdf::ImageOptimizationOptions {
         format: Some(printpdf::ImageCompression::Flate),
         ..Default::default()
     };
     PdfSaveOptions {
         image_optimization: Some(images),
+        secure: false,
         ..PdfSaveOptions::default()
+    }
+}
+
+/// A laid-out document: printpdf's pages and images, and what the
+/// finishing pass must be told ([`finish::Handover`]).
+#[derive(Debug)]
+pub struct Laid<'f> {
+    /// Pages (content operators) and images, for printpdf to format.
+    pub pdf: PdfDocument,
+    /// Structure, annotations and outline, as layout recorded them.
+    pub laid: tags::LaidOut,
+    /// The font program each used face is drawn in, by resource name.
+    pub fonts: Vec<(&'static str, Program<'f>)>,
+    /// Things the reader should know, never fatal.
+    pub warnings: Vec<String>,
+}
+
+/// A face's font program in one document: the run's shared one, or (for a
+/// character the run did not foresee, or the symbol fallback) its own.
+#[derive(Debug)]
+pub enum Program<'f> {
+    /// Made once per run ([`FontSet::shared`]).
+    Shared(&'f FontProgram),
+    /// Made for this document.
+    Own(FontProgram),
+}
+
+impl Program<'_> {
+    /// The program itself.
+    pub fn get(&self) -> &FontProgram {
+        match self {
+            Program::Shared(p) => p,
+            Program::Own(p) => p,
+        }
+    }
+}
+
+impl<'f> Laid<'f> {
+    /// What the finishing pass is told about this document.
+    pub fn handover<'a>(
+        &'a self,
+        meta: &'a crate::doc::DocMeta,
+        form_font: Option<&'a FontProgram>,
+    ) -> finish::Handover<'a> {
+        finish::Handover {
+            laid: &self.laid,
+            meta,
+            fonts: self.fonts.iter().map(|(r, p)| (*r, p.get())).collect(),
+            form_font,
+        }
     }
 }
 
 /// Lays out, paginates and finishes `doc` as a PDF.
 pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<RenderedPdf> {
-    let (pdf, laid, warnings) = lay_out(doc, opts, fonts)?;
-    let page_count = laid.page_count;
-    let mut save_warnings = Vec::new();
-    // printpdf writes a random trailer /ID; the finishing pass replaces it
-    // with a hash of the content, so identical input gives identical bytes.
-    let lo = pdf.to_lopdf_document(&save_options(), &mut save_warnings);
-    let form_font = if has_fields(&laid) {
+    let laid = lay_out(doc, opts, fonts)?;
+    let page_count = laid.laid.page_count;
+    let lo = laid.pdf.to_lopdf_document(&save_options(), &mut Vec::new());
+    let form_font = if has_fields(&laid.laid) {
         Some(fonts.form_font()?)
     } else {
         None
     };
-    let bytes = finish::finish(lo, &laid, &doc.meta, form_font)?;
+    let bytes = finish::finish(lo, &laid.handover(&doc.meta, form_font))?;
     Ok(RenderedPdf {
         bytes,
         page_count,
-        warnings,
+        warnings: laid.warnings,
     })
 }
 
-/// Everything up to printpdf's document: layout, painting, subset fonts and
-/// images under fixed resource ids. Public for benches and tests.
-pub fn lay_out(
-    doc: &Document,
-    opts: &PdfOptions,
-    fonts: &FontSet,
-) -> Result<(PdfDocument, tags::LaidOut, Vec<String>)> {
+/// Everything up to printpdf's document: layout, painting, text encoded in
+/// the font programs, images under fixed resource ids. Public for benches
+/// and tests.
+pub fn lay_out<'f>(doc: &Document, opts: &PdfOptions, fonts: &'f FontSet) -> Result<Laid<'f>> {
     let geom = style::Geometry::for_paper(opts.paper);
     let accent = style::accent(opts.accent);
     let mut m = measure::Measurer::new(fonts, geom, accent);
@@ -110,7 +164,7 @@ pub fn lay_out(
         footer: &doc.footer,
         page_of: &doc.furniture.page_of,
     };
-    let painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
+    let mut painted = paint::paint(&pages, &mut m.elems, fonts, geom, &marginals);
     let mut warnings = m.warnings;
     warnings.extend(painted.warnings);
     // Pre-filled text field values are drawn by the finishing pass in the
@@ -138,27 +192,34 @@ pub fn lay_out(
         }
     }
 
-    let mut pdf = PdfDocument::new(&doc.meta.title);
-    // printpdf's Info and XMP are replaced by the finishing pass (which
-    // leaves the dates out of an undated document); these only fill its fields.
-    let date = OffsetDateTime::from_unix_timestamp(doc.meta.epoch.unwrap_or(0))
-        .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let info = &mut pdf.metadata.info;
-    info.creation_date = date;
-    info.modification_date = date;
-    info.metadata_date = date;
+    let mut programs = Vec::new();
     for face in FaceId::ALL {
         let used = &painted.used[face as usize];
         if used.is_empty() {
             continue;
         }
-        let subset = fonts.face(face).subset(used)?;
-        pdf.resources
-            .fonts
-            .map
-            .insert(FontId(face.resource().into()), PdfFont::new(subset));
+        let program = match fonts.shared(face)? {
+            // A character the face itself lacks (a rare space) is left out
+            // of any program, so it does not stop the shared one serving.
+            Some(shared) if shared.covers(used.iter().filter(|&&c| fonts.face(face).has(c))) => {
+                Program::Shared(shared)
+            }
+            // Compressed at the files' own level: made for one file only.
+            _ => Program::Own(FontProgram::build(
+                fonts.face(face),
+                used,
+                finish::FLATE_LEVEL,
+            )?),
+        };
+        programs.push((face.resource(), program));
     }
+    for ops in &mut painted.pages {
+        encode_text(ops, &programs);
+    }
+
+    // printpdf's Info is filled by the finishing pass (which leaves the
+    // dates out of an undated document); only the title is given here.
+    let mut pdf = PdfDocument::new(&doc.meta.title);
     for (i, mark) in painted.circles.iter().enumerate() {
         pdf.resources
             .xobjects
@@ -184,7 +245,51 @@ pub fn lay_out(
         })
         .collect();
     pdf.pages = pages;
-    Ok((pdf, painted.laid, warnings))
+    Ok(Laid {
+        pdf,
+        laid: painted.laid,
+        fonts: programs,
+        warnings,
+    })
+}
+
+/// Turns each `ShowText` into a `Tj` of 2-byte CIDs in the face's program.
+/// printpdf would encode the text only with a font it embeds itself, once
+/// per file; the programs here are made once per run and told to the
+/// finishing pass, so printpdf is given only the operator to format.
+fn encode_text(ops: &mut [Op], programs: &[(&'static str, Program<'_>)]) {
+    let mut current: Option<&FontProgram> = None;
+    for op in ops.iter_mut() {
+        match op {
+            Op::SetFont {
+                font: PdfFontHandle::External(id),
+                ..
+            } => {
+                current = programs
+                    .iter()
+                    .find(|(r, _)| *r == id.0)
+                    .map(|(_, p)| p.get());
+            }
+            Op::ShowText { items } => {
+                let mut data = Vec::new();
+                if let Some(program) = current {
+                    for item in items.iter() {
+                        if let printpdf::TextItem::Text(t) = item {
+                            program.encode_into(t, &mut data);
+                        }
+                    }
+                }
+                *op = Op::Unknown {
+                    key: "Tj".into(),
+                    value: vec![DictItem::String {
+                        data,
+                        literal: false,
+                    }],
+                };
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Whether layout placed any form field (the form font is then needed).

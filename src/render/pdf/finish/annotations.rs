@@ -6,10 +6,10 @@
 use anyhow::Result;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::form_font::FormFont;
 use super::forms::Forms;
 use super::metadata::text_string;
 use super::structure::PlacedAnnot;
+use crate::render::pdf::program::FontProgram;
 use crate::render::pdf::tags::{AnnotKind, Annotation, LaidOut};
 
 fn name(s: &str) -> Object {
@@ -76,7 +76,7 @@ pub fn place(
     lo: &mut Document,
     laid: &LaidOut,
     pages: &[ObjectId],
-    form_font: Option<&FormFont>,
+    form_font: Option<&FontProgram>,
 ) -> Result<(Vec<PlacedAnnot>, Option<ObjectId>)> {
     let mut forms = Forms::new(form_font);
     let mut placed = Vec::new();

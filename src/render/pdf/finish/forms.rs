@@ -5,7 +5,7 @@
 //! every widget, drawn only with embedded fonts. So every widget gets its own
 //! (never shared: a filler that rewrites one widget's appearance must not
 //! change another's): text fields show their pre-filled value in the form
-//! font ([`FormFont`], also named in `/DA` and `/DR`, so a viewer or script
+//! font ([`FontProgram`], also named in `/DA` and `/DR`, so a viewer or script
 //! that draws what someone types uses a font with every character they may
 //! type); check boxes and radio buttons draw their marks as vector paths,
 //! needing no font at all (no ZapfDingbats, which would be an unembedded
@@ -21,8 +21,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::appearance::{check_mark, font_size, form_xobject, normal, on_off, radio_dot, wrap};
 use super::field_tree::FieldTree;
-use super::form_font::FormFont;
 use super::metadata::text_string;
+use crate::render::pdf::program::FontProgram;
 use crate::render::pdf::tags::{AnnotKind, Annotation, UNDRAWABLE};
 
 /// The resource name of the form font in `/DR` and appearance streams.
@@ -53,7 +53,7 @@ struct RadioGroup {
 /// Collects fields while annotations are written.
 pub struct Forms<'f> {
     /// The form font, and its font dictionary once written.
-    font: Option<&'f FormFont>,
+    font: Option<&'f FontProgram>,
     font_id: Option<ObjectId>,
     /// Fields by name, in reading order.
     tree: FieldTree,
@@ -64,7 +64,7 @@ pub struct Forms<'f> {
 
 impl<'f> Forms<'f> {
     /// Fields with text in them use `font`, written on first need.
-    pub fn new(font: Option<&'f FormFont>) -> Forms<'f> {
+    pub fn new(font: Option<&'f FontProgram>) -> Forms<'f> {
         Forms {
             font,
             font_id: None,

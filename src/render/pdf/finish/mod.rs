@@ -1,7 +1,14 @@
-//! The finishing pass: printpdf's output, as a lopdf document, becomes the
+//! The finishing pass: printpdf's pages, as a lopdf document, become the
 //! file we ship: tagged PDF/UA-1 and PDF/A-2a. This is the one place that
-//! knows PDF structure: tagging, metadata, outline, annotations and form
-//! fields are all added here, from what layout recorded in [`LaidOut`].
+//! knows PDF structure: fonts, tagging, metadata, outline, annotations and
+//! form fields are all added here, from what layout hands over
+//! ([`Handover`]). Nothing is searched for in the file or read back out of
+//! it; printpdf is asked for pages and images only, so there is nothing of
+//! its to delete either.
+//!
+//! What the pass relies on in printpdf's document is what any PDF has: the
+//! catalog named by the trailer, the pages in page-tree order, each page's
+//! `/Resources` with a `/Font` dictionary, and the trailer's `/Info`.
 //!
 //! Order matters: structure elements get object ids first, so annotations can
 //! carry their `/StructParent` keys and the tree its `/OBJR` kids; the `/ID`
@@ -11,7 +18,6 @@ mod annotations;
 mod appearance;
 mod field_tree;
 mod form_elements;
-mod form_font;
 mod forms;
 mod metadata;
 mod outline;
@@ -22,26 +28,34 @@ use anyhow::{Context, Result};
 use lopdf::{Dictionary, Object, ObjectId};
 use sha2::{Digest, Sha256};
 
+use super::program::FontProgram;
 use super::tags::{LaidOut, StructTree};
 use crate::doc::DocMeta;
-
-pub use form_font::FormFont;
 
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
 
-/// Finishes `lo` (from printpdf's `to_lopdf_document`) with what layout
-/// recorded in `laid`, and returns the bytes of the file; form fields are
-/// set in `form_font` (needed when a field has a value, and to let fillers
-/// type: without it a text field has no font). The result is a function of
-/// its inputs only: same input, byte-identical output.
-pub fn finish(
-    mut lo: lopdf::Document,
-    laid: &LaidOut,
-    meta: &DocMeta,
-    form_font: Option<&FormFont>,
-) -> Result<Vec<u8>> {
+/// Everything layout knows that the file needs beyond page content: the
+/// finishing pass is told, never left to find out.
+#[derive(Debug, Clone)]
+pub struct Handover<'a> {
+    /// Structure elements, annotations and outline, as layout recorded them.
+    pub laid: &'a LaidOut,
+    /// Title, language, dates and the rest of the metadata.
+    pub meta: &'a DocMeta,
+    /// Each font resource name the pages use, and the program it is drawn in.
+    pub fonts: Vec<(&'static str, &'a FontProgram)>,
+    /// The font form fields are set in: needed when a field has a value,
+    /// and to let fillers type (without it a text field has no font).
+    pub form_font: Option<&'a FontProgram>,
+}
+
+/// Finishes `lo` (printpdf's pages, from `to_lopdf_document`) with what
+/// layout handed over, and returns the bytes of the file. The result is a
+/// function of its inputs only: same input, byte-identical output.
+pub fn finish(mut lo: lopdf::Document, told: &Handover<'_>) -> Result<Vec<u8>> {
+    let (laid, meta) = (told.laid, told.meta);
     lo.version = "1.7".into();
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let catalog_id = lo
@@ -49,7 +63,8 @@ pub fn finish(
         .get(b"Root")
         .and_then(Object::as_reference)
         .context("printpdf wrote no document catalog")?;
-    let hash = content_hash(&lo, &pages, laid, meta);
+    let hash = content_hash(&lo, &pages, told);
+    add_fonts(&mut lo, &pages, &told.fonts)?;
 
     let fixed;
     let tree = if laid.tree.nodes.is_empty() {
@@ -62,19 +77,15 @@ pub fn finish(
         &laid.tree
     };
     let elems = structure::Elements::allocate(&mut lo, tree);
-    let (placed, acroform) = annotations::place(&mut lo, laid, &pages, form_font)?;
+    let (placed, acroform) = annotations::place(&mut lo, laid, &pages, told.form_font)?;
     let struct_root = structure::build(&mut lo, tree, &elems, &pages, &placed);
     let outlines = outline::build(&mut lo, &laid.outline, &pages);
 
     let xmp = lo.add_object(metadata::xmp_stream(meta, &hash));
     let icc = lo.add_object(metadata::icc_stream());
     let intent = lo.add_object(metadata::output_intent(icc));
-    let info = lo.add_object(metadata::info(meta));
 
     let catalog = lo.get_dictionary_mut(catalog_id)?;
-    for stale in [&b"Outlines"[..], b"OutputIntents", b"Metadata", b"AcroForm"] {
-        catalog.remove(stale);
-    }
     catalog.set("StructTreeRoot", Object::Reference(struct_root));
     let mut mark = Dictionary::new();
     mark.set("Marked", Object::Boolean(true));
@@ -99,23 +110,74 @@ pub fn finish(
         catalog.set("AcroForm", Object::Reference(form));
     }
 
-    lo.trailer.set("Info", Object::Reference(info));
+    // printpdf always writes an Info dictionary, with a PDF/X version and
+    // dates an undated document must not have: it is filled with ours.
+    let info = metadata::info(meta);
+    match lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => *lo.get_dictionary_mut(id)? = info,
+        Err(_) => {
+            let id = lo.add_object(info);
+            lo.trailer.set("Info", Object::Reference(id));
+        }
+    }
     let id = Object::String(hash[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    // printpdf's replaced Info, outline and link dictionaries are now unreachable.
-    prune_unreachable(&mut lo);
     Ok(write::save(&lo, |data| deflate(data, FLATE_LEVEL)))
+}
+
+/// Embeds each font program once and names it in every page's font
+/// resources (printpdf, given no fonts, leaves that dictionary empty).
+fn add_fonts(
+    lo: &mut lopdf::Document,
+    pages: &[ObjectId],
+    fonts: &[(&'static str, &FontProgram)],
+) -> Result<()> {
+    if fonts.is_empty() {
+        return Ok(());
+    }
+    let mut named = Dictionary::new();
+    for (resource, program) in fonts {
+        named.set(*resource, Object::Reference(program.embed(lo)));
+    }
+    for &page in pages {
+        let resources = match lo.get_dictionary(page)?.get(b"Resources") {
+            Ok(Object::Reference(id)) => Some(*id),
+            Ok(_) => None,
+            Err(_) => {
+                let id = lo.add_object(Dictionary::new());
+                lo.get_dictionary_mut(page)?
+                    .set("Resources", Object::Reference(id));
+                Some(id)
+            }
+        };
+        let resources = match resources {
+            Some(id) => lo.get_dictionary_mut(id)?,
+            None => lo
+                .get_dictionary_mut(page)?
+                .get_mut(b"Resources")?
+                .as_dict_mut()?,
+        };
+        let font_dict = match resources.get(b"Font") {
+            Ok(Object::Reference(id)) => *id,
+            _ => {
+                resources.set("Font", Object::Dictionary(named.clone()));
+                continue;
+            }
+        };
+        // Pages share one font dictionary: filling it again is harmless.
+        let shared = lo.get_dictionary_mut(font_dict)?;
+        for (key, value) in named.iter() {
+            shared.set(key.clone(), value.clone());
+        }
+    }
+    Ok(())
 }
 
 /// A hash of everything the file says: page content, layout's record and
 /// the metadata. It names the file (`/ID`, XMP DocumentID), so it must not
 /// depend on anything else, such as printpdf's random ids.
-fn content_hash(
-    lo: &lopdf::Document,
-    pages: &[ObjectId],
-    laid: &LaidOut,
-    meta: &DocMeta,
-) -> [u8; 32] {
+fn content_hash(lo: &lopdf::Document, pages: &[ObjectId], told: &Handover<'_>) -> [u8; 32] {
+    let (laid, meta) = (told.laid, told.meta);
     let mut h = Sha256::new();
     for &p in pages {
         h.update(lo.get_page_content(p));
@@ -125,34 +187,11 @@ fn content_hash(
     // pre-filled value is not page content), so they are hashed in full.
     let record = (&laid.annotations, &laid.outline, laid.tree.nodes.len());
     h.update(format!("{record:?}\0{meta:?}").as_bytes());
+    // The same CIDs mean other text in another font program.
+    for (resource, program) in &told.fonts {
+        h.update(format!("\0{resource}={}", program.base_font()).as_bytes());
+    }
     h.finalize().into()
-}
-
-/// Removes every object not reachable from the trailer, as lopdf's
-/// `prune_objects` does, but with a set of seen ids: lopdf searches a `Vec`
-/// for each of the thousands of references a tagged sheet has (quadratic,
-/// ~7% of a batch's instructions).
-fn prune_unreachable(lo: &mut lopdf::Document) {
-    fn refs_in(object: &Object, found: &mut Vec<ObjectId>) {
-        match object {
-            Object::Reference(id) => found.push(*id),
-            Object::Array(items) => items.iter().for_each(|o| refs_in(o, found)),
-            Object::Dictionary(d) => d.iter().for_each(|(_, o)| refs_in(o, found)),
-            Object::Stream(s) => s.dict.iter().for_each(|(_, o)| refs_in(o, found)),
-            _ => {}
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    let mut todo = Vec::new();
-    lo.trailer.iter().for_each(|(_, o)| refs_in(o, &mut todo));
-    while let Some(id) = todo.pop() {
-        if seen.insert(id) {
-            if let Some(object) = lo.objects.get(&id) {
-                refs_in(object, &mut todo);
-            }
-        }
-    }
-    lo.objects.retain(|id, _| seen.contains(id));
 }
 
 /// Flate level for the file's streams. lopdf's `Stream::compress` uses 9,
@@ -162,13 +201,13 @@ fn prune_unreachable(lo: &mut lopdf::Document) {
 /// up to 128 (level 6) candidates. Measured on a 15-role batch
 /// (one thread, median of six interleaved runs): level 3 took about 15% less CPU than 6 for
 /// files 4.6% larger (8.79 MB against 8.40 MB). Level 1 was 33% larger.
-const FLATE_LEVEL: u32 = 3;
+pub(crate) const FLATE_LEVEL: u32 = 3;
 
 /// zlib-wrapped deflate of `data` at `level`. A sheet has dozens of streams,
 /// many tiny; setting up a deflate state zeroes a few hundred KB, which cost
 /// more than compressing them. So each thread keeps one state per level and
 /// resets it (the output is the same as from a fresh state).
-fn deflate(data: &[u8], level: u32) -> Option<Vec<u8>> {
+pub(crate) fn deflate(data: &[u8], level: u32) -> Option<Vec<u8>> {
     use flate2::{Compress, Compression, FlushCompress, Status};
     use std::cell::RefCell;
     thread_local! {

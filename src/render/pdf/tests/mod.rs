@@ -4,6 +4,7 @@
 
 mod layout;
 mod robust;
+mod shared_fonts;
 mod structure;
 
 use super::tags::LaidOut;
@@ -47,17 +48,22 @@ pub fn heading(level: u8, text: &str) -> Block {
     })
 }
 
-pub fn lay(d: &Document) -> (printpdf::PdfDocument, LaidOut, Vec<String>) {
-    lay_out(d, &PdfOptions::default(), fonts()).unwrap()
+pub fn lay(d: &Document) -> (Laid<'static>, LaidOut, Vec<String>) {
+    let laid = lay_out(d, &PdfOptions::default(), fonts()).unwrap();
+    let (record, warnings) = (laid.laid.clone(), laid.warnings.clone());
+    (laid, record, warnings)
 }
 
-/// Lines of text per page, in drawing order, with the open marked-content tag.
-pub fn texts(pdf: &printpdf::PdfDocument) -> Vec<Vec<(String, String)>> {
-    pdf.pages
+/// Lines of text per page, in drawing order, with the open marked-content
+/// tag, decoded from the CIDs painted in each face's font program.
+pub fn texts(laid: &Laid<'_>) -> Vec<Vec<(String, String)>> {
+    laid.pdf
+        .pages
         .iter()
         .map(|p| {
             let mut stack: Vec<String> = Vec::new();
             let mut out = Vec::new();
+            let mut program = None;
             for op in &p.ops {
                 match op {
                     printpdf::Op::BeginMarkedContent { tag }
@@ -67,12 +73,22 @@ pub fn texts(pdf: &printpdf::PdfDocument) -> Vec<Vec<(String, String)>> {
                     printpdf::Op::EndMarkedContent => {
                         stack.pop();
                     }
-                    printpdf::Op::ShowText { items } => {
-                        for item in items {
-                            if let printpdf::TextItem::Text(t) = item {
-                                let tag = stack.last().cloned().unwrap_or_default();
-                                out.push((tag, t.clone()));
-                            }
+                    printpdf::Op::SetFont {
+                        font: printpdf::PdfFontHandle::External(id),
+                        ..
+                    } => {
+                        program = laid
+                            .fonts
+                            .iter()
+                            .find(|(r, _)| *r == id.0)
+                            .map(|(_, p)| p.get());
+                    }
+                    printpdf::Op::Unknown { key, value } if key == "Tj" => {
+                        if let (Some(p), [printpdf::DictItem::String { data, .. }]) =
+                            (program, value.as_slice())
+                        {
+                            let tag = stack.last().cloned().unwrap_or_default();
+                            out.push((tag, p.decode(data)));
                         }
                     }
                     _ => {}

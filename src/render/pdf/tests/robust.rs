@@ -109,7 +109,7 @@ fn an_overlong_footer_is_shortened_with_a_warning() {
     d.footer = "Footer words ".repeat(60);
     d.running_header = Some("Header words ".repeat(40));
     let (pdf, _, warnings) = lay(&d);
-    assert!(pdf.pages.len() >= 2);
+    assert!(pdf.pdf.pages.len() >= 2);
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     for page in texts(&pdf) {
         let footer_lines = page.iter().filter(|(_, t)| t.contains("Footer")).count();
@@ -130,10 +130,10 @@ fn a_prefilled_value_is_drawn_in_the_form_font_not_the_page_subset() {
         kind: FieldKind::Text { lines: 1 },
         value: Some("Zoë Ŵyn".into()),
     })]);
-    // The page subset holds only what the page prints: the label.
+    // The page's program holds only what the page prints: the label.
     let (pdf, _, _) = lay(&d);
-    let regular = &pdf.resources.fonts.map[&printpdf::FontId("F1".into())];
-    assert!(regular.parsed_font.lookup_glyph_index('Ŵ' as u32).is_none());
+    let regular = pdf.fonts.iter().find(|(r, _)| *r == "F1").unwrap().1.get();
+    assert!(!regular.has('Ŵ'));
     let form = fonts().form_font().unwrap();
     assert!("Zoë Ŵyn".chars().all(|c| form.has(c)));
     // And the finishing pass can draw it.

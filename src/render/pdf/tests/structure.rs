@@ -14,8 +14,8 @@ fn every_painting_operator_is_inside_marked_content() {
         heading(2, "Next"),
     ]);
     let (pdf, _, _) = lay(&d);
-    assert!(pdf.pages.len() >= 2);
-    for page in &pdf.pages {
+    assert!(pdf.pdf.pages.len() >= 2);
+    for page in &pdf.pdf.pages {
         let mut depth = 0i32;
         for op in &page.ops {
             match op {
@@ -48,7 +48,7 @@ fn mcids_are_unique_per_page_and_all_in_the_tree() {
         para(500, "b"),
     ]);
     let (pdf, laid, _) = lay(&d);
-    assert_eq!(laid.page_count, pdf.pages.len());
+    assert_eq!(laid.page_count, pdf.pdf.pages.len());
     let mut in_tree: BTreeSet<(usize, u32)> = BTreeSet::new();
     for node in &laid.tree.nodes {
         for kid in &node.kids {
@@ -58,7 +58,7 @@ fn mcids_are_unique_per_page_and_all_in_the_tree() {
         }
     }
     let mut in_content = BTreeSet::new();
-    for (i, page) in pdf.pages.iter().enumerate() {
+    for (i, page) in pdf.pdf.pages.iter().enumerate() {
         for op in &page.ops {
             if let printpdf::Op::BeginMarkedContentWithProperties { tag, properties } = op {
                 if tag == "Artifact" {
@@ -213,13 +213,7 @@ fn a_character_the_fonts_lack_is_a_warning_naming_it() {
         "{}",
         warnings[0]
     );
-    let fonts_used: Vec<&str> = pdf
-        .resources
-        .fonts
-        .map
-        .keys()
-        .map(|k| k.0.as_str())
-        .collect();
+    let fonts_used: Vec<&str> = pdf.fonts.iter().map(|(r, _)| *r).collect();
     assert_eq!(fonts_used, vec!["F1", "F5"]);
 }
 
@@ -263,7 +257,7 @@ fn struct_nodes_get_language_and_figure_alt() {
         };
         assert_eq!(alt, "Logo of the organisation");
         assert!((bbox[3] - bbox[1] - 20.0).abs() < 0.01 && (bbox[2] - bbox[0] - 40.0).abs() < 0.01);
-        assert_eq!(pdf.resources.xobjects.map.len(), 1);
+        assert_eq!(pdf.pdf.resources.xobjects.map.len(), 1);
     } else {
         panic!("test PNG did not decode: {warnings:?}");
     }

@@ -1,25 +1,30 @@
-//! The font form fields are filled in: a subset of Noto Sans Regular made for
-//! the form, covering what people in a UK organisation type (Latin-1, Latin
-//! Extended-A with Welsh ŵ ŷ, the Welsh ẁ ẃ ẅ ỳ, dashes, curly quotes, €, …).
+//! Embedded font programs: a subset of one bundled face, made once and
+//! written as the same objects into every file that uses it.
 //!
-//! A viewer or script that fills a field draws the typed value with the font
-//! the field's `/DA` names, found in the form's `/DR`, and can only use glyphs
-//! that font has and characters its `/W` and ToUnicode map. The page fonts
-//! are subsets of what the page prints, so the form needs its own font, with
-//! the whole repertoire mapped. PDF/A-2 wants it embedded, like every font.
+//! A run makes one program per face for the whole framework ([`FontSet`]'s
+//! shared programs, covering every character the framework's documents can
+//! print) and one for form fields ([`FontSet::form_font`]: what people type).
+//! Each is subset, measured and compressed once; a document then only writes
+//! its bytes. A document that prints a character its run did not foresee
+//! (a warning text, a people file's name) gets a program of its own for that
+//! face, built the same way: correct, only slower.
 //!
-//! It is made once per run ([`FontSet::form_font`](super::super::FontSet::form_font)),
-//! its program and CMap compressed once, and the same objects written into
-//! every sheet: the finishing pass is given it, and reads nothing back.
+//! The program is a Type0 (Identity-H) font whose CIDs are the subset's glyph
+//! ids, so page text is encoded here ([`FontProgram::encode`]) and printpdf
+//! only formats the operator.
+//!
+//! [`FontSet`]: super::FontSet
+//! [`FontSet::form_font`]: super::FontSet::form_font
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{anyhow, Context, Result};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use crate::render::pdf::fonts::{subset_tag, Face};
+use super::fonts::{subset_tag, Face};
 
-/// What the form font covers, as ranges of code points; characters Noto Sans
+/// What the form font covers (what people in a UK organisation type), as
+/// ranges of code points; characters Noto Sans
 /// lacks are left out. (Noto Sans has no − ≈ ≠ ≤ ≥: Latin-1's ± × ÷ ¬ are
 /// the mathematical signs it offers.) About 370 glyphs.
 const REPERTOIRE: &[(u32, u32)] = &[
@@ -39,18 +44,18 @@ const REPERTOIRE: &[(u32, u32)] = &[
     (0x2122, 0x2122), // ™
 ];
 
-/// Every character of [`REPERTOIRE`].
-fn repertoire() -> BTreeSet<char> {
+/// Every character of the form font's repertoire.
+pub fn form_repertoire() -> BTreeSet<char> {
     REPERTOIRE
         .iter()
         .flat_map(|&(a, b)| (a..=b).filter_map(char::from_u32))
         .collect()
 }
 
-/// The form font, ready to embed: a Type0 (Identity-H) font whose CIDs are
+/// A font program ready to embed: a Type0 (Identity-H) font whose CIDs are
 /// the subset's glyph ids.
 #[derive(Debug)]
-pub struct FormFont {
+pub struct FontProgram {
     /// `/BaseFont`: a subset tag and the PostScript name.
     name: String,
     /// Character → glyph id (= CID).
@@ -67,14 +72,15 @@ pub struct FormFont {
     bbox: [i64; 4],
 }
 
-impl FormFont {
-    /// Subsets `face` (Noto Sans Regular) to the repertoire.
-    pub fn build(face: &Face) -> Result<FormFont> {
-        let chars: BTreeSet<char> = repertoire().into_iter().filter(|&c| face.has(c)).collect();
+impl FontProgram {
+    /// Subsets `face` to the characters of `chars` it has, compressing the
+    /// streams at flate `level` (9 for a program made once per run).
+    pub fn build(face: &Face, chars: &BTreeSet<char>, level: u32) -> Result<FontProgram> {
+        let chars: BTreeSet<char> = chars.iter().copied().filter(|&c| face.has(c)).collect();
         let bytes = face.subset_program(&chars)?;
         let mut warnings = Vec::new();
         let parsed = printpdf::ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .context("re-reading the form font")?;
+            .with_context(|| format!("re-reading the subset of {}", face.postscript))?;
         let upm = f32::from(parsed.units_per_em.max(1));
         let thousandths = |units: u16| (f32::from(units) * 1000.0 / upm).round() as u16;
         let mut gid = BTreeMap::new();
@@ -90,11 +96,11 @@ impl FormFont {
         let bbox = head_bbox(&bytes)?;
         let scale = |v: i16| (f32::from(v) * 1000.0 / upm).round() as i64;
         let program =
-            super::deflate(&bytes, 9).ok_or_else(|| anyhow!("compressing the form font"))?;
+            super::finish::deflate(&bytes, level).ok_or_else(|| anyhow!("compressing a font"))?;
         let cmap = to_unicode_cmap(&gid);
-        let to_unicode =
-            super::deflate(cmap.as_bytes(), 9).ok_or_else(|| anyhow!("compressing a CMap"))?;
-        Ok(FormFont {
+        let to_unicode = super::finish::deflate(cmap.as_bytes(), level)
+            .ok_or_else(|| anyhow!("compressing a CMap"))?;
+        Ok(FontProgram {
             name: format!("{}+{}", subset_tag(&bytes), face.postscript),
             gid,
             widths,
@@ -112,6 +118,16 @@ impl FormFont {
         self.gid.contains_key(&c)
     }
 
+    /// Whether the font can draw every character of `chars`.
+    pub fn covers<'c>(&self, mut chars: impl Iterator<Item = &'c char>) -> bool {
+        chars.all(|c| self.gid.contains_key(c))
+    }
+
+    /// The `/BaseFont` name: subset tag and PostScript name.
+    pub fn base_font(&self) -> &str {
+        &self.name
+    }
+
     /// Width of `text` in points at `size`; characters it lacks count nothing.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
@@ -124,9 +140,31 @@ impl FormFont {
 
     /// `text` as 2-byte CIDs (Identity-H); characters it lacks are skipped.
     pub fn encode(&self, text: &str) -> Vec<u8> {
-        text.chars()
-            .filter_map(|c| self.gid.get(&c))
-            .flat_map(|g| g.to_be_bytes())
+        let mut out = Vec::with_capacity(text.len() * 2);
+        self.encode_into(text, &mut out);
+        out
+    }
+
+    /// Appends `text` as 2-byte CIDs to `out`; characters it lacks are skipped.
+    pub fn encode_into(&self, text: &str, out: &mut Vec<u8>) {
+        for c in text.chars() {
+            if let Some(g) = self.gid.get(&c) {
+                out.extend_from_slice(&g.to_be_bytes());
+            }
+        }
+    }
+
+    /// The text 2-byte CIDs stand for (the reverse of [`FontProgram::encode`]);
+    /// a CID the program does not have reads as U+FFFD.
+    pub fn decode(&self, cids: &[u8]) -> String {
+        cids.chunks(2)
+            .map(|pair| {
+                let g = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
+                self.gid
+                    .iter()
+                    .find(|(_, &v)| v == g)
+                    .map_or('\u{fffd}', |(&c, _)| c)
+            })
             .collect()
     }
 
@@ -211,16 +249,16 @@ fn head_bbox(program: &[u8]) -> Result<[i16; 4]> {
     use allsorts::tag;
     let data = ReadScope::new(program)
         .read::<FontData<'_>>()
-        .map_err(|e| anyhow!("form font: {e:?}"))?;
+        .map_err(|e| anyhow!("font program: {e:?}"))?;
     let provider = data
         .table_provider(0)
-        .map_err(|e| anyhow!("form font: {e:?}"))?;
+        .map_err(|e| anyhow!("font program: {e:?}"))?;
     let head = provider
         .read_table_data(tag::HEAD)
-        .map_err(|e| anyhow!("form font head: {e:?}"))?;
+        .map_err(|e| anyhow!("font program head: {e:?}"))?;
     let head = ReadScope::new(&head)
         .read::<HeadTable>()
-        .map_err(|e| anyhow!("form font head: {e:?}"))?;
+        .map_err(|e| anyhow!("font program head: {e:?}"))?;
     Ok([head.x_min, head.y_min, head.x_max, head.y_max])
 }
 
@@ -255,7 +293,7 @@ fn to_unicode_cmap(gid: &BTreeMap<char, u16>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::pdf::FontSet;
+    use crate::render::pdf::{FaceId, FontSet};
 
     #[test]
     fn covers_what_people_type_in_a_uk_organisation() {
@@ -268,7 +306,24 @@ mod tests {
         assert_eq!(missing, "");
         assert!(f.width("Siân", 10.0) > 10.0);
         assert_eq!(f.encode("Aâ").len(), 4);
+        assert_eq!(f.decode(&f.encode("Siân Ŵ")), "Siân Ŵ");
         assert!(!f.has('\u{2713}'));
+    }
+
+    #[test]
+    fn a_program_is_deterministic_and_holds_only_what_it_was_asked_for() {
+        let fonts = FontSet::load().unwrap();
+        let face = fonts.face(FaceId::Bold);
+        let chars: BTreeSet<char> = "Gwŵr 2027".chars().collect();
+        let a = FontProgram::build(face, &chars, 9).unwrap();
+        let b = FontProgram::build(face, &chars, 9).unwrap();
+        assert_eq!(a.program, b.program);
+        assert_eq!(a.name, b.name);
+        assert!(a.covers(chars.iter()));
+        assert!(!a.has('z'));
+        assert!(a.name.ends_with("+NotoSans-Bold"), "{}", a.name);
+        // .notdef and the eight distinct glyphs (the space included).
+        assert_eq!(a.widths.len(), 9);
     }
 
     #[test]

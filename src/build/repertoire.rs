@@ -1,0 +1,89 @@
+//! Every character a run's documents can print, worked out before any
+//! document is made: the PDF font programs are subset to it once per run
+//! ([`FontSet::for_repertoire`]) and embedded, as the same bytes, in every
+//! file.
+//!
+//! It comes from the sources (each framework, with its words catalogue, and
+//! the other language of a bilingual edition), never from the documents a
+//! run selects: a file's bytes must not depend on `--role`, `--level` or
+//! `--product`. The frameworks' characters are read from their `Debug` form,
+//! which shows every string the model holds, so a field added later is
+//! covered without anyone remembering to list it. What `Debug` escapes
+//! (controls, combining marks) is missing; a document that prints one of
+//! those gets a font program of its own for that face: correct, only slower.
+//!
+//! [`FontSet::for_repertoire`]: crate::render::pdf::FontSet::for_repertoire
+
+use std::collections::BTreeSet;
+
+use super::Source;
+use crate::people::PeopleFile;
+
+/// Characters composers print that need not be in any framework: digits of
+/// page numbers, counts and dates, and the punctuation they are set with.
+const FURNITURE: &str = "0123456789 .,:;()/-–—•…%'’“”";
+
+/// The characters a framework's documents can print (its texts, its words
+/// catalogue and the composers' furniture).
+pub fn of_framework(framework: &crate::model::Framework) -> BTreeSet<char> {
+    let mut chars: BTreeSet<char> = FURNITURE.chars().collect();
+    chars.extend(format!("{framework:?}").chars().filter(|c| !c.is_control()));
+    chars
+}
+
+/// The characters the documents of `sources` (and of the people in `people`)
+/// can print.
+pub fn repertoire(sources: &[Source], people: Option<&PeopleFile>) -> BTreeSet<char> {
+    let mut chars: BTreeSet<char> = FURNITURE.chars().collect();
+    let mut add = |text: &str| chars.extend(text.chars().filter(|c| !c.is_control()));
+    for source in sources {
+        add(&format!("{:?}", source.framework));
+        if let Some(second) = &source.edition.second {
+            add(&format!("{second:?}"));
+        }
+        for (_, sentence) in &source.edition.notices {
+            add(sentence);
+        }
+    }
+    if let Some(people) = people {
+        add(&format!("{:?}", people.people));
+    }
+    chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn holds_every_character_of_the_framework_and_its_words() {
+        let toml = include_str!("../../framework.toml");
+        let loaded = crate::load::load_str(toml, Path::new("framework.toml")).unwrap();
+        let source = Source {
+            path: "framework.toml".into(),
+            framework: loaded.framework,
+            warnings: Vec::new(),
+            edition: Default::default(),
+        };
+        let chars = repertoire(std::slice::from_ref(&source), None);
+        let fw = &source.framework;
+        let mut texts: Vec<String> = vec![fw.meta.name.clone(), fw.meta.publisher.clone()];
+        for role in &fw.roles {
+            texts.push(format!("{:?}", role.name));
+            texts.extend(role.levels.iter().map(|l| format!("{:?}", l.name)));
+        }
+        for c in texts.concat().chars() {
+            assert!(chars.contains(&c), "{c:?}");
+        }
+        for c in source
+            .framework
+            .words
+            .get(crate::words::Key::Available)
+            .chars()
+        {
+            assert!(chars.contains(&c), "{c:?}");
+        }
+        assert!(!chars.contains(&'\n'));
+    }
+}
