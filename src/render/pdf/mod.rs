@@ -279,11 +279,14 @@ fn encode_text(ops: &mut [Op], programs: &[(&'static str, Program<'_>)]) {
                         }
                     }
                 }
+                // A literal string: two bytes a glyph where hex takes four,
+                // and lopdf escapes the bytes a literal must (\\, unbalanced
+                // parentheses, CR).
                 *op = Op::Unknown {
                     key: "Tj".into(),
                     value: vec![DictItem::String {
                         data,
-                        literal: false,
+                        literal: true,
                     }],
                 };
             }
