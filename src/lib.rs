@@ -19,7 +19,7 @@
 //!
 //! ```
 //! use std::path::Path;
-//! use jobpack::{cli::Paper, compose, load, render};
+//! use jobpack::{compose, load, render, render::Paper};
 //!
 //! let toml = r#"
 //! [framework]
@@ -85,5 +85,6 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod people;
+pub mod product;
 pub mod render;
 pub mod words;

@@ -18,12 +18,13 @@ pub use plan::{plan, Job, Plan};
 pub use products::{catalogue, catalogue_for, Made, Per, Product, Shared, Subject};
 pub use run::{execute, Outcome};
 
-use crate::cli::{Paper, ProductKind};
 use crate::load::Diagnostic;
 use crate::model::Framework;
 use crate::output::manifest::FrameworkEntry;
 use crate::output::{FileEntry, Issue, Manifest};
 use crate::people::PeopleFile;
+use crate::product::ProductKind;
+use crate::render::Paper;
 
 /// A framework to build from, loaded and validated.
 #[derive(Debug, Clone)]
@@ -158,7 +159,7 @@ pub fn manifest(
         let role = &source.framework.roles[job.role];
         let mut entry = FileEntry {
             product: job.kind,
-            format: crate::cli::Format::of_file_name(job.path.file_name()),
+            format: crate::product::Format::of_file_name(job.path.file_name()),
             framework: source.path.display().to_string(),
             role: (job.per != Per::Framework).then(|| role.id.clone()),
             level: job.level.map(|l| role.levels[l].id.clone()),
@@ -238,7 +239,7 @@ pub fn pack(
                 let role = &source.framework.roles[job.role];
                 FileEntry {
                     product: job.kind,
-                    format: crate::cli::Format::of_file_name(job.path.file_name()),
+                    format: crate::product::Format::of_file_name(job.path.file_name()),
                     framework: source.path.display().to_string(),
                     role: (job.per != Per::Framework).then(|| role.id.clone()),
                     level: job.level.map(|l| role.levels[l].id.clone()),

@@ -39,9 +39,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::products::{Per, Product};
 use super::{Selection, Source};
-use crate::cli::ProductKind;
 use crate::output::{slug, Issue, SafePath, UnsafeName};
 use crate::people::{PeopleFile, Placer};
+use crate::product::ProductKind;
 
 pub use crate::output::PEOPLE_FOLDER;
 

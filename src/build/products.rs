@@ -11,12 +11,13 @@ use std::sync::OnceLock;
 use anyhow::{anyhow, Result};
 
 use super::{Job, Plan};
-use crate::cli::{Format, Paper, ProductKind};
 use crate::compose;
 use crate::model::{Framework, Level, Role};
 use crate::people::Person;
+use crate::product::{Format, ProductKind};
 use crate::render::pdf::{self, FontSet, PdfOptions};
 use crate::render::xlsx;
+use crate::render::Paper;
 
 /// How many files a product makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

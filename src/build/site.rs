@@ -6,8 +6,8 @@ use anyhow::Result;
 
 use super::products::{level_index, profile_doc};
 use super::{Job, Made, Per, Subject};
-use crate::cli::{Format, ProductKind};
 use crate::compose::index::{self, Entry};
+use crate::product::{Format, ProductKind};
 use crate::render::html::{self, HtmlOptions, NavLink, NavWords};
 
 /// `to` as a link from the page at `from` (both relative to the output

@@ -13,13 +13,14 @@ use rayon::prelude::*;
 
 use super::{interrupt, progress, watch};
 use crate::build::{self, catalogue_for, Selection, Settings, Source};
-use crate::cli::{BuildArgs, ProductKind};
+use crate::cli::BuildArgs;
 use crate::console;
 use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{leftovers, Issue, Manifest, OutDir, SafePath};
 use crate::people;
+use crate::product::ProductKind;
 
 /// Runs `jobpack build` and says which exit status to use.
 pub fn run(args: BuildArgs) -> Result<Exit> {

@@ -3,11 +3,12 @@
 use crate::console;
 use anyhow::Result;
 
-use crate::cli::{DiffArgs, Paper};
+use crate::cli::DiffArgs;
 use crate::compose::changes;
 use crate::diff::{compare, terminal};
 use crate::error::Exit;
 use crate::load;
+use crate::render::Paper;
 
 /// Prints the differences (text, or JSON with `--json`), writes the change
 /// report PDF with `--report`, and exits 0 when the frameworks agree, 1 when

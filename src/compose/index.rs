@@ -5,11 +5,11 @@
 //! and a link relative to the page) and knows nothing of the file layout.
 
 use super::prose::text_blocks;
-use crate::cli::{Format, ProductKind};
 use crate::doc::{
     Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
 };
 use crate::model::{Framework, Role};
+use crate::product::{Format, ProductKind};
 use crate::words::{Key, Words};
 
 /// How a format is named in a link ("Web page", "PDF").

@@ -21,8 +21,8 @@ use serde::Serialize;
 
 use super::manifest::{Manifest, MANIFEST_NAME};
 use super::{FileEntry, Issue, SafePath};
-use crate::cli::ProductKind;
 use crate::load::input;
+use crate::product::ProductKind;
 
 /// A file an earlier run wrote, as its manifest recorded it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -190,7 +190,7 @@ fn file_entry(entry: &serde_json::Value) -> Option<FileEntry> {
     Some(FileEntry {
         product: <ProductKind as clap::ValueEnum>::from_str(entry["product"].as_str()?, false)
             .ok()?,
-        format: crate::cli::Format::of_file_name(entry["path"].as_str()?),
+        format: crate::product::Format::of_file_name(entry["path"].as_str()?),
         framework: text("framework")?,
         role: text("role"),
         level: text("level"),

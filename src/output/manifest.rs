@@ -8,8 +8,8 @@
 use serde::Serialize;
 
 use super::leftovers::Recorded;
-use crate::cli::{Format, ProductKind};
 use crate::load::{Diagnostic, Severity};
+use crate::product::{Format, ProductKind};
 
 /// The manifest's file name in the output folder.
 pub const MANIFEST_NAME: &str = "manifest.json";

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{page_parts, PagePart};
-use crate::cli::Paper;
 use crate::doc::Shade;
 use crate::render::pdf::style::{self, Rgb};
+use crate::render::Paper;
 
 /// `#rrggbb` for a colour.
 pub fn hex(c: Rgb) -> String {

@@ -19,8 +19,8 @@ pub use blocks::{image_info, safe_link, ImageInfo};
 pub use css::hex;
 pub use escape::escape;
 
-use crate::cli::Paper;
 use crate::doc::Document;
+use crate::render::Paper;
 
 /// A link the page offers around the document itself.
 #[derive(Debug, Clone, PartialEq, Eq)]

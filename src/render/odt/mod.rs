@@ -26,8 +26,8 @@ use anyhow::{Context, Result};
 use xlsx_zip::write::SimpleFileOptions;
 use xlsx_zip::{CompressionMethod, DateTime, System, ZipWriter};
 
-use crate::cli::Paper;
 use crate::doc::Document;
+use crate::render::Paper;
 
 /// The media type of an OpenDocument text file.
 pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";

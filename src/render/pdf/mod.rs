@@ -27,8 +27,8 @@ use printpdf::{
 
 pub use fonts::{FaceId, FontSet, FormFont};
 
-use crate::cli::Paper;
 use crate::doc::Document;
+use crate::render::Paper;
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Default)]

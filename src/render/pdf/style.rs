@@ -1,8 +1,8 @@
 //! The house style: page geometry, type scale, colours. One place to tune looks.
 
 use super::fonts::FaceId;
-use crate::cli::Paper;
 use crate::doc::{ParaStyle, Shade};
+use crate::render::Paper;
 
 /// An RGB colour, 0.0–1.0 per channel.
 pub type Rgb = [f32; 3];
