@@ -72,11 +72,11 @@
 
 pub mod build;
 pub mod cli;
-pub mod collect;
+pub(crate) mod collect;
 pub mod commands;
 pub mod compose;
 pub mod console;
-pub mod diff;
+pub(crate) mod diff;
 pub mod doc;
 pub mod error;
 pub mod fingerprint;

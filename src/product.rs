@@ -37,7 +37,7 @@ pub enum Format {
 
 impl Format {
     /// The format of a file, by its extension; `None` for any other.
-    pub fn of_file_name(name: &str) -> Option<Format> {
+    pub(crate) fn of_file_name(name: &str) -> Option<Format> {
         let (_, extension) = name.rsplit_once('.')?;
         match extension {
             "pdf" => Some(Format::Pdf),

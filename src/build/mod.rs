@@ -8,9 +8,9 @@
 //! (and every file) is the same whatever the number of threads.
 
 pub mod plan;
-pub mod products;
+pub(crate) mod products;
 mod run;
-pub mod site;
+pub(crate) mod site;
 
 use std::path::PathBuf;
 
@@ -45,20 +45,20 @@ pub struct Source {
 pub struct Edition {
     /// Put before each file's extension: "" for a framework in one language,
     /// else ".cy", ".en", or ".cy-en" for the bilingual edition.
-    pub suffix: String,
+    pub(crate) suffix: String,
     /// The bilingual edition: the framework in its second language, printed
     /// after the first, part by part ([`crate::compose::bilingual`]).
-    pub second: Option<Box<Framework>>,
+    pub(crate) second: Option<Box<Framework>>,
     /// (language tag, sentence): the documents exist in these other languages too.
-    pub notices: Vec<(String, String)>,
+    pub(crate) notices: Vec<(String, String)>,
     /// Whether this edition makes the PDFs (profiles, appraisal sheets).
-    pub pdfs: bool,
+    pub(crate) pdfs: bool,
     /// Whether it makes the workbooks (one language per workbook: sheet
     /// names, table headers and the gap formula's words hold one value).
-    pub workbooks: bool,
+    pub(crate) workbooks: bool,
     /// Whether people's sheets (`--people`) come from this edition; one
     /// edition per framework file, so each person gets one sheet.
-    pub people: bool,
+    pub(crate) people: bool,
 }
 
 impl Default for Edition {
@@ -91,17 +91,17 @@ pub struct Selection {
 
 impl Selection {
     /// Whether the role with this id is chosen.
-    pub fn wants_role(&self, id: &str) -> bool {
+    pub(crate) fn wants_role(&self, id: &str) -> bool {
         self.roles.is_empty() || self.roles.iter().any(|r| r == id)
     }
 
     /// Whether levels with this id are chosen.
-    pub fn wants_level(&self, id: &str) -> bool {
+    pub(crate) fn wants_level(&self, id: &str) -> bool {
         self.levels.is_empty() || self.levels.iter().any(|l| l == id)
     }
 
     /// Whether this product is chosen.
-    pub fn wants(&self, kind: ProductKind) -> bool {
+    pub(crate) fn wants(&self, kind: ProductKind) -> bool {
         if self.products.is_empty() {
             !self.no_default_products
         } else {
@@ -114,22 +114,22 @@ impl Selection {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
     /// Page size of every PDF.
-    pub paper: Paper,
+    pub(crate) paper: Paper,
     /// `SOURCE_DATE_EPOCH`, if set: overrides each framework's publication date.
-    pub source_date_epoch: Option<i64>,
+    pub(crate) source_date_epoch: Option<i64>,
 }
 
 /// A document made and written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     /// True when the file already held these bytes and was left alone.
-    pub unchanged: bool,
+    pub(crate) unchanged: bool,
     /// The file's size.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
     /// Lower-case hex.
-    pub sha256: String,
+    pub(crate) sha256: String,
     /// What the product said its reader should know.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// The manifest of a run: `outcome` is `None` for a dry run.
@@ -197,7 +197,7 @@ pub fn manifest(
 /// `SOURCE_DATE_EPOCH`, if set: whole seconds, within the dates every
 /// document can carry (see [`crate::load::limits::check_epoch`]). `check`
 /// and `build` both read it, so that `check` refuses what `build` would.
-pub fn source_date_epoch() -> anyhow::Result<Option<i64>> {
+pub(crate) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
     use crate::error::InvalidInput;
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(text) if !text.trim().is_empty() => {
@@ -217,7 +217,7 @@ pub fn source_date_epoch() -> anyhow::Result<Option<i64>> {
 /// order, as the manifest lists them (without sizes): `plan`'s own files when
 /// it is `full`, else a plan of everything. `None` when the whole pack
 /// cannot be planned (two files of roles not built clash on one path).
-pub fn pack(
+pub(crate) fn pack(
     plan: &Plan,
     sources: &[Source],
     products: &[Product],

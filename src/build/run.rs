@@ -24,7 +24,7 @@ pub struct Outcome {
     pub results: Vec<Result<Written, String>>,
     /// Set when the folders could not be flushed: the files are complete, but
     /// a crash now might lose some of their names.
-    pub flush_error: Option<String>,
+    pub(crate) flush_error: Option<String>,
 }
 use crate::output::{Change, OutDir};
 use crate::people::PeopleFile;

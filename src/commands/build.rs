@@ -23,7 +23,7 @@ use crate::people;
 use crate::product::ProductKind;
 
 /// Runs `jobpack build` and says which exit status to use.
-pub fn run(args: BuildArgs) -> Result<Exit> {
+pub(crate) fn run(args: BuildArgs) -> Result<Exit> {
     if args.jobs == Some(0) {
         return Err(InvalidInput("--jobs must be at least 1".into()).into());
     }
@@ -436,7 +436,7 @@ fn file_kind(product: ProductKind, path: &str) -> &'static str {
 }
 
 /// "file:line:column: error: message", then the snippet and hint indented.
-pub fn format_issue(issue: &Issue, severity: Severity) -> String {
+pub(crate) fn format_issue(issue: &Issue, severity: Severity) -> String {
     let mut place = String::new();
     if let Some(file) = &issue.file {
         place.push_str(file);

@@ -33,9 +33,8 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{
-    choice_options, skill_keys, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE,
-};
+pub(crate) use skill::skill_keys;
+pub use skill::{choice_options, NOT_YET_DEMONSTRATED, NOT_YET_VALUE};
 
 mod skill;
 

@@ -17,7 +17,7 @@ use super::{id_from, unique_id, ImportError, Imported};
 use crate::model::{Framework, Level, Requirement, Role, Skill, Text, WelshRequirement};
 
 /// The columns, in the order `export table` writes them; the first five are required.
-pub const COLUMNS: [&str; 21] = [
+pub(crate) const COLUMNS: [&str; 21] = [
     "Role",
     "Level",
     "Skill",

@@ -26,18 +26,18 @@ use crate::product::ProductKind;
 
 /// A file an earlier run wrote, as its manifest recorded it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recorded {
+pub(crate) struct Recorded {
     /// Relative to the output folder, with forward slashes.
-    pub path: String,
+    pub(crate) path: String,
     /// Lower-case hex SHA-256 of the bytes jobpack wrote.
-    pub sha256: String,
+    pub(crate) sha256: String,
     /// For a personalised appraisal sheet, whose person it is. Those come
     /// from `--people` runs, so a full build never counts them as gone.
-    pub person: Option<String>,
+    pub(crate) person: Option<String>,
     /// The whole entry as recorded, to list the file again while it is
     /// current (not written out in `earlier_files`, which keeps its shape).
     #[serde(skip)]
-    pub entry: Option<FileEntry>,
+    pub(crate) entry: Option<FileEntry>,
 }
 
 /// What became of a file an earlier run wrote and this run did not.
@@ -62,7 +62,12 @@ enum Leftover {
 /// otherwise it is kept in [`Manifest::earlier_files`] with a warning; a
 /// changed one gets a warning and is left alone. An earlier manifest that
 /// cannot be read is ignored with a warning.
-pub fn settle(root: &Path, manifest: &mut Manifest, pack: Option<&[FileEntry]>, prune: bool) {
+pub(crate) fn settle(
+    root: &Path,
+    manifest: &mut Manifest,
+    pack: Option<&[FileEntry]>,
+    prune: bool,
+) {
     let recorded = match recorded_in(root) {
         Ok(recorded) => recorded,
         Err(problem) => {

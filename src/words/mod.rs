@@ -10,7 +10,7 @@
 //! copying lines. A language's missing entries are reported (by
 //! [`Words::for_language`] and `jobpack check`) and print in English meanwhile.
 //!
-//! Entries may hold `{placeholders}`, filled by name with [`Words::fill`] (or
+//! Entries may hold `{placeholders}`, filled by name with `Words::fill` (or
 //! the [`say!`](crate::say) macro): word order differs between languages, so
 //! values are never spliced in by position.
 
@@ -50,25 +50,25 @@ impl Default for Words {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap {
     /// The language asked for.
-    pub lang: String,
+    pub(crate) lang: String,
     /// The entry.
-    pub key: Key,
+    pub(crate) key: Key,
 }
 
 /// Something wrong with one entry of a catalogue or an override table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryProblem {
+pub(crate) struct EntryProblem {
     /// The entry's key as written.
-    pub key: String,
+    pub(crate) key: String,
     /// What is wrong, in a sentence.
-    pub message: String,
+    pub(crate) message: String,
     /// How to put it right.
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 impl Words {
     /// The English (en-GB) catalogue.
-    pub fn english() -> Words {
+    pub(crate) fn english() -> Words {
         Words {
             lang: "en-GB".into(),
             text: Key::ALL.iter().map(|k| k.english().to_string()).collect(),
@@ -134,12 +134,12 @@ impl Words {
 
     /// The words for `key` with each `{name}` replaced by its value; a
     /// placeholder without a value is left as written.
-    pub fn fill(&self, key: Key, values: &[(&str, &dyn Display)]) -> String {
+    pub(crate) fn fill(&self, key: Key, values: &[(&str, &dyn Display)]) -> String {
         fill(self.get(key), values)
     }
 
     /// A date in the catalogue's long style: "7 January 2020", "7 Ionawr 2020".
-    pub fn date(&self, d: &Date) -> String {
+    pub(crate) fn date(&self, d: &Date) -> String {
         let month = Key::MONTHS
             .get(usize::from(d.month).wrapping_sub(1))
             .map_or("?", |k| self.get(*k));
@@ -151,13 +151,13 @@ impl Words {
 }
 
 /// Whether jobpack ships a catalogue for `tag`'s language.
-pub fn is_shipped(tag: &str) -> bool {
+pub(crate) fn is_shipped(tag: &str) -> bool {
     let p = primary(tag);
     p == "en" || SHIPPED.iter().any(|(l, _)| *l == p)
 }
 
 /// The primary language subtag, lower case: "cy" of "cy-GB".
-pub fn primary(tag: &str) -> String {
+pub(crate) fn primary(tag: &str) -> String {
     tag.split(['-', '_'])
         .next()
         .unwrap_or("")
@@ -165,7 +165,7 @@ pub fn primary(tag: &str) -> String {
 }
 
 /// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -189,7 +189,7 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 }
 
 /// The `{placeholders}` of a template, sorted, without repeats.
-pub fn placeholders(template: &str) -> Vec<String> {
+pub(crate) fn placeholders(template: &str) -> Vec<String> {
     let mut out: Vec<String> = template
         .split('{')
         .skip(1)
@@ -203,7 +203,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
 
 /// Problems with one entry given for `key`: a key the catalogue does not
 /// have, or placeholders other than the English entry's.
-pub fn check_entry(key: &str, text: &str) -> Option<EntryProblem> {
+pub(crate) fn check_entry(key: &str, text: &str) -> Option<EntryProblem> {
     let Some(k) = Key::named(key) else {
         let near = crate::load::words::closest(key, Key::ALL.iter().map(|k| k.name()));
         return Some(EntryProblem {
@@ -247,7 +247,7 @@ pub fn check_entry(key: &str, text: &str) -> Option<EntryProblem> {
 ///
 /// # Errors
 /// When the file is not TOML or an entry is not a string.
-pub fn parse_catalogue(file: &str) -> Result<BTreeMap<String, String>, String> {
+pub(crate) fn parse_catalogue(file: &str) -> Result<BTreeMap<String, String>, String> {
     let table: toml::Table = file.parse().map_err(|e| format!("{e}"))?;
     table
         .into_iter()

@@ -30,24 +30,24 @@ use crate::doc::Document;
 use crate::render::Paper;
 
 /// The media type of an OpenDocument text file.
-pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
+pub(crate) const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OdtOptions {
     /// Page size.
-    pub paper: Paper,
+    pub(crate) paper: Paper,
     /// Colour of the title and section headings, darkened as the PDF's is.
-    pub accent: Option<[u8; 3]>,
+    pub(crate) accent: Option<[u8; 3]>,
 }
 
 /// A finished OpenDocument file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedOdt {
     /// The whole file.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// Things the reader should know (an image that is not a PNG), never fatal.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Renders `doc` as an OpenDocument text file.
@@ -128,7 +128,7 @@ fn zip_time(epoch: Option<i64>) -> DateTime {
 
 /// ODF's `fo:language`, `fo:script` and `fo:country` attributes of a BCP 47
 /// tag ("en-GB" → language en, country GB), ready to put in an element.
-pub fn language_attributes(tag: &str) -> String {
+pub(crate) fn language_attributes(tag: &str) -> String {
     let mut parts = tag.split('-');
     let language = parts.next().unwrap_or("");
     let mut attrs = format!(" fo:language=\"{}\"", crate::render::html::escape(language));

@@ -2,23 +2,23 @@
 //!
 //! Pipeline: [`measure`] turns blocks into atoms (lines, rows) measured with
 //! the bundled fonts' own advances; [`paginate`] places them on pages;
-//! [`paint`] turns them into printpdf operations inside marked content and
+//! `paint` turns them into printpdf operations inside marked content and
 //! records the structure ([`tags::LaidOut`]); fonts are subset to the glyphs
 //! used; printpdf builds the lopdf document; [`finish`] completes the file.
 //! Every resource id is fixed, so output depends only on the input.
 
-pub mod fields;
+pub(crate) mod fields;
 pub mod finish;
 pub mod flow;
-pub mod fonts;
-pub mod grid;
+pub(crate) mod fonts;
+pub(crate) mod grid;
 pub mod measure;
 pub mod paginate;
-pub mod paint;
+pub(crate) mod paint;
 pub mod style;
-pub mod table;
+pub(crate) mod table;
 pub mod tags;
-pub mod text;
+pub(crate) mod text;
 
 use anyhow::Result;
 use printpdf::{

@@ -22,12 +22,12 @@ mod appraisal;
 mod cover;
 mod data;
 mod descriptions;
-pub mod fit;
+pub(crate) mod fit;
 mod gap;
 mod matrix;
 mod names;
 mod print;
-pub mod sheet;
+pub(crate) mod sheet;
 pub mod style;
 mod summary;
 
@@ -75,7 +75,7 @@ pub fn role_workbook_on(
 /// several: `notices` are (language tag, sentence) pairs, each saying in its
 /// own language that the workbook is also available in it (as
 /// [`crate::compose::bilingual::notice`] makes them), shown under the cover's title.
-pub fn role_workbook_edition(
+pub(crate) fn role_workbook_edition(
     fw: &Framework,
     role_index: usize,
     epoch: impl Into<Option<i64>>,
@@ -142,7 +142,7 @@ pub fn appraisal_workbook_on(
 ///
 /// # Errors
 /// As [`appraisal_workbook_with`].
-pub fn appraisal_workbook_edition(
+pub(crate) fn appraisal_workbook_edition(
     fw: &Framework,
     role_index: usize,
     epoch: impl Into<Option<i64>>,
@@ -185,7 +185,7 @@ pub fn appraisal_workbook_edition(
 /// the creation and modification dates taken out of `docProps/core.xml`
 /// (rust_xlsxwriter always writes one; an undated framework has none to give,
 /// and both elements are optional). Every other entry is copied as it is.
-pub fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
+pub(crate) fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
     use std::io::{Read, Write};
     if epoch.is_some() {
         return Ok(bytes);

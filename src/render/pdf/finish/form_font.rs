@@ -69,7 +69,7 @@ pub struct FormFont {
 
 impl FormFont {
     /// Subsets `face` (Noto Sans Regular) to the repertoire.
-    pub fn build(face: &Face) -> Result<FormFont> {
+    pub(crate) fn build(face: &Face) -> Result<FormFont> {
         let chars: BTreeSet<char> = repertoire().into_iter().filter(|&c| face.has(c)).collect();
         let bytes = face.subset_program(&chars)?;
         let mut warnings = Vec::new();
@@ -108,12 +108,12 @@ impl FormFont {
     }
 
     /// Whether the font can draw `c`.
-    pub fn has(&self, c: char) -> bool {
+    pub(crate) fn has(&self, c: char) -> bool {
         self.gid.contains_key(&c)
     }
 
     /// Width of `text` in points at `size`; characters it lacks count nothing.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
             .filter_map(|c| self.gid.get(&c))
@@ -123,7 +123,7 @@ impl FormFont {
     }
 
     /// `text` as 2-byte CIDs (Identity-H); characters it lacks are skipped.
-    pub fn encode(&self, text: &str) -> Vec<u8> {
+    pub(crate) fn encode(&self, text: &str) -> Vec<u8> {
         text.chars()
             .filter_map(|c| self.gid.get(&c))
             .flat_map(|g| g.to_be_bytes())
@@ -132,7 +132,7 @@ impl FormFont {
 
     /// Writes the font's objects into `lo` and returns the font dictionary.
     /// The streams are already compressed, so the writer stores them as they are.
-    pub fn embed(&self, lo: &mut Document) -> ObjectId {
+    pub(crate) fn embed(&self, lo: &mut Document) -> ObjectId {
         let flate = |mut d: Dictionary, data: &[u8]| {
             d.set("Filter", name("FlateDecode"));
             let mut s = Stream::new(d, data.to_vec());
