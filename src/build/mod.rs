@@ -15,7 +15,8 @@ pub(crate) mod site;
 use std::path::PathBuf;
 
 pub use plan::{plan, Job, Plan};
-pub use products::{catalogue, catalogue_for, Made, Per, Product, Shared, Subject};
+pub(crate) use products::catalogue_for;
+pub use products::{catalogue, Made, Per, Product, Shared, Subject};
 pub use run::{execute, Outcome};
 
 use crate::load::Diagnostic;

@@ -126,7 +126,7 @@ pub fn catalogue() -> Vec<Product> {
 
 /// The products made in `formats`, and the workbooks (always), in the
 /// order they are built and listed.
-pub fn catalogue_for(formats: &[Format]) -> Vec<Product> {
+pub(crate) fn catalogue_for(formats: &[Format]) -> Vec<Product> {
     every_product()
         .into_iter()
         .filter(|p| {

@@ -59,7 +59,7 @@ fn unfinished() -> MutexGuard<'static, Unfinished> {
 /// For an interrupted process about to exit: stops new files from being
 /// started and removes every temporary file still being written, returning
 /// how many. Files already renamed into place are complete and stay.
-pub fn abandon_unfinished() -> usize {
+pub(crate) fn abandon_unfinished() -> usize {
     let mut state = unfinished();
     state.closed = true;
     let temps = std::mem::take(&mut state.temps);
@@ -298,7 +298,7 @@ fn holds(target: &Path, bytes: &[u8]) -> Result<bool> {
 /// then renamed over it, and the folder entry flushed. On error nothing is
 /// left behind and an earlier file of that name is untouched; a name that is
 /// a symbolic link is an error, never replaced.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let Some(name) = path.file_name() else {
         bail!("{} does not name a file", path.display());
     };

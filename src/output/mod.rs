@@ -11,9 +11,10 @@ mod slug;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{abandon_unfinished, create_new, write_file, Change, OutDir, TEMP_PREFIX};
+pub(crate) use atomic::{abandon_unfinished, write_file};
+pub use atomic::{create_new, Change, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
-pub use slug::{is_safe_component, slug, MAX_SLUG};
+pub use slug::{is_safe_component, slug};
 
 /// The folder people's sheets (`--people`) go into, inside the framework's
 /// folder, beside one folder per role id (so no role may have this id).
