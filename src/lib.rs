@@ -88,3 +88,6 @@ pub mod people;
 pub mod product;
 pub mod render;
 pub mod words;
+
+// `use crate::say;` anywhere in the crate.
+pub(crate) use words::say;

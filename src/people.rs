@@ -63,6 +63,20 @@ pub(crate) fn read_people(path: &Path) -> Result<PeopleFile, Diagnostic> {
 }
 
 /// Parses the bytes of a people file; `path` is used in messages only.
+///
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+/// use jobpack::people::{parse_people, place};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let csv = "name,role,level\nSam Jones,Application operations engineer,senior\nAl,nobody,senior\n";
+/// let file = parse_people(Path::new("people.csv"), csv.as_bytes()).expect("a readable file");
+/// let sam = place(&file.people[0], &[&fw]).expect("a known role and level");
+/// assert_eq!(fw.roles[sam.role].levels[sam.level].id, "senior");
+/// assert!(place(&file.people[1], &[&fw]).is_err());
+/// ```
 pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic> {
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let delimiter = if !first_line.contains(&b',') && first_line.contains(&b';') {

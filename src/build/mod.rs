@@ -115,22 +115,22 @@ impl Selection {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
     /// Page size of every PDF.
-    pub(crate) paper: Paper,
+    pub paper: Paper,
     /// `SOURCE_DATE_EPOCH`, if set: overrides each framework's publication date.
-    pub(crate) source_date_epoch: Option<i64>,
+    pub source_date_epoch: Option<i64>,
 }
 
 /// A document made and written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     /// True when the file already held these bytes and was left alone.
-    pub(crate) unchanged: bool,
+    pub unchanged: bool,
     /// The file's size.
-    pub(crate) bytes: u64,
+    pub bytes: u64,
     /// Lower-case hex.
-    pub(crate) sha256: String,
+    pub sha256: String,
     /// What the product said its reader should know.
-    pub(crate) warnings: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// The manifest of a run: `outcome` is `None` for a dry run.

@@ -50,6 +50,21 @@ const SIGNATURE_LINES: u16 = 2;
 ///
 /// # Errors
 /// When `role_index` or `level_index` is out of range.
+///
+/// # Example
+///
+/// A sheet pre-filled for one person; `None` gives the blank sheet.
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::compose::appraisal::{appraisal, Person};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let sam = Person { name: "Sam Jones".into(), ..Person::default() };
+/// let doc = appraisal(&fw, 0, 2, Some(&sam), fw.document_epoch(None))?;
+/// assert!(!doc.blocks.is_empty());
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn appraisal(
     fw: &Framework,
     role_index: usize,

@@ -108,6 +108,21 @@ impl std::fmt::Display for Diagnostic {
 /// Reads and validates a framework file.
 ///
 /// Errors, and the warnings found alongside them, come back sorted by position.
+///
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+///
+/// let loaded = jobpack::load::load_file(Path::new("framework.toml")).expect("a valid framework");
+/// let role = &loaded.framework.roles[0];
+/// assert_eq!(role.id, "application-operations-engineer");
+/// assert_eq!(role.levels.len(), 5);
+///
+/// // A file that cannot be read is one located error, not a panic.
+/// let problems = jobpack::load::load_file(Path::new("no-such-file.toml")).unwrap_err();
+/// assert_eq!(problems[0].severity, jobpack::load::Severity::Error);
+/// ```
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let src = read_source(path).map_err(|err| vec![err.0])?;
     load_str(&src, path)
@@ -115,6 +130,22 @@ pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Validates framework text as if read from `path` (which names the file in
 /// diagnostics and is the base for a relative logo path). Never panics.
+///
+/// # Example
+///
+/// Every problem comes back at once, each at its line and column:
+///
+/// ```
+/// use std::path::Path;
+/// use jobpack::load::{load_str, render_all};
+///
+/// let text = "[framework]\nname = \"Example\"\npublisher = 7\n";
+/// let problems = load_str(text, Path::new("example.toml")).unwrap_err();
+/// assert!(problems.iter().any(|d| d.line == 3 && d.message.contains("publisher")));
+/// // As `jobpack check` prints them, with the offending line quoted.
+/// let report = render_all(&problems, Some(text));
+/// assert!(report.contains("example.toml:3:"));
+/// ```
 pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     // Editors on Windows may save a byte-order mark; it is not part of the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

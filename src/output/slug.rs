@@ -28,6 +28,15 @@ const WINDOWS_DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
 /// - Windows device names (`con`, `com1`, …) get a trailing underscore.
 ///
 /// The same text always gives the same slug, on every platform and in every release.
+///
+/// # Example
+///
+/// ```
+/// use jobpack::output::{is_safe_component, slug};
+///
+/// assert_eq!(slug("Senior Engineer"), "senior-engineer");
+/// assert!(is_safe_component(&slug("../../etc/passwd")));
+/// ```
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_SLUG + 8));
     let mut gap = false;

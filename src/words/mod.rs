@@ -11,7 +11,7 @@
 //! [`Words::for_language`] and `jobpack check`) and print in English meanwhile.
 //!
 //! Entries may hold `{placeholders}`, filled by name with `Words::fill` (or
-//! the [`say!`](crate::say) macro): word order differs between languages, so
+//! the `say!` macro): word order differs between languages, so
 //! values are never spliced in by position.
 
 mod keys;
@@ -79,6 +79,22 @@ impl Words {
     /// "en-GB"): the shipped one for its primary subtag, then `overrides`
     /// (a framework's `[words.<lang>]` entries) on top. Entries still missing
     /// print in English and come back as [`Gap`]s.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use jobpack::words::{Key, Words};
+    ///
+    /// let (welsh, gaps) = Words::for_language("cy", &BTreeMap::new());
+    /// assert_eq!(welsh.get(Key::Month1), "Ionawr");
+    /// assert!(gaps.is_empty(), "the shipped Welsh catalogue is complete");
+    ///
+    /// // A framework's own `[words.cy]` entries win over the shipped ones.
+    /// let ours = BTreeMap::from([("date.month.1".to_string(), "Mis Ionawr".to_string())]);
+    /// let (welsh, _) = Words::for_language("cy", &ours);
+    /// assert_eq!(welsh.get(Key::Month1), "Mis Ionawr");
+    /// ```
     pub fn for_language(tag: &str, overrides: &BTreeMap<String, String>) -> (Words, Vec<Gap>) {
         let primary = primary(tag);
         let mut found: Vec<Option<String>> = vec![None; Key::ALL.len()];
@@ -259,7 +275,6 @@ pub(crate) fn parse_catalogue(file: &str) -> Result<BTreeMap<String, String>, St
 }
 
 /// Fills a catalogue entry by name: `say!(fw.words, ProfileTitle, level = name)`.
-#[macro_export]
 macro_rules! say {
     ($words:expr, $key:ident $(, $name:ident = $value:expr)* $(,)?) => {
         $words.fill(
@@ -268,6 +283,8 @@ macro_rules! say {
         )
     };
 }
+// Crate-only: it fills through `Words::fill`, which is not public.
+pub(crate) use say;
 
 #[cfg(test)]
 mod tests;

@@ -65,9 +65,9 @@ impl Default for NavWords {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HtmlOptions {
     /// Colour for headings and links, darkened as the PDF's is; a sober blue when `None`.
-    pub(crate) accent: Option<[u8; 3]>,
+    pub accent: Option<[u8; 3]>,
     /// Page size when printed.
-    pub(crate) paper: Paper,
+    pub paper: Paper,
     /// Pages above this one, outermost first (the framework's index, the role's).
     pub(crate) breadcrumbs: Vec<NavLink>,
     /// The same document in other formats (its PDF, its OpenDocument file).
@@ -80,12 +80,27 @@ pub struct HtmlOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedHtml {
     /// The whole file, UTF-8.
-    pub(crate) bytes: Vec<u8>,
+    pub bytes: Vec<u8>,
     /// Things the reader should know (an image that is not a PNG), never fatal.
-    pub(crate) warnings: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Renders `doc` as one HTML page.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::{html, Paper};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let doc = jobpack::compose::profile::profile(&fw, 0, 0, None)?;
+/// let mut options = html::HtmlOptions::default();
+/// options.paper = Paper::Letter;
+/// let page = String::from_utf8(html::render(&doc, &options).bytes)?;
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn render(doc: &Document, opts: &HtmlOptions) -> RenderedHtml {
     let mut body = blocks::Writer::default();
     body.accent = crate::render::pdf::style::accent(opts.accent);

@@ -36,24 +36,37 @@ pub(crate) const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OdtOptions {
     /// Page size.
-    pub(crate) paper: Paper,
+    pub paper: Paper,
     /// Colour of the title and section headings, darkened as the PDF's is.
-    pub(crate) accent: Option<[u8; 3]>,
+    pub accent: Option<[u8; 3]>,
 }
 
 /// A finished OpenDocument file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderedOdt {
     /// The whole file.
-    pub(crate) bytes: Vec<u8>,
+    pub bytes: Vec<u8>,
     /// Things the reader should know (an image that is not a PNG), never fatal.
-    pub(crate) warnings: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Renders `doc` as an OpenDocument text file.
 ///
 /// # Errors
 /// Only if the zip writer fails, which writing to memory does not.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::odt;
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let doc = jobpack::compose::profile::profile(&fw, 0, 0, None)?;
+/// let odt = odt::render(&doc, &odt::OdtOptions::default())?;
+/// assert!(odt.bytes.starts_with(b"PK"));
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn render(doc: &Document, opts: &OdtOptions) -> Result<RenderedOdt> {
     let body = content::content(doc, opts);
     let mut parts: Vec<(String, Vec<u8>)> = vec![

@@ -66,6 +66,23 @@ fn save_options() -> PdfSaveOptions {
 }
 
 /// Lays out, paginates and finishes `doc` as a PDF.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::{pdf, Paper};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let doc = jobpack::compose::profile::profile(&fw, 0, 0, fw.document_epoch(None))?;
+/// // Loading the bundled fonts is the slow part: do it once for many documents.
+/// let fonts = pdf::FontSet::load()?;
+/// let options = pdf::PdfOptions { paper: Paper::Letter, accent: Some([0, 94, 165]) };
+/// let rendered = pdf::render(&doc, &options, &fonts)?;
+/// assert!(rendered.bytes.starts_with(b"%PDF-"));
+/// assert!(rendered.page_count >= 1);
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<RenderedPdf> {
     let (pdf, laid, warnings) = lay_out(doc, opts, fonts)?;
     let page_count = laid.page_count;

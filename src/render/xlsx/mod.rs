@@ -53,6 +53,16 @@ pub const ROLE_SHEETS: [&str; 4] = ["Cover", "Matrix", "Descriptions", "Data"];
 /// matrix (skills × levels), the full descriptions and the long-form data.
 /// `epoch` (Unix seconds) becomes the document's creation date; `None` leaves
 /// the workbook undated.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let xlsx = jobpack::render::xlsx::role_workbook(&fw, 0, fw.document_epoch(None))?;
+/// assert!(xlsx.starts_with(b"PK")); // a zip, as every .xlsx file is
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn role_workbook(
     fw: &Framework,
     role_index: usize,
@@ -62,6 +72,18 @@ pub fn role_workbook(
 }
 
 /// [`role_workbook`], set up to print on `paper`.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::{xlsx, Paper};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let letter = xlsx::role_workbook_on(&fw, 0, None, Paper::Letter)?;
+/// assert_ne!(letter, xlsx::role_workbook_on(&fw, 0, None, Paper::A4)?);
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn role_workbook_on(
     fw: &Framework,
     role_index: usize,
@@ -98,6 +120,16 @@ pub(crate) fn role_workbook_edition(
 
 /// Writes the appraisal workbook for `fw.roles[role_index]`: a cover, the
 /// skill-level scale and one protected appraisal sheet per level, blank.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let xlsx = jobpack::render::xlsx::appraisal_workbook(&fw, 0, fw.document_epoch(None))?;
+/// assert!(xlsx.starts_with(b"PK"));
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn appraisal_workbook(
     fw: &Framework,
     role_index: usize,
