@@ -33,14 +33,14 @@ Environment:
 pub struct Cli {
     /// The command to run; clap requires one (a bare `jobpack` prints help and exits 2).
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands. Each variant's doc comment is that command's `--help`
 /// text, written for users; clap shows it (and the `Cli` text at the top
 /// level) in place of this comment.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Validate a framework file and print a one-screen summary.
     ///
     /// Every problem in the file is reported at once, each with file:line:column,
@@ -106,18 +106,18 @@ pub enum Command {
 
 /// Arguments of `jobpack man`. Its help text is [`Command::Man`]'s.
 #[derive(Debug, Args)]
-pub struct ManArgs {
+pub(crate) struct ManArgs {
     /// The command whose page to print (jobpack-COMMAND(1)); without it, jobpack(1).
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(COMMAND_NAMES))]
-    pub command: Option<String>,
+    pub(crate) command: Option<String>,
     /// Write every page (jobpack.1, jobpack-build.1, ...) into this folder
     /// instead of printing one.
     #[arg(long, conflicts_with = "command")]
-    pub out: Option<PathBuf>,
+    pub(crate) out: Option<PathBuf>,
 }
 
 /// The subcommands with a man page of their own.
-pub const COMMAND_NAMES: [&str; 10] = [
+pub(crate) const COMMAND_NAMES: [&str; 10] = [
     "check",
     "list",
     "build",
@@ -132,26 +132,26 @@ pub const COMMAND_NAMES: [&str; 10] = [
 
 /// Arguments of `jobpack init`. Its help text is [`Command::Init`]'s.
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to write framework.toml into.
     #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Replace an existing framework.toml.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// Arguments of `jobpack import`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The format of the input.
     #[command(subcommand)]
-    pub format: ImportFormat,
+    pub(crate) format: ImportFormat,
 }
 
 /// The formats `jobpack import` reads.
 #[derive(Debug, Subcommand)]
-pub enum ImportFormat {
+pub(crate) enum ImportFormat {
     /// The Digital and Data capability framework's CSV download (roles.csv, skills.csv).
     Ddat {
         /// The roles file: one row per role level and skill.
@@ -187,15 +187,15 @@ pub enum ImportFormat {
 
 /// Arguments of `jobpack export`.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// The format to write.
     #[command(subcommand)]
-    pub format: ExportFormat,
+    pub(crate) format: ExportFormat,
 }
 
 /// The formats `jobpack export` writes.
 #[derive(Debug, Subcommand)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// A plain long table (CSV, one row per role level and skill, the skills
     /// catalogue first) to edit in a spreadsheet and read back with `import table`.
     Table {
@@ -210,68 +210,68 @@ pub enum ExportFormat {
 
 /// Arguments of `jobpack diff`.
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The older framework file.
-    pub old: PathBuf,
+    pub(crate) old: PathBuf,
     /// The newer framework file.
-    pub new: PathBuf,
+    pub(crate) new: PathBuf,
     /// Print JSON for scripts instead of text.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Also write the change report for people, a tagged PDF, to this file.
     #[arg(long)]
-    pub report: Option<PathBuf>,
+    pub(crate) report: Option<PathBuf>,
 }
 
 /// Arguments of `jobpack check`. Its help text is [`Command::Check`]'s, which
 /// clap shows in place of this comment.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The framework file to read.
     #[arg(default_value = "framework.toml")]
-    pub framework: PathBuf,
+    pub(crate) framework: PathBuf,
     /// Print one JSON document for scripts: whether the file is valid, every
     /// diagnostic (file, line, column, message, hint) and the framework's counts.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// Arguments of `jobpack list`. Its help text is [`Command::List`]'s, which
 /// clap shows in place of this comment.
 #[derive(Debug, Args)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// The framework file to read.
     #[arg(default_value = "framework.toml")]
-    pub framework: PathBuf,
+    pub(crate) framework: PathBuf,
     /// Print JSON (roles with their levels, skills, and the skill-level scale).
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// Arguments of `jobpack build`. Its help text is [`Command::Build`]'s, which
 /// clap shows in place of this comment. Relative paths are taken from the
 /// current directory.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Framework files, or folders whose *.toml files are all frameworks.
     #[arg(default_value = "framework.toml")]
-    pub frameworks: Vec<PathBuf>,
+    pub(crate) frameworks: Vec<PathBuf>,
     /// The folder to write into; created if missing (its parent must exist).
     #[arg(short, long, default_value = "output")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Only these roles (by id); repeat or separate with commas.
     #[arg(long = "role", value_delimiter = ',')]
-    pub roles: Vec<String>,
+    pub(crate) roles: Vec<String>,
     /// Only these levels (by id); repeat or separate with commas.
     #[arg(long = "level", value_delimiter = ',')]
-    pub levels: Vec<String>,
+    pub(crate) levels: Vec<String>,
     /// Only these products; repeat or separate with commas. Default: all, or
     /// with --people only the people's sheets.
     #[arg(long = "product", value_enum, value_delimiter = ',')]
-    pub products: Vec<ProductKind>,
+    pub(crate) products: Vec<ProductKind>,
     /// Paper size of the PDFs and of the workbooks' print setup.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
-    pub paper: Paper,
+    pub(crate) paper: Paper,
     /// Formats of the documents; repeat or separate with commas. pdf: job
     /// profiles and fillable appraisal sheets; html: job profiles as web pages,
     /// with index pages that make the output folder a static site; odt:
@@ -282,7 +282,7 @@ pub struct BuildArgs {
         value_delimiter = ',',
         default_value = "pdf"
     )]
-    pub formats: Vec<Format>,
+    pub(crate) formats: Vec<Format>,
     /// A CSV file of people (columns: name, role, level; optional: reviewer,
     /// period) for whom to write pre-filled appraisal sheets, as
     /// appraisals/<name>.pdf. Rows naming an unknown role or level are
@@ -290,111 +290,68 @@ pub struct BuildArgs {
     // The text is also the --help text, which shows `<name>` as written.
     #[allow(rustdoc::invalid_html_tags)]
     #[arg(long)]
-    pub people: Option<PathBuf>,
+    pub(crate) people: Option<PathBuf>,
     /// How many documents to build at once (default: all cores, or RAYON_NUM_THREADS).
     #[arg(short, long)]
-    pub jobs: Option<usize>,
+    pub(crate) jobs: Option<usize>,
     /// Print the manifest of written files as JSON on standard output.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Print nothing but errors.
     #[arg(short, long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Validate and list what would be written, writing nothing.
     #[arg(long, alias = "dry-run")]
-    pub check_only: bool,
+    pub(crate) check_only: bool,
     /// Delete files an earlier run wrote that are no longer part of the pack
     /// (a removed role, level or framework), if they are unchanged since.
     /// Only in a full build: not with --role, --level, --product or --people.
     #[arg(long, conflicts_with = "check_only")]
-    pub prune: bool,
+    pub(crate) prune: bool,
     /// Which language editions to write, for a framework in several languages
     /// (`languages` in the framework file): a language (en, cy) for that language's
     /// edition, or `both` for the bilingual edition (Welsh first). Repeat or
     /// separate with commas. Default: the framework's `editions`, else every
     /// one. Edition files are named profile-LEVEL.cy.pdf, .en.pdf, .cy-en.pdf.
     #[arg(long = "lang", value_delimiter = ',')]
-    pub lang: Vec<String>,
+    pub(crate) lang: Vec<String>,
     /// After building, keep watching the framework files, their logos and the
     /// people file, and build again whenever one changes; a bad edit is
     /// reported and the next change is waited for. Ctrl-C ends it (exit 130).
     #[arg(long, conflicts_with = "check_only")]
-    pub watch: bool,
+    pub(crate) watch: bool,
 }
 
 /// Arguments of `jobpack collect`. Its help text is [`Command::Collect`]'s,
 /// which clap shows in place of this comment.
 #[derive(Debug, Args)]
-pub struct CollectArgs {
+pub(crate) struct CollectArgs {
     /// The framework file the sheets were built from.
-    pub framework: PathBuf,
+    pub(crate) framework: PathBuf,
     /// Filled appraisal sheets: PDF files, or folders to search for *.pdf.
     #[arg(required = true)]
-    pub sheets: Vec<PathBuf>,
+    pub(crate) sheets: Vec<PathBuf>,
     /// The file to write, e.g. results.xlsx (replaced if it exists; its folder must exist).
     #[arg(short, long)]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// What to write: a workbook, or the results table alone as CSV.
     /// Default: csv when --out ends in .csv, else xlsx.
     #[arg(long, value_enum)]
-    pub format: Option<ResultsFormat>,
+    pub(crate) format: Option<ResultsFormat>,
     /// Print nothing but problems.
     #[arg(short, long)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 /// How `jobpack collect` writes its results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ResultsFormat {
+pub(crate) enum ResultsFormat {
     /// An Excel workbook: Results, Team, Team chart and Skipped sheets.
     Xlsx,
     /// The Results table as CSV (UTF-8, comma-separated, header row first).
     Csv,
 }
 
-/// The products jobpack can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ProductKind {
-    /// A PDF job profile per role level.
-    Profile,
-    /// A fillable PDF appraisal sheet per role level, and an appraisal workbook per role.
-    Appraisal,
-    /// A skills-matrix workbook per role.
-    Workbook,
-    /// With --format html: an index page per role and one per framework,
-    /// linking every document written.
-    Index,
-}
-
-/// File formats of the documents jobpack writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Format {
-    /// Tagged PDF/UA-1 and PDF/A-2a.
-    Pdf,
-    /// Self-contained, accessible HTML pages.
-    Html,
-    /// OpenDocument text, for editing.
-    Odt,
-    /// Excel workbooks; always written, so not chosen with --format.
-    #[value(skip)]
-    Xlsx,
-}
-
-impl Format {
-    /// The format of a file, by its extension; `None` for any other.
-    pub fn of_file_name(name: &str) -> Option<Format> {
-        let (_, extension) = name.rsplit_once('.')?;
-        match extension {
-            "pdf" => Some(Format::Pdf),
-            "html" => Some(Format::Html),
-            "odt" => Some(Format::Odt),
-            "xlsx" => Some(Format::Xlsx),
-            _ => None,
-        }
-    }
-}
-
-/// Paper sizes (defined with the renderers, which use them).
-pub use crate::render::Paper;
+// The domain types the options choose between live with the code that uses them.
+use crate::product::{Format, ProductKind};
+use crate::render::Paper;

@@ -4,7 +4,7 @@
 //! (`jobpack list --json | head -c 10`): Rust ignores SIGPIPE, so the write fails
 //! with `BrokenPipe` instead of ending the process as it ends `cat` or `grep`.
 //! Every line jobpack prints goes through here instead; a closed stream becomes
-//! [`PipeClosed`], which `main` turns into a quiet exit with status
+//! `PipeClosed`, which `main` turns into a quiet exit with status
 //! [`crate::error::Exit::PipeClosed`] (141, what a shell reports for a program ended by SIGPIPE).
 
 use std::fmt;
@@ -14,7 +14,7 @@ use std::io::{self, Write};
 /// Nothing more can be told, so nothing more is printed: the process ends
 /// quietly with [`crate::error::Exit::PipeClosed`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PipeClosed;
+pub(crate) struct PipeClosed;
 
 impl fmt::Display for PipeClosed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -55,22 +55,22 @@ fn write(stream: Stream, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Writes `text` to standard output. `Err` holds [`PipeClosed`] when the
 /// reader has gone, or the I/O error (exit 1) otherwise.
-pub fn out(text: &str) -> anyhow::Result<()> {
+pub(crate) fn out(text: &str) -> anyhow::Result<()> {
     write(Stream::Out, text.as_bytes())
 }
 
 /// Writes bytes (a man page, a completion script) to standard output, as [`out`].
-pub fn out_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+pub(crate) fn out_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     write(Stream::Out, bytes)
 }
 
 /// Writes `text` to standard error. `Err` only for a closed pipe
 /// ([`PipeClosed`]); other failures to write a message are ignored.
-pub fn err(text: &str) -> anyhow::Result<()> {
+pub(crate) fn err(text: &str) -> anyhow::Result<()> {
     write(Stream::Err, text.as_bytes())
 }
 
-/// Writes `text` and a line end to standard error, as [`err`].
+/// Writes `text` and a line end to standard error, as `err`.
 pub fn errln(text: &str) -> anyhow::Result<()> {
     let mut line = String::with_capacity(text.len() + 1);
     line.push_str(text);
@@ -78,7 +78,7 @@ pub fn errln(text: &str) -> anyhow::Result<()> {
     err(&line)
 }
 
-/// Whether `err` (or what it wraps) is [`PipeClosed`].
+/// Whether `err` (or what it wraps) is `PipeClosed`.
 pub fn is_pipe_closed(err: &anyhow::Error) -> bool {
     err.chain()
         .any(|cause| cause.downcast_ref::<PipeClosed>().is_some())

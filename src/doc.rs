@@ -27,7 +27,7 @@ pub struct Furniture {
     /// "Page {page} of {pages}".
     pub page_of: String,
     /// What a table's row header repeats as on a continuation page: "{text} (continued)".
-    pub continued: String,
+    pub(crate) continued: String,
 }
 
 impl Default for Furniture {
@@ -39,7 +39,7 @@ impl Default for Furniture {
 
 impl Furniture {
     /// The furniture in the language of `words`.
-    pub fn from_words(words: &crate::words::Words) -> Furniture {
+    pub(crate) fn from_words(words: &crate::words::Words) -> Furniture {
         use crate::words::Key;
         Furniture {
             page_of: words.get(Key::PageOf).to_string(),
@@ -125,7 +125,7 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     /// The runs of text, in order.
-    pub spans: Vec<Span>,
+    pub(crate) spans: Vec<Span>,
     /// How the paragraph is set.
     pub style: ParaStyle,
     /// Set when the paragraph is in another language than the document (e.g. "cy").
@@ -148,20 +148,20 @@ pub enum ParaStyle {
 
 /// A run of text with one style.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Span {
+pub(crate) struct Span {
     /// The words of the run.
-    pub text: String,
+    pub(crate) text: String,
     /// Set in bold.
-    pub bold: bool,
+    pub(crate) bold: bool,
     /// Set in italics.
-    pub italic: bool,
+    pub(crate) italic: bool,
     /// A URI; becomes a link annotation.
-    pub link: Option<String>,
+    pub(crate) link: Option<String>,
 }
 
 impl Span {
     /// A run without styling.
-    pub fn plain(text: impl Into<String>) -> Span {
+    pub(crate) fn plain(text: impl Into<String>) -> Span {
         Span {
             text: text.into(),
             bold: false,
@@ -171,7 +171,7 @@ impl Span {
     }
 
     /// A bold run.
-    pub fn bold(text: impl Into<String>) -> Span {
+    pub(crate) fn bold(text: impl Into<String>) -> Span {
         Span {
             bold: true,
             ..Span::plain(text)
@@ -179,7 +179,7 @@ impl Span {
     }
 
     /// An italic run.
-    pub fn italic(text: impl Into<String>) -> Span {
+    pub(crate) fn italic(text: impl Into<String>) -> Span {
         Span {
             italic: true,
             ..Span::plain(text)
@@ -194,7 +194,7 @@ impl Paragraph {
     }
 
     /// A paragraph of `spans` set in `style`.
-    pub fn styled(style: ParaStyle, spans: Vec<Span>) -> Paragraph {
+    pub(crate) fn styled(style: ParaStyle, spans: Vec<Span>) -> Paragraph {
         Paragraph {
             spans,
             style,
@@ -221,13 +221,13 @@ pub struct List {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// A short description of the table, for the structure tree and readers.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// The columns, left to right; their headers make the header row.
     pub columns: Vec<Column>,
     /// The body rows, top to bottom.
     pub rows: Vec<Row>,
     /// When true the first cell of each row is a row header (`TH` with row scope).
-    pub row_headers: bool,
+    pub(crate) row_headers: bool,
 }
 
 /// A table column: its header text and share of the table's width.
@@ -236,7 +236,7 @@ pub struct Column {
     /// The column's header text.
     pub header: String,
     /// Relative width; the renderer normalises the weights to the measure.
-    pub weight: f32,
+    pub(crate) weight: f32,
 }
 
 /// A table row; no row is ever split across pages unless it is taller than a page.
@@ -252,12 +252,12 @@ pub struct Cell {
     /// Blocks inside the cell.
     pub content: Vec<Block>,
     /// A tint keyed by meaning, never the only carrier of it: the cell's text says the same.
-    pub shade: Option<Shade>,
+    pub(crate) shade: Option<Shade>,
 }
 
 impl Cell {
     /// A cell holding one plain paragraph.
-    pub fn text(text: impl Into<String>) -> Cell {
+    pub(crate) fn text(text: impl Into<String>) -> Cell {
         Cell {
             content: vec![Block::Paragraph(Paragraph::plain(text))],
             shade: None,
@@ -265,7 +265,7 @@ impl Cell {
     }
 
     /// A cell holding `content`.
-    pub fn blocks(content: Vec<Block>) -> Cell {
+    pub(crate) fn blocks(content: Vec<Block>) -> Cell {
         Cell {
             content,
             shade: None,
@@ -275,7 +275,7 @@ impl Cell {
 
 /// Background tints the renderer maps to colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shade {
+pub(crate) enum Shade {
     /// A step on the skill-level scale: `rank` of `of` rungs (sequential palette, light to dark).
     Scale {
         /// The rung's place on the scale, 0 for the lowest.
@@ -291,11 +291,11 @@ pub enum Shade {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// The image file's bytes: a PNG or a JPEG (checked at load time).
-    pub png: Vec<u8>,
+    pub(crate) png: Vec<u8>,
     /// Alternative text, read out by screen readers.
     pub alt: String,
     /// Drawn height in points; width follows the aspect ratio.
-    pub height: f32,
+    pub(crate) height: f32,
 }
 
 /// An interactive form field (AcroForm in PDF).
@@ -334,7 +334,7 @@ pub enum FieldKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceGrid {
     /// What the grid is for, for the structure tree and readers.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Header of the column of question labels, e.g. "Assessment".
     pub corner: String,
     /// The choices, in the order printed (the columns).

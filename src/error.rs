@@ -32,7 +32,7 @@ impl Exit {
 /// An error whose message has already been printed in full (for example every
 /// diagnostic of a framework file), carrying only the exit status to use.
 #[derive(Debug)]
-pub struct Reported(pub Exit);
+pub struct Reported(pub(crate) Exit);
 
 impl fmt::Display for Reported {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -44,7 +44,7 @@ impl std::error::Error for Reported {}
 
 /// An error in what the user gave us (exit 2), as opposed to an I/O or internal failure (exit 1).
 #[derive(Debug)]
-pub struct InvalidInput(pub String);
+pub(crate) struct InvalidInput(pub(crate) String);
 
 impl fmt::Display for InvalidInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -19,7 +19,7 @@
 //!
 //! ```
 //! use std::path::Path;
-//! use jobpack::{cli::Paper, compose, load, render};
+//! use jobpack::{compose, load, render, render::Paper};
 //!
 //! let toml = r#"
 //! [framework]
@@ -72,11 +72,11 @@
 
 pub mod build;
 pub mod cli;
-pub mod collect;
+pub(crate) mod collect;
 pub mod commands;
 pub mod compose;
 pub mod console;
-pub mod diff;
+pub(crate) mod diff;
 pub mod doc;
 pub mod error;
 pub mod fingerprint;
@@ -85,5 +85,9 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod people;
+pub mod product;
 pub mod render;
 pub mod words;
+
+// `use crate::say;` anywhere in the crate.
+pub(crate) use words::say;

@@ -87,7 +87,7 @@ impl Date {
     }
 
     /// "2020-01-07".
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
@@ -234,7 +234,7 @@ impl WelshRequirement {
     }
 
     /// The category's words in the catalogue.
-    pub fn key(self) -> crate::words::Key {
+    pub(crate) fn key(self) -> crate::words::Key {
         use crate::words::Key;
         match self {
             WelshRequirement::Essential => Key::WelshEssential,
@@ -314,7 +314,7 @@ pub struct Counts {
 
 /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm),
 /// so we need no clock or time-zone database.
-pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+pub(crate) fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -386,7 +386,7 @@ impl Text {
 
     /// Plain text with paragraphs on their own lines and bullets as "• item" lines,
     /// for spreadsheet cells.
-    pub fn to_plain(&self) -> String {
+    pub(crate) fn to_plain(&self) -> String {
         let mut out = Vec::new();
         for block in &self.blocks {
             match block {

@@ -38,7 +38,7 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeopleFile {
     /// The file as given on the command line; issues about its rows name it.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The usable rows, in file order (a repeated row is kept, with a warning).
     pub people: Vec<Person>,
     /// Errors for rows that were skipped and warnings (ignored columns, repeated rows).
@@ -50,7 +50,7 @@ const REQUIRED: usize = 3;
 
 /// Reads a people file. `Err` means the file as a whole is unusable (missing,
 /// no header, a required column missing): nothing should be built from it.
-pub fn read_people(path: &Path) -> Result<PeopleFile, Diagnostic> {
+pub(crate) fn read_people(path: &Path) -> Result<PeopleFile, Diagnostic> {
     let bytes = input::read(path, input::PEOPLE).map_err(|err| {
         diagnostic(
             path,
@@ -63,6 +63,20 @@ pub fn read_people(path: &Path) -> Result<PeopleFile, Diagnostic> {
 }
 
 /// Parses the bytes of a people file; `path` is used in messages only.
+///
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+/// use jobpack::people::{parse_people, place};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let csv = "name,role,level\nSam Jones,Application operations engineer,senior\nAl,nobody,senior\n";
+/// let file = parse_people(Path::new("people.csv"), csv.as_bytes()).expect("a readable file");
+/// let sam = place(&file.people[0], &[&fw]).expect("a known role and level");
+/// assert_eq!(fw.roles[sam.role].levels[sam.level].id, "senior");
+/// assert!(place(&file.people[1], &[&fw]).is_err());
+/// ```
 pub fn parse_people(path: &Path, bytes: &[u8]) -> Result<PeopleFile, Diagnostic> {
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let delimiter = if !first_line.contains(&b',') && first_line.contains(&b';') {
@@ -297,14 +311,14 @@ pub struct Placement {
 
 /// Finds the person's role (by id, else by name ignoring case) in `frameworks`,
 /// and the level within it likewise. The message says what is wrong and what
-/// would be right. To place many people, make a [`Placer`] once.
+/// would be right. To place many people, make a `Placer` once.
 pub fn place(person: &Person, frameworks: &[&Framework]) -> Result<Placement, String> {
     Placer::new(frameworks).place(person)
 }
 
 /// Places people in constant time each: roles indexed once by id and by
 /// loose name, levels by id and by loose name.
-pub struct Placer<'f> {
+pub(crate) struct Placer<'f> {
     frameworks: &'f [&'f Framework],
     /// "id:" and a role id, or "name:" and a loose role name → every
     /// (framework, role) of that id or name, in order.
@@ -316,7 +330,7 @@ pub struct Placer<'f> {
 
 impl<'f> Placer<'f> {
     /// Indexes the roles and levels of `frameworks`.
-    pub fn new(frameworks: &'f [&'f Framework]) -> Placer<'f> {
+    pub(crate) fn new(frameworks: &'f [&'f Framework]) -> Placer<'f> {
         let mut roles: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let mut levels = HashMap::new();
         for (f, fw) in frameworks.iter().enumerate() {
@@ -345,7 +359,7 @@ impl<'f> Placer<'f> {
     }
 
     /// As [`place`].
-    pub fn place(&self, person: &Person) -> Result<Placement, String> {
+    pub(crate) fn place(&self, person: &Person) -> Result<Placement, String> {
         let mut roles: Vec<(usize, usize)> = Vec::new();
         for key in [
             format!("id:{}", person.role),

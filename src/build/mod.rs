@@ -8,23 +8,25 @@
 //! (and every file) is the same whatever the number of threads.
 
 pub mod plan;
-pub mod products;
+pub(crate) mod products;
 pub mod repertoire;
 mod run;
-pub mod site;
+pub(crate) mod site;
 
 use std::path::PathBuf;
 
 pub use plan::{plan, Job, Plan};
-pub use products::{catalogue, catalogue_for, Made, Per, Product, Shared, Subject};
+pub(crate) use products::catalogue_for;
+pub use products::{catalogue, Made, Per, Product, Shared, Subject};
 pub use run::{execute, Outcome};
 
-use crate::cli::{Paper, ProductKind};
 use crate::load::Diagnostic;
 use crate::model::Framework;
 use crate::output::manifest::FrameworkEntry;
 use crate::output::{FileEntry, Issue, Manifest};
 use crate::people::PeopleFile;
+use crate::product::ProductKind;
+use crate::render::Paper;
 
 /// A framework to build from, loaded and validated.
 #[derive(Debug, Clone)]
@@ -45,20 +47,20 @@ pub struct Source {
 pub struct Edition {
     /// Put before each file's extension: "" for a framework in one language,
     /// else ".cy", ".en", or ".cy-en" for the bilingual edition.
-    pub suffix: String,
+    pub(crate) suffix: String,
     /// The bilingual edition: the framework in its second language, printed
     /// after the first, part by part ([`crate::compose::bilingual`]).
-    pub second: Option<Box<Framework>>,
+    pub(crate) second: Option<Box<Framework>>,
     /// (language tag, sentence): the documents exist in these other languages too.
-    pub notices: Vec<(String, String)>,
+    pub(crate) notices: Vec<(String, String)>,
     /// Whether this edition makes the PDFs (profiles, appraisal sheets).
-    pub pdfs: bool,
+    pub(crate) pdfs: bool,
     /// Whether it makes the workbooks (one language per workbook: sheet
     /// names, table headers and the gap formula's words hold one value).
-    pub workbooks: bool,
+    pub(crate) workbooks: bool,
     /// Whether people's sheets (`--people`) come from this edition; one
     /// edition per framework file, so each person gets one sheet.
-    pub people: bool,
+    pub(crate) people: bool,
 }
 
 impl Default for Edition {
@@ -91,17 +93,17 @@ pub struct Selection {
 
 impl Selection {
     /// Whether the role with this id is chosen.
-    pub fn wants_role(&self, id: &str) -> bool {
+    pub(crate) fn wants_role(&self, id: &str) -> bool {
         self.roles.is_empty() || self.roles.iter().any(|r| r == id)
     }
 
     /// Whether levels with this id are chosen.
-    pub fn wants_level(&self, id: &str) -> bool {
+    pub(crate) fn wants_level(&self, id: &str) -> bool {
         self.levels.is_empty() || self.levels.iter().any(|l| l == id)
     }
 
     /// Whether this product is chosen.
-    pub fn wants(&self, kind: ProductKind) -> bool {
+    pub(crate) fn wants(&self, kind: ProductKind) -> bool {
         if self.products.is_empty() {
             !self.no_default_products
         } else {
@@ -159,7 +161,7 @@ pub fn manifest(
         let role = &source.framework.roles[job.role];
         let mut entry = FileEntry {
             product: job.kind,
-            format: crate::cli::Format::of_file_name(job.path.file_name()),
+            format: crate::product::Format::of_file_name(job.path.file_name()),
             framework: source.path.display().to_string(),
             role: (job.per != Per::Framework).then(|| role.id.clone()),
             level: job.level.map(|l| role.levels[l].id.clone()),
@@ -197,7 +199,7 @@ pub fn manifest(
 /// `SOURCE_DATE_EPOCH`, if set: whole seconds, within the dates every
 /// document can carry (see [`crate::load::limits::check_epoch`]). `check`
 /// and `build` both read it, so that `check` refuses what `build` would.
-pub fn source_date_epoch() -> anyhow::Result<Option<i64>> {
+pub(crate) fn source_date_epoch() -> anyhow::Result<Option<i64>> {
     use crate::error::InvalidInput;
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(text) if !text.trim().is_empty() => {
@@ -217,7 +219,7 @@ pub fn source_date_epoch() -> anyhow::Result<Option<i64>> {
 /// order, as the manifest lists them (without sizes): `plan`'s own files when
 /// it is `full`, else a plan of everything. `None` when the whole pack
 /// cannot be planned (two files of roles not built clash on one path).
-pub fn pack(
+pub(crate) fn pack(
     plan: &Plan,
     sources: &[Source],
     products: &[Product],
@@ -239,7 +241,7 @@ pub fn pack(
                 let role = &source.framework.roles[job.role];
                 FileEntry {
                     product: job.kind,
-                    format: crate::cli::Format::of_file_name(job.path.file_name()),
+                    format: crate::product::Format::of_file_name(job.path.file_name()),
                     framework: source.path.display().to_string(),
                     role: (job.per != Per::Framework).then(|| role.id.clone()),
                     level: job.level.map(|l| role.levels[l].id.clone()),

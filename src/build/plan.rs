@@ -39,30 +39,30 @@ use std::collections::{HashMap, HashSet};
 
 use super::products::{Per, Product};
 use super::{Selection, Source};
-use crate::cli::ProductKind;
 use crate::output::{slug, Issue, SafePath, UnsafeName};
 use crate::people::{PeopleFile, Placer};
+use crate::product::ProductKind;
 
-pub use crate::output::PEOPLE_FOLDER;
+pub(crate) use crate::output::PEOPLE_FOLDER;
 
 /// One document to build.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     /// Index into the run's products.
-    pub product: usize,
+    pub(crate) product: usize,
     /// That product's kind, for the manifest.
-    pub kind: ProductKind,
+    pub(crate) kind: ProductKind,
     /// Index into the run's sources.
-    pub source: usize,
+    pub(crate) source: usize,
     /// Index into that source's roles.
     pub role: usize,
     /// Index into the role's levels, for per-level products.
     pub level: Option<usize>,
     /// Whether the document is one per level, per role, or per framework
     /// (then `role` is 0 and stands for no role in particular).
-    pub per: Per,
+    pub(crate) per: Per,
     /// Index into the people file's rows.
-    pub person: Option<usize>,
+    pub(crate) person: Option<usize>,
     /// Where the file goes, relative to the output folder; unique in the plan.
     pub path: SafePath,
 }
@@ -73,7 +73,7 @@ pub struct Plan {
     /// In build order: source, role, product, level, then people in file order.
     pub jobs: Vec<Job>,
     /// Per source: the folder its files go into ("" for the top).
-    pub folders: Vec<String>,
+    pub(crate) folders: Vec<String>,
     /// Errors that skip part of the run (a people row naming an unknown role).
     pub errors: Vec<Issue>,
 }
@@ -431,7 +431,7 @@ fn describe(sources: &[Source], job: &Job) -> String {
 }
 
 /// The product's name as on the command line.
-pub fn kind_name(kind: ProductKind) -> &'static str {
+pub(crate) fn kind_name(kind: ProductKind) -> &'static str {
     match kind {
         ProductKind::Profile => "profile",
         ProductKind::Appraisal => "appraisal",

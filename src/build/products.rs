@@ -11,12 +11,13 @@ use std::sync::OnceLock;
 use anyhow::{anyhow, Result};
 
 use super::{Job, Plan};
-use crate::cli::{Format, Paper, ProductKind};
 use crate::compose;
 use crate::model::{Framework, Level, Role};
 use crate::people::Person;
+use crate::product::{Format, ProductKind};
 use crate::render::pdf::{self, FontSet, PdfOptions};
 use crate::render::xlsx;
+use crate::render::Paper;
 
 /// How many files a product makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +50,7 @@ impl Shared {
     }
 
     /// The bundled fonts, parsed once per run.
-    pub fn fonts(&self) -> Result<&FontSet> {
+    pub(crate) fn fonts(&self) -> Result<&FontSet> {
         self.fonts
             .get_or_init(|| {
                 FontSet::load()
@@ -67,37 +68,37 @@ pub struct Subject<'a> {
     /// The framework the role belongs to.
     pub framework: &'a Framework,
     /// The role's index in `framework.roles` (composers take indices).
-    pub role_index: usize,
+    pub(crate) role_index: usize,
     /// The role itself.
     pub role: &'a Role,
     /// Set for per-level products.
-    pub level_index: Option<usize>,
+    pub(crate) level_index: Option<usize>,
     /// The level itself, with `level_index`.
     pub level: Option<&'a Level>,
     /// Set for a personalised appraisal sheet.
     pub person: Option<&'a Person>,
     /// Page size for PDFs.
-    pub paper: Paper,
+    pub(crate) paper: Paper,
     /// The date documents carry, in seconds since 1970, if any (see [`Framework::document_epoch`]).
     pub epoch: Option<i64>,
     /// What every document of the run shares (the fonts, parsed once).
-    pub shared: &'a Shared,
+    pub(crate) shared: &'a Shared,
     /// The whole run, for documents that link others (index pages, and
     /// HTML profiles' links to them and to their other formats).
-    pub plan: &'a Plan,
+    pub(crate) plan: &'a Plan,
     /// This document's own job in the plan.
-    pub job: &'a Job,
+    pub(crate) job: &'a Job,
     /// The language edition being made.
-    pub edition: &'a super::Edition,
+    pub(crate) edition: &'a super::Edition,
 }
 
 /// A document's bytes and anything its reader should know (never fatal).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Made {
     /// The whole file.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// Reported in the manifest against the file's path.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 impl From<Vec<u8>> for Made {
@@ -127,7 +128,7 @@ pub struct Product {
 
 impl Product {
     /// The format of the product's files, by their extension.
-    pub fn format(&self) -> Option<Format> {
+    pub(crate) fn format(&self) -> Option<Format> {
         Format::of_file_name(&(self.file_name)("role", "level"))
     }
 }
@@ -140,7 +141,7 @@ pub fn catalogue() -> Vec<Product> {
 
 /// The products made in `formats`, and the workbooks (always), in the
 /// order they are built and listed.
-pub fn catalogue_for(formats: &[Format]) -> Vec<Product> {
+pub(crate) fn catalogue_for(formats: &[Format]) -> Vec<Product> {
     every_product()
         .into_iter()
         .filter(|p| {
@@ -231,7 +232,7 @@ fn every_product() -> Vec<Product> {
 }
 
 /// The level's index of a per-level subject.
-pub fn level_index(s: &Subject<'_>) -> Result<usize> {
+pub(crate) fn level_index(s: &Subject<'_>) -> Result<usize> {
     s.level_index
         .ok_or_else(|| anyhow!("internal error: a per-level product was planned without a level"))
 }
@@ -263,7 +264,7 @@ fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
 
 /// The job profile of the subject's level in its edition (one language, or
 /// both), whatever format it is rendered in.
-pub fn profile_doc(s: &Subject<'_>) -> Result<crate::doc::Document> {
+pub(crate) fn profile_doc(s: &Subject<'_>) -> Result<crate::doc::Document> {
     let level = level_index(s)?;
     edition_doc(s, |fw| {
         compose::profile::profile(fw, s.role_index, level, s.epoch)

@@ -33,7 +33,7 @@ pub fn of_framework(framework: &crate::model::Framework) -> BTreeSet<char> {
 
 /// The characters the documents of `sources` (and of the people in `people`)
 /// can print.
-pub fn repertoire(sources: &[Source], people: Option<&PeopleFile>) -> BTreeSet<char> {
+pub(crate) fn repertoire(sources: &[Source], people: Option<&PeopleFile>) -> BTreeSet<char> {
     let mut chars: BTreeSet<char> = FURNITURE.chars().collect();
     let mut add = |text: &str| chars.extend(text.chars().filter(|c| !c.is_control()));
     for source in sources {

@@ -36,6 +36,44 @@ const WRITERS: usize = 4;
 /// `progress` with each job's index and result as it finishes. One result per job, in plan order; a failed job
 /// (including a product that panics) does not stop the others. Folder entries
 /// are flushed once at the end.
+///
+/// # Example
+///
+/// Plan a run (here one job profile), write it, and list what was written,
+/// as `jobpack build --level engineer --product profile` does:
+///
+/// ```
+/// use std::path::Path;
+/// use jobpack::build::{self, Selection, Settings, Source};
+/// use jobpack::output::OutDir;
+/// use jobpack::product::ProductKind;
+///
+/// let loaded = jobpack::load::load_file(Path::new("framework.toml")).unwrap();
+/// let sources = [Source {
+///     path: "framework.toml".into(),
+///     framework: loaded.framework,
+///     warnings: loaded.warnings,
+///     edition: Default::default(),
+/// }];
+/// let selection = Selection {
+///     levels: vec!["engineer".into()],
+///     products: vec![ProductKind::Profile],
+///     ..Selection::default()
+/// };
+/// let products = build::catalogue();
+/// let plan = build::plan(&sources, &selection, None, &products).expect("a valid selection");
+/// assert_eq!(plan.jobs.len(), 1);
+///
+/// let dir = std::env::temp_dir().join(format!("jobpack-doc-execute-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// let out = OutDir::open(&dir)?;
+/// let outcome = build::execute(&plan, &sources, None, &products, Settings::default(), &out, &|_, _| {});
+/// assert!(outcome.results.iter().all(Result::is_ok));
+/// let manifest = build::manifest(&plan, &sources, None, Some(&outcome));
+/// assert!(manifest.files[0].path.ends_with("profile-engineer.pdf"));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn execute(
     plan: &Plan,
     sources: &[Source],

@@ -6,13 +6,13 @@ use anyhow::Result;
 
 use super::products::{level_index, profile_doc};
 use super::{Job, Made, Per, Subject};
-use crate::cli::{Format, ProductKind};
 use crate::compose::index::{self, Entry};
+use crate::product::{Format, ProductKind};
 use crate::render::html::{self, HtmlOptions, NavLink, NavWords};
 
 /// `to` as a link from the page at `from` (both relative to the output
 /// folder, with forward slashes): only `..` and names, never absolute.
-pub fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     let from_dirs: Vec<&str> = from.split('/').collect();
     let from_dirs = &from_dirs[..from_dirs.len() - 1];
     let to_parts: Vec<&str> = to.split('/').collect();
@@ -74,7 +74,7 @@ fn breadcrumbs(s: &Subject<'_>, role: Option<usize>) -> Vec<NavLink> {
 }
 
 /// The HTML job profile of a level, linked to its index pages and its other formats.
-pub fn make_html_profile(s: &Subject<'_>) -> Result<Made> {
+pub(crate) fn make_html_profile(s: &Subject<'_>) -> Result<Made> {
     let level = level_index(s)?;
     let doc = profile_doc(s)?;
     let from = s.job.path.to_string();
@@ -118,7 +118,7 @@ fn entries(s: &Subject<'_>, role: Option<usize>) -> Vec<Entry> {
 }
 
 /// The index page of a role.
-pub fn make_role_index(s: &Subject<'_>) -> Result<Made> {
+pub(crate) fn make_role_index(s: &Subject<'_>) -> Result<Made> {
     let doc = index::role_index(
         s.framework,
         s.role_index,
@@ -133,7 +133,7 @@ pub fn make_role_index(s: &Subject<'_>) -> Result<Made> {
 }
 
 /// The index page of the whole framework.
-pub fn make_framework_index(s: &Subject<'_>) -> Result<Made> {
+pub(crate) fn make_framework_index(s: &Subject<'_>) -> Result<Made> {
     let from = s.job.path.to_string();
     let role_pages: Vec<(usize, String)> = others(s)
         .filter(|j| j.kind == ProductKind::Index && j.per == Per::Role)

@@ -7,29 +7,29 @@
 //! cannot be read or does not fit the framework is reported by file and field
 //! and left out; the others are still collected.
 
-pub mod pdf;
-pub mod sheet;
-pub mod table;
-pub mod team;
-pub mod words;
-pub mod workbook;
+pub(crate) mod pdf;
+pub(crate) mod sheet;
+pub(crate) mod table;
+pub(crate) mod team;
+pub(crate) mod words;
+pub(crate) mod workbook;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::Framework;
-pub use sheet::{Rating, Sheet, SkillResult};
+pub(crate) use sheet::Sheet;
 
 /// Why a sheet was left out, by file and (where it is one field's fault) field.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// The sheet's file, as found.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The field's fully qualified name, when one field is at fault.
-    pub field: Option<String>,
+    pub(crate) field: Option<String>,
     /// What is wrong, and what to do about it where that is not plain.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for Problem {
@@ -49,16 +49,16 @@ impl fmt::Display for Problem {
 /// What a collection found: the sheets read in full, and the problems of
 /// those left out, both in file order.
 #[derive(Debug, Default)]
-pub struct Collection {
+pub(crate) struct Collection {
     /// Sheets read in full.
-    pub sheets: Vec<Sheet>,
+    pub(crate) sheets: Vec<Sheet>,
     /// Every problem of every sheet left out.
-    pub skipped: Vec<Problem>,
+    pub(crate) skipped: Vec<Problem>,
 }
 
 impl Collection {
     /// How many files were left out.
-    pub fn skipped_files(&self) -> usize {
+    pub(crate) fn skipped_files(&self) -> usize {
         let mut files: Vec<&Path> = self.skipped.iter().map(|p| p.file.as_path()).collect();
         files.dedup();
         files.len()
@@ -72,7 +72,7 @@ impl Collection {
 ///
 /// # Errors
 /// A path that does not exist or cannot be listed, as a message for the user.
-pub fn gather(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn gather(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         let meta =
@@ -124,7 +124,7 @@ const SHEET_LIMIT: crate::load::input::Limit = crate::load::input::Limit {
 };
 
 /// Reads and checks every file, in order.
-pub fn collect(fw: &Framework, files: &[PathBuf]) -> Collection {
+pub(crate) fn collect(fw: &Framework, files: &[PathBuf]) -> Collection {
     let mut out = Collection::default();
     for file in files {
         match read_one(fw, file) {

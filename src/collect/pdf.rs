@@ -24,7 +24,7 @@ const RADIO: i64 = 1 << 15;
 
 /// A field's value as the sheet holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     /// No value, or the "nothing chosen" state `/Off`.
     Empty,
     /// A text field's value (or a string a tool wrote where a name belongs).
@@ -35,31 +35,31 @@ pub enum Value {
 
 /// One terminal field.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormField {
+pub(crate) struct FormField {
     /// The field type, own or inherited: `Tx`, `Btn`, `Ch`, `Sig`, or empty.
-    pub kind: String,
+    pub(crate) kind: String,
     /// Whether it is a radio group.
-    pub radio: bool,
+    pub(crate) radio: bool,
     /// What it holds.
-    pub value: Value,
+    pub(crate) value: Value,
     /// For buttons: the on-states its widgets show as chosen (`/AS`), which is
     /// what a reader sees on the page.
-    pub shown: Vec<Vec<u8>>,
+    pub(crate) shown: Vec<Vec<u8>>,
 }
 
 /// What could be read from a PDF.
 #[derive(Debug, Default)]
-pub struct FormData {
+pub(crate) struct FormData {
     /// The document Info dictionary's entries whose values are strings or
     /// names, decoded to text.
-    pub info: BTreeMap<String, String>,
+    pub(crate) info: BTreeMap<String, String>,
     /// Terminal fields by fully qualified name.
-    pub fields: BTreeMap<String, FormField>,
+    pub(crate) fields: BTreeMap<String, FormField>,
 }
 
 /// Why a file could not be read as a PDF at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unreadable {
+pub(crate) enum Unreadable {
     /// It does not start like a PDF.
     NotPdf,
     /// It is encrypted (a password, or restrictions we cannot lift).
@@ -69,7 +69,7 @@ pub enum Unreadable {
 }
 
 /// Reads the Info dictionary and form fields of the PDF in `bytes`.
-pub fn read(bytes: &[u8]) -> Result<FormData, Unreadable> {
+pub(crate) fn read(bytes: &[u8]) -> Result<FormData, Unreadable> {
     // A PDF header may be preceded by junk, but only within the first kilobyte.
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
@@ -353,7 +353,7 @@ fn to_value(doc: &Document, object: &Object) -> Value {
 
 /// A PDF text string as Rust text: UTF-16BE or UTF-8 with a byte-order mark,
 /// else PDFDocEncoding (PDF 2.0, 7.9.2.2).
-pub fn decode_text(bytes: &[u8]) -> String {
+pub(crate) fn decode_text(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         let units: Vec<u16> = rest
             .chunks(2)

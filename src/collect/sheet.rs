@@ -22,20 +22,20 @@ use super::Problem;
 use crate::model::Framework;
 
 /// Info dictionary keys stamped on every sheet.
-pub const INFO_FRAMEWORK: &str = "JobpackFramework";
+pub(crate) const INFO_FRAMEWORK: &str = "JobpackFramework";
 /// The framework's fingerprint.
-pub const INFO_FINGERPRINT: &str = "JobpackFingerprint";
+pub(crate) const INFO_FINGERPRINT: &str = "JobpackFingerprint";
 /// The role's id.
-pub const INFO_ROLE: &str = "JobpackRole";
+pub(crate) const INFO_ROLE: &str = "JobpackRole";
 /// The level's id.
-pub const INFO_LEVEL: &str = "JobpackLevel";
+pub(crate) const INFO_LEVEL: &str = "JobpackLevel";
 
 /// Who assesses, as the last part of a skill's field names.
 const ASSESSORS: [&str; 3] = ["self", "reviewer", "agreed"];
 
 /// An assessment: a rung of the scale, or "Not yet demonstrated".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rating {
+pub(crate) enum Rating {
     /// The rung's rank on the scale.
     Rung(usize),
     /// "Not yet demonstrated".
@@ -44,43 +44,47 @@ pub enum Rating {
 
 /// One required skill's assessments on a sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SkillResult {
+pub(crate) struct SkillResult {
     /// Index into the level's requirements.
-    pub requirement: usize,
+    pub(crate) requirement: usize,
     /// The person's own assessment, if they gave one.
-    pub self_assessment: Option<Rating>,
+    pub(crate) self_assessment: Option<Rating>,
     /// The reviewer's assessment, if given.
-    pub reviewer_assessment: Option<Rating>,
+    pub(crate) reviewer_assessment: Option<Rating>,
     /// The level agreed: every required skill must have one.
-    pub agreed: Rating,
+    pub(crate) agreed: Rating,
     /// Evidence and comments, line ends made `\n`.
-    pub evidence: String,
+    pub(crate) evidence: String,
 }
 
 /// A sheet that was read in full.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sheet {
+pub(crate) struct Sheet {
     /// The file, as found.
-    pub file: std::path::PathBuf,
+    pub(crate) file: std::path::PathBuf,
     /// The person appraised.
-    pub person: String,
+    pub(crate) person: String,
     /// Their reviewer (may be empty).
-    pub reviewer: String,
+    pub(crate) reviewer: String,
     /// The review period (may be empty).
-    pub period: String,
+    pub(crate) period: String,
     /// The date of the review as written (may be empty).
-    pub date: String,
+    pub(crate) date: String,
     /// Index into the framework's roles.
-    pub role: usize,
+    pub(crate) role: usize,
     /// Index into the role's levels.
-    pub level: usize,
+    pub(crate) level: usize,
     /// One per requirement of the level, in the framework's order.
-    pub skills: Vec<SkillResult>,
+    pub(crate) skills: Vec<SkillResult>,
 }
 
 /// Checks `form` (read from `file`) against `fw` and reads its answers.
 /// `Err` holds every problem found, so a person can mend a sheet in one go.
-pub fn interpret(fw: &Framework, file: &Path, form: &FormData) -> Result<Sheet, Vec<Problem>> {
+pub(crate) fn interpret(
+    fw: &Framework,
+    file: &Path,
+    form: &FormData,
+) -> Result<Sheet, Vec<Problem>> {
     let problem = |field: Option<&str>, message: String| Problem {
         file: file.to_path_buf(),
         field: field.map(str::to_string),
@@ -235,7 +239,7 @@ fn stamp(fw: &Framework, form: &FormData) -> Result<(usize, usize), String> {
 
 /// The middle part of each required skill's field names, in requirement
 /// order: the appraisal composer's own keys.
-pub fn skill_keys(fw: &Framework, role: usize, level: usize) -> Vec<String> {
+pub(crate) fn skill_keys(fw: &Framework, role: usize, level: usize) -> Vec<String> {
     crate::compose::appraisal::skill_keys(fw, &fw.roles[role].levels[level])
 }
 

@@ -9,24 +9,16 @@ use crate::model::Framework;
 use crate::words::Key;
 
 /// One row of the results table, cells in [`RESULT_COLUMNS`] order.
-pub type ResultRow = [String; RESULT_COLUMNS.len()];
+pub(crate) type ResultRow = [String; RESULT_COLUMNS.len()];
 
 /// Column positions in a [`ResultRow`] that other views need.
-pub mod col {
-    /// The person appraised.
-    pub const PERSON: usize = 0;
-    /// The skill's name.
-    pub const SKILL: usize = 6;
-    /// The agreed level's name.
-    pub const AGREED: usize = 10;
+pub(crate) mod col {
     /// Below, meets or above expected.
-    pub const GAP: usize = 11;
-    /// Evidence and comments.
-    pub const EVIDENCE: usize = 12;
+    pub(crate) const GAP: usize = 11;
 }
 
 /// How an agreed level compares with the level's expectation.
-pub fn gap(agreed: Rating, expected: usize) -> Ordering {
+pub(crate) fn gap(agreed: Rating, expected: usize) -> Ordering {
     match agreed {
         Rating::NotYet => Ordering::Less,
         Rating::Rung(rank) => rank.cmp(&expected),
@@ -34,7 +26,7 @@ pub fn gap(agreed: Rating, expected: usize) -> Ordering {
 }
 
 /// A rating as printed: the rung's name, or "Not yet demonstrated"; blank when none.
-pub fn rating_name(fw: &Framework, rating: Option<Rating>) -> String {
+pub(crate) fn rating_name(fw: &Framework, rating: Option<Rating>) -> String {
     match rating {
         None => String::new(),
         Some(Rating::NotYet) => fw.words.get(Key::NotYetDemonstrated).to_string(),
@@ -43,7 +35,7 @@ pub fn rating_name(fw: &Framework, rating: Option<Rating>) -> String {
 }
 
 /// Every sheet's rows, sheets in collection order, skills in the framework's order.
-pub fn rows(fw: &Framework, sheets: &[Sheet]) -> Vec<ResultRow> {
+pub(crate) fn rows(fw: &Framework, sheets: &[Sheet]) -> Vec<ResultRow> {
     let mut out = Vec::new();
     for sheet in sheets {
         let role = &fw.roles[sheet.role];
@@ -79,7 +71,7 @@ pub fn rows(fw: &Framework, sheets: &[Sheet]) -> Vec<ResultRow> {
 
 /// The table as CSV (RFC 4180, UTF-8, header row first, `\n` line ends),
 /// cells exactly as in the workbook.
-pub fn csv(fw: &Framework, sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
+pub(crate) fn csv(fw: &Framework, sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());

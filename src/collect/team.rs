@@ -23,29 +23,29 @@ const SKILL_WIDTH: f64 = 40.0;
 
 /// One skill's counts over every collected sheet that requires it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SkillCount {
+pub(crate) struct SkillCount {
     /// Index into the framework's skills.
-    pub skill: usize,
+    pub(crate) skill: usize,
     /// People agreed at each rung, lowest first.
-    pub at: Vec<usize>,
+    pub(crate) at: Vec<usize>,
     /// People agreed "Not yet demonstrated".
-    pub not_yet: usize,
+    pub(crate) not_yet: usize,
     /// People whose agreed level is below their level's expectation.
-    pub below: usize,
+    pub(crate) below: usize,
     /// People at or above their level's expectation, in collection order.
-    pub holders: Vec<String>,
+    pub(crate) holders: Vec<String>,
 }
 
 impl SkillCount {
     /// Everyone assessed on the skill.
-    pub fn assessed(&self) -> usize {
+    pub(crate) fn assessed(&self) -> usize {
         self.at.iter().sum::<usize>() + self.not_yet
     }
 }
 
 /// The counts for every skill at least one collected sheet assesses, in the
 /// framework's order of skills.
-pub fn counts(fw: &Framework, sheets: &[Sheet]) -> Vec<SkillCount> {
+pub(crate) fn counts(fw: &Framework, sheets: &[Sheet]) -> Vec<SkillCount> {
     let mut all: Vec<SkillCount> = (0..fw.skills.len())
         .map(|skill| SkillCount {
             skill,
@@ -78,7 +78,7 @@ pub fn counts(fw: &Framework, sheets: &[Sheet]) -> Vec<SkillCount> {
 /// Writes the Team sheet (the counts as a table) and, when anyone was
 /// collected, the Team chart sheet: a stacked bar chart of the same counts on
 /// a sheet of its own, so that it prints whole on one page.
-pub fn write(
+pub(crate) fn write(
     fw: &Framework,
     sheets: &[Sheet],
     workbook: &mut Workbook,

@@ -6,10 +6,10 @@ use crate::words::Key;
 
 /// The export value of "Not yet demonstrated" on the sheets (a PDF name):
 /// an identifier like the rungs' ids, the same in every language.
-pub const NOT_YET_ID: &str = "not-yet";
+pub(crate) const NOT_YET_ID: &str = "not-yet";
 
 /// The Results table's column headers, in order (the CSV's header row too).
-pub const RESULT_COLUMNS: [Key; 14] = [
+pub(crate) const RESULT_COLUMNS: [Key; 14] = [
     Key::CollectPerson,
     Key::Reviewer,
     Key::ReviewPeriod,
@@ -27,4 +27,5 @@ pub const RESULT_COLUMNS: [Key; 14] = [
 ];
 
 /// The Skipped table's column headers.
-pub const SKIPPED_COLUMNS: [Key; 3] = [Key::CollectFile, Key::CollectField, Key::CollectProblem];
+pub(crate) const SKIPPED_COLUMNS: [Key; 3] =
+    [Key::CollectFile, Key::CollectField, Key::CollectProblem];

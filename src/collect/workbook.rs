@@ -28,7 +28,7 @@ const RESULT_WIDTHS: [f64; RESULT_COLUMNS.len()] = [
 const WRAP_SLACK: f64 = 0.8;
 
 /// Writes the results workbook for `found`, dated `epoch` (Unix seconds).
-pub fn results_workbook(
+pub(crate) fn results_workbook(
     fw: &Framework,
     found: &Collection,
     epoch: impl Into<Option<i64>>,
@@ -221,7 +221,8 @@ mod tests {
     use calamine::Reader;
 
     use super::*;
-    use crate::collect::{Problem, Rating, Sheet, SkillResult};
+    use crate::collect::sheet::{Rating, SkillResult};
+    use crate::collect::{Problem, Sheet};
 
     /// Two people on the shipped framework's first level, and a skipped sheet.
     fn found(fw: &Framework) -> Collection {

@@ -13,16 +13,17 @@ use rayon::prelude::*;
 
 use super::{interrupt, progress, watch};
 use crate::build::{self, catalogue_for, Selection, Settings, Source};
-use crate::cli::{BuildArgs, ProductKind};
+use crate::cli::BuildArgs;
 use crate::console;
 use crate::error::{Exit, InvalidInput, Reported};
 use crate::load::{self, Diagnostic, Severity};
 use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{leftovers, Issue, Manifest, OutDir, SafePath};
 use crate::people;
+use crate::product::ProductKind;
 
 /// Runs `jobpack build` and says which exit status to use.
-pub fn run(args: BuildArgs) -> Result<Exit> {
+pub(crate) fn run(args: BuildArgs) -> Result<Exit> {
     if args.jobs == Some(0) {
         return Err(InvalidInput("--jobs must be at least 1".into()).into());
     }
@@ -435,7 +436,7 @@ fn file_kind(product: ProductKind, path: &str) -> &'static str {
 }
 
 /// "file:line:column: error: message", then the snippet and hint indented.
-pub fn format_issue(issue: &Issue, severity: Severity) -> String {
+pub(crate) fn format_issue(issue: &Issue, severity: Severity) -> String {
     let mut place = String::new();
     if let Some(file) = &issue.file {
         place.push_str(file);

@@ -16,7 +16,7 @@ use crate::model::{Counts, Framework};
 /// Prints every diagnostic to standard error and, when the file is valid, a
 /// summary to standard output (with `--json`, the [`CheckReport`] instead,
 /// valid or not). Exit 2 (via [`crate::error::Reported`]) on errors.
-pub fn run(args: &CheckArgs) -> Result<Exit> {
+pub(crate) fn run(args: &CheckArgs) -> Result<Exit> {
     // `build` refuses an out-of-range SOURCE_DATE_EPOCH, so `check` does too.
     crate::build::source_date_epoch()?;
     if args.json {
@@ -79,7 +79,7 @@ pub fn run(args: &CheckArgs) -> Result<Exit> {
 /// `counts` (roles, levels, skills, requirements) are null unless `valid`.
 /// Diagnostics come in file order. Keys are only ever added, never renamed.
 #[derive(Debug, Serialize)]
-pub struct CheckReport<'a> {
+pub(crate) struct CheckReport<'a> {
     file: String,
     valid: bool,
     errors: usize,
@@ -121,7 +121,7 @@ fn run_json(args: &CheckArgs) -> Result<Exit> {
 }
 
 /// The summary `check` prints: metadata, the scale, counts, and each role's levels.
-pub fn summary(fw: &Framework) -> String {
+pub(crate) fn summary(fw: &Framework) -> String {
     let mut out = String::new();
     let meta = &fw.meta;
     let counts = fw.counts();

@@ -14,7 +14,7 @@ use crate::output::{write_file, OutDir};
 /// Collects the sheets `args` names into `args.out`. Exit 1 when any sheet
 /// was left out (the rest are written), 2 on bad input (a bad framework, no
 /// sheets, an output that cannot be written), before anything is read.
-pub fn run(args: &CollectArgs) -> Result<Exit> {
+pub(crate) fn run(args: &CollectArgs) -> Result<Exit> {
     let loaded = load::load_reported_with(&args.framework, !args.quiet)?;
     let fw = &loaded.framework;
     let epoch = fw.document_epoch(source_date_epoch()?);

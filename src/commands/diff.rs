@@ -3,16 +3,17 @@
 use crate::console;
 use anyhow::Result;
 
-use crate::cli::{DiffArgs, Paper};
+use crate::cli::DiffArgs;
 use crate::compose::changes;
 use crate::diff::{compare, terminal};
 use crate::error::Exit;
 use crate::load;
+use crate::render::Paper;
 
 /// Prints the differences (text, or JSON with `--json`), writes the change
 /// report PDF with `--report`, and exits 0 when the frameworks agree, 1 when
 /// they differ, 2 when either file is invalid.
-pub fn run(args: &DiffArgs) -> Result<Exit> {
+pub(crate) fn run(args: &DiffArgs) -> Result<Exit> {
     let old = load::load_reported_with(&args.old, false)?;
     let new = load::load_reported_with(&args.new, false)?;
     let changes = compare(&old.framework, &new.framework);

@@ -14,7 +14,11 @@ use crate::words::primary;
 /// # Errors
 /// When `--lang` names a language the framework is not written in, or asks
 /// for the bilingual edition of a framework in one language.
-pub fn sources(path: &Path, loaded: Loaded, asked: &[String]) -> Result<Vec<Source>, Box<Issue>> {
+pub(crate) fn sources(
+    path: &Path,
+    loaded: Loaded,
+    asked: &[String],
+) -> Result<Vec<Source>, Box<Issue>> {
     let mut all = vec![loaded.framework];
     all.extend(loaded.translations);
     let tags: Vec<String> = all.iter().map(|f| f.meta.language.clone()).collect();

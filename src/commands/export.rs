@@ -9,7 +9,7 @@ use crate::import::table;
 use crate::load;
 
 /// Writes the long table of a framework to `--out` (atomically) or standard output.
-pub fn run(args: &ExportArgs) -> Result<Exit> {
+pub(crate) fn run(args: &ExportArgs) -> Result<Exit> {
     let ExportFormat::Table { framework, out } = &args.format;
     let loaded = load::load_reported(framework)?;
     let csv = table::export(&loaded.framework);

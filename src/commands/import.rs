@@ -13,7 +13,7 @@ use crate::model::Date;
 /// Runs the import, printing the report to standard error and the
 /// framework to `--out` (atomically) or standard output. Exit 2, with
 /// nothing written, on a malformed input.
-pub fn run(args: ImportArgs) -> Result<Exit> {
+pub(crate) fn run(args: ImportArgs) -> Result<Exit> {
     let (imported, out) = match &args.format {
         ImportFormat::Ddat {
             roles,
@@ -54,7 +54,7 @@ pub fn run(args: ImportArgs) -> Result<Exit> {
 
 /// The TOML of `imported`, loaded back to prove that `jobpack check` accepts
 /// it: anything it rejects is a bug here, not in the input (exit 1).
-pub fn checked_toml(imported: &Imported) -> Result<String> {
+pub(crate) fn checked_toml(imported: &Imported) -> Result<String> {
     let text = toml_out::write(imported);
     let loaded = crate::load::load_str(&text, Path::new("imported.toml"));
     match loaded {

@@ -11,13 +11,13 @@ use crate::output::{OutDir, SafePath};
 /// The commented framework shipped at the top of the repository, whose
 /// comments explain how to write one; it is checked by the test suite like
 /// any other framework, so the starter always loads.
-pub const STARTER: &str = include_str!("../../framework.toml");
+pub(crate) const STARTER: &str = include_str!("../../framework.toml");
 
 /// The file `init` writes.
-pub const FILE_NAME: &str = "framework.toml";
+pub(crate) const FILE_NAME: &str = "framework.toml";
 
 /// Writes DIR/framework.toml, refusing (exit 2) to replace one unless `--force`.
-pub fn run(args: &InitArgs) -> Result<Exit> {
+pub(crate) fn run(args: &InitArgs) -> Result<Exit> {
     let target = args.dir.join(FILE_NAME);
     // symlink_metadata: a link there, even a dangling one, is something the user made.
     if !args.force && std::fs::symlink_metadata(&target).is_ok() {

@@ -12,16 +12,16 @@ use crate::output::manifest::MANIFEST_NAME;
 use crate::output::{leftovers, Issue, Manifest, OutDir, SafePath};
 
 /// A build under way, as much as an interruption needs to write its manifest.
-pub struct Running {
+pub(crate) struct Running {
     /// The manifest of the whole plan, before anything was written (a dry
     /// run's, which lists every planned file without sizes).
-    pub planned: Manifest,
+    pub(crate) planned: Manifest,
     /// The whole pack (see [`leftovers::settle`]).
-    pub pack: Option<Vec<FileEntry>>,
+    pub(crate) pack: Option<Vec<FileEntry>>,
     /// Finished files, by path.
-    pub done: BTreeMap<String, Written>,
+    pub(crate) done: BTreeMap<String, Written>,
     /// Where the files go.
-    pub out: Arc<OutDir>,
+    pub(crate) out: Arc<OutDir>,
 }
 
 static RUNNING: Mutex<Option<Running>> = Mutex::new(None);
@@ -31,7 +31,7 @@ fn running() -> MutexGuard<'static, Option<Running>> {
 }
 
 /// Records that a build of `planned` into `out` starts now.
-pub fn start(planned: Manifest, pack: Option<Vec<FileEntry>>, out: Arc<OutDir>) {
+pub(crate) fn start(planned: Manifest, pack: Option<Vec<FileEntry>>, out: Arc<OutDir>) {
     *running() = Some(Running {
         planned,
         pack,
@@ -41,7 +41,7 @@ pub fn start(planned: Manifest, pack: Option<Vec<FileEntry>>, out: Arc<OutDir>) 
 }
 
 /// Records a finished file.
-pub fn finished(path: &str, written: &Written) {
+pub(crate) fn finished(path: &str, written: &Written) {
     if let Some(run) = running().as_mut() {
         run.done.insert(path.to_string(), written.clone());
     }
@@ -49,14 +49,14 @@ pub fn finished(path: &str, written: &Written) {
 
 /// The build finished (or failed) by itself: an interruption from now on
 /// writes no manifest of its own.
-pub fn stop() {
+pub(crate) fn stop() {
     *running() = None;
 }
 
 /// Installs the handler once per process: on Ctrl-C or SIGTERM, writes the
 /// manifest of the files finished so far (if a build is running), removes the
 /// files still being written, says so, and exits with status 130.
-pub fn install(quiet: bool) {
+pub(crate) fn install(quiet: bool) {
     // Fails only when a handler is already set (a second build in one process).
     let _ = ctrlc::set_handler(move || {
         // Held to the end: the build cannot write its own manifest meanwhile.

@@ -11,7 +11,7 @@ use crate::load;
 use crate::model::{Counts, Framework};
 
 /// Prints the listing to standard output (diagnostics go to standard error).
-pub fn run(args: &ListArgs) -> Result<Exit> {
+pub(crate) fn run(args: &ListArgs) -> Result<Exit> {
     let loaded = load::load_reported(&args.framework)?;
     let fw = &loaded.framework;
     if args.json {
@@ -43,7 +43,7 @@ pub fn run(args: &ListArgs) -> Result<Exit> {
 /// Arrays keep the framework's order; `version`, `published` and `family` may be null;
 /// `rank` is the position on the scale, lowest 0.
 #[derive(Debug, Serialize)]
-pub struct Listing<'a> {
+pub(crate) struct Listing<'a> {
     framework: FrameworkInfo<'a>,
     counts: Counts,
     scale: Vec<ScaleEntry<'a>>,
@@ -53,7 +53,7 @@ pub struct Listing<'a> {
 
 /// Framework metadata in a [`Listing`].
 #[derive(Debug, Serialize)]
-pub struct FrameworkInfo<'a> {
+pub(crate) struct FrameworkInfo<'a> {
     name: &'a str,
     publisher: &'a str,
     version: Option<&'a str>,
@@ -64,7 +64,7 @@ pub struct FrameworkInfo<'a> {
 
 impl<'a> FrameworkInfo<'a> {
     /// The metadata of `fw`.
-    pub fn of(fw: &'a Framework) -> Self {
+    pub(crate) fn of(fw: &'a Framework) -> Self {
         FrameworkInfo {
             name: &fw.meta.name,
             publisher: &fw.meta.publisher,
@@ -77,7 +77,7 @@ impl<'a> FrameworkInfo<'a> {
 
 /// A rung of the scale in a [`Listing`].
 #[derive(Debug, Serialize)]
-pub struct ScaleEntry<'a> {
+pub(crate) struct ScaleEntry<'a> {
     id: &'a str,
     name: &'a str,
     rank: usize,
@@ -85,14 +85,14 @@ pub struct ScaleEntry<'a> {
 
 /// An id and a name.
 #[derive(Debug, Serialize)]
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     id: &'a str,
     name: &'a str,
 }
 
 /// A role in a [`Listing`].
 #[derive(Debug, Serialize)]
-pub struct RoleEntry<'a> {
+pub(crate) struct RoleEntry<'a> {
     id: &'a str,
     name: &'a str,
     family: Option<&'a str>,
@@ -101,7 +101,7 @@ pub struct RoleEntry<'a> {
 
 /// A role level in a [`Listing`].
 #[derive(Debug, Serialize)]
-pub struct LevelEntry<'a> {
+pub(crate) struct LevelEntry<'a> {
     id: &'a str,
     name: &'a str,
     grades: &'a [String],
@@ -110,13 +110,13 @@ pub struct LevelEntry<'a> {
 
 /// A (skill id, skill level id) pair in a [`Listing`].
 #[derive(Debug, Serialize)]
-pub struct RequirementEntry<'a> {
+pub(crate) struct RequirementEntry<'a> {
     skill: &'a str,
     level: &'a str,
 }
 
 /// Builds the `--json` document.
-pub fn listing(fw: &Framework) -> Listing<'_> {
+pub(crate) fn listing(fw: &Framework) -> Listing<'_> {
     Listing {
         framework: FrameworkInfo::of(fw),
         counts: fw.counts(),
@@ -168,7 +168,7 @@ pub fn listing(fw: &Framework) -> Listing<'_> {
 }
 
 /// The human-readable listing: ids first, so they can be copied into `--role` and `--level`.
-pub fn text(fw: &Framework) -> String {
+pub(crate) fn text(fw: &Framework) -> String {
     let ids = fw
         .roles
         .iter()

@@ -12,7 +12,7 @@ use crate::error::Exit;
 use crate::output::{OutDir, SafePath};
 
 /// Prints one page, or with `--out` writes every page into a folder.
-pub fn run(args: &ManArgs) -> Result<Exit> {
+pub(crate) fn run(args: &ManArgs) -> Result<Exit> {
     if let Some(dir) = &args.out {
         let written = write_all(dir)?;
         console::errln(&format!(
@@ -37,7 +37,7 @@ pub fn run(args: &ManArgs) -> Result<Exit> {
 
 /// Every page as (file name, roff): jobpack.1 first, then one per command in
 /// the order `jobpack --help` lists them.
-pub fn pages() -> Vec<(String, Vec<u8>)> {
+pub(crate) fn pages() -> Vec<(String, Vec<u8>)> {
     // As clap_mangen::generate_to does: no page for `help`, and built, so that
     // each command's display name is jobpack-COMMAND.
     let mut top = Cli::command().disable_help_subcommand(true);

@@ -1,16 +1,16 @@
 //! One function per subcommand; `main` only dispatches here.
 
-pub mod build;
-pub mod check;
-pub mod collect;
-pub mod diff;
-pub mod editions;
-pub mod export;
-pub mod import;
-pub mod init;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod collect;
+pub(crate) mod diff;
+pub(crate) mod editions;
+pub(crate) mod export;
+pub(crate) mod import;
+pub(crate) mod init;
 mod interrupt;
-pub mod list;
-pub mod man;
+pub(crate) mod list;
+pub(crate) mod man;
 mod progress;
 mod watch;
 

@@ -24,7 +24,7 @@ const TEMPLATE: &str = "{bar:40} {pos}/{len} documents{left}";
 
 /// The bar on standard error for a run of `len` documents; hidden when quiet,
 /// for short runs, and when standard error is not a terminal.
-pub fn bar(len: usize, quiet: bool) -> ProgressBar {
+pub(crate) fn bar(len: usize, quiet: bool) -> ProgressBar {
     if quiet || len < PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -48,7 +48,7 @@ pub fn bar(len: usize, quiet: bool) -> ProgressBar {
 
 /// The time left, by the average pace so far; `None` until `done` of `total`
 /// documents after `elapsed` say enough (see [`SETTLE_TIME`], [`SETTLE_FRACTION`]).
-pub fn time_left(elapsed: Duration, done: u64, total: u64) -> Option<Duration> {
+pub(crate) fn time_left(elapsed: Duration, done: u64, total: u64) -> Option<Duration> {
     if done == 0 || done >= total || elapsed < SETTLE_TIME {
         return None;
     }

@@ -31,7 +31,7 @@ type Stamp = Option<(u64, Option<SystemTime>)>;
 /// the process is interrupted (Ctrl-C: exit 130, see [`super::interrupt`]).
 /// A build that fails (a bad edit) is reported as usual and the next change
 /// is waited for. Returns only when standard output or error is closed.
-pub fn run(args: &BuildArgs, build: impl Fn() -> Result<Exit>) -> Result<Exit> {
+pub(crate) fn run(args: &BuildArgs, build: impl Fn() -> Result<Exit>) -> Result<Exit> {
     loop {
         let before = snapshot(args);
         match build() {

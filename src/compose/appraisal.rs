@@ -33,9 +33,8 @@ pub struct Person {
     pub period: Option<String>,
 }
 
-pub use skill::{
-    choice_options, skill_keys, Assessor, ASSESSORS, NOT_YET_DEMONSTRATED, NOT_YET_VALUE,
-};
+pub(crate) use skill::skill_keys;
+pub use skill::{choice_options, NOT_YET_DEMONSTRATED, NOT_YET_VALUE};
 
 mod skill;
 
@@ -51,6 +50,21 @@ const SIGNATURE_LINES: u16 = 2;
 ///
 /// # Errors
 /// When `role_index` or `level_index` is out of range.
+///
+/// # Example
+///
+/// A sheet pre-filled for one person; `None` gives the blank sheet.
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::compose::appraisal::{appraisal, Person};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let sam = Person { name: "Sam Jones".into(), ..Person::default() };
+/// let doc = appraisal(&fw, 0, 2, Some(&sam), fw.document_epoch(None))?;
+/// assert!(!doc.blocks.is_empty());
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn appraisal(
     fw: &Framework,
     role_index: usize,

@@ -50,7 +50,7 @@ pub fn bilingual(first: Document, second: Document) -> Document {
 
 /// `doc` with a line after its title, in each other language, saying the
 /// document is available in it: (language tag, sentence) pairs.
-pub fn with_notices(mut doc: Document, notices: &[(String, String)]) -> Document {
+pub(crate) fn with_notices(mut doc: Document, notices: &[(String, String)]) -> Document {
     if notices.is_empty() {
         return doc;
     }
@@ -73,7 +73,7 @@ pub fn with_notices(mut doc: Document, notices: &[(String, String)]) -> Document
 }
 
 /// The notice, in language `lang`, that a document exists in that language.
-pub fn notice(lang: &str) -> Option<(String, String)> {
+pub(crate) fn notice(lang: &str) -> Option<(String, String)> {
     words::is_shipped(lang).then(|| {
         let (w, _) = words::Words::for_language(lang, &Default::default());
         (lang.to_string(), w.get(words::Key::Available).to_string())

@@ -14,7 +14,7 @@ use crate::words::{Key, Words};
 /// The report comparing `old` with `new`, dated `epoch`.
 ///
 /// The report is in the new framework's language, from the words catalogue.
-pub fn report(
+pub(crate) fn report(
     old: &Framework,
     new: &Framework,
     c: &Changes,

@@ -5,15 +5,15 @@
 //! and a link relative to the page) and knows nothing of the file layout.
 
 use super::prose::text_blocks;
-use crate::cli::{Format, ProductKind};
 use crate::doc::{
     Block, Cell, Column, DocMeta, Document, Heading, List, ParaStyle, Paragraph, Row, Span, Table,
 };
 use crate::model::{Framework, Role};
+use crate::product::{Format, ProductKind};
 use crate::words::{Key, Words};
 
 /// How a format is named in a link ("Web page", "PDF").
-pub fn format_name(words: &Words, format: Format) -> &str {
+pub(crate) fn format_name(words: &Words, format: Format) -> &str {
     words.get(match format {
         Format::Pdf => Key::FormatPdf,
         Format::Html => Key::FormatHtml,
@@ -27,21 +27,26 @@ const SEPARATOR: &str = " · ";
 
 /// One document on an index page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Index of the role in the framework.
-    pub role: usize,
+    pub(crate) role: usize,
     /// Index of the level, for per-level documents.
-    pub level: Option<usize>,
+    pub(crate) level: Option<usize>,
     /// What the document is.
-    pub kind: ProductKind,
+    pub(crate) kind: ProductKind,
     /// Its format.
-    pub format: Format,
+    pub(crate) format: Format,
     /// Where it is, relative to the index page.
-    pub href: String,
+    pub(crate) href: String,
 }
 
 /// The index page of role `role`, listing `entries` (its documents).
-pub fn role_index(fw: &Framework, role: usize, entries: &[Entry], epoch: Option<i64>) -> Document {
+pub(crate) fn role_index(
+    fw: &Framework,
+    role: usize,
+    entries: &[Entry],
+    epoch: Option<i64>,
+) -> Document {
     let r = &fw.roles[role];
     let mut blocks = vec![kicker(fw), heading(1, &r.name)];
     blocks.extend(text_blocks(&r.summary));
@@ -58,7 +63,7 @@ pub fn role_index(fw: &Framework, role: usize, entries: &[Entry], epoch: Option<
 
 /// The index page of the whole framework: every role with its documents.
 /// `role_pages` links each role's own index page, where there is one.
-pub fn framework_index(
+pub(crate) fn framework_index(
     fw: &Framework,
     entries: &[Entry],
     role_pages: &[(usize, String)],

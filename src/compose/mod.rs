@@ -2,11 +2,11 @@
 
 pub mod appraisal;
 pub mod bilingual;
-pub mod changes;
-pub mod index;
+pub(crate) mod changes;
+pub(crate) mod index;
 pub mod profile;
-pub mod prose;
-pub mod tracks;
+pub(crate) mod prose;
+pub(crate) mod tracks;
 
 use anyhow::{Context, Result};
 

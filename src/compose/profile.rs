@@ -17,6 +17,17 @@ use crate::words::Key;
 ///
 /// # Errors
 /// When either index is out of range.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let doc = jobpack::compose::profile::profile(&fw, 0, 1, fw.document_epoch(None))?;
+/// assert!(doc.meta.title.contains(&fw.roles[0].levels[1].name));
+/// assert!(jobpack::compose::profile::profile(&fw, 0, 99, None).is_err());
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn profile(
     fw: &Framework,
     role_index: usize,

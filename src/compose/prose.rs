@@ -10,7 +10,7 @@ use crate::words::Key;
 const LOGO_HEIGHT: f32 = 36.0;
 
 /// Framework prose as paragraphs and bullet lists, keeping its language.
-pub fn text_blocks(t: &Text) -> Vec<Block> {
+pub(crate) fn text_blocks(t: &Text) -> Vec<Block> {
     let para = |s: &String| Paragraph {
         lang: t.lang.clone(),
         ..Paragraph::plain(s.clone())
@@ -32,7 +32,7 @@ pub fn text_blocks(t: &Text) -> Vec<Block> {
 ///
 /// The lead-in is the framework's own wording, so it keeps the document's
 /// language even when the descriptor is in another.
-pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
+pub(crate) fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
     let mut out = Vec::new();
     let mut after_paragraph = false;
     for block in text_blocks(text) {
@@ -50,7 +50,7 @@ pub fn descriptor_blocks(fw: &Framework, text: &Text) -> Vec<Block> {
 
 /// A rung of the scale by name, tinted by its rank (the tint never carries
 /// the meaning alone: the name says it).
-pub fn scale_cell(fw: &Framework, rank: usize) -> Cell {
+pub(crate) fn scale_cell(fw: &Framework, rank: usize) -> Cell {
     let name = fw.scale.get(rank).map_or("", |s| s.name.as_str());
     Cell {
         shade: Some(Shade::Scale {
@@ -63,7 +63,7 @@ pub fn scale_cell(fw: &Framework, rank: usize) -> Cell {
 
 /// The key to the skill-level scale: each rung, lowest first, with what it
 /// means in the framework's own words (blank where it says nothing).
-pub fn scale_table(fw: &Framework) -> Table {
+pub(crate) fn scale_table(fw: &Framework) -> Table {
     // A scale without descriptions gets no empty "What it means" column.
     let described = fw.scale.iter().any(|rung| {
         rung.description
@@ -75,7 +75,7 @@ pub fn scale_table(fw: &Framework) -> Table {
 
 /// [`scale_table`] with its "What it means" column whatever the scale says,
 /// for a key whose caller adds rows that have a meaning.
-pub fn scale_table_with_meanings(fw: &Framework) -> Table {
+pub(crate) fn scale_table_with_meanings(fw: &Framework) -> Table {
     scale_table_of(fw, true)
 }
 
@@ -119,7 +119,7 @@ fn scale_table_of(fw: &Framework, described: bool) -> Table {
 }
 
 /// The organisation's logo, with its alternative text, when the framework has one.
-pub fn logo(fw: &Framework) -> Option<Block> {
+pub(crate) fn logo(fw: &Framework) -> Option<Block> {
     fw.branding.logo.as_ref().map(|logo| {
         Block::Figure(Figure {
             png: logo.png.clone(),

@@ -8,7 +8,7 @@ use crate::words::Key;
 
 /// "Level 3 of 5"; on a role with tracks, the rung on its ladder, and the
 /// track when it is not the main one: "Level 4 of 6, management track".
-pub fn position(fw: &Framework, role: &Role, index: usize) -> String {
+pub(crate) fn position(fw: &Framework, role: &Role, index: usize) -> String {
     let w = &fw.words;
     if !role.has_tracks() {
         return say!(w, ProfilePosition, n = index + 1, of = role.levels.len());
@@ -21,7 +21,7 @@ pub fn position(fw: &Framework, role: &Role, index: usize) -> String {
 }
 
 /// The sentence opening "What changes at the next level", naming level `next`.
-pub fn next_intro(fw: &Framework, role: &Role, next: usize) -> String {
+pub(crate) fn next_intro(fw: &Framework, role: &Role, next: usize) -> String {
     let w = &fw.words;
     let level = &role.levels[next];
     if !role.has_tracks() {
@@ -48,7 +48,7 @@ pub fn next_intro(fw: &Framework, role: &Role, next: usize) -> String {
 }
 
 /// Names the levels of other tracks one rung up, for the next-level section.
-pub fn alternatives_blocks(fw: &Framework, role: &Role, others: &[usize]) -> Vec<Block> {
+pub(crate) fn alternatives_blocks(fw: &Framework, role: &Role, others: &[usize]) -> Vec<Block> {
     if others.is_empty() {
         return Vec::new();
     }
@@ -78,7 +78,7 @@ pub fn alternatives_blocks(fw: &Framework, role: &Role, others: &[usize]) -> Vec
 }
 
 /// A level's name as a column header: with its track when the name does not say it.
-pub fn level_label(fw: &Framework, level: &Level) -> String {
+pub(crate) fn level_label(fw: &Framework, level: &Level) -> String {
     match &level.track {
         Some(t) if !level.name.to_lowercase().contains(&t.to_lowercase()) => {
             say!(fw.words, LevelOnTrack, level = level.name, track = t)
@@ -89,7 +89,7 @@ pub fn level_label(fw: &Framework, level: &Level) -> String {
 
 /// One sentence per track of a role, naming its levels lowest first, for
 /// the workbook; nothing for a role without tracks.
-pub fn tracks_note(fw: &Framework, role: &Role) -> Vec<String> {
+pub(crate) fn tracks_note(fw: &Framework, role: &Role) -> Vec<String> {
     if !role.has_tracks() {
         return Vec::new();
     }

@@ -6,8 +6,8 @@
 //! an added skill whose descriptors mostly agree are a rename.
 
 mod roles;
-pub mod terminal;
-pub mod words;
+pub(crate) mod terminal;
+pub(crate) mod words;
 
 use serde::Serialize;
 
@@ -16,106 +16,106 @@ use words::{agreement, diff, Run};
 
 /// A removed and an added skill whose descriptors agree at least this much
 /// (shared words over the longer text, at the skill levels both describe) are a rename.
-pub const RENAME_AGREEMENT: f64 = 0.6;
+pub(crate) const RENAME_AGREEMENT: f64 = 0.6;
 
 /// Every difference between two frameworks.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Changes {
+pub(crate) struct Changes {
     /// Framework facts changed: name, publisher, version, date, scale.
-    pub framework: Vec<TextChange>,
+    pub(crate) framework: Vec<TextChange>,
     /// Skills only in the new framework, by name.
-    pub skills_added: Vec<String>,
+    pub(crate) skills_added: Vec<String>,
     /// Skills only in the old framework, by name.
-    pub skills_removed: Vec<String>,
+    pub(crate) skills_removed: Vec<String>,
     /// Skills renamed: old name, new name, and how much their descriptors agree.
-    pub skills_renamed: Vec<Rename>,
+    pub(crate) skills_renamed: Vec<Rename>,
     /// Texts of the skills catalogue changed (descriptions, descriptors).
-    pub skill_texts: Vec<TextChange>,
+    pub(crate) skill_texts: Vec<TextChange>,
     /// Roles only in the new framework.
-    pub roles_added: Vec<String>,
+    pub(crate) roles_added: Vec<String>,
     /// Roles only in the old framework.
-    pub roles_removed: Vec<String>,
+    pub(crate) roles_removed: Vec<String>,
     /// Whether the roles both have come in another order.
-    pub roles_reordered: bool,
+    pub(crate) roles_reordered: bool,
     /// Changes inside roles in both.
-    pub roles: Vec<RoleChanges>,
+    pub(crate) roles: Vec<RoleChanges>,
 }
 
 /// A renamed skill.
 #[derive(Debug, Clone, Serialize)]
-pub struct Rename {
+pub(crate) struct Rename {
     /// The old name.
-    pub old: String,
+    pub(crate) old: String,
     /// The new name.
-    pub new: String,
+    pub(crate) new: String,
     /// Shared words of their descriptors, 0 to 1.
-    pub agreement: f64,
+    pub(crate) agreement: f64,
 }
 
 /// One changed text, with its word-level difference.
 #[derive(Debug, Clone, Serialize)]
-pub struct TextChange {
+pub(crate) struct TextChange {
     /// What the text is, e.g. "summary" or "Testing at Working".
-    pub what: String,
+    pub(crate) what: String,
     /// The old text, as printed.
-    pub old: String,
+    pub(crate) old: String,
     /// The new text, as printed.
-    pub new: String,
+    pub(crate) new: String,
     /// Word runs from old to new.
-    pub words: Vec<Run>,
+    pub(crate) words: Vec<Run>,
 }
 
 /// Changes inside one role.
 #[derive(Debug, Clone, Serialize)]
-pub struct RoleChanges {
+pub(crate) struct RoleChanges {
     /// The role's id (new framework).
-    pub id: String,
+    pub(crate) id: String,
     /// The role's name (new framework).
-    pub name: String,
+    pub(crate) name: String,
     /// Texts of the role changed.
-    pub texts: Vec<TextChange>,
+    pub(crate) texts: Vec<TextChange>,
     /// Levels only in the new framework.
-    pub levels_added: Vec<String>,
+    pub(crate) levels_added: Vec<String>,
     /// Levels only in the old framework.
-    pub levels_removed: Vec<String>,
+    pub(crate) levels_removed: Vec<String>,
     /// Whether the levels both have come in another order.
-    pub reordered: bool,
+    pub(crate) reordered: bool,
     /// Changes inside levels in both, and the levels to re-issue.
-    pub levels: Vec<LevelChanges>,
+    pub(crate) levels: Vec<LevelChanges>,
 }
 
 /// Changes inside one role level.
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelChanges {
+pub(crate) struct LevelChanges {
     /// The level's id (new framework).
-    pub id: String,
+    pub(crate) id: String,
     /// The level's name (new framework).
-    pub name: String,
+    pub(crate) name: String,
     /// Skills whose skill level changed, was added or dropped.
-    pub skill_levels: Vec<SkillLevelChange>,
+    pub(crate) skill_levels: Vec<SkillLevelChange>,
     /// Texts of the level changed: name, summary, responsibilities, track.
-    pub texts: Vec<TextChange>,
+    pub(crate) texts: Vec<TextChange>,
     /// Descriptors it prints that changed, e.g. "Testing at Working".
-    pub descriptors: Vec<TextChange>,
+    pub(crate) descriptors: Vec<TextChange>,
     /// Why its documents change even with nothing of its own changed
     /// (a renamed skill, a framework fact, a role text).
-    pub because: Vec<String>,
+    pub(crate) because: Vec<String>,
 }
 
 /// A skill whose skill level changed at a role level.
 #[derive(Debug, Clone, Serialize)]
-pub struct SkillLevelChange {
+pub(crate) struct SkillLevelChange {
     /// The skill's name (new name when renamed).
-    pub skill: String,
+    pub(crate) skill: String,
     /// The old skill level, or None when the level did not need the skill.
-    pub old: Option<String>,
+    pub(crate) old: Option<String>,
     /// The new skill level, or None when it no longer needs it.
-    pub new: Option<String>,
+    pub(crate) new: Option<String>,
 }
 
 impl Changes {
     /// True when the frameworks agree.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.framework.is_empty()
             && self.skills_added.is_empty()
             && self.skills_removed.is_empty()
@@ -130,7 +130,7 @@ impl Changes {
 
 /// A text as its reader sees it, on one line: bullets-only descriptors after
 /// the lead-in, each bullet after a "•" so that items never read as one sentence.
-pub fn printed(fw: &Framework, t: &Text, lead: bool) -> String {
+pub(crate) fn printed(fw: &Framework, t: &Text, lead: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if lead && t.is_bullets_only() && !fw.meta.bullet_lead.is_empty() {
         parts.push(fw.meta.bullet_lead.clone());
@@ -177,7 +177,7 @@ fn match_by<T>(
 }
 
 /// Compares two frameworks.
-pub fn compare(old: &Framework, new: &Framework) -> Changes {
+pub(crate) fn compare(old: &Framework, new: &Framework) -> Changes {
     let mut c = Changes::default();
     let (mo, mn) = (&old.meta, &new.meta);
     let facts = [

@@ -7,7 +7,7 @@ use super::words::Run;
 use super::{Changes, TextChange};
 
 /// Whether to colour: standard output is a terminal and NO_COLOR is unset or empty.
-pub fn use_colour() -> bool {
+pub(crate) fn use_colour() -> bool {
     use std::io::IsTerminal;
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     std::io::stdout().is_terminal() && !no_colour
@@ -42,7 +42,7 @@ impl Style {
 }
 
 /// The whole report.
-pub fn render(c: &Changes, colour: bool) -> String {
+pub(crate) fn render(c: &Changes, colour: bool) -> String {
     let st = Style { colour };
     let mut out = String::new();
     if c.is_empty() {

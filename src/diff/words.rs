@@ -5,7 +5,7 @@ use serde::Serialize;
 /// A run of words both texts share, or only one has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "op", content = "text", rename_all = "lowercase")]
-pub enum Run {
+pub(crate) enum Run {
     /// Words in both.
     Same(String),
     /// Words only in the old text.
@@ -18,7 +18,7 @@ pub enum Run {
 const MAX_WORDS: usize = 3000;
 
 /// The word runs that turn `old` into `new` (longest common subsequence of words).
-pub fn diff(old: &str, new: &str) -> Vec<Run> {
+pub(crate) fn diff(old: &str, new: &str) -> Vec<Run> {
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
     if a.len() > MAX_WORDS || b.len() > MAX_WORDS {
@@ -70,7 +70,7 @@ pub fn diff(old: &str, new: &str) -> Vec<Run> {
 }
 
 /// How much two texts agree, 0 to 1: shared words over the longer text's words.
-pub fn agreement(old: &str, new: &str) -> f64 {
+pub(crate) fn agreement(old: &str, new: &str) -> f64 {
     let longer = old
         .split_whitespace()
         .count()

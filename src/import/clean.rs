@@ -8,15 +8,15 @@ use crate::model::{Text, TextBlock};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cleaning {
     /// U+2028 (and U+2029) separators, made line breaks.
-    pub line_separators: usize,
+    pub(crate) line_separators: usize,
     /// U+200B zero-width spaces (and stray U+FEFF), removed.
-    pub zero_width: usize,
+    pub(crate) zero_width: usize,
     /// U+00A0 no-break spaces, made plain spaces.
-    pub no_break: usize,
+    pub(crate) no_break: usize,
     /// Lines of a cell that ended in spaces (trimmed).
-    pub trailing: usize,
+    pub(crate) trailing: usize,
     /// Lines of a cell that began with spaces (trimmed).
-    pub leading: usize,
+    pub(crate) leading: usize,
 }
 
 impl Cleaning {
@@ -62,13 +62,13 @@ impl Cleaning {
 
     /// Cleans a one-line value such as a name: as [`Cleaning::text`], with
     /// any line breaks made spaces.
-    pub fn line(&mut self, raw: &str) -> String {
+    pub(crate) fn line(&mut self, raw: &str) -> String {
         let t = self.text(raw);
         t.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// One line per kind of change made, for the import report.
-    pub fn report(&self) -> Vec<String> {
+    pub(crate) fn report(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut add = |n: usize, what: &str| {
             if n > 0 {
@@ -90,7 +90,7 @@ impl Cleaning {
 /// A cleaned cell as prose: each line is a paragraph, except that lines
 /// starting with "- " make a bullet list. A line break in a spreadsheet cell
 /// is meant, so lines are never folded together.
-pub fn cell_text(cleaned: &str) -> Text {
+pub(crate) fn cell_text(cleaned: &str) -> Text {
     let mut blocks: Vec<TextBlock> = Vec::new();
     let mut after_blank = true;
     for line in cleaned.lines() {
@@ -111,7 +111,7 @@ pub fn cell_text(cleaned: &str) -> Text {
 }
 
 /// A cell's text back as lines: the inverse of [`cell_text`].
-pub fn text_cell(text: &Text) -> String {
+pub(crate) fn text_cell(text: &Text) -> String {
     let mut out: Vec<String> = Vec::new();
     for block in &text.blocks {
         match block {

@@ -36,6 +36,25 @@ const ROLE_COLUMNS: [&str; 10] = [
 ];
 
 /// Reads `roles_csv` (and `skills_csv`, when given) into a framework.
+///
+/// # Example
+///
+/// Import the framework's CSV download, then write it as framework TOML:
+///
+/// ```
+/// use std::path::Path;
+/// use jobpack::import::{ddat, toml_out, Facts};
+///
+/// let imported = ddat::import(
+///     Path::new("tests/data/ddat-sample/roles.csv"),
+///     Some(Path::new("tests/data/ddat-sample/skills.csv")),
+///     &Facts { published: None, version: Some("2026.1".into()) },
+/// )?;
+/// let toml = toml_out::write(&imported);
+/// let loaded = jobpack::load::load_str(&toml, Path::new("imported.toml")).expect("valid TOML");
+/// assert_eq!(loaded.framework.roles.len(), imported.framework.roles.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn import(
     roles_csv: &Path,
     skills_csv: Option<&Path>,

@@ -3,16 +3,16 @@
 //!
 //! A format is a function from its files to an [`Imported`]: the framework,
 //! the comments worth keeping in the file, and a report of what was done.
-//! Everything else is shared: reading CSV with located errors ([`sheet`]),
+//! Everything else is shared: reading CSV with located errors (`sheet`),
 //! cleaning cell text ([`clean`]), putting levels in order of seniority
-//! ([`seniority`]) and writing pleasant TOML ([`toml_out`]). Two formats
+//! (`seniority`) and writing pleasant TOML ([`toml_out`]). Two formats
 //! ship: the DDaT download ([`ddat`]) and a plain long table ([`table`],
 //! which [`table::export`] also writes).
 
 pub mod clean;
 pub mod ddat;
-pub mod seniority;
-pub mod sheet;
+pub(crate) mod seniority;
+pub(crate) mod sheet;
 pub mod table;
 pub mod toml_out;
 
@@ -27,13 +27,13 @@ pub struct Imported {
     /// The framework read.
     pub framework: Framework,
     /// Comment lines for the top of the file (without "# ").
-    pub header: Vec<String>,
+    pub(crate) header: Vec<String>,
     /// Comment lines to write above a role's `[[roles]]` table, by role id.
-    pub role_notes: BTreeMap<String, Vec<String>>,
+    pub(crate) role_notes: BTreeMap<String, Vec<String>>,
     /// Comment lines above a level's `[[roles.levels]]`, by (role id, level id).
-    pub level_notes: BTreeMap<(String, String), Vec<String>>,
+    pub(crate) level_notes: BTreeMap<(String, String), Vec<String>>,
     /// What was done, one line each, for the terminal.
-    pub report: Vec<String>,
+    pub(crate) report: Vec<String>,
 }
 
 /// Framework facts an input file does not carry, from the command line.
@@ -49,15 +49,15 @@ pub struct Facts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportError {
     /// The file, as named on the command line.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// 1-based line; 0 for the file as a whole.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column: the CSV field number, or the character for an encoding error.
-    pub column: usize,
+    pub(crate) column: usize,
     /// What is wrong, naming the column.
-    pub message: String,
+    pub(crate) message: String,
     /// What to do about it.
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 impl std::fmt::Display for ImportError {
@@ -73,7 +73,7 @@ impl std::fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// A column letter as spreadsheets show it: 1 → A, 27 → AA.
-pub fn column_letter(mut n: usize) -> String {
+pub(crate) fn column_letter(mut n: usize) -> String {
     let mut out = Vec::new();
     while n > 0 {
         let d = (n - 1) % 26;
@@ -85,7 +85,7 @@ pub fn column_letter(mut n: usize) -> String {
 }
 
 /// An id from a name: lower-case ASCII words joined by hyphens.
-pub fn id_from(name: &str) -> String {
+pub(crate) fn id_from(name: &str) -> String {
     let id: String = crate::output::slug(name)
         .chars()
         .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
@@ -99,7 +99,7 @@ pub fn id_from(name: &str) -> String {
 }
 
 /// `base`, or `base-2`, `base-3`, … whichever `taken` does not hold yet (which it then does).
-pub fn unique_id(base: String, taken: &mut Vec<String>) -> String {
+pub(crate) fn unique_id(base: String, taken: &mut Vec<String>) -> String {
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {

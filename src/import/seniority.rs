@@ -25,7 +25,7 @@ const PLAIN: usize = 3;
 
 /// A level name split into its title and its track, if it names one:
 /// "Senior developer - management" → ("Senior developer", Some("management")).
-pub fn split_track(name: &str) -> (&str, Option<&str>) {
+pub(crate) fn split_track(name: &str) -> (&str, Option<&str>) {
     for sep in [" - ", " \u{2013} ", " \u{2014} "] {
         if let Some((title, track)) = name.rsplit_once(sep) {
             let track = track.trim();
@@ -39,7 +39,7 @@ pub fn split_track(name: &str) -> (&str, Option<&str>) {
 
 /// The seniority rank of a level title within `role`, or None when the title
 /// has no seniority word and is not the plain title.
-pub fn rank(title: &str, role: &str) -> Option<usize> {
+pub(crate) fn rank(title: &str, role: &str) -> Option<usize> {
     let first = title.split_whitespace().next()?.to_lowercase();
     if let Some(r) = WORDS
         .iter()
@@ -59,18 +59,18 @@ pub fn rank(title: &str, role: &str) -> Option<usize> {
 /// One level to place: its title's rank (if known) and the average rank of
 /// the skill levels it requires.
 #[derive(Debug, Clone)]
-pub struct Placing {
+pub(crate) struct Placing {
     /// From [`rank`].
-    pub rank: Option<usize>,
+    pub(crate) rank: Option<usize>,
     /// Average scale rank of its requirements.
-    pub skill_mean: f64,
+    pub(crate) skill_mean: f64,
     /// Its name, the last tie-breaker.
-    pub name: String,
+    pub(crate) name: String,
 }
 
 /// Why a level is where it is, when the seniority word alone did not decide.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Fallback {
+pub(crate) enum Fallback {
     /// The name has no seniority word.
     NoWord,
     /// Another level of the track has the same word.
@@ -79,7 +79,7 @@ pub enum Fallback {
 
 /// The order of `levels` (indices, lowest first), with the fallback that
 /// placed each level where the rule alone did not.
-pub fn order(levels: &[Placing]) -> (Vec<usize>, Vec<Option<Fallback>>) {
+pub(crate) fn order(levels: &[Placing]) -> (Vec<usize>, Vec<Option<Fallback>>) {
     // Known ranks first: an unknown level sits after the highest-ranked known
     // level whose skill levels are no higher than its own.
     let key = |i: usize| -> f64 {

@@ -6,31 +6,31 @@ use std::path::Path;
 use super::{column_letter, ImportError};
 
 /// The largest CSV file read (the full DDaT download is about 3 MB).
-pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A checked CSV file: a header row and rows of as many fields.
 #[derive(Debug, Clone)]
-pub struct Sheet {
+pub(crate) struct Sheet {
     /// The header's names, as written (trimmed).
-    pub headers: Vec<String>,
+    pub(crate) headers: Vec<String>,
     /// The data rows: (line where the row starts, fields).
-    pub rows: Vec<(usize, Vec<String>)>,
+    pub(crate) rows: Vec<(usize, Vec<String>)>,
     /// The file as named on the command line.
-    pub file: std::path::PathBuf,
+    pub(crate) file: std::path::PathBuf,
 }
 
 /// How a format names a column it reads.
-pub struct Wanted<'a> {
+pub(crate) struct Wanted<'a> {
     /// The header text, compared without regard to case or spaces.
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// Whether the file must have it.
-    pub required: bool,
+    pub(crate) required: bool,
 }
 
 impl Sheet {
     /// Reads `path`: UTF-8 (a byte-order mark is dropped), comma-separated,
     /// CRLF or LF line ends, a header row, then rows with as many fields.
-    pub fn read(path: &Path) -> Result<Sheet, ImportError> {
+    pub(crate) fn read(path: &Path) -> Result<Sheet, ImportError> {
         use std::io::Read;
         let whole = |message: String, hint: &str| ImportError {
             file: path.to_path_buf(),
@@ -68,7 +68,7 @@ impl Sheet {
     }
 
     /// [`Sheet::read`] on bytes already read.
-    pub fn parse(bytes: &[u8], path: &Path) -> Result<Sheet, ImportError> {
+    pub(crate) fn parse(bytes: &[u8], path: &Path) -> Result<Sheet, ImportError> {
         let at = |line: usize, column: usize, message: String, hint: &str| ImportError {
             file: path.to_path_buf(),
             line,
@@ -179,7 +179,7 @@ impl Sheet {
 
     /// The index of each wanted column (None for an optional one not there),
     /// or an error at the header naming the first required column missing.
-    pub fn columns(&self, wanted: &[Wanted]) -> Result<Vec<Option<usize>>, ImportError> {
+    pub(crate) fn columns(&self, wanted: &[Wanted]) -> Result<Vec<Option<usize>>, ImportError> {
         let norm = |s: &str| {
             s.chars()
                 .filter(|c| !c.is_whitespace() && *c != '_')

@@ -17,7 +17,7 @@ use super::{id_from, unique_id, ImportError, Imported};
 use crate::model::{Framework, Level, Requirement, Role, Skill, Text, WelshRequirement};
 
 /// The columns, in the order `export table` writes them; the first five are required.
-pub const COLUMNS: [&str; 21] = [
+pub(crate) const COLUMNS: [&str; 21] = [
     "Role",
     "Level",
     "Skill",
@@ -48,6 +48,15 @@ const RUNG: usize = 3;
 const DESCRIPTOR: usize = 4;
 
 /// The framework as a long table (CSV, UTF-8, CRLF as spreadsheets write it).
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let table = jobpack::import::table::export(&fw);
+/// assert!(table.lines().count() > fw.skills.len());
+/// ```
 pub fn export(fw: &Framework) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -127,6 +136,23 @@ fn text(cell: &str) -> Option<Text> {
 }
 
 /// Reads a long table; the framework's facts, scale and branding come from `base`.
+///
+/// # Example
+///
+/// A table exported and read back gives the same roles:
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::import::table;
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let path = std::env::temp_dir().join(format!("jobpack-doc-table-{}.csv", std::process::id()));
+/// std::fs::write(&path, table::export(&fw))?;
+/// let imported = table::import(&path, &fw, "framework.toml")?;
+/// assert_eq!(imported.framework.roles, fw.roles);
+/// # std::fs::remove_file(&path)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn import(path: &Path, base: &Framework, base_name: &str) -> Result<Imported, ImportError> {
     let sheet = Sheet::read(path)?;
     let wanted: Vec<Wanted> = COLUMNS

@@ -11,16 +11,16 @@ use super::fields::{Ctx, Table};
 use crate::words::{self, Words};
 
 /// One language's overrides, and where its table is.
-pub struct Overrides {
+pub(crate) struct Overrides {
     /// The `[words.<lang>]` table.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Entry name → words.
-    pub entries: BTreeMap<String, String>,
+    pub(crate) entries: BTreeMap<String, String>,
 }
 
 /// Reads `[words]`: one table per language tag, each of `"key" = "words"`.
 /// Unknown entries and entries with the wrong placeholders are errors.
-pub fn overrides(ctx: &mut Ctx, root: &Table) -> BTreeMap<String, Overrides> {
+pub(crate) fn overrides(ctx: &mut Ctx, root: &Table) -> BTreeMap<String, Overrides> {
     let mut out = BTreeMap::new();
     let Some(t) = ctx.sub_table(root, "words", "[words]") else {
         return out;
@@ -72,7 +72,7 @@ pub fn overrides(ctx: &mut Ctx, root: &Table) -> BTreeMap<String, Overrides> {
 /// the exact tag or its primary subtag) applied; each entry still missing is
 /// a warning at the overrides table, or else at `at` (where the framework
 /// names the language).
-pub fn words_for(
+pub(crate) fn words_for(
     ctx: &mut Ctx,
     lang: &str,
     overrides: &BTreeMap<String, Overrides>,

@@ -12,14 +12,11 @@
 //!   with a warning;
 //! - any other such character is an error naming it, located at its value:
 //!   it is invisible, so it cannot be meant as part of the text.
-//!
-//! Renderers still pass text through [`xml_safe`] as a last line of defence
-//! for text that does not come from a loaded file.
 
 use std::borrow::Cow;
 
 /// Whether XML 1.0 can hold `c` (its `Char` production).
-pub fn is_xml_char(c: char) -> bool {
+pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
@@ -30,16 +27,16 @@ fn is_word_break(c: char) -> bool {
 
 /// A character documents cannot hold, found in loaded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Forbidden {
+pub(crate) struct Forbidden {
     /// The character.
-    pub ch: char,
+    pub(crate) ch: char,
     /// How many characters precede it in the text.
-    pub position: usize,
+    pub(crate) position: usize,
 }
 
 impl Forbidden {
     /// "U+0007 (a control character) after 18 characters", for messages.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let what = match self.ch {
             '\u{0}' => "a null character",
             '\u{fffe}' | '\u{ffff}' => "a noncharacter",
@@ -55,7 +52,7 @@ impl Forbidden {
 /// Loaded text made safe for documents: Word's line and page breaks become
 /// line breaks (`Ok` with an owned string, so the caller can warn); any
 /// other character XML cannot hold is an error.
-pub fn clean(s: &str) -> Result<Cow<'_, str>, Forbidden> {
+pub(crate) fn clean(s: &str) -> Result<Cow<'_, str>, Forbidden> {
     if s.chars().all(is_xml_char) {
         return Ok(Cow::Borrowed(s));
     }
@@ -70,19 +67,6 @@ pub fn clean(s: &str) -> Result<Cow<'_, str>, Forbidden> {
         }
     }
     Ok(Cow::Owned(out))
-}
-
-/// `s` with every character XML cannot hold replaced by a space.
-pub fn xml_safe(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_xml_char) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if is_xml_char(c) { c } else { ' ' })
-                .collect(),
-        )
-    }
 }
 
 #[cfg(test)]
@@ -109,11 +93,5 @@ mod tests {
         );
         // Allowed in XML 1.0: tab, line breaks, DEL and the C1 range, U+FFFD.
         assert!(clean("\t\r\n\u{7f}\u{85}\u{fffd}").is_ok());
-    }
-
-    #[test]
-    fn the_last_defence_replaces_rather_than_fails() {
-        assert_eq!(xml_safe("a\u{1}b\u{ffff}"), "a b ");
-        assert!(matches!(xml_safe("fine"), Cow::Borrowed(_)));
     }
 }

@@ -21,9 +21,9 @@ use super::{Diagnostic, Severity};
 pub const MAX_DIAGNOSTICS: usize = 200;
 
 /// The state of one load: the source, and the diagnostics found so far.
-pub struct Ctx<'s> {
+pub(crate) struct Ctx<'s> {
     /// The file's path, as diagnostics name it.
-    pub file: &'s Path,
+    pub(crate) file: &'s Path,
     at: Locator<'s>,
     diags: Vec<Diagnostic>,
     /// Errors found beyond [`MAX_DIAGNOSTICS`] errors.
@@ -32,33 +32,33 @@ pub struct Ctx<'s> {
     /// that warnings never crowd out an error, nor make a valid file invalid.
     dropped_warnings: usize,
     /// The language texts are read in on this pass (see [`super::translations`]).
-    pub lang: String,
+    pub(crate) lang: String,
     /// Every language the framework declares, in its order.
-    pub languages: Vec<String>,
+    pub(crate) languages: Vec<String>,
 }
 
 /// A TOML table being read, with where to point when one of its keys is missing.
-pub struct Table<'a, 'i> {
+pub(crate) struct Table<'a, 'i> {
     /// The table's entries.
-    pub map: &'a DeTable<'i>,
+    pub(crate) map: &'a DeTable<'i>,
     /// The table's header or inline braces; None for the document itself.
-    pub span: Option<Range<usize>>,
+    pub(crate) span: Option<Range<usize>>,
     /// How messages name it, e.g. "[framework]" or "skill `testing`".
-    pub name: String,
+    pub(crate) name: String,
 }
 
 /// A value with the span of its source text.
 #[derive(Debug, Clone)]
-pub struct Located<T> {
+pub(crate) struct Located<T> {
     /// The value, checked.
-    pub value: T,
+    pub(crate) value: T,
     /// Where it is written, in bytes of the file.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 impl<'s> Ctx<'s> {
     /// Starts a load of `src`, read from `file`.
-    pub fn new(src: &'s str, file: &'s Path) -> Self {
+    pub(crate) fn new(src: &'s str, file: &'s Path) -> Self {
         Ctx {
             file,
             at: Locator::new(src),
@@ -72,7 +72,7 @@ impl<'s> Ctx<'s> {
 
     /// The diagnostics, sorted by position so a person can fix the file from
     /// top to bottom, with a closing note if some were dropped.
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         let mut diags = self.diags;
         diags.sort_by_key(|d| (d.line, d.column));
         diags.dedup();
@@ -98,12 +98,22 @@ impl<'s> Ctx<'s> {
     }
 
     /// Records an error at `span`.
-    pub fn error(&mut self, span: Option<Range<usize>>, message: String, hint: Option<String>) {
+    pub(crate) fn error(
+        &mut self,
+        span: Option<Range<usize>>,
+        message: String,
+        hint: Option<String>,
+    ) {
         self.push(Severity::Error, span, message, hint);
     }
 
     /// Records a warning at `span`.
-    pub fn warn(&mut self, span: Option<Range<usize>>, message: String, hint: Option<String>) {
+    pub(crate) fn warn(
+        &mut self,
+        span: Option<Range<usize>>,
+        message: String,
+        hint: Option<String>,
+    ) {
         self.push(Severity::Warning, span, message, hint);
     }
 
@@ -129,7 +139,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// How many errors have been found so far.
-    pub fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.dropped
             + self
                 .diags
@@ -140,7 +150,7 @@ impl<'s> Ctx<'s> {
 
     /// Called when an entry could not be read: makes sure some error since
     /// `before` says why, so that no entry is ever dropped silently.
-    pub fn ensure_reported(&mut self, before: usize, span: Range<usize>, what: &str) {
+    pub(crate) fn ensure_reported(&mut self, before: usize, span: Range<usize>, what: &str) {
         if self.errors() == before {
             self.error(
                 Some(span),
@@ -151,12 +161,12 @@ impl<'s> Ctx<'s> {
     }
 
     /// "line N", for hints that point at a second place.
-    pub fn line_of(&self, span: &Range<usize>) -> usize {
+    pub(crate) fn line_of(&self, span: &Range<usize>) -> usize {
         self.at.locate(span.start).0
     }
 
     /// Reports every key of `t` not in `allowed`, suggesting the closest allowed key.
-    pub fn known_keys(&mut self, t: &Table, allowed: &[&str]) {
+    pub(crate) fn known_keys(&mut self, t: &Table, allowed: &[&str]) {
         for (key, _) in t.map.iter() {
             let k: &str = key.get_ref();
             if allowed.contains(&k) {
@@ -182,7 +192,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// Reports a missing required key of `t`.
-    pub fn missing(&mut self, t: &Table, key: &str, example: &str) {
+    pub(crate) fn missing(&mut self, t: &Table, key: &str, example: &str) {
         self.error(
             t.span.clone(),
             format!("{} is missing `{key}`", t.name),
@@ -191,7 +201,13 @@ impl<'s> Ctx<'s> {
     }
 
     /// Reports a value of the wrong type, with an example of the right one.
-    pub fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, example: &str) {
+    pub(crate) fn wrong_type(
+        &mut self,
+        v: &Spanned<DeValue>,
+        key: &str,
+        expected: &str,
+        example: &str,
+    ) {
         self.wrong_kind(
             v,
             key,
@@ -201,7 +217,13 @@ impl<'s> Ctx<'s> {
     }
 
     /// Reports a value of the wrong type, with a hint.
-    pub fn wrong_kind(&mut self, v: &Spanned<DeValue>, key: &str, expected: &str, hint: String) {
+    pub(crate) fn wrong_kind(
+        &mut self,
+        v: &Spanned<DeValue>,
+        key: &str,
+        expected: &str,
+        hint: String,
+    ) {
         self.error(
             Some(v.span()),
             format!("`{key}` must be {expected}, not {}", describe(v.get_ref())),
@@ -210,7 +232,12 @@ impl<'s> Ctx<'s> {
     }
 
     /// A string field, trimmed; blank strings are reported as errors.
-    pub fn string(&mut self, t: &Table, key: &str, required: bool) -> Option<Located<String>> {
+    pub(crate) fn string(
+        &mut self,
+        t: &Table,
+        key: &str,
+        required: bool,
+    ) -> Option<Located<String>> {
         let Some(v) = t.map.get(key) else {
             if required {
                 self.missing(t, key, "\"...\"");
@@ -221,7 +248,11 @@ impl<'s> Ctx<'s> {
     }
 
     /// A value that must be a non-blank string.
-    pub fn string_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Located<String>> {
+    pub(crate) fn string_value(
+        &mut self,
+        v: &Spanned<DeValue>,
+        key: &str,
+    ) -> Option<Located<String>> {
         let v = self.pick(v, key)?;
         let DeValue::String(s) = v.get_ref() else {
             self.wrong_type(v, key, "a string", "\"...\"");
@@ -306,7 +337,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// An id field: lower-case letters, digits and single hyphens.
-    pub fn id(&mut self, t: &Table, key: &str) -> Option<Located<String>> {
+    pub(crate) fn id(&mut self, t: &Table, key: &str) -> Option<Located<String>> {
         let id = self.string(t, key, true)?;
         if is_id(&id.value) {
             return Some(id);
@@ -323,7 +354,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// An optional array of non-blank strings (absent: empty).
-    pub fn strings(&mut self, t: &Table, key: &str) -> Vec<String> {
+    pub(crate) fn strings(&mut self, t: &Table, key: &str) -> Vec<String> {
         match t.map.get(key).and_then(|v| self.pick(v, key)) {
             Some(v) => self.string_list(v, key),
             None => Vec::new(),
@@ -332,7 +363,12 @@ impl<'s> Ctx<'s> {
 
     /// A string field that is words for the reader, so given in every
     /// language of a framework of several.
-    pub fn translated(&mut self, t: &Table, key: &str, required: bool) -> Option<Located<String>> {
+    pub(crate) fn translated(
+        &mut self,
+        t: &Table,
+        key: &str,
+        required: bool,
+    ) -> Option<Located<String>> {
         if let Some(v) = t.map.get(key) {
             self.needs_translations(v, key);
         }
@@ -340,7 +376,7 @@ impl<'s> Ctx<'s> {
     }
 
     /// [`Ctx::strings`] of words for the reader, given in every language.
-    pub fn translated_strings(&mut self, t: &Table, key: &str) -> Vec<String> {
+    pub(crate) fn translated_strings(&mut self, t: &Table, key: &str) -> Vec<String> {
         if let Some(v) = t.map.get(key) {
             self.needs_translations(v, key);
         }
@@ -360,7 +396,7 @@ impl<'s> Ctx<'s> {
 
     /// An array of tables written `[[path]]`, such as "roles.levels" (the
     /// last part is the key in `t`); absent is empty, reported when required.
-    pub fn tables<'a, 'i>(
+    pub(crate) fn tables<'a, 'i>(
         &mut self,
         t: &Table<'a, 'i>,
         path: &str,
@@ -404,7 +440,7 @@ impl<'s> Ctx<'s> {
 
     /// A single table written `[path]`, such as "skills.descriptors" (the last
     /// part is the key in `t`), if present. `name` is how messages call it.
-    pub fn sub_table<'a, 'i>(
+    pub(crate) fn sub_table<'a, 'i>(
         &mut self,
         t: &Table<'a, 'i>,
         path: &str,
@@ -429,13 +465,13 @@ impl<'s> Ctx<'s> {
 
 /// Remembers the first place each id or name was used, to report duplicates.
 #[derive(Default)]
-pub struct Seen {
+pub(crate) struct Seen {
     first: HashMap<String, Range<usize>>,
 }
 
 impl Seen {
     /// Records `value`; reports it when it was seen before.
-    pub fn check(&mut self, ctx: &mut Ctx, what: &str, value: &Located<String>) {
+    pub(crate) fn check(&mut self, ctx: &mut Ctx, what: &str, value: &Located<String>) {
         let key = value.value.to_lowercase();
         if let Some(first) = self.first.get(&key) {
             let line = ctx.line_of(first);
@@ -453,7 +489,7 @@ impl Seen {
 }
 
 /// "a string", "an integer" … for messages.
-pub fn describe(v: &DeValue) -> &'static str {
+pub(crate) fn describe(v: &DeValue) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",

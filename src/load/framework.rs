@@ -16,7 +16,7 @@ pub(super) const SKILL_KEYS: &[&str] = &["id", "name", "description", "descripto
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Reads `[framework]`.
-pub fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
+pub(crate) fn meta(ctx: &mut Ctx, root: &Table) -> Option<Meta> {
     let Some(t) = ctx.sub_table(root, "framework", "[framework]") else {
         if !root.map.contains_key("framework") {
             ctx.error(
@@ -216,7 +216,7 @@ fn published(ctx: &mut Ctx, t: &Table) -> Option<Date> {
 }
 
 /// Reads the optional `[branding]`; `dir` is the framework file's folder, against which the logo path resolves.
-pub fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
+pub(crate) fn branding(ctx: &mut Ctx, root: &Table, dir: &Path) -> Branding {
     let Some(t) = ctx.sub_table(root, "branding", "[branding]") else {
         return Branding::default();
     };
@@ -361,7 +361,7 @@ fn parse_colour(s: &str) -> Option<[u8; 3]> {
 }
 
 /// Reads `[[scale]]`, lowest rung first.
-pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
+pub(crate) fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out = Vec::new();
@@ -397,18 +397,22 @@ pub fn scale(ctx: &mut Ctx, root: &Table) -> Vec<SkillLevel> {
 }
 
 /// A catalogue skill with the spans the cross-checks need.
-pub struct SkillSource {
+pub(crate) struct SkillSource {
     /// The skill's `id` value, where warnings about the skill point.
-    pub id_span: Range<usize>,
+    pub(crate) id_span: Range<usize>,
     /// The [skills.descriptors] table, or the skill's header when it has none.
-    pub descriptors_span: Range<usize>,
+    pub(crate) descriptors_span: Range<usize>,
     /// Characters of each descriptor, by scale rank, counted once for the
     /// per-level limit ([`super::limits::MAX_LEVEL_CHARS`]).
-    pub descriptor_chars: Vec<(usize, usize)>,
+    pub(crate) descriptor_chars: Vec<(usize, usize)>,
 }
 
 /// Reads `[[skills]]`, checking each descriptor's key against the scale.
-pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, SkillSource)> {
+pub(crate) fn skills(
+    ctx: &mut Ctx,
+    root: &Table,
+    scale: &[SkillLevel],
+) -> Vec<(Skill, SkillSource)> {
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out: Vec<(Skill, SkillSource)> = Vec::new();
@@ -478,7 +482,7 @@ pub fn skills(ctx: &mut Ctx, root: &Table, scale: &[SkillLevel]) -> Vec<(Skill, 
 }
 
 /// Reports a skill level that is not on the scale.
-pub fn unknown_level(ctx: &mut Ctx, span: Range<usize>, level: &str, scale: &[SkillLevel]) {
+pub(crate) fn unknown_level(ctx: &mut Ctx, span: Range<usize>, level: &str, scale: &[SkillLevel]) {
     let rungs: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
     let hint = match closest(level, rungs.iter().copied()) {
         Some(best) => format!("did you mean `{best}`? The scale is: {}", rungs.join(" < ")),
@@ -505,7 +509,7 @@ mod tests {
     }
 
     /// A 1×1 grey PNG, as written by an image editor.
-    pub const TINY_PNG: &[u8] = &[
+    pub(crate) const TINY_PNG: &[u8] = &[
         0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0,
         0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0x3a, 0x7e, 0x9b, 0x55, 0, 0, 0, 10, b'I', b'D', b'A',
         b'T', 0x78, 0x9c, 0x63, 0x60, 0, 0, 0, 2, 0, 1, 0x48, 0xaf, 0xa4, 0x71, 0, 0, 0, 0, b'I',

@@ -16,36 +16,36 @@ use std::path::Path;
 
 /// What kind of input a file is, and the most bytes jobpack reads of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limit {
+pub(crate) struct Limit {
     /// How messages name the kind of file, e.g. "a framework file".
-    pub what: &'static str,
+    pub(crate) what: &'static str,
     /// The largest size accepted, in bytes.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
     /// Whether a symbolic link is followed. Files the user names are (they may
     /// keep their framework anywhere); files jobpack finds inside its output
     /// folder are not, since jobpack never made a link there.
-    pub follow_links: bool,
+    pub(crate) follow_links: bool,
 }
 
 const MIB: u64 = 1024 * 1024;
 
 /// A framework file: real ones are tens of kilobytes; this keeps a wrong path
 /// (a disk image) from eating memory while leaving room for machine-made ones.
-pub const FRAMEWORK: Limit = Limit {
+pub(crate) const FRAMEWORK: Limit = Limit {
     what: "a framework file",
     bytes: 16 * MIB,
     follow_links: true,
 };
 
 /// A people file (`--people`): about 300,000 rows of typical length.
-pub const PEOPLE: Limit = Limit {
+pub(crate) const PEOPLE: Limit = Limit {
     what: "a people file",
     bytes: 32 * MIB,
     follow_links: true,
 };
 
 /// A logo: a small image, embedded in every PDF.
-pub const LOGO: Limit = Limit {
+pub(crate) const LOGO: Limit = Limit {
     what: "a logo",
     bytes: 4 * MIB,
     follow_links: true,
@@ -53,7 +53,7 @@ pub const LOGO: Limit = Limit {
 
 /// An earlier run's `manifest.json` in the output folder: about 400 bytes a
 /// file, so room for well over 100,000 files.
-pub const MANIFEST: Limit = Limit {
+pub(crate) const MANIFEST: Limit = Limit {
     what: "a manifest",
     bytes: 64 * MIB,
     follow_links: false,
@@ -61,7 +61,7 @@ pub const MANIFEST: Limit = Limit {
 
 /// Why a file could not be read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// There is no such file.
     Missing,
     /// It exists but is not a regular file; says what it is ("a folder").
@@ -75,7 +75,7 @@ pub enum ReadError {
 impl ReadError {
     /// Whether the fault is in what the user named (exit 2) rather than in
     /// the system (exit 1).
-    pub fn is_invalid_input(&self) -> bool {
+    pub(crate) fn is_invalid_input(&self) -> bool {
         !matches!(self, ReadError::Io(_))
     }
 }
@@ -99,7 +99,7 @@ impl fmt::Display for ReadError {
 impl std::error::Error for ReadError {}
 
 /// "16 MiB".
-pub fn human(bytes: u64) -> String {
+pub(crate) fn human(bytes: u64) -> String {
     if bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
@@ -108,7 +108,7 @@ pub fn human(bytes: u64) -> String {
 }
 
 /// Reads the whole of the regular file at `path`, at most `limit.bytes`.
-pub fn read(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
     let file = open(path, limit.follow_links).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ReadError::Missing,
         _ if is_link_refusal(&e) => ReadError::NotAFile("a symbolic link"),

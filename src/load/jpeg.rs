@@ -3,13 +3,13 @@
 //! reported against the framework line that names it, not met by a renderer.
 
 /// The start-of-image marker every JPEG file begins with.
-pub const SOI: &[u8] = &[0xFF, 0xD8, 0xFF];
+pub(crate) const SOI: &[u8] = &[0xFF, 0xD8, 0xFF];
 
 /// What is wrong with a JPEG file, if anything, or `None` when both products
 /// can use it: 8-bit baseline or progressive (Huffman-coded, as cameras, phones
 /// and "Save as JPEG" write), 1 (grey), 3 (colour) or 4 (CMYK) components, a
 /// non-zero size, image data, and an end marker.
-pub fn problem(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn problem(bytes: &[u8]) -> Option<&'static str> {
     let mut at = 2; // after FF D8
     let mut frame = false;
     loop {

@@ -14,30 +14,30 @@ pub const MAX_TEXT_CHARS: usize = 32_000;
 
 /// The most skills one level may require. Real levels need 5 to 30; a
 /// profile lists each, so 1,000 makes a profile of about 250 pages.
-pub const MAX_REQUIREMENTS: usize = 1_000;
+pub(crate) const MAX_REQUIREMENTS: usize = 1_000;
 
 /// The most characters of descriptors one level may require, together.
 /// Each becomes a page or more of the level's profile and appraisal sheet:
 /// 4,000,000 characters are about 1,100 profile pages, built in about 5
 /// seconds; three times as much took 20 seconds and 570 MB.
-pub const MAX_LEVEL_CHARS: usize = 4_000_000;
+pub(crate) const MAX_LEVEL_CHARS: usize = 4_000_000;
 
 /// The characters of a text's paragraphs and items.
-pub fn text_chars(text: &crate::model::Text) -> usize {
+pub(crate) fn text_chars(text: &crate::model::Text) -> usize {
     text.strings().map(|s| s.chars().count()).sum()
 }
 
 /// The most levels one role may have. Real roles have up to 9; each level is
 /// a column of the matrix and a sheet of the appraisal workbook.
-pub const MAX_LEVELS: usize = 100;
+pub(crate) const MAX_LEVELS: usize = 100;
 
 /// The deepest nesting of tables, arrays and dotted keys. The deepest a
 /// framework needs is 5 (`roles.levels.requirements.<skill>.level`); the
 /// TOML reader itself gives up, without saying where, at about 80.
-pub const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = 32;
 
 /// The earliest date a document can carry: workbooks cannot hold an earlier one.
-pub const FIRST_DATE: Date = Date {
+pub(crate) const FIRST_DATE: Date = Date {
     year: 1900,
     month: 1,
     day: 1,
@@ -45,29 +45,29 @@ pub const FIRST_DATE: Date = Date {
 
 /// The latest date a document can carry: PDF and XMP dates have four-digit
 /// years, and so do workbooks.
-pub const LAST_DATE: Date = Date {
+pub(crate) const LAST_DATE: Date = Date {
     year: 9999,
     month: 12,
     day: 31,
 };
 
 /// The earliest `SOURCE_DATE_EPOCH`: the first second of [`FIRST_DATE`].
-pub fn first_epoch() -> i64 {
+pub(crate) fn first_epoch() -> i64 {
     days_from_civil(FIRST_DATE.year, FIRST_DATE.month, FIRST_DATE.day) * 86_400
 }
 
 /// The latest `SOURCE_DATE_EPOCH`: the last second of [`LAST_DATE`].
-pub fn last_epoch() -> i64 {
+pub(crate) fn last_epoch() -> i64 {
     days_from_civil(LAST_DATE.year, LAST_DATE.month, LAST_DATE.day) * 86_400 + 86_399
 }
 
 /// Whether `date` can be carried by every document.
-pub fn date_in_range(date: &Date) -> bool {
+pub(crate) fn date_in_range(date: &Date) -> bool {
     (FIRST_DATE..=LAST_DATE).contains(date)
 }
 
 /// Checks a `SOURCE_DATE_EPOCH` value, saying the range when it is outside.
-pub fn check_epoch(epoch: i64) -> Result<(), String> {
+pub(crate) fn check_epoch(epoch: i64) -> Result<(), String> {
     if (first_epoch()..=last_epoch()).contains(&epoch) {
         Ok(())
     } else {
@@ -88,7 +88,7 @@ pub fn check_epoch(epoch: i64) -> Result<(), String> {
 /// A rough reading of TOML, enough for this: strings and comments are skipped
 /// so that brackets and dots inside them do not count, and each line's depth
 /// is its dotted key's parts plus the open brackets and braces.
-pub fn too_deep(src: &str) -> Option<usize> {
+pub(crate) fn too_deep(src: &str) -> Option<usize> {
     let bytes = src.as_bytes();
     // The brackets and braces open here (inline values may span lines).
     let mut open: Vec<u8> = Vec::new();

@@ -6,20 +6,20 @@
 //! duplicates) with its line and column, instead of stopping at the first.
 
 mod catalogue;
-pub mod chars;
+pub(crate) mod chars;
 mod fields;
 mod framework;
-pub mod input;
+pub(crate) mod input;
 mod jpeg;
 pub mod limits;
 mod roles;
-pub mod source;
+pub(crate) mod source;
 mod syntax;
-pub mod text;
+pub(crate) mod text;
 mod text_fields;
 mod tracks;
 mod translations;
-pub mod words;
+pub(crate) mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -31,7 +31,7 @@ use crate::model::Framework;
 pub use fields::MAX_DIAGNOSTICS;
 use fields::{Ctx, Table};
 
-/// The largest framework file read (see [`input::FRAMEWORK`]).
+/// The largest framework file read (see `input::FRAMEWORK`).
 pub const MAX_FILE_BYTES: u64 = input::FRAMEWORK.bytes;
 
 /// The keys a framework file may have at the top.
@@ -49,7 +49,7 @@ pub struct Loaded {
     pub translations: Vec<Framework>,
     /// The editions a build makes unless told (`editions` in `[framework]`):
     /// language tags and "both"; empty means every one.
-    pub editions: Vec<String>,
+    pub(crate) editions: Vec<String>,
 }
 
 /// `[framework] editions`, as checked by the framework's pass.
@@ -99,7 +99,7 @@ pub struct Diagnostic {
 }
 
 impl std::fmt::Display for Diagnostic {
-    /// Rustc style, without the source line (see [`source::render`] for that).
+    /// Rustc style, without the source line (see `source::render` for that).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(source::render(self, None).trim_end())
     }
@@ -108,6 +108,21 @@ impl std::fmt::Display for Diagnostic {
 /// Reads and validates a framework file.
 ///
 /// Errors, and the warnings found alongside them, come back sorted by position.
+///
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+///
+/// let loaded = jobpack::load::load_file(Path::new("framework.toml")).expect("a valid framework");
+/// let role = &loaded.framework.roles[0];
+/// assert_eq!(role.id, "application-operations-engineer");
+/// assert_eq!(role.levels.len(), 5);
+///
+/// // A file that cannot be read is one located error, not a panic.
+/// let problems = jobpack::load::load_file(Path::new("no-such-file.toml")).unwrap_err();
+/// assert_eq!(problems[0].severity, jobpack::load::Severity::Error);
+/// ```
 pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let src = read_source(path).map_err(|err| vec![err.0])?;
     load_str(&src, path)
@@ -115,6 +130,22 @@ pub fn load_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 
 /// Validates framework text as if read from `path` (which names the file in
 /// diagnostics and is the base for a relative logo path). Never panics.
+///
+/// # Example
+///
+/// Every problem comes back at once, each at its line and column:
+///
+/// ```
+/// use std::path::Path;
+/// use jobpack::load::{load_str, render_all};
+///
+/// let text = "[framework]\nname = \"Example\"\npublisher = 7\n";
+/// let problems = load_str(text, Path::new("example.toml")).unwrap_err();
+/// assert!(problems.iter().any(|d| d.line == 3 && d.message.contains("publisher")));
+/// // As `jobpack check` prints them, with the offending line quoted.
+/// let report = render_all(&problems, Some(text));
+/// assert!(report.contains("example.toml:3:"));
+/// ```
 pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     // Editors on Windows may save a byte-order mark; it is not part of the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -173,14 +204,14 @@ pub fn load_str(text: &str, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 /// Loads `path`, printing warnings, or every diagnostic and an error count, to
 /// standard error. On errors returns [`Reported`]`(Exit::Invalid)` so that the
 /// caller exits with status 2 without printing anything more.
-pub fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
+pub(crate) fn load_reported(path: &Path) -> anyhow::Result<Loaded> {
     load_reported_with(path, true)
 }
 
 /// [`load_reported`], printing warnings only when `print_warnings` is set
 /// (for `build --quiet`, which prints nothing but errors). The warnings are
 /// still returned in [`Loaded::warnings`].
-pub fn load_reported_with(path: &Path, print_warnings: bool) -> anyhow::Result<Loaded> {
+pub(crate) fn load_reported_with(path: &Path, print_warnings: bool) -> anyhow::Result<Loaded> {
     let told = load_told(path);
     let shown = match &told.result {
         Ok(_) if !print_warnings => String::new(),
@@ -195,17 +226,17 @@ pub fn load_reported_with(path: &Path, print_warnings: bool) -> anyhow::Result<L
 /// failure deserves (2 for bad input, 1 when the file could not be read for
 /// another reason).
 #[derive(Debug)]
-pub struct Told {
+pub(crate) struct Told {
     /// The framework and its warnings, or every diagnostic.
-    pub result: Result<Loaded, Vec<Diagnostic>>,
+    pub(crate) result: Result<Loaded, Vec<Diagnostic>>,
     /// Every diagnostic (errors or warnings) as [`render_all`] shows them, with the source lines.
-    pub rendered: String,
+    pub(crate) rendered: String,
     /// The exit status when `result` is `Err`.
-    pub exit: Exit,
+    pub(crate) exit: Exit,
 }
 
 /// Loads `path` and renders its diagnostics, printing nothing.
-pub fn load_told(path: &Path) -> Told {
+pub(crate) fn load_told(path: &Path) -> Told {
     let src = match read_source(path) {
         Ok(src) => src,
         Err(err) => {
@@ -264,7 +295,7 @@ pub fn render_all(diags: &[Diagnostic], src: Option<&str>) -> String {
 /// the file as a whole and the exit status it deserves: 2 when the file is
 /// missing, is not a regular file, is too large or is not UTF-8 (the command
 /// line or the input is wrong), 1 for other I/O failures.
-pub fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
+pub(crate) fn read_source(path: &Path) -> Result<String, Box<(Diagnostic, Exit)>> {
     let bytes = input::read(path, input::FRAMEWORK).map_err(|err| {
         let hint = match &err {
             input::ReadError::Missing => "check the path of the framework file",

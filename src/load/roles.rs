@@ -40,17 +40,17 @@ pub(super) const LEVEL_KEYS: &[&str] = &[
 ];
 
 /// What the requirements are checked against.
-pub struct Catalogue<'c> {
+pub(crate) struct Catalogue<'c> {
     /// The skill-level scale, lowest first.
-    pub scale: &'c [SkillLevel],
+    pub(crate) scale: &'c [SkillLevel],
     /// The skills catalogue, with where each skill is written.
-    pub skills: &'c [(Skill, SkillSource)],
+    pub(crate) skills: &'c [(Skill, SkillSource)],
     /// Index into `skills` by id, so that requirements are found in constant time.
-    pub by_id: HashMap<&'c str, usize>,
+    pub(crate) by_id: HashMap<&'c str, usize>,
 }
 
 /// Reads `[[roles]]`. `used[i]` is set when some level requires skill `i`.
-pub fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) -> Vec<Role> {
+pub(crate) fn roles(ctx: &mut Ctx, root: &Table, cat: &Catalogue, used: &mut [bool]) -> Vec<Role> {
     let mut ids = Seen::default();
     let mut names = Seen::default();
     let mut out = Vec::new();

@@ -12,14 +12,14 @@ const SNIPPET_CHARS: usize = 60;
 
 /// Finds lines fast: the start of every line, found once, so that locating
 /// thousands of problems in a large file stays linear.
-pub struct Locator<'s> {
+pub(crate) struct Locator<'s> {
     src: &'s str,
     line_starts: Vec<usize>,
 }
 
 impl<'s> Locator<'s> {
     /// Indexes the lines of `src`.
-    pub fn new(src: &'s str) -> Self {
+    pub(crate) fn new(src: &'s str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(src.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -30,7 +30,7 @@ impl<'s> Locator<'s> {
     ///
     /// An offset past the end or inside a multi-byte character is clamped to the
     /// nearest character boundary before it, so any span from the parser is safe.
-    pub fn locate(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn locate(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.src.len());
         while !self.src.is_char_boundary(offset) {
             offset -= 1;
@@ -41,7 +41,7 @@ impl<'s> Locator<'s> {
     }
 
     /// Line `n` (1-based) without its line ending.
-    pub fn line(&self, n: usize) -> Option<&'s str> {
+    pub(crate) fn line(&self, n: usize) -> Option<&'s str> {
         let start = *self.line_starts.get(n.checked_sub(1)?)?;
         let end = self
             .line_starts
@@ -51,18 +51,18 @@ impl<'s> Locator<'s> {
     }
 
     /// The text of the file.
-    pub fn src(&self) -> &'s str {
+    pub(crate) fn src(&self) -> &'s str {
         self.src
     }
 }
 
 /// 1-based line and character column of byte `offset` in `src` (see [`Locator::locate`]).
-pub fn line_column(src: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(src: &str, offset: usize) -> (usize, usize) {
     Locator::new(src).locate(offset)
 }
 
 /// The source text of `span`, cut to one readable line.
-pub fn snippet(src: &str, span: &Range<usize>) -> Option<String> {
+pub(crate) fn snippet(src: &str, span: &Range<usize>) -> Option<String> {
     let text = src.get(span.clone())?;
     let first = text.lines().next().unwrap_or("").trim_end();
     if first.is_empty() {
@@ -76,7 +76,7 @@ pub fn snippet(src: &str, span: &Range<usize>) -> Option<String> {
 }
 
 /// Builds a diagnostic located at `span` (or at the file as a whole when `span` is None).
-pub fn diagnostic(
+pub(crate) fn diagnostic(
     severity: Severity,
     file: &Path,
     at: &Locator,
@@ -118,12 +118,12 @@ const SHOWN_CHARS: usize = 100;
 ///
 /// `src` is the file's text when available; without it the offending text is
 /// shown on its own. To render many diagnostics of one file, use [`render_at`].
-pub fn render(diag: &Diagnostic, src: Option<&str>) -> String {
+pub(crate) fn render(diag: &Diagnostic, src: Option<&str>) -> String {
     render_at(diag, src.map(Locator::new).as_ref())
 }
 
 /// [`render`] with the file's lines already indexed.
-pub fn render_at(diag: &Diagnostic, at: Option<&Locator>) -> String {
+pub(crate) fn render_at(diag: &Diagnostic, at: Option<&Locator>) -> String {
     let mut out = String::new();
     let label = match diag.severity {
         Severity::Error => "error",

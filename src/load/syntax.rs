@@ -12,13 +12,13 @@ use super::words::closest;
 
 /// One problem to report: where, what, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     /// Byte span in the text.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
     /// What to do about it.
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 /// The keys allowed at each level of the file that holds tables, by the dotted
@@ -39,7 +39,7 @@ fn keys_under(path: &[&str]) -> Option<&'static [&'static str]> {
 /// a way that puts the tables after them in the wrong place, each with the
 /// header as it should read. Lines inside multi-line strings are
 /// not headers and are skipped.
-pub fn misspelt_headers(text: &str) -> Vec<Found> {
+pub(crate) fn misspelt_headers(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut offset = 0;
     let mut in_text = Strings::default();
@@ -182,7 +182,7 @@ impl Strings {
 }
 
 /// A multi-line string (`"""` or `'''`) that is never closed: where it opens.
-pub fn unclosed_text(text: &str) -> Option<Found> {
+pub(crate) fn unclosed_text(text: &str) -> Option<Found> {
     let mut strings = Strings::default();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -202,7 +202,7 @@ pub fn unclosed_text(text: &str) -> Option<Found> {
 
 /// Curly quotes (as Word and other word processors type them) where TOML
 /// needs straight ones: the first on the line of a syntax error at `offset`.
-pub fn curly_quote(text: &str, offset: usize) -> Option<Found> {
+pub(crate) fn curly_quote(text: &str, offset: usize) -> Option<Found> {
     let offset = offset.min(text.len());
     let line_start = text[..floor_boundary(text, offset)]
         .rfind('\n')

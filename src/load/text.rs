@@ -11,7 +11,7 @@ use crate::model::{Text, TextBlock};
 
 /// Parses the string form. Returns an empty text when `s` holds nothing but
 /// white space; the caller reports that, since it knows where the value is.
-pub fn parse_string(s: &str) -> Text {
+pub(crate) fn parse_string(s: &str) -> Text {
     let mut blocks: Vec<TextBlock> = Vec::new();
     // Whether the line before was blank, which ends a paragraph or a list.
     let mut after_blank = true;
@@ -44,7 +44,7 @@ pub fn parse_string(s: &str) -> Text {
 }
 
 /// Folds one wrapped line of a bullet item (an array element): line breaks become spaces.
-pub fn fold_lines(s: &str) -> String {
+pub(crate) fn fold_lines(s: &str) -> String {
     let mut out = String::new();
     for line in s.lines().map(str::trim).filter(|l| !l.is_empty()) {
         fold(&mut out, line);
@@ -68,7 +68,7 @@ fn fold(into: &mut String, line: &str) {
 
 /// True for a plausible BCP 47 language tag such as "en-GB" or "cy":
 /// a 2–3 letter primary language subtag, then subtags of 1–8 letters or digits.
-pub fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())

@@ -11,7 +11,7 @@ use crate::model::Text;
 
 impl Ctx<'_> {
     /// A text field (string, array of bullets, or `{ text, lang }`).
-    pub fn text(&mut self, t: &Table, key: &str, required: bool) -> Option<Text> {
+    pub(crate) fn text(&mut self, t: &Table, key: &str, required: bool) -> Option<Text> {
         let Some(v) = t.map.get(key) else {
             if required {
                 self.missing(t, key, "\"\"\"...\"\"\"");
@@ -22,7 +22,7 @@ impl Ctx<'_> {
     }
 
     /// A value that must be a text.
-    pub fn text_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
+    pub(crate) fn text_value(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
         self.needs_translations(v, key);
         let v = self.pick(v, key)?;
         self.text_body(v, key)
@@ -91,7 +91,7 @@ impl Ctx<'_> {
     }
 
     /// Checks a language tag value.
-    pub fn check_language(&mut self, tag: &Located<String>, key: &str) {
+    pub(crate) fn check_language(&mut self, tag: &Located<String>, key: &str) {
         if !text::is_language_tag(&tag.value) {
             self.error(
                 Some(tag.span.clone()),

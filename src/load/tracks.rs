@@ -7,16 +7,16 @@ use super::words::closest;
 use crate::model::Level;
 
 /// Where one level's `track` and `branches_from` are written, if at all.
-pub struct Written {
+pub(crate) struct Written {
     /// The level's `track`.
-    pub track: Option<Located<String>>,
+    pub(crate) track: Option<Located<String>>,
     /// The level's `branches_from`.
-    pub branches_from: Option<Located<String>>,
+    pub(crate) branches_from: Option<Located<String>>,
 }
 
 /// Checks every `branches_from` of `role`'s levels and stores it as an index.
 /// `written[i]` belongs to `levels[i]`.
-pub fn resolve(ctx: &mut Ctx, role: &Table, levels: &mut [Level], written: Vec<Written>) {
+pub(crate) fn resolve(ctx: &mut Ctx, role: &Table, levels: &mut [Level], written: Vec<Written>) {
     for (index, w) in written.into_iter().enumerate() {
         let Some(from) = w.branches_from else {
             continue;

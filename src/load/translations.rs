@@ -19,7 +19,7 @@ use crate::words;
 /// The languages a framework's `[framework]` table declares (`languages`,
 /// else `language`, else en-GB), read before the passes. Problems are
 /// reported by [`super::framework::meta`].
-pub fn declared(root: &DeTable) -> Vec<String> {
+pub(crate) fn declared(root: &DeTable) -> Vec<String> {
     let Some(DeValue::Table(t)) = root.get("framework").map(|v| v.get_ref()) else {
         return vec!["en-GB".into()];
     };
@@ -54,7 +54,7 @@ pub fn declared(root: &DeTable) -> Vec<String> {
 }
 
 /// The English name of a language, for messages.
-pub fn language_name(tag: &str) -> String {
+pub(crate) fn language_name(tag: &str) -> String {
     match words::primary(tag).as_str() {
         "cy" => "Welsh".into(),
         "en" => "English".into(),
@@ -66,19 +66,19 @@ pub fn language_name(tag: &str) -> String {
 
 /// Whether a table value is a set of translations rather than a passage
 /// (`{ text = …, lang = … }`).
-pub fn is_translations(map: &DeTable) -> bool {
+pub(crate) fn is_translations(map: &DeTable) -> bool {
     !map.is_empty() && !map.contains_key("text") && !map.contains_key("lang")
 }
 
 impl Ctx<'_> {
     /// Whether the framework is written in several languages.
-    pub fn multilingual(&self) -> bool {
+    pub(crate) fn multilingual(&self) -> bool {
         self.languages.len() > 1
     }
 
     /// `v` itself, or, when it is a set of translations, the one in the
     /// language being read; `None` (reported) when that one is missing.
-    pub fn pick<'v, 'i>(
+    pub(crate) fn pick<'v, 'i>(
         &mut self,
         v: &'v Spanned<DeValue<'i>>,
         key: &str,
@@ -146,7 +146,7 @@ impl Ctx<'_> {
 
     /// In a framework of several languages, a text written in one only
     /// (a plain string or array) is a missing translation.
-    pub fn needs_translations(&mut self, v: &Spanned<DeValue>, key: &str) {
+    pub(crate) fn needs_translations(&mut self, v: &Spanned<DeValue>, key: &str) {
         if !self.multilingual() {
             return;
         }

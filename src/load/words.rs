@@ -1,7 +1,7 @@
 //! Checking ids and recognising slips of the keyboard, for hints.
 
 /// Ids: lower-case ASCII letters and digits in hyphen-separated words.
-pub fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|w| {
             !w.is_empty()
@@ -11,7 +11,7 @@ pub fn is_id(s: &str) -> bool {
 }
 
 /// A valid id made from any text, for hints.
-pub fn suggest_id(s: &str) -> String {
+pub(crate) fn suggest_id(s: &str) -> String {
     let words: Vec<String> = s
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -25,7 +25,10 @@ pub fn suggest_id(s: &str) -> String {
 }
 
 /// The candidate nearest to `word` by edit distance, if it is near enough to be a slip.
-pub fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+pub(crate) fn closest<'c>(
+    word: &str,
+    candidates: impl Iterator<Item = &'c str>,
+) -> Option<&'c str> {
     // A slip in a long word would not be recognised anyway; skip the quadratic work.
     if word.len() > 64 {
         return None;

@@ -5,7 +5,7 @@ use super::Role;
 
 impl Role {
     /// True when some level is on a track other than the main one.
-    pub fn has_tracks(&self) -> bool {
+    pub(crate) fn has_tracks(&self) -> bool {
         self.levels.iter().any(|l| l.track.is_some())
     }
 
@@ -29,7 +29,7 @@ impl Role {
     }
 
     /// The number of rungs of the role's ladder (its number of levels when it has no tracks).
-    pub fn rungs(&self) -> usize {
+    pub(crate) fn rungs(&self) -> usize {
         (0..self.levels.len())
             .map(|i| self.rung(i) + 1)
             .max()
@@ -37,7 +37,7 @@ impl Role {
     }
 
     /// The next level up on level `index`'s own track.
-    pub fn next_on_track(&self, index: usize) -> Option<usize> {
+    pub(crate) fn next_on_track(&self, index: usize) -> Option<usize> {
         let track = &self.levels.get(index)?.track;
         (index + 1..self.levels.len()).find(|&i| self.levels[i].track == *track)
     }

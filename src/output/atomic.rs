@@ -59,7 +59,7 @@ fn unfinished() -> MutexGuard<'static, Unfinished> {
 /// For an interrupted process about to exit: stops new files from being
 /// started and removes every temporary file still being written, returning
 /// how many. Files already renamed into place are complete and stay.
-pub fn abandon_unfinished() -> usize {
+pub(crate) fn abandon_unfinished() -> usize {
     let mut state = unfinished();
     state.closed = true;
     let temps = std::mem::take(&mut state.temps);
@@ -165,7 +165,7 @@ impl OutDir {
     }
 
     /// The folder this writes into.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
@@ -174,7 +174,7 @@ impl OutDir {
     /// ([`Change::Unchanged`]). On error nothing is left behind and an earlier
     /// file of that name is untouched; a name that is a symbolic link is an
     /// error, never replaced. The file's data is on disk before it gets its
-    /// name; the name itself is made durable by [`OutDir::sync_folders`].
+    /// name; the name itself is made durable by `OutDir::sync_folders`.
     pub fn write(&self, path: &SafePath, bytes: &[u8]) -> Result<Change> {
         let target = path.under(&self.root);
         let folder = parent_of(&target).to_path_buf();
@@ -217,7 +217,7 @@ impl OutDir {
     /// folder (and the folders above them up to the root, which may be new),
     /// so that after a crash the new names are there. Once per folder rather
     /// than once per file: a folder flush costs as much as a file's.
-    pub fn sync_folders(&self) -> Result<()> {
+    pub(crate) fn sync_folders(&self) -> Result<()> {
         let touched = std::mem::take(&mut *self.touched.lock().unwrap_or_else(|e| e.into_inner()));
         let mut folders = BTreeSet::new();
         for folder in touched {
@@ -298,7 +298,7 @@ fn holds(target: &Path, bytes: &[u8]) -> Result<bool> {
 /// then renamed over it, and the folder entry flushed. On error nothing is
 /// left behind and an earlier file of that name is untouched; a name that is
 /// a symbolic link is an error, never replaced.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let Some(name) = path.file_name() else {
         bail!("{} does not name a file", path.display());
     };

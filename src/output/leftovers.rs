@@ -21,23 +21,23 @@ use serde::Serialize;
 
 use super::manifest::{Manifest, MANIFEST_NAME};
 use super::{FileEntry, Issue, SafePath};
-use crate::cli::ProductKind;
 use crate::load::input;
+use crate::product::ProductKind;
 
 /// A file an earlier run wrote, as its manifest recorded it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recorded {
+pub(crate) struct Recorded {
     /// Relative to the output folder, with forward slashes.
-    pub path: String,
+    pub(crate) path: String,
     /// Lower-case hex SHA-256 of the bytes jobpack wrote.
-    pub sha256: String,
+    pub(crate) sha256: String,
     /// For a personalised appraisal sheet, whose person it is. Those come
     /// from `--people` runs, so a full build never counts them as gone.
-    pub person: Option<String>,
+    pub(crate) person: Option<String>,
     /// The whole entry as recorded, to list the file again while it is
     /// current (not written out in `earlier_files`, which keeps its shape).
     #[serde(skip)]
-    pub entry: Option<FileEntry>,
+    pub(crate) entry: Option<FileEntry>,
 }
 
 /// What became of a file an earlier run wrote and this run did not.
@@ -62,7 +62,12 @@ enum Leftover {
 /// otherwise it is kept in [`Manifest::earlier_files`] with a warning; a
 /// changed one gets a warning and is left alone. An earlier manifest that
 /// cannot be read is ignored with a warning.
-pub fn settle(root: &Path, manifest: &mut Manifest, pack: Option<&[FileEntry]>, prune: bool) {
+pub(crate) fn settle(
+    root: &Path,
+    manifest: &mut Manifest,
+    pack: Option<&[FileEntry]>,
+    prune: bool,
+) {
     let recorded = match recorded_in(root) {
         Ok(recorded) => recorded,
         Err(problem) => {
@@ -190,7 +195,7 @@ fn file_entry(entry: &serde_json::Value) -> Option<FileEntry> {
     Some(FileEntry {
         product: <ProductKind as clap::ValueEnum>::from_str(entry["product"].as_str()?, false)
             .ok()?,
-        format: crate::cli::Format::of_file_name(entry["path"].as_str()?),
+        format: crate::product::Format::of_file_name(entry["path"].as_str()?),
         framework: text("framework")?,
         role: text("role"),
         level: text("level"),

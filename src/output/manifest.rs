@@ -8,61 +8,61 @@
 use serde::Serialize;
 
 use super::leftovers::Recorded;
-use crate::cli::{Format, ProductKind};
 use crate::load::{Diagnostic, Severity};
+use crate::product::{Format, ProductKind};
 
 /// The manifest's file name in the output folder.
-pub const MANIFEST_NAME: &str = "manifest.json";
+pub(crate) const MANIFEST_NAME: &str = "manifest.json";
 
 /// Everything a script needs to know about a run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Manifest {
     /// "jobpack 0.1.0".
-    pub generator: String,
+    pub(crate) generator: String,
     /// True for `--check-only`: `files` lists what would be written, without sizes.
     pub dry_run: bool,
     /// Every framework built, in the order named.
-    pub frameworks: Vec<FrameworkEntry>,
+    pub(crate) frameworks: Vec<FrameworkEntry>,
     /// In build order: framework, role, product, level, then people in file order.
     pub files: Vec<FileEntry>,
     /// Framework warnings first, then what documents and the output check said.
-    pub warnings: Vec<Issue>,
+    pub(crate) warnings: Vec<Issue>,
     /// Anything not written, and why; non-empty means exit status 1 (or 2).
     pub errors: Vec<Issue>,
     /// Files earlier runs wrote that this run did not, still exactly as
     /// written: the rest of the pack after a build of some roles, or files no
     /// longer part of it (each then also has a warning). The next run reads
     /// these as it reads `files`.
-    pub earlier_files: Vec<Recorded>,
+    pub(crate) earlier_files: Vec<Recorded>,
     /// Files of earlier runs that `--prune` deleted, relative to the output folder.
-    pub removed: Vec<String>,
+    pub(crate) removed: Vec<String>,
 }
 
 /// A framework read by the run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FrameworkEntry {
+pub(crate) struct FrameworkEntry {
     /// The file as named on the command line (or found in a named folder).
-    pub source: String,
+    pub(crate) source: String,
     /// The framework's name, from its `[framework]` table.
-    pub name: String,
+    pub(crate) name: String,
     /// Its version, when it states one.
-    pub version: Option<String>,
+    pub(crate) version: Option<String>,
     /// The folder its files go into, relative to the output folder ("" when
     /// only one framework is built and its files sit at the top).
-    pub folder: String,
+    pub(crate) folder: String,
 }
 
 /// One file written (or planned).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileEntry {
     /// Which product the file is ("profile", "appraisal", ...).
-    pub product: ProductKind,
+    pub(crate) product: ProductKind,
     /// The file's format ("pdf", "html", "odt", "xlsx"), by its extension.
-    pub format: Option<Format>,
+    pub(crate) format: Option<Format>,
     /// The framework's source file, as in [`FrameworkEntry::source`].
-    pub framework: String,
+    pub(crate) framework: String,
     /// Role id; absent for a framework's own documents (its index page).
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
     /// Level id, for per-level products.
     pub level: Option<String>,
     /// The person's name, for personalised appraisal sheets.
@@ -82,13 +82,13 @@ pub struct Issue {
     /// What is wrong, in a sentence.
     pub message: String,
     /// The input file concerned, as named on the command line.
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
     /// 1-based.
     pub line: Option<usize>,
     /// 1-based, in characters.
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// The offending source line, as written.
-    pub snippet: Option<String>,
+    pub(crate) snippet: Option<String>,
     /// What to do about it.
     pub hint: Option<String>,
     /// The output file concerned, relative to the output folder.
@@ -97,7 +97,7 @@ pub struct Issue {
 
 impl Issue {
     /// An issue with only a message.
-    pub fn message(message: impl Into<String>) -> Issue {
+    pub(crate) fn message(message: impl Into<String>) -> Issue {
         Issue {
             message: message.into(),
             file: None,
@@ -110,7 +110,7 @@ impl Issue {
     }
 
     /// An issue about an output file.
-    pub fn at_path(message: impl Into<String>, path: impl Into<String>) -> Issue {
+    pub(crate) fn at_path(message: impl Into<String>, path: impl Into<String>) -> Issue {
         Issue {
             path: Some(path.into()),
             ..Issue::message(message)
@@ -134,7 +134,7 @@ impl From<&Diagnostic> for Issue {
 
 impl Manifest {
     /// An empty manifest for this version of jobpack.
-    pub fn new(dry_run: bool) -> Manifest {
+    pub(crate) fn new(dry_run: bool) -> Manifest {
         Manifest {
             generator: format!("jobpack {}", env!("CARGO_PKG_VERSION")),
             dry_run,
@@ -148,7 +148,10 @@ impl Manifest {
     }
 
     /// Files `diagnostics` under warnings or errors by severity.
-    pub fn add_diagnostics<'a>(&mut self, diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+    pub(crate) fn add_diagnostics<'a>(
+        &mut self,
+        diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    ) {
         for d in diagnostics {
             match d.severity {
                 Severity::Error => self.errors.push(d.into()),

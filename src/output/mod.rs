@@ -4,20 +4,21 @@
 //! path is a [`SafePath`], built from [`slug`]s, and written by [`OutDir`].
 
 mod atomic;
-pub mod leftovers;
-pub mod manifest;
+pub(crate) mod leftovers;
+pub(crate) mod manifest;
 mod slug;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{abandon_unfinished, create_new, write_file, Change, OutDir, TEMP_PREFIX};
+pub(crate) use atomic::{abandon_unfinished, write_file};
+pub use atomic::{create_new, Change, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
-pub use slug::{is_safe_component, slug, MAX_SLUG};
+pub use slug::{is_safe_component, slug};
 
 /// The folder people's sheets (`--people`) go into, inside the framework's
 /// folder, beside one folder per role id (so no role may have this id).
-pub const PEOPLE_FOLDER: &str = "appraisals";
+pub(crate) const PEOPLE_FOLDER: &str = "appraisals";
 
 /// Lower-case hex SHA-256 of `bytes`, as the manifest records each file.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -72,7 +73,7 @@ impl fmt::Display for SafePath {
 
 /// A name that may not be used as part of an output path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnsafeName(pub String);
+pub struct UnsafeName(pub(crate) String);
 
 impl fmt::Display for UnsafeName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

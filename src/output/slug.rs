@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 /// The longest slug, in bytes. Leaves room for prefixes, extensions and the
 /// folder depth of a run well inside the 255-byte name and 260-character
 /// Windows path limits.
-pub const MAX_SLUG: usize = 64;
+pub(crate) const MAX_SLUG: usize = 64;
 
 /// Names Windows reserves for devices, with or without an extension.
 const WINDOWS_DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
@@ -21,13 +21,22 @@ const WINDOWS_DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
 /// - Latin letters with diacritics fold to their base letters ("Ŵyn Hâf" →
 ///   "wyn-haf"), apostrophes vanish ("O’Brien" → "obrien"), every other run of
 ///   characters becomes one hyphen, and hyphens never lead or trail.
-/// - A text too long is cut at [`MAX_SLUG`] with a hash of the whole text
+/// - A text too long is cut at `MAX_SLUG` (64) with a hash of the whole text
 ///   appended, so two long names sharing a beginning stay distinct.
 /// - A text with nothing left (only punctuation, or a script with no Latin
 ///   letters) becomes `x-` and a hash of the text: stable, but still distinct.
 /// - Windows device names (`con`, `com1`, …) get a trailing underscore.
 ///
 /// The same text always gives the same slug, on every platform and in every release.
+///
+/// # Example
+///
+/// ```
+/// use jobpack::output::{is_safe_component, slug};
+///
+/// assert_eq!(slug("Senior Engineer"), "senior-engineer");
+/// assert!(is_safe_component(&slug("../../etc/passwd")));
+/// ```
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_SLUG + 8));
     let mut gap = false;

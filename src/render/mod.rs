@@ -17,7 +17,7 @@ pub enum Paper {
 
 impl Paper {
     /// Width and height in PDF points.
-    pub fn size_pt(self) -> (f32, f32) {
+    pub(crate) fn size_pt(self) -> (f32, f32) {
         match self {
             Paper::A4 => (595.28, 841.89),
             Paper::Letter => (612.0, 792.0),
@@ -25,7 +25,7 @@ impl Paper {
     }
 
     /// Excel's paper size code: 9 for A4, 1 for US Letter.
-    pub fn excel_code(self) -> u8 {
+    pub(crate) fn excel_code(self) -> u8 {
         match self {
             Paper::A4 => 9,
             Paper::Letter => 1,

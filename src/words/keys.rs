@@ -31,12 +31,12 @@ macro_rules! catalogue {
 
 impl Key {
     /// The key named `name` in catalogue files.
-    pub fn named(name: &str) -> Option<Key> {
+    pub(crate) fn named(name: &str) -> Option<Key> {
         Key::ALL.iter().copied().find(|k| k.name() == name)
     }
 
     /// The month names, January first.
-    pub const MONTHS: [Key; 12] = [
+    pub(crate) const MONTHS: [Key; 12] = [
         Key::Month1,
         Key::Month2,
         Key::Month3,

@@ -10,8 +10,8 @@
 //! copying lines. A language's missing entries are reported (by
 //! [`Words::for_language`] and `jobpack check`) and print in English meanwhile.
 //!
-//! Entries may hold `{placeholders}`, filled by name with [`Words::fill`] (or
-//! the [`say!`](crate::say) macro): word order differs between languages, so
+//! Entries may hold `{placeholders}`, filled by name with `Words::fill` (or
+//! the `say!` macro): word order differs between languages, so
 //! values are never spliced in by position.
 
 mod keys;
@@ -50,25 +50,25 @@ impl Default for Words {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap {
     /// The language asked for.
-    pub lang: String,
+    pub(crate) lang: String,
     /// The entry.
-    pub key: Key,
+    pub(crate) key: Key,
 }
 
 /// Something wrong with one entry of a catalogue or an override table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryProblem {
+pub(crate) struct EntryProblem {
     /// The entry's key as written.
-    pub key: String,
+    pub(crate) key: String,
     /// What is wrong, in a sentence.
-    pub message: String,
+    pub(crate) message: String,
     /// How to put it right.
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 impl Words {
     /// The English (en-GB) catalogue.
-    pub fn english() -> Words {
+    pub(crate) fn english() -> Words {
         Words {
             lang: "en-GB".into(),
             text: Key::ALL.iter().map(|k| k.english().to_string()).collect(),
@@ -79,6 +79,22 @@ impl Words {
     /// "en-GB"): the shipped one for its primary subtag, then `overrides`
     /// (a framework's `[words.<lang>]` entries) on top. Entries still missing
     /// print in English and come back as [`Gap`]s.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use jobpack::words::{Key, Words};
+    ///
+    /// let (welsh, gaps) = Words::for_language("cy", &BTreeMap::new());
+    /// assert_eq!(welsh.get(Key::Month1), "Ionawr");
+    /// assert!(gaps.is_empty(), "the shipped Welsh catalogue is complete");
+    ///
+    /// // A framework's own `[words.cy]` entries win over the shipped ones.
+    /// let ours = BTreeMap::from([("date.month.1".to_string(), "Mis Ionawr".to_string())]);
+    /// let (welsh, _) = Words::for_language("cy", &ours);
+    /// assert_eq!(welsh.get(Key::Month1), "Mis Ionawr");
+    /// ```
     pub fn for_language(tag: &str, overrides: &BTreeMap<String, String>) -> (Words, Vec<Gap>) {
         let primary = primary(tag);
         let mut found: Vec<Option<String>> = vec![None; Key::ALL.len()];
@@ -134,12 +150,12 @@ impl Words {
 
     /// The words for `key` with each `{name}` replaced by its value; a
     /// placeholder without a value is left as written.
-    pub fn fill(&self, key: Key, values: &[(&str, &dyn Display)]) -> String {
+    pub(crate) fn fill(&self, key: Key, values: &[(&str, &dyn Display)]) -> String {
         fill(self.get(key), values)
     }
 
     /// A date in the catalogue's long style: "7 January 2020", "7 Ionawr 2020".
-    pub fn date(&self, d: &Date) -> String {
+    pub(crate) fn date(&self, d: &Date) -> String {
         let month = Key::MONTHS
             .get(usize::from(d.month).wrapping_sub(1))
             .map_or("?", |k| self.get(*k));
@@ -151,13 +167,13 @@ impl Words {
 }
 
 /// Whether jobpack ships a catalogue for `tag`'s language.
-pub fn is_shipped(tag: &str) -> bool {
+pub(crate) fn is_shipped(tag: &str) -> bool {
     let p = primary(tag);
     p == "en" || SHIPPED.iter().any(|(l, _)| *l == p)
 }
 
 /// The primary language subtag, lower case: "cy" of "cy-GB".
-pub fn primary(tag: &str) -> String {
+pub(crate) fn primary(tag: &str) -> String {
     tag.split(['-', '_'])
         .next()
         .unwrap_or("")
@@ -165,7 +181,7 @@ pub fn primary(tag: &str) -> String {
 }
 
 /// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -189,7 +205,7 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 }
 
 /// The `{placeholders}` of a template, sorted, without repeats.
-pub fn placeholders(template: &str) -> Vec<String> {
+pub(crate) fn placeholders(template: &str) -> Vec<String> {
     let mut out: Vec<String> = template
         .split('{')
         .skip(1)
@@ -203,7 +219,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
 
 /// Problems with one entry given for `key`: a key the catalogue does not
 /// have, or placeholders other than the English entry's.
-pub fn check_entry(key: &str, text: &str) -> Option<EntryProblem> {
+pub(crate) fn check_entry(key: &str, text: &str) -> Option<EntryProblem> {
     let Some(k) = Key::named(key) else {
         let near = crate::load::words::closest(key, Key::ALL.iter().map(|k| k.name()));
         return Some(EntryProblem {
@@ -247,7 +263,7 @@ pub fn check_entry(key: &str, text: &str) -> Option<EntryProblem> {
 ///
 /// # Errors
 /// When the file is not TOML or an entry is not a string.
-pub fn parse_catalogue(file: &str) -> Result<BTreeMap<String, String>, String> {
+pub(crate) fn parse_catalogue(file: &str) -> Result<BTreeMap<String, String>, String> {
     let table: toml::Table = file.parse().map_err(|e| format!("{e}"))?;
     table
         .into_iter()
@@ -259,7 +275,6 @@ pub fn parse_catalogue(file: &str) -> Result<BTreeMap<String, String>, String> {
 }
 
 /// Fills a catalogue entry by name: `say!(fw.words, ProfileTitle, level = name)`.
-#[macro_export]
 macro_rules! say {
     ($words:expr, $key:ident $(, $name:ident = $value:expr)* $(,)?) => {
         $words.fill(
@@ -268,6 +283,8 @@ macro_rules! say {
         )
     };
 }
+// Crate-only: it fills through `Words::fill`, which is not public.
+pub(crate) use say;
 
 #[cfg(test)]
 mod tests;

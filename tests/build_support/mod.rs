@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use jobpack::build::{Made, Per, Product, Source, Subject};
-use jobpack::cli::ProductKind;
 use jobpack::model::{Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text};
+use jobpack::product::ProductKind;
 
 /// A framework with `roles` roles of `levels` levels each; role ids are given.
 pub fn framework_with(role_ids: &[&str], levels: usize) -> Framework {

@@ -5,9 +5,9 @@ use crate::build_support;
 
 use build_support::*;
 use jobpack::build::{self, execute, manifest, plan, Selection, Settings, Source};
-use jobpack::cli::ProductKind;
 use jobpack::output::{OutDir, TEMP_PREFIX};
 use jobpack::people::parse_people;
+use jobpack::product::ProductKind;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 

@@ -134,8 +134,8 @@ fn embedded_font_fixture_with_prefilled_values() {
 /// layout engine: the checker finds nothing, and the files are kept.
 #[test]
 fn real_profiles_pass_every_structure_check() {
-    use jobpack::cli::Paper;
     use jobpack::render::pdf::{render, FontSet, PdfOptions};
+    use jobpack::render::Paper;
     let fonts = FontSet::load().expect("bundled fonts parse");
     for file in ["framework.toml", "examples/senior-2024.toml"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);

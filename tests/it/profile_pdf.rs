@@ -13,10 +13,10 @@ mod poppler;
 use std::process::Command;
 
 use fixture::{fixture, seed_framework};
-use jobpack::cli::Paper;
 use jobpack::compose::profile::profile;
 use jobpack::model::{Framework, Requirement, Skill, Text, TextBlock};
 use jobpack::render::pdf::{render, FontSet, PdfOptions, RenderedPdf};
+use jobpack::render::Paper;
 use poppler::{
     assert_in_order, assert_nothing_off_the_page_or_overlapping, keep, level_strings, normalise,
     pdftotext, pdftotext_all, temp_pdf, tool,

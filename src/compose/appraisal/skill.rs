@@ -17,21 +17,21 @@ pub const NOT_YET_VALUE: &str = "not-yet";
 
 /// Who gives one of a skill's three assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Assessor {
+pub(crate) struct Assessor {
     /// Last part of the field name: `skill.<id>.<key>`.
-    pub key: &'static str,
+    pub(crate) key: &'static str,
     /// After the skill's name in the group's accessible name:
     /// "Incident management, self-assessment" (in English; documents take
     /// it from their words catalogue, entry `words_key`).
-    pub words: &'static str,
+    pub(crate) words: &'static str,
     /// The catalogue entry of `words`.
-    pub words_key: Key,
+    pub(crate) words_key: Key,
     /// The catalogue entry of the grid's row header ("Self").
-    pub row_key: Key,
+    pub(crate) row_key: Key,
 }
 
 /// Who assesses each skill, in the order the sheet asks.
-pub const ASSESSORS: [Assessor; 3] = [
+pub(crate) const ASSESSORS: [Assessor; 3] = [
     Assessor {
         key: "self",
         words: "self-assessment",
@@ -176,7 +176,7 @@ fn field_key(id: &str) -> String {
 /// The middle part of each required skill's field names
 /// (`skill.<key>.agreed`), in requirement order: what the sheet is made with
 /// and what `jobpack collect` reads it back by, so the two cannot drift.
-pub fn skill_keys(fw: &Framework, level: &Level) -> Vec<String> {
+pub(crate) fn skill_keys(fw: &Framework, level: &Level) -> Vec<String> {
     let mut used = Vec::new();
     for req in &level.requirements {
         unique_key(&field_key(&fw.skills[req.skill].id), &mut used);

@@ -16,24 +16,24 @@ use crate::doc::{
 
 /// Writes blocks into one string, collecting the CSS classes they use.
 #[derive(Debug, Default)]
-pub struct Writer {
+pub(crate) struct Writer {
     /// The HTML written so far.
-    pub out: String,
+    pub(crate) out: String,
     /// CSS rules the blocks need, by class name.
-    pub classes: BTreeMap<String, String>,
+    pub(crate) classes: BTreeMap<String, String>,
     /// What the reader should know (an image that is not a PNG).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// Form fields written, for unique ids.
     fields: usize,
     /// Inside a header cell, where headings are not allowed.
     in_header_cell: bool,
     /// The accent colour, which tints the scale's shades.
-    pub accent: crate::render::pdf::style::Rgb,
+    pub(crate) accent: crate::render::pdf::style::Rgb,
 }
 
 impl Writer {
     /// Writes `blocks` in order.
-    pub fn blocks(&mut self, blocks: &[Block]) {
+    pub(crate) fn blocks(&mut self, blocks: &[Block]) {
         for b in blocks {
             self.block(b);
         }
@@ -330,7 +330,7 @@ impl Writer {
 
 /// Whether a link may be written as one: web and mail addresses and
 /// relative paths, never a script or data URI.
-pub fn safe_link(link: &str) -> bool {
+pub(crate) fn safe_link(link: &str) -> bool {
     let lower = link.trim_start().to_ascii_lowercase();
     let scheme_end = lower.find(':');
     let first_slash = lower.find(['/', '?', '#']);
@@ -346,20 +346,20 @@ pub fn safe_link(link: &str) -> bool {
 
 /// What a renderer needs of an image file: its size in pixels and type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ImageInfo {
+pub(crate) struct ImageInfo {
     /// Width in pixels.
-    pub width: u32,
+    pub(crate) width: u32,
     /// Height in pixels.
-    pub height: u32,
+    pub(crate) height: u32,
     /// "image/png" or "image/jpeg".
-    pub mime: &'static str,
+    pub(crate) mime: &'static str,
     /// "png" or "jpg".
-    pub extension: &'static str,
+    pub(crate) extension: &'static str,
 }
 
 /// The size and type of a PNG or JPEG file from its header, or `None` if
 /// it is neither (or says it has no pixels).
-pub fn image_info(bytes: &[u8]) -> Option<ImageInfo> {
+pub(crate) fn image_info(bytes: &[u8]) -> Option<ImageInfo> {
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
     let (width, height, mime, extension) = if bytes.starts_with(PNG) {
         if bytes.len() < 24 || &bytes[12..16] != b"IHDR" {

@@ -6,18 +6,18 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{page_parts, PagePart};
-use crate::cli::Paper;
 use crate::doc::Shade;
 use crate::render::pdf::style::{self, Rgb};
+use crate::render::Paper;
 
 /// `#rrggbb` for a colour.
-pub fn hex(c: Rgb) -> String {
+pub(crate) fn hex(c: Rgb) -> String {
     let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     format!("#{:02x}{:02x}{:02x}", byte(c[0]), byte(c[1]), byte(c[2]))
 }
 
 /// The CSS class of a cell shade, and its rule.
-pub fn shade_class(s: Shade, accent: Rgb) -> (String, String) {
+pub(crate) fn shade_class(s: Shade, accent: Rgb) -> (String, String) {
     let name = match s {
         Shade::Scale { rank, of } => format!("scale-{rank}-of-{of}"),
         Shade::Highlight => "highlight".to_string(),
@@ -27,14 +27,14 @@ pub fn shade_class(s: Shade, accent: Rgb) -> (String, String) {
 }
 
 /// The CSS class of a width in whole percent, and its rule.
-pub fn width_class(percent: u32) -> (String, String) {
+pub(crate) fn width_class(percent: u32) -> (String, String) {
     let name = format!("w{percent}");
     let rule = format!(".{name}{{width:{percent}%}}");
     (name, rule)
 }
 
 /// The CSS class of a vertical space in whole points, and its rule.
-pub fn space_class(points: u32) -> (String, String) {
+pub(crate) fn space_class(points: u32) -> (String, String) {
     let name = format!("space-{points}");
     let rule = format!(".{name}{{height:{points}pt}}");
     (name, rule)
@@ -126,7 +126,7 @@ fn page_content(page_of: &str) -> String {
 /// The whole stylesheet: colours, the base rules, the classes a page used
 /// (shades, column widths, spaces) and the print rules, with the page
 /// number worded as `page_of` says.
-pub fn stylesheet(
+pub(crate) fn stylesheet(
     accent: Option<[u8; 3]>,
     paper: Paper,
     page_of: &str,

@@ -15,36 +15,36 @@ mod escape;
 
 use std::fmt::Write as _;
 
-pub use blocks::{image_info, safe_link, ImageInfo};
-pub use css::hex;
+pub(crate) use blocks::{image_info, safe_link};
+pub(crate) use css::hex;
 pub use escape::escape;
 
-use crate::cli::Paper;
 use crate::doc::Document;
+use crate::render::Paper;
 
 /// A link the page offers around the document itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NavLink {
+pub(crate) struct NavLink {
     /// The link's words.
-    pub text: String,
+    pub(crate) text: String,
     /// Where it goes, relative to the page.
-    pub href: String,
+    pub(crate) href: String,
 }
 
 /// The words of the page's own navigation, in the document's language.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NavWords {
+pub(crate) struct NavWords {
     /// Accessible name of the breadcrumb navigation ("Where this page is").
-    pub breadcrumb: String,
+    pub(crate) breadcrumb: String,
     /// Accessible name of the links to other formats.
-    pub other_formats: String,
+    pub(crate) other_formats: String,
     /// Before those links ("Also as:").
-    pub also_as: String,
+    pub(crate) also_as: String,
 }
 
 impl NavWords {
     /// The navigation words of a words catalogue.
-    pub fn from_words(words: &crate::words::Words) -> NavWords {
+    pub(crate) fn from_words(words: &crate::words::Words) -> NavWords {
         use crate::words::Key;
         NavWords {
             breadcrumb: words.get(Key::HtmlBreadcrumb).to_string(),
@@ -69,11 +69,11 @@ pub struct HtmlOptions {
     /// Page size when printed.
     pub paper: Paper,
     /// Pages above this one, outermost first (the framework's index, the role's).
-    pub breadcrumbs: Vec<NavLink>,
+    pub(crate) breadcrumbs: Vec<NavLink>,
     /// The same document in other formats (its PDF, its OpenDocument file).
-    pub other_formats: Vec<NavLink>,
+    pub(crate) other_formats: Vec<NavLink>,
     /// The words of that navigation.
-    pub nav_words: NavWords,
+    pub(crate) nav_words: NavWords,
 }
 
 /// A finished HTML page.
@@ -86,6 +86,21 @@ pub struct RenderedHtml {
 }
 
 /// Renders `doc` as one HTML page.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::{html, Paper};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let doc = jobpack::compose::profile::profile(&fw, 0, 0, None)?;
+/// let mut options = html::HtmlOptions::default();
+/// options.paper = Paper::Letter;
+/// let page = String::from_utf8(html::render(&doc, &options).bytes)?;
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn render(doc: &Document, opts: &HtmlOptions) -> RenderedHtml {
     let mut body = blocks::Writer::default();
     body.accent = crate::render::pdf::style::accent(opts.accent);
@@ -168,7 +183,7 @@ fn nav(page: &mut String, opts: &HtmlOptions) {
 
 /// A piece of a page-number template ("Page {page} of {pages}").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PagePart<'a> {
+pub(crate) enum PagePart<'a> {
     /// Words printed as they are.
     Text(&'a str),
     /// The page's number.
@@ -179,7 +194,7 @@ pub enum PagePart<'a> {
 
 /// `template` split at its `{page}` and `{pages}` placeholders, for
 /// renderers that number pages themselves (print CSS, ODF fields).
-pub fn page_parts(template: &str) -> Vec<PagePart<'_>> {
+pub(crate) fn page_parts(template: &str) -> Vec<PagePart<'_>> {
     let mut parts = Vec::new();
     let mut rest = template;
     while let Some(at) = rest.find('{') {
@@ -205,7 +220,7 @@ pub fn page_parts(template: &str) -> Vec<PagePart<'_>> {
 }
 
 /// "2020-01-07" from seconds since 1970 (UTC); empty for an undated document.
-pub fn date(epoch: Option<i64>) -> String {
+pub(crate) fn date(epoch: Option<i64>) -> String {
     let Some(epoch) = epoch else {
         return String::new();
     };

@@ -12,7 +12,8 @@ use crate::doc::{
 use crate::render::html::{escape, image_info, safe_link};
 
 /// The namespaces every part declares (unused ones are harmless).
-pub const NAMESPACES: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+pub(crate) const NAMESPACES: &str =
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
 xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" \
 xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
 xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
@@ -26,13 +27,13 @@ office:version=\"1.3\"";
 
 /// The body of a document and what goes with it into the package.
 #[derive(Debug)]
-pub struct Content {
+pub(crate) struct Content {
     /// The whole `content.xml`.
-    pub xml: String,
+    pub(crate) xml: String,
     /// Pictures to store, by their path in the package.
-    pub pictures: Vec<(String, Vec<u8>)>,
+    pub(crate) pictures: Vec<(String, Vec<u8>)>,
     /// What the reader should know.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// A variant of a named paragraph style.
@@ -67,7 +68,7 @@ pub(super) struct Writer {
 }
 
 /// `content.xml` for `doc`.
-pub fn content(doc: &Document, opts: &OdtOptions) -> Content {
+pub(crate) fn content(doc: &Document, opts: &OdtOptions) -> Content {
     let (width, _) = opts.paper.size_pt();
     let mut w = Writer {
         first: true,

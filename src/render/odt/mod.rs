@@ -26,11 +26,11 @@ use anyhow::{Context, Result};
 use xlsx_zip::write::SimpleFileOptions;
 use xlsx_zip::{CompressionMethod, DateTime, System, ZipWriter};
 
-use crate::cli::Paper;
 use crate::doc::Document;
+use crate::render::Paper;
 
 /// The media type of an OpenDocument text file.
-pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
+pub(crate) const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -54,6 +54,19 @@ pub struct RenderedOdt {
 ///
 /// # Errors
 /// Only if the zip writer fails, which writing to memory does not.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::odt;
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let doc = jobpack::compose::profile::profile(&fw, 0, 0, None)?;
+/// let odt = odt::render(&doc, &odt::OdtOptions::default())?;
+/// assert!(odt.bytes.starts_with(b"PK"));
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn render(doc: &Document, opts: &OdtOptions) -> Result<RenderedOdt> {
     let body = content::content(doc, opts);
     let mut parts: Vec<(String, Vec<u8>)> = vec![
@@ -128,7 +141,7 @@ fn zip_time(epoch: Option<i64>) -> DateTime {
 
 /// ODF's `fo:language`, `fo:script` and `fo:country` attributes of a BCP 47
 /// tag ("en-GB" → language en, country GB), ready to put in an element.
-pub fn language_attributes(tag: &str) -> String {
+pub(crate) fn language_attributes(tag: &str) -> String {
     let mut parts = tag.split('-');
     let language = parts.next().unwrap_or("");
     let mut attrs = format!(" fo:language=\"{}\"", crate::render::html::escape(language));

@@ -10,12 +10,12 @@ use crate::render::html::{escape, hex, page_parts, PagePart};
 use crate::render::pdf::style;
 
 /// Page margins in millimetres, as the PDF's frame (`style::Geometry`).
-pub const MARGIN_LEFT_MM: f32 = 24.0;
+pub(crate) const MARGIN_LEFT_MM: f32 = 24.0;
 /// Right margin in millimetres.
-pub const MARGIN_RIGHT_MM: f32 = 20.0;
+pub(crate) const MARGIN_RIGHT_MM: f32 = 20.0;
 
 /// The named styles, the list styles, the page layout and the master pages.
-pub fn styles(doc: &Document, opts: &OdtOptions) -> String {
+pub(crate) fn styles(doc: &Document, opts: &OdtOptions) -> String {
     let (w, h) = opts.paper.size_pt();
     let mm = |pt: f32| pt * 25.4 / 72.0;
     let accent = hex(style::accent(opts.accent));
@@ -161,7 +161,7 @@ fo:margin-top=\"{top}\" fo:margin-bottom=\"11mm\" fo:margin-left=\"{MARGIN_LEFT_
 }
 
 /// `meta.xml`: title, subject, keywords, language, author and dates.
-pub fn meta(meta: &DocMeta) -> String {
+pub(crate) fn meta(meta: &DocMeta) -> String {
     // An undated document (no publication date, no SOURCE_DATE_EPOCH) says no date.
     let time = meta
         .epoch
@@ -212,7 +212,7 @@ pub fn meta(meta: &DocMeta) -> String {
 }
 
 /// `META-INF/manifest.xml`: every part of the package and its media type.
-pub fn manifest(pictures: &[(String, Vec<u8>)]) -> String {
+pub(crate) fn manifest(pictures: &[(String, Vec<u8>)]) -> String {
     let mut x = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">\n\
 <manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"{}\"/>\n",

@@ -16,11 +16,17 @@ const LINE_PITCH: f32 = 16.0;
 /// Width of the label column beside one-line boxes in the main column.
 const LABEL_COLUMN: f32 = 110.0;
 /// Colour of field frames, boxes and circles.
-pub const FRAME: style::Rgb = [0.35, 0.37, 0.40];
+pub(crate) const FRAME: style::Rgb = [0.35, 0.37, 0.40];
 
 impl Measurer<'_> {
     /// Measures a field block: label and widget(s).
-    pub fn field(&mut self, f: &Field, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
+    pub(crate) fn field(
+        &mut self,
+        f: &Field,
+        parent: Option<ElemId>,
+        frame: Frame,
+        out: &mut Vec<Item>,
+    ) {
         let st = style::para(ParaStyle::Body, frame.ctx);
         let frame_color = FRAME;
         match &f.kind {
@@ -85,7 +91,7 @@ impl Measurer<'_> {
 
     /// Two one-line text fields side by side, each with its label to its
     /// left (the header of a form: "Name [  ] Reviewer [  ]").
-    pub fn field_pair(
+    pub(crate) fn field_pair(
         &mut self,
         a: &Field,
         b: &Field,
@@ -148,7 +154,7 @@ impl Measurer<'_> {
 
     /// A text field's box `w` wide at `x`, `lines` lines of `pitch` points: its frame (an artifact) and its
     /// widget (in a new `Form` element under `parent`), and its height.
-    pub fn text_box(
+    pub(crate) fn text_box(
         &mut self,
         f: &Field,
         lines: u16,
@@ -312,7 +318,7 @@ fn export_value(option: &str) -> String {
 
 /// Whether `block` is a one-line text field that [`Measurer::field_pair`]
 /// can set beside another in the main column.
-pub fn pairs(block: &crate::doc::Block, frame: Frame) -> Option<&Field> {
+pub(crate) fn pairs(block: &crate::doc::Block, frame: Frame) -> Option<&Field> {
     match block {
         crate::doc::Block::Field(
             f @ Field {

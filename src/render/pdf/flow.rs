@@ -2,7 +2,7 @@
 //! line of text) that know their height, whether a page may break after
 //! them, and what to draw, grouped by the structure element it belongs to.
 //!
-//! Structure elements are declared here ([`Elems`]) but only enter the
+//! Structure elements are declared here (`Elems`) but only enter the
 //! [`StructTree`](super::tags::StructTree) when their first content is painted,
 //! so the tree's reading order is the drawing order.
 
@@ -11,35 +11,35 @@ use super::tags::{AnnotKind, NodeId, StructRole};
 use super::FaceId;
 
 /// Index into [`Elems`].
-pub type ElemId = usize;
+pub(crate) type ElemId = usize;
 
 /// A declared structure element.
 #[derive(Debug, Clone)]
-pub struct Elem {
+pub(crate) struct Elem {
     /// The role the element gets in the structure tree.
-    pub role: StructRole,
+    pub(crate) role: StructRole,
     /// `None` means the document root.
-    pub parent: Option<ElemId>,
+    pub(crate) parent: Option<ElemId>,
     /// `/Lang` when the content is in another language than the document
     /// (a paragraph's or list item's `lang`); `None` inherits the document's.
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// `/T`: a heading's text, a table's summary.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// `/Alt`: a figure's alternative text.
-    pub alt: Option<String>,
+    pub(crate) alt: Option<String>,
     /// The element's node in the [`StructTree`](super::tags::StructTree), set by
     /// painting when the element's first content (or empty run) is painted;
     /// `None` until then, and for ever for an element that is never painted.
-    pub node: Option<NodeId>,
+    pub(crate) node: Option<NodeId>,
 }
 
 /// All declared elements of a document.
 #[derive(Debug, Clone, Default)]
-pub struct Elems(pub Vec<Elem>);
+pub(crate) struct Elems(pub(crate) Vec<Elem>);
 
 impl Elems {
     /// Declares an element under `parent` (`None`: the document root).
-    pub fn declare(&mut self, parent: Option<ElemId>, role: StructRole) -> ElemId {
+    pub(crate) fn declare(&mut self, parent: Option<ElemId>, role: StructRole) -> ElemId {
         self.0.push(Elem {
             role,
             parent,
@@ -54,7 +54,7 @@ impl Elems {
 
 /// Content or artifact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tag {
+pub(crate) enum Tag {
     /// Real content of this element: painted as marked content with an MCID
     /// that becomes a kid of the element.
     Elem(ElemId),
@@ -71,7 +71,7 @@ pub enum Cmd {
         x: f32,
         /// The baseline, down from the atom's top.
         baseline: f32,
-        /// The face [`FontSet::cover`](super::FontSet::cover) chose for these
+        /// The face `FontSet::cover` chose for these
         /// characters, so it has a glyph for each.
         face: FaceId,
         /// Font size in points.
@@ -136,7 +136,7 @@ pub enum Cmd {
         w: f32,
         /// Drawn height in points.
         h: f32,
-        /// Index into [`Measurer::figures`](super::measure::Measurer::figures);
+        /// Index into `Measurer::figures`;
         /// the image is XObject `IM{index + 1}`.
         index: usize,
     },
@@ -160,7 +160,7 @@ pub enum Cmd {
 
 impl Cmd {
     /// Moves the command down by `dy` (used when stacking cell content).
-    pub fn shifted(&self, dy: f32) -> Cmd {
+    pub(crate) fn shifted(&self, dy: f32) -> Cmd {
         let mut c = self.clone();
         match &mut c {
             Cmd::Text { baseline, .. } => *baseline += dy,
@@ -182,25 +182,25 @@ impl Cmd {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
     /// Whose content the commands are, or artifact.
-    pub tag: Tag,
+    pub(crate) tag: Tag,
     /// Drawn in order, all inside one marked-content sequence.
     pub cmds: Vec<Cmd>,
 }
 
 /// A bookmark to record where an atom lands.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
+pub(crate) struct Mark {
     /// Heading level, 1 to 6; the outline nests by it.
-    pub level: u8,
+    pub(crate) level: u8,
     /// The heading's text, as the outline shows it.
-    pub title: String,
+    pub(crate) title: String,
 }
 
 /// How much a page break right after an atom costs the page breaker: the
 /// stronger the bond, the more a break there is avoided (see
 /// [`paginate`](super::paginate)). Ordered from the weakest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub enum Bond {
+pub(crate) enum Bond {
     /// A break is fine here (or, with `keep_with_next`, as bad as [`Bond::Line`]).
     #[default]
     Free,
@@ -220,24 +220,24 @@ pub enum Bond {
 pub struct Atom {
     /// Points of the page it takes, not counting `space_before` (a text
     /// line's leading, a figure's height).
-    pub height: f32,
+    pub(crate) height: f32,
     /// Dropped at the top of a page.
-    pub space_before: f32,
+    pub(crate) space_before: f32,
     /// A page break between this atom and the next is avoided (as a
     /// [`Bond::Line`] unless `bond` says otherwise).
-    pub keep_with_next: bool,
+    pub(crate) keep_with_next: bool,
     /// How strongly a break after the atom is avoided.
-    pub bond: Bond,
+    pub(crate) bond: Bond,
     /// What to draw, in order; their `y` values are offsets from the atom's top.
-    pub runs: Vec<Run>,
+    pub(crate) runs: Vec<Run>,
     /// Set on the first line of a bookmarked heading; painting records it in
     /// the outline with the page it lands on.
-    pub mark: Option<Mark>,
+    pub(crate) mark: Option<Mark>,
 }
 
 impl Atom {
     /// Every command as artifact (repeated table headers), without annotations.
-    pub fn as_artifact(&self) -> Atom {
+    pub(crate) fn as_artifact(&self) -> Atom {
         let cmds = self
             .runs
             .iter()
@@ -258,42 +258,42 @@ impl Atom {
 
 /// A table cell, measured.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CellFlow {
+pub(crate) struct CellFlow {
     /// The cell's `TH` or `TD` element. Only a record: the cell enters the tree
     /// through the empty run that starts its `atoms`.
-    pub elem: ElemId,
+    pub(crate) elem: ElemId,
     /// Left edge of the cell (its padding included), from the page's left edge.
-    pub x: f32,
+    pub(crate) x: f32,
     /// Width of the column, padding included.
-    pub w: f32,
+    pub(crate) w: f32,
     /// Background colour, filling the whole cell; `None` leaves it white.
-    pub fill: Option<Rgb>,
+    pub(crate) fill: Option<Rgb>,
     /// Content stacked from the cell's top padding; `space_before` is already applied.
-    pub atoms: Vec<Atom>,
+    pub(crate) atoms: Vec<Atom>,
 }
 
 impl CellFlow {
     /// Height of the content (without padding).
-    pub fn content_height(&self) -> f32 {
+    pub(crate) fn content_height(&self) -> f32 {
         self.atoms.iter().map(|a| a.height + a.space_before).sum()
     }
 }
 
 /// A table row, measured.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RowFlow {
+pub(crate) struct RowFlow {
     /// The row's `TR` element (a record only, as for [`CellFlow::elem`]).
-    pub elem: ElemId,
+    pub(crate) elem: ElemId,
     /// One per column, left to right.
-    pub cells: Vec<CellFlow>,
+    pub(crate) cells: Vec<CellFlow>,
     /// For a row split across pages: "`<row header> (continued)`", an artifact
     /// drawn atop the first cell of each continuation.
-    pub continued: Option<Atom>,
+    pub(crate) continued: Option<Atom>,
 }
 
 impl RowFlow {
     /// Height including cell padding.
-    pub fn height(&self) -> f32 {
+    pub(crate) fn height(&self) -> f32 {
         let content = self
             .cells
             .iter()
@@ -307,24 +307,24 @@ impl RowFlow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableFlow {
     /// The `Table` element (a record only, as for [`CellFlow::elem`]).
-    pub elem: ElemId,
+    pub(crate) elem: ElemId,
     /// Inside a keep-together group: a break inside the table costs as much
     /// as one inside the group, so it moves whole when that leaves a page full enough.
-    pub keep_whole: bool,
+    pub(crate) keep_whole: bool,
     /// No page break between the table's end and the next item (inside a group).
-    pub keep_with_next: bool,
+    pub(crate) keep_with_next: bool,
     /// Space above the table, dropped at the top of a page.
-    pub space_before: f32,
+    pub(crate) space_before: f32,
     /// Left edge of the table, from the page's left edge.
-    pub x: f32,
+    pub(crate) x: f32,
     /// Width of the whole table.
-    pub w: f32,
+    pub(crate) w: f32,
     /// Column headers: drawn once as content, then as an artifact atop every
     /// continuation page.
-    pub header: RowFlow,
+    pub(crate) header: RowFlow,
     /// Body rows, in order; a row is split between lines only when that fills a
     /// page better than moving it whole.
-    pub rows: Vec<RowFlow>,
+    pub(crate) rows: Vec<RowFlow>,
 }
 
 /// What the paginator places.
@@ -336,24 +336,9 @@ pub enum Item {
     Table(TableFlow),
 }
 
-impl TableFlow {
-    /// Height of the whole table, without the space above it.
-    pub fn height(&self) -> f32 {
-        self.header.height() + self.rows.iter().map(RowFlow::height).sum::<f32>()
-    }
-}
-
 impl Item {
-    /// Whether a page may not break after this item.
-    pub fn keep_with_next(&self) -> bool {
-        match self {
-            Item::Atom(a) => a.keep_with_next,
-            Item::Table(t) => t.keep_with_next,
-        }
-    }
-
     /// Sets keep-with-next.
-    pub fn set_keep_with_next(&mut self, keep: bool) {
+    pub(crate) fn set_keep_with_next(&mut self, keep: bool) {
         match self {
             Item::Atom(a) => a.keep_with_next = keep,
             Item::Table(t) => t.keep_with_next = keep,
@@ -361,7 +346,7 @@ impl Item {
     }
 
     /// Marks the item as part of a keep-together group.
-    pub fn keep_together(&mut self) {
+    pub(crate) fn keep_together(&mut self) {
         match self {
             Item::Atom(a) => {
                 // A keep the atom had already (an orphan line, a label) stays stronger than the group's.

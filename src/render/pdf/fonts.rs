@@ -34,7 +34,7 @@ pub enum FaceId {
 
 impl FaceId {
     /// Every face, in resource order.
-    pub const ALL: [FaceId; 5] = [
+    pub(crate) const ALL: [FaceId; 5] = [
         FaceId::Regular,
         FaceId::Bold,
         FaceId::Italic,
@@ -43,7 +43,7 @@ impl FaceId {
     ];
 
     /// The face for a combination of bold and italic.
-    pub fn styled(bold: bool, italic: bool) -> FaceId {
+    pub(crate) fn styled(bold: bool, italic: bool) -> FaceId {
         match (bold, italic) {
             (false, false) => FaceId::Regular,
             (true, false) => FaceId::Bold,
@@ -53,7 +53,7 @@ impl FaceId {
     }
 
     /// The fixed PDF resource name ("F1" …), so output never depends on printpdf's random ids.
-    pub fn resource(self) -> &'static str {
+    pub(crate) fn resource(self) -> &'static str {
         ["F1", "F2", "F3", "F4", "F5"][self as usize]
     }
 }
@@ -68,14 +68,12 @@ const NO_GLYPH: u16 = u16::MAX;
 #[derive(Debug)]
 pub struct Face {
     /// PostScript name, e.g. "NotoSans-Regular".
-    pub postscript: &'static str,
-    /// Human name for warnings, e.g. "Noto Sans Bold".
-    pub label: &'static str,
+    pub(crate) postscript: &'static str,
     bytes: &'static [u8],
     parsed: ParsedFont,
     upm: f32,
     /// Ascender in em, from the font's metrics; the baseline is placed with it.
-    pub ascent: f32,
+    pub(crate) ascent: f32,
     /// Descender in em, negative (below the baseline).
     pub descent: f32,
     fast: Vec<u16>,
@@ -86,7 +84,7 @@ impl Face {
     fn load(bytes: &'static [u8], postscript: &'static str, label: &'static str) -> Result<Face> {
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-            .ok_or_else(|| anyhow!("cannot parse the bundled font {postscript}"))?;
+            .ok_or_else(|| anyhow!("cannot parse the bundled font {label} ({postscript})"))?;
         let upm = f32::from(parsed.units_per_em.max(1));
         let mut fast = vec![NO_GLYPH; FAST_RANGE];
         for (cp, slot) in fast.iter_mut().enumerate() {
@@ -97,7 +95,6 @@ impl Face {
         let notdef_advance = parsed.get_glyph_width(0).unwrap_or(0);
         Ok(Face {
             postscript,
-            label,
             bytes,
             upm,
             ascent: f32::from(parsed.font_metrics.ascent) / upm,
@@ -109,7 +106,7 @@ impl Face {
     }
 
     /// Advance of `c` in font units, or `None` when the face has no glyph for it.
-    pub fn advance(&self, c: char) -> Option<u16> {
+    pub(crate) fn advance(&self, c: char) -> Option<u16> {
         let cp = c as usize;
         if cp < FAST_RANGE {
             let a = self.fast[cp];
@@ -120,12 +117,12 @@ impl Face {
     }
 
     /// Whether the face can draw `c`.
-    pub fn has(&self, c: char) -> bool {
+    pub(crate) fn has(&self, c: char) -> bool {
         self.advance(c).is_some()
     }
 
     /// Width of `text` at `size` points; a missing glyph counts as `.notdef`, as drawn.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
             .map(|c| u32::from(self.advance(c).unwrap_or(self.notdef_advance)))
@@ -134,14 +131,14 @@ impl Face {
     }
 
     /// Width of one character at `size` points.
-    pub fn char_width(&self, c: char, size: f32) -> f32 {
+    pub(crate) fn char_width(&self, c: char, size: f32) -> f32 {
         f32::from(self.advance(c).unwrap_or(self.notdef_advance)) * size / self.upm
     }
 
     /// The font program of a subset holding the glyphs for `chars` (and
     /// `.notdef`), with a Unicode cmap and without hinting ([`super::unhint`]);
     /// glyphs are renumbered from 0.
-    pub fn subset_program(&self, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
+    pub(crate) fn subset_program(&self, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
@@ -184,7 +181,7 @@ impl Face {
 }
 
 /// Six capital letters from a hash of the subset (ISO 32000-1, 9.6.4).
-pub fn subset_tag(bytes: &[u8]) -> String {
+pub(crate) fn subset_tag(bytes: &[u8]) -> String {
     let hash = Sha256::digest(bytes);
     hash.iter()
         .take(6)
@@ -193,7 +190,7 @@ pub fn subset_tag(bytes: &[u8]) -> String {
 }
 
 /// Drawn for a character no bundled font has (with a warning naming it).
-pub const REPLACEMENT: char = '\u{fffd}';
+pub(crate) const REPLACEMENT: char = '\u{fffd}';
 
 /// The four Noto Sans faces and the symbol fallback, parsed once per run and
 /// shared (read-only) across threads.
@@ -259,7 +256,7 @@ impl FontSet {
 
     /// The shared program for `face`, if the run has a repertoire (the
     /// symbol fallback never does: documents that need it subset their own).
-    pub fn shared(&self, face: FaceId) -> Result<Option<&FontProgram>> {
+    pub(crate) fn shared(&self, face: FaceId) -> Result<Option<&FontProgram>> {
         if self.repertoire.is_empty() || face == FaceId::Symbols {
             return Ok(None);
         }
@@ -271,7 +268,7 @@ impl FontSet {
             })
             .as_ref()
             .map(Some)
-            .map_err(|e| anyhow!("cannot make the {} font: {e}", self.faces[i].label))
+            .map_err(|e| anyhow!("cannot make the {} font: {e}", self.faces[i].postscript))
     }
 
     /// The form font: a subset of Noto Sans Regular covering what people
@@ -304,7 +301,7 @@ impl FontSet {
     /// Splits `text`, to be set in `face`, into runs a bundled font can draw:
     /// a character the face lacks goes to the symbol fallback, and one no
     /// bundled font has becomes [`REPLACEMENT`] and is pushed to `missing`.
-    pub fn cover(
+    pub(crate) fn cover(
         &self,
         text: &str,
         face: FaceId,
@@ -336,7 +333,7 @@ impl FontSet {
         runs
     }
 
-    /// One face. The symbol fallback is only ever asked for once [`FontSet::cover`]
+    /// One face. The symbol fallback is only ever asked for once `FontSet::cover`
     /// has chosen it, so it is loaded by then (else Regular stands in).
     pub fn face(&self, id: FaceId) -> &Face {
         match id {

@@ -28,7 +28,7 @@ const NOTES_PITCH: f32 = 12.5;
 
 impl Measurer<'_> {
     /// Measures a choice grid: a table item, then its notes box if any.
-    pub fn choice_grid(
+    pub(crate) fn choice_grid(
         &mut self,
         g: &ChoiceGrid,
         parent: Option<ElemId>,

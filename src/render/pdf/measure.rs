@@ -22,34 +22,34 @@ pub struct Frame {
 }
 
 /// A decoded figure image, drawn later as an XObject.
-pub struct FigureImage {
+pub(crate) struct FigureImage {
     /// The decoded pixels (never 0 × 0), embedded as XObject `IM{n + 1}`
     /// where `n` is its index in [`Measurer::figures`].
-    pub image: printpdf::RawImage,
+    pub(crate) image: printpdf::RawImage,
 }
 
 /// Measures blocks into [`Item`]s, declaring structure elements as it goes.
 pub struct Measurer<'a> {
     /// The faces every width is measured with; painting must use the same set.
-    pub fonts: &'a FontSet,
+    pub(crate) fonts: &'a FontSet,
     /// The page frame (a figure is never taller than 90% of the body height).
     geom: Geometry,
     /// Colour of main headings, links and their underlines.
     accent: Rgb,
     /// Every structure element declared so far; painting turns them into
     /// tree nodes as their content is drawn.
-    pub elems: Elems,
+    pub(crate) elems: Elems,
     /// Non-fatal problems (characters no font has, undecodable images, rows
     /// with too many cells); they end up in
     /// [`RenderedPdf::warnings`](super::RenderedPdf::warnings).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// Decoded figure images, in the order [`Cmd::Image`] `index` refers to.
-    pub figures: Vec<FigureImage>,
+    pub(crate) figures: Vec<FigureImage>,
     /// Characters already warned about, so each is reported once a document.
     missing: BTreeSet<char>,
     /// A row header repeated on a continuation page, "{text} (continued)" in
     /// the document's language.
-    pub continued: String,
+    pub(crate) continued: String,
 }
 
 impl<'a> Measurer<'a> {
@@ -68,7 +68,7 @@ impl<'a> Measurer<'a> {
     }
 
     /// Colour of main headings and links, and the hue of the scale's shades.
-    pub fn accent(&self) -> Rgb {
+    pub(crate) fn accent(&self) -> Rgb {
         self.accent
     }
 
@@ -216,7 +216,7 @@ impl<'a> Measurer<'a> {
     }
 
     /// A paragraph as a `P` element.
-    pub fn paragraph(
+    pub(crate) fn paragraph(
         &mut self,
         p: &Paragraph,
         parent: Option<ElemId>,
@@ -338,7 +338,7 @@ impl<'a> Measurer<'a> {
     /// Sets spans as lines owned by `owner`, one atom per line, with orphan and
     /// widow control: a break leaving one line of the paragraph alone is
     /// avoided strongly, one leaving two lines mildly.
-    pub fn set_text(
+    pub(crate) fn set_text(
         &mut self,
         spans: &[Span],
         owner: ElemId,
@@ -465,14 +465,14 @@ impl<'a> Measurer<'a> {
 }
 
 /// Baseline offset from the top of a line box, centring the font's extent in the leading.
-pub fn baseline(fonts: &FontSet, st: TextStyle) -> f32 {
+pub(crate) fn baseline(fonts: &FontSet, st: TextStyle) -> f32 {
     let f = fonts.face(super::FaceId::Regular);
     let extent = (f.ascent - f.descent) * st.size;
     (st.leading - extent) / 2.0 + f.ascent * st.size
 }
 
 /// Moves an atom's drawing down by `dy` and makes it that much taller.
-pub fn shift_atom(atom: &mut Atom, dy: f32) {
+pub(crate) fn shift_atom(atom: &mut Atom, dy: f32) {
     for run in &mut atom.runs {
         for cmd in &mut run.cmds {
             *cmd = cmd.shifted(dy);

@@ -2,26 +2,26 @@
 //!
 //! Pipeline: [`measure`] turns blocks into atoms (lines, rows) measured with
 //! the bundled fonts' own advances; [`paginate`] places them on pages;
-//! [`paint`] turns them into printpdf operations inside marked content and
+//! `paint` turns them into printpdf operations inside marked content and
 //! records the structure ([`tags::LaidOut`]); text is encoded in the run's
 //! font programs ([`program`]); printpdf formats the page content and images
 //! into a lopdf document; [`finish`] is handed everything layout knows
 //! ([`finish::Handover`]) and completes the file. Every resource id is fixed,
 //! so output depends only on the input.
 
-pub mod fields;
+pub(crate) mod fields;
 pub mod finish;
 pub mod flow;
-pub mod fonts;
-pub mod grid;
+pub(crate) mod fonts;
+pub(crate) mod grid;
 pub mod measure;
 pub mod paginate;
-pub mod paint;
+pub(crate) mod paint;
 pub mod program;
 pub mod style;
-pub mod table;
+pub(crate) mod table;
 pub mod tags;
-pub mod text;
+pub(crate) mod text;
 mod unhint;
 
 use anyhow::Result;
@@ -32,8 +32,8 @@ use printpdf::{
 pub use fonts::{FaceId, FontSet};
 pub use program::FontProgram;
 
-use crate::cli::Paper;
 use crate::doc::Document;
+use crate::render::Paper;
 
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -61,7 +61,7 @@ pub struct RenderedPdf {
 /// losslessly, so it loses nothing more than its own compression did.
 ///
 /// `secure: false` lets printpdf write the text operators we encode
-/// ourselves (`Op::Unknown`, see [`encode_text`]); nothing from a framework
+/// ourselves (`Op::Unknown`, see `encode_text`); nothing from a framework
 /// ever becomes an operator, only the bytes of a hex string.
 pub fn save_options() -> PdfSaveOptions {
     let images = printpdf::ImageOptimizationOptions {
@@ -93,7 +93,7 @@ pub struct Laid<'f> {
 /// character the run did not foresee, or the symbol fallback) its own.
 #[derive(Debug)]
 pub enum Program<'f> {
-    /// Made once per run ([`FontSet::shared`]).
+    /// Made once per run (`FontSet::shared`).
     Shared(&'f FontProgram),
     /// Made for this document.
     Own(FontProgram),
@@ -126,6 +126,23 @@ impl<'f> Laid<'f> {
 }
 
 /// Lays out, paginates and finishes `doc` as a PDF.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::{pdf, Paper};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let doc = jobpack::compose::profile::profile(&fw, 0, 0, fw.document_epoch(None))?;
+/// // Loading the bundled fonts is the slow part: do it once for many documents.
+/// let fonts = pdf::FontSet::load()?;
+/// let options = pdf::PdfOptions { paper: Paper::Letter, accent: Some([0, 94, 165]) };
+/// let rendered = pdf::render(&doc, &options, &fonts)?;
+/// assert!(rendered.bytes.starts_with(b"%PDF-"));
+/// assert!(rendered.page_count >= 1);
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn render(doc: &Document, opts: &PdfOptions, fonts: &FontSet) -> Result<RenderedPdf> {
     let laid = lay_out(doc, opts, fonts)?;
     let page_count = laid.laid.page_count;

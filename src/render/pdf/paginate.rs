@@ -25,7 +25,7 @@ pub struct Placed {
     /// The atom's drawing (a repeated table header's as artifact).
     pub runs: Vec<Run>,
     /// A heading's bookmark, recorded in the outline with this page and `y`.
-    pub mark: Option<Mark>,
+    pub(crate) mark: Option<Mark>,
 }
 
 /// One page's placed content, in drawing order.
@@ -37,7 +37,7 @@ const ROW_SPLIT: f32 = 60.0;
 const UNDERFILLED: f32 = 3000.0;
 /// A page at least this full (of its body height) is not underfilled: 60%,
 /// with a margin for the eye (and layout-check), which measure from nearer the page's top.
-pub const FULL_ENOUGH: f32 = 0.66;
+pub(crate) const FULL_ENOUGH: f32 = 0.66;
 /// A break after a heading: taken only when nothing else is possible.
 const NEVER: f32 = 1.0e6;
 

@@ -17,29 +17,29 @@ use super::style::{Geometry, Rgb};
 use super::tags::{Annotation, LaidOut, NodeId, OutlineEntry, StructRole, StructTree};
 
 mod marginals;
-pub use marginals::Marginals;
+pub(crate) use marginals::Marginals;
 
 /// Painted pages and what the finishing pass needs.
-pub struct Painted {
+pub(crate) struct Painted {
     /// Each page's content stream as printpdf operations, header and footer included.
-    pub pages: Vec<Vec<Op>>,
+    pub(crate) pages: Vec<Vec<Op>>,
     /// Structure tree, annotations and outline, for the finishing pass.
-    pub laid: LaidOut,
+    pub(crate) laid: LaidOut,
     /// Characters drawn with each face (indexed by `FaceId as usize`), for subsetting.
-    pub used: [BTreeSet<char>; 5],
+    pub(crate) used: [BTreeSet<char>; 5],
     /// Problems met while painting (e.g. a shortened footer).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// The circle marks the pages place; mark `i` is XObject `CI{i+1}`.
-    pub circles: Vec<CircleMark>,
+    pub(crate) circles: Vec<CircleMark>,
 }
 
 /// The page resource name of circle mark `index` (see [`Painted::circles`]).
-pub fn circle_id(index: usize) -> XObjectId {
+pub(crate) fn circle_id(index: usize) -> XObjectId {
     XObjectId(format!("CI{}", index + 1))
 }
 
 /// The page resource name of figure `index` (layout's figure list).
-pub fn image_id(index: usize) -> XObjectId {
+pub(crate) fn image_id(index: usize) -> XObjectId {
     XObjectId(format!("IM{}", index + 1))
 }
 
@@ -47,7 +47,7 @@ pub fn image_id(index: usize) -> XObjectId {
 /// An appraisal sheet draws two hundred identical radio circles; as paths
 /// they were 26 coordinates each, a third of the sheet's content stream.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CircleMark {
+pub(crate) struct CircleMark {
     /// Radius of the stroke's centre line, in points.
     radius: f32,
     /// Stroke width in points.
@@ -58,12 +58,12 @@ pub struct CircleMark {
 
 impl CircleMark {
     /// Side of the form's square box: the circle plus its stroke.
-    pub fn side(&self) -> f32 {
+    pub(crate) fn side(&self) -> f32 {
         hundredths(2.0 * (self.radius + self.width))
     }
 
     /// The form's content: the circle from four Bézier arcs, centred in its box.
-    pub fn content(&self) -> Vec<u8> {
+    pub(crate) fn content(&self) -> Vec<u8> {
         let c = self.side() / 2.0;
         let (r, k) = (self.radius, 0.552_284_8 * self.radius);
         let p = |x: f32, y: f32| format!("{} {}", hundredths(c + x), hundredths(c + y));
@@ -93,7 +93,7 @@ impl CircleMark {
 }
 
 /// Paints every page.
-pub fn paint(
+pub(crate) fn paint(
     pages: &[Page],
     elems: &mut Elems,
     fonts: &FontSet,

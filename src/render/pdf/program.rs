@@ -10,7 +10,7 @@
 //! face, built the same way: correct, only slower.
 //!
 //! The program is a Type0 (Identity-H) font whose CIDs are the subset's glyph
-//! ids, so page text is encoded here ([`FontProgram::encode`]) and printpdf
+//! ids, so page text is encoded here (`FontProgram::encode`) and printpdf
 //! only formats the operator.
 //!
 //! [`FontSet`]: super::FontSet
@@ -75,7 +75,7 @@ pub struct FontProgram {
 impl FontProgram {
     /// Subsets `face` to the characters of `chars` it has, compressing the
     /// streams at flate `level` (9 for a program made once per run).
-    pub fn build(face: &Face, chars: &BTreeSet<char>, level: u32) -> Result<FontProgram> {
+    pub(crate) fn build(face: &Face, chars: &BTreeSet<char>, level: u32) -> Result<FontProgram> {
         let chars: BTreeSet<char> = chars.iter().copied().filter(|&c| face.has(c)).collect();
         let bytes = face.subset_program(&chars)?;
         let mut warnings = Vec::new();
@@ -114,22 +114,22 @@ impl FontProgram {
     }
 
     /// Whether the font can draw `c`.
-    pub fn has(&self, c: char) -> bool {
+    pub(crate) fn has(&self, c: char) -> bool {
         self.gid.contains_key(&c)
     }
 
     /// Whether the font can draw every character of `chars`.
-    pub fn covers<'c>(&self, mut chars: impl Iterator<Item = &'c char>) -> bool {
+    pub(crate) fn covers<'c>(&self, mut chars: impl Iterator<Item = &'c char>) -> bool {
         chars.all(|c| self.gid.contains_key(c))
     }
 
     /// The `/BaseFont` name: subset tag and PostScript name.
-    pub fn base_font(&self) -> &str {
+    pub(crate) fn base_font(&self) -> &str {
         &self.name
     }
 
     /// Width of `text` in points at `size`; characters it lacks count nothing.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
             .filter_map(|c| self.gid.get(&c))
@@ -139,14 +139,14 @@ impl FontProgram {
     }
 
     /// `text` as 2-byte CIDs (Identity-H); characters it lacks are skipped.
-    pub fn encode(&self, text: &str) -> Vec<u8> {
+    pub(crate) fn encode(&self, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len() * 2);
         self.encode_into(text, &mut out);
         out
     }
 
     /// Appends `text` as 2-byte CIDs to `out`; characters it lacks are skipped.
-    pub fn encode_into(&self, text: &str, out: &mut Vec<u8>) {
+    pub(crate) fn encode_into(&self, text: &str, out: &mut Vec<u8>) {
         for c in text.chars() {
             if let Some(g) = self.gid.get(&c) {
                 out.extend_from_slice(&g.to_be_bytes());
@@ -155,8 +155,9 @@ impl FontProgram {
     }
 
     /// The text 2-byte CIDs stand for (the reverse of [`FontProgram::encode`]);
-    /// a CID the program does not have reads as U+FFFD.
-    pub fn decode(&self, cids: &[u8]) -> String {
+    /// a CID the program does not have reads as U+FFFD. For tests.
+    #[cfg(test)]
+    pub(crate) fn decode(&self, cids: &[u8]) -> String {
         cids.chunks(2)
             .map(|pair| {
                 let g = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
@@ -170,7 +171,7 @@ impl FontProgram {
 
     /// Writes the font's objects into `lo` and returns the font dictionary.
     /// The streams are already compressed, so the writer stores them as they are.
-    pub fn embed(&self, lo: &mut Document) -> ObjectId {
+    pub(crate) fn embed(&self, lo: &mut Document) -> ObjectId {
         let flate = |mut d: Dictionary, data: &[u8]| {
             d.set("Filter", name("FlateDecode"));
             let mut s = Stream::new(d, data.to_vec());

@@ -1,25 +1,25 @@
 //! The house style: page geometry, type scale, colours. One place to tune looks.
 
 use super::fonts::FaceId;
-use crate::cli::Paper;
 use crate::doc::{ParaStyle, Shade};
+use crate::render::Paper;
 
 /// An RGB colour, 0.0–1.0 per channel.
-pub type Rgb = [f32; 3];
+pub(crate) type Rgb = [f32; 3];
 
 /// Body text: near black, softer than pure black on paper.
-pub const INK: Rgb = [0.10, 0.10, 0.11];
+pub(crate) const INK: Rgb = [0.10, 0.10, 0.11];
 /// Secondary text (header, footer, small print); 9:1 contrast on white.
-pub const MUTED: Rgb = [0.29, 0.30, 0.32];
+pub(crate) const MUTED: Rgb = [0.29, 0.30, 0.32];
 /// Table borders and hairlines.
-pub const RULE: Rgb = [0.70, 0.72, 0.75];
+pub(crate) const RULE: Rgb = [0.70, 0.72, 0.75];
 /// Header row background of tables.
-pub const HEADER_FILL: Rgb = [0.91, 0.92, 0.94];
+pub(crate) const HEADER_FILL: Rgb = [0.91, 0.92, 0.94];
 /// The accent used without branding: a deep blue with 9:1 contrast on white.
-pub const DEFAULT_ACCENT: Rgb = [0.11, 0.27, 0.45];
+pub(crate) const DEFAULT_ACCENT: Rgb = [0.11, 0.27, 0.45];
 
 /// Converts 0–255 RGB to our colour; an accent too light to read as text is
-/// darkened (see [`accent_adjustment`], which the loader warns with).
+/// darkened (see `accent_adjustment`, which the loader warns with).
 pub fn accent(rgb: Option<[u8; 3]>) -> Rgb {
     let Some([r, g, b]) = rgb else {
         return DEFAULT_ACCENT;
@@ -41,7 +41,7 @@ pub fn accent(rgb: Option<[u8; 3]>) -> Rgb {
 /// When `rgb` is too light for text on white (under 4.5:1), the colour
 /// headings and links get instead, with both contrast ratios; `None` when it
 /// is used as it is.
-pub fn accent_adjustment(rgb: [u8; 3]) -> Option<AccentAdjustment> {
+pub(crate) fn accent_adjustment(rgb: [u8; 3]) -> Option<AccentAdjustment> {
     let given = rgb.map(|v| f32::from(v) / 255.0);
     let used = accent(Some(rgb));
     if given == used {
@@ -56,17 +56,17 @@ pub fn accent_adjustment(rgb: [u8; 3]) -> Option<AccentAdjustment> {
 
 /// What [`accent_adjustment`] found.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct AccentAdjustment {
+pub(crate) struct AccentAdjustment {
     /// The colour used for text instead, 0–255 RGB.
-    pub used: [u8; 3],
+    pub(crate) used: [u8; 3],
     /// Contrast of the given colour on white.
-    pub given_contrast: f32,
+    pub(crate) given_contrast: f32,
     /// Contrast of the colour used on white (at least 4.5).
-    pub used_contrast: f32,
+    pub(crate) used_contrast: f32,
 }
 
 /// WCAG contrast ratio between two colours (1 to 21).
-pub fn contrast(a: Rgb, b: Rgb) -> f32 {
+pub(crate) fn contrast(a: Rgb, b: Rgb) -> f32 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
@@ -82,14 +82,11 @@ fn luminance(c: Rgb) -> f32 {
     0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
 }
 
-/// Least contrast of body text ([`INK`]) on any shade.
-pub const SHADE_TEXT_CONTRAST: f32 = 4.5;
-
 /// Background for a cell shade: for the skill-level scale, a sequential ramp
 /// of tints of the accent, light to mid, whose steps differ in lightness so
 /// they stay distinct in greyscale print; the darkest is held light enough
-/// for body text on top (at least [`SHADE_TEXT_CONTRAST`], with a margin).
-pub fn shade(s: Shade, accent: Rgb) -> Rgb {
+/// for body text on top (at least 4.5:1 against [`INK`], with a margin).
+pub(crate) fn shade(s: Shade, accent: Rgb) -> Rgb {
     match s {
         Shade::Scale { rank, of } => {
             let t = if of <= 1 {
@@ -116,17 +113,17 @@ pub fn shade(s: Shade, accent: Rgb) -> Rgb {
 #[derive(Debug, Clone, Copy)]
 pub struct Geometry {
     /// Page width.
-    pub width: f32,
+    pub(crate) width: f32,
     /// Page height.
     pub height: f32,
     /// Left edge of the text column, from the page's left edge.
     pub left: f32,
     /// Right edge of the text column, from the page's left edge (not a margin width).
-    pub right: f32,
+    pub(crate) right: f32,
     /// Top of the body text, from the top edge.
-    pub top: f32,
+    pub(crate) top: f32,
     /// Bottom of the body text, from the top edge.
-    pub bottom: f32,
+    pub(crate) bottom: f32,
 }
 
 const MM: f32 = 72.0 / 25.4;
@@ -153,34 +150,34 @@ impl Geometry {
     }
 
     /// Height available for body content on one page.
-    pub fn body_height(&self) -> f32 {
+    pub(crate) fn body_height(&self) -> f32 {
         self.bottom - self.top
     }
 
     /// Baseline of the running header, from the top edge.
-    pub fn header_baseline(&self) -> f32 {
+    pub(crate) fn header_baseline(&self) -> f32 {
         14.0 * MM
     }
 
     /// Baseline of the footer, from the top edge.
-    pub fn footer_baseline(&self) -> f32 {
+    pub(crate) fn footer_baseline(&self) -> f32 {
         self.height - 15.0 * MM
     }
 }
 
 /// How a run of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TextStyle {
+pub(crate) struct TextStyle {
     /// Font size in points.
-    pub size: f32,
+    pub(crate) size: f32,
     /// Baseline-to-baseline distance.
-    pub leading: f32,
+    pub(crate) leading: f32,
     /// Set every span bold, whatever its own flag (headings, labels).
-    pub bold: bool,
+    pub(crate) bold: bool,
     /// Text colour; links are drawn in the accent instead.
-    pub color: Rgb,
+    pub(crate) color: Rgb,
     /// Space above the block (dropped at the top of a page).
-    pub space_before: f32,
+    pub(crate) space_before: f32,
 }
 
 /// Where a block sits: the main column, or a table cell (smaller text).
@@ -193,7 +190,7 @@ pub enum Context {
 }
 
 /// Paragraph styles.
-pub fn para(style: ParaStyle, ctx: Context) -> TextStyle {
+pub(crate) fn para(style: ParaStyle, ctx: Context) -> TextStyle {
     let cell = ctx == Context::Cell;
     let (size, leading, space) = match (style, cell) {
         (ParaStyle::Body, false) => (10.5, 15.0, 7.0),
@@ -219,7 +216,7 @@ pub fn para(style: ParaStyle, ctx: Context) -> TextStyle {
 }
 
 /// Heading styles by level (1 = document title).
-pub fn heading(level: u8, ctx: Context, accent: Rgb) -> TextStyle {
+pub(crate) fn heading(level: u8, ctx: Context, accent: Rgb) -> TextStyle {
     let (size, leading, space) = match (level, ctx) {
         (_, Context::Cell) => (9.5, 13.0, 4.0),
         (0 | 1, _) => (22.0, 27.0, 8.0),
@@ -237,22 +234,22 @@ pub fn heading(level: u8, ctx: Context, accent: Rgb) -> TextStyle {
 }
 
 /// The face for a span.
-pub fn face(bold: bool, italic: bool) -> FaceId {
+pub(crate) fn face(bold: bool, italic: bool) -> FaceId {
     FaceId::styled(bold, italic)
 }
 
 /// Running header and footer text size.
-pub const MARGINAL_SIZE: f32 = 8.0;
+pub(crate) const MARGINAL_SIZE: f32 = 8.0;
 /// Lines the running header may take before it would reach the body.
-pub const HEADER_LINES: usize = 2;
+pub(crate) const HEADER_LINES: usize = 2;
 /// Lines the footer may take before it would reach the unprintable edge.
-pub const FOOTER_LINES: usize = 3;
+pub(crate) const FOOTER_LINES: usize = 3;
 /// Indent of list item bodies.
-pub const LIST_INDENT: f32 = 14.0;
+pub(crate) const LIST_INDENT: f32 = 14.0;
 /// Inner padding of table cells, left and right.
-pub const CELL_PAD_X: f32 = 5.0;
+pub(crate) const CELL_PAD_X: f32 = 5.0;
 /// Inner padding of table cells, top and bottom.
-pub const CELL_PAD_Y: f32 = 4.0;
+pub(crate) const CELL_PAD_Y: f32 = 4.0;
 
 #[cfg(test)]
 mod tests {
@@ -275,7 +272,7 @@ mod tests {
                 assert!(l.windows(2).all(|w| w[0] > w[1]), "{given:?} {l:?}");
                 for rank in 0..of {
                     let c = contrast(INK, shade(Shade::Scale { rank, of }, a));
-                    assert!(c >= SHADE_TEXT_CONTRAST, "{given:?} {rank}/{of}: {c}");
+                    assert!(c >= 4.5, "{given:?} {rank}/{of}: {c}");
                 }
             }
             // A tint of the accent: its channels keep the accent's order.

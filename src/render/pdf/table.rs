@@ -45,7 +45,7 @@ impl Measurer<'_> {
     }
 
     /// Measures a table as one item.
-    pub fn table(&mut self, t: &Table, parent: Option<ElemId>, frame: Frame) -> Item {
+    pub(crate) fn table(&mut self, t: &Table, parent: Option<ElemId>, frame: Frame) -> Item {
         let table = self.elems.declare(parent, StructRole::Table);
         self.elems.0[table].title = t.summary.clone();
         let ncols = t.columns.len().max(1);

@@ -176,7 +176,7 @@ pub struct Annotation {
 
 /// Drawn in a text field's appearance for a character of its pre-filled
 /// value that the body font lacks (layout puts it in the font subset and warns).
-pub const UNDRAWABLE: char = '?';
+pub(crate) const UNDRAWABLE: char = '?';
 
 /// What an annotation does.
 ///

@@ -10,40 +10,40 @@ use super::fonts::{FaceId, FontSet};
 /// A run of input text with one face and, optionally, a link (an index the
 /// caller gives meaning to).
 #[derive(Debug, Clone)]
-pub struct Piece<'a> {
+pub(crate) struct Piece<'a> {
     /// The text. A word may run on across pieces (a bold part of a word):
     /// only white space, or a hyphen inside a word, allows a break.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// The face it is measured and drawn in.
-    pub face: FaceId,
+    pub(crate) face: FaceId,
     /// Carried through to every [`Frag`] cut from this piece; pieces with
     /// different links never merge into one fragment.
-    pub link: Option<usize>,
+    pub(crate) link: Option<usize>,
 }
 
 /// A positioned run of text on a line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Frag {
+pub(crate) struct Frag {
     /// The characters, spaces between words included.
-    pub text: String,
+    pub(crate) text: String,
     /// The face of every character.
-    pub face: FaceId,
+    pub(crate) face: FaceId,
     /// The link of the piece it came from.
-    pub link: Option<usize>,
+    pub(crate) link: Option<usize>,
     /// Offset from the start of the line, in points.
-    pub x: f32,
+    pub(crate) x: f32,
     /// Advance width of `text` in points at the size the line was set at.
-    pub width: f32,
+    pub(crate) width: f32,
 }
 
 /// One line of set text.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Line {
+pub(crate) struct Line {
     /// Fragments left to right, each starting where the previous ends.
-    pub frags: Vec<Frag>,
+    pub(crate) frags: Vec<Frag>,
     /// Sum of the fragments' widths: at most the measure (within 0.01 pt)
     /// unless a single character is wider than it.
-    pub width: f32,
+    pub(crate) width: f32,
 }
 
 impl Line {
@@ -120,7 +120,12 @@ fn tokenize(fonts: &FontSet, pieces: &[Piece<'_>], size: f32) -> Vec<Token> {
 
 /// Breaks `pieces` into lines no wider than `width` at `size` points.
 /// Returns at least one (possibly empty) line.
-pub fn break_lines(fonts: &FontSet, pieces: &[Piece<'_>], size: f32, width: f32) -> Vec<Line> {
+pub(crate) fn break_lines(
+    fonts: &FontSet,
+    pieces: &[Piece<'_>],
+    size: f32,
+    width: f32,
+) -> Vec<Line> {
     let width = width.max(size); // a degenerate measure still holds one character a line
     let mut lines = Vec::new();
     let mut line = Line::default();

@@ -110,7 +110,7 @@ fn checksum(data: &[u8]) -> u32 {
 /// `font` (a TrueType program with `head`, `maxp`, `loca` and `glyf`) with
 /// no instructions in its glyphs, `loca` in the long format, and fresh
 /// checksums. Other tables are kept as they are.
-pub fn strip(font: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn strip(font: &[u8]) -> Result<Vec<u8>> {
     let tables = tables(font)?;
     let find = |tag: &[u8; 4]| {
         tables

@@ -37,7 +37,7 @@ const HEADERS: [Key; 8] = [
 ];
 
 /// The appraisal workbook's sheets other than the levels', in the words' language.
-pub fn reserved_sheets(words: &Words) -> Vec<&str> {
+pub(crate) fn reserved_sheets(words: &Words) -> Vec<&str> {
     RESERVED_KEYS.iter().map(|k| words.get(*k)).collect()
 }
 const WIDTHS: [f64; 8] = [22.0, 14.0, 40.0, 15.0, 15.0, 15.0, 12.0, 30.0];
@@ -102,7 +102,7 @@ impl Prefill {
 
 /// Writes the cover (with `notices` of the workbook's other language
 /// editions under its title), the Scale sheet and one sheet per level of `role`.
-pub fn write(
+pub(crate) fn write(
     fw: &Framework,
     role: &Role,
     workbook: &mut Workbook,

@@ -20,7 +20,7 @@ const LOGO_HEIGHT_PX: u32 = 60;
 
 /// One line of a cover sheet.
 #[derive(Debug, Clone)]
-pub enum Line {
+pub(crate) enum Line {
     Heading(String),
     Text(String),
     /// A link to another sheet: (the sheet's name, the link's text, what the sheet
@@ -32,7 +32,7 @@ pub enum Line {
 
 /// Writes the skills-matrix workbook's cover sheet, with `notices` of the
 /// workbook's other language editions under its title.
-pub fn matrix_cover(
+pub(crate) fn matrix_cover(
     fw: &Framework,
     role: &Role,
     sheet: &mut Worksheet,
@@ -79,7 +79,7 @@ pub fn matrix_cover(
 /// available in another: (language tag, sentence) pairs, as the PDFs print
 /// them under their title. A cell cannot carry a language of its own, so the
 /// sentence is all a workbook can give.
-pub fn notice_lines(notices: &[(String, String)]) -> Vec<Line> {
+pub(crate) fn notice_lines(notices: &[(String, String)]) -> Vec<Line> {
     notices
         .iter()
         .map(|(_, sentence)| Line::Text(sentence.clone()))
@@ -88,7 +88,7 @@ pub fn notice_lines(notices: &[(String, String)]) -> Vec<Line> {
 
 /// Places the organisation's logo, with its alternative text, beside the
 /// cover's title (in column B, so it never hides the title in A1).
-pub fn add_logo(fw: &Framework, sheet: &mut Worksheet) -> Result<()> {
+pub(crate) fn add_logo(fw: &Framework, sheet: &mut Worksheet) -> Result<()> {
     let Some(logo) = &fw.branding.logo else {
         return Ok(());
     };
@@ -101,7 +101,7 @@ pub fn add_logo(fw: &Framework, sheet: &mut Worksheet) -> Result<()> {
 }
 
 /// Facts about the framework and role that every cover starts with.
-pub fn about(fw: &Framework, role: &Role) -> Vec<Line> {
+pub(crate) fn about(fw: &Framework, role: &Role) -> Vec<Line> {
     let w = &fw.words;
     let mut lines = vec![Line::Heading(w.get(Key::BookAbout).into())];
     lines.push(Line::Text(say!(w, BookFramework, name = fw.meta.name)));
@@ -132,7 +132,7 @@ pub fn about(fw: &Framework, role: &Role) -> Vec<Line> {
 ///
 /// Profiles and appraisal sheets are about one level, so this cover is where
 /// what the framework says about the role and its skills as a whole reaches a page.
-pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
+pub(crate) fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
     let w = &fw.words;
     let mut lines = Vec::new();
     if let Some(intro) = &role.introduction {
@@ -167,7 +167,7 @@ pub fn introduction_lines(fw: &Framework, role: &Role) -> Vec<Line> {
 }
 
 /// The skill-level scale, lowest first, with what each rung means.
-pub fn scale_lines(fw: &Framework) -> Vec<Line> {
+pub(crate) fn scale_lines(fw: &Framework) -> Vec<Line> {
     let w = &fw.words;
     let mut lines = vec![
         Line::Heading(w.get(Key::SkillLevels).into()),
@@ -188,7 +188,7 @@ pub fn scale_lines(fw: &Framework) -> Vec<Line> {
 }
 
 /// The role's levels in order.
-pub fn levels_lines(fw: &Framework, role: &Role) -> Vec<Line> {
+pub(crate) fn levels_lines(fw: &Framework, role: &Role) -> Vec<Line> {
     let w = &fw.words;
     let mut lines = vec![Line::Heading(w.get(Key::BookLevels).into())];
     for (order, level) in role.levels.iter().enumerate() {
@@ -211,7 +211,7 @@ pub fn levels_lines(fw: &Framework, role: &Role) -> Vec<Line> {
 }
 
 /// The framework's licence or attribution line, when it has one.
-pub fn attribution(fw: &Framework) -> Vec<Line> {
+pub(crate) fn attribution(fw: &Framework) -> Vec<Line> {
     match &fw.meta.attribution {
         Some(a) => vec![
             Line::Heading(fw.words.get(Key::BookAttribution).into()),
@@ -222,7 +222,12 @@ pub fn attribution(fw: &Framework) -> Vec<Line> {
 }
 
 /// Writes `title` in A1 and the lines below it, one per row of column A.
-pub fn write(sheet: &mut Worksheet, title: &str, lines: &[Line], print: &PrintSetup) -> Result<()> {
+pub(crate) fn write(
+    sheet: &mut Worksheet,
+    title: &str,
+    lines: &[Line],
+    print: &PrintSetup,
+) -> Result<()> {
     sheet.set_column_width(0, COVER_WIDTH)?;
     sheet.write_string_with_format(0, 0, title, &style::title())?;
     sheet.set_row_height(0, 24)?;

@@ -16,7 +16,7 @@ const DESCRIPTOR_WIDTH: f64 = 70.0;
 /// Builds the Data sheet's table. Level order and skill-level rank count from 1
 /// (lowest), as people number them. A descriptor too long for one row (Excel's
 /// rows stop at 409 pt) carries on in the rows below, every other cell repeated.
-pub fn table(fw: &Framework, role: &Role) -> TableSheet {
+pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
     let w = &fw.words;
     let widths = [22.0, 24.0, 9.0, 26.0, 14.0, 11.0, DESCRIPTOR_WIDTH];
     let headers = [
@@ -75,7 +75,12 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 }
 
 /// Writes the Data sheet.
-pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
+pub(crate) fn write(
+    fw: &Framework,
+    role: &Role,
+    sheet: &mut Worksheet,
+    print: &PrintSetup,
+) -> Result<()> {
     sheet.set_name(fw.words.get(Key::BookData))?;
     table(fw, role).or_none(&fw.words).write(sheet, print)?;
     Ok(())

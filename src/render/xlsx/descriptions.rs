@@ -17,7 +17,7 @@ const EXPECTED_WIDTH: f64 = 72.0;
 /// levels in order and skills in the order the framework lists them; a
 /// descriptor too long for one row (Excel's rows stop at 409 pt) carries on
 /// in the rows below, with the level and skill repeated so filters keep it whole.
-pub fn table(fw: &Framework, role: &Role) -> TableSheet {
+pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
     let w = &fw.words;
     let columns = vec![
         Column::text(w.get(Key::Level), 24.0),
@@ -60,7 +60,12 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 }
 
 /// Writes the Descriptions sheet.
-pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
+pub(crate) fn write(
+    fw: &Framework,
+    role: &Role,
+    sheet: &mut Worksheet,
+    print: &PrintSetup,
+) -> Result<()> {
     sheet.set_name(fw.words.get(Key::BookDescriptions))?;
     table(fw, role).or_none(&fw.words).write(sheet, print)?;
     Ok(())

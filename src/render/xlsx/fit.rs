@@ -24,7 +24,7 @@ const PX_PER_CHAR: f64 = 8.0;
 const CELL_PADDING_PX: f64 = 9.0;
 /// The most lines a row may hold: Excel's 409 pt less padding, at
 /// [`super::style::LINE_HEIGHT_PT`] a line.
-pub const MAX_LINES: usize = 27;
+pub(crate) const MAX_LINES: usize = 27;
 
 fn fonts() -> Option<&'static FontSet> {
     static FONTS: OnceLock<Option<FontSet>> = OnceLock::new();
@@ -33,7 +33,7 @@ fn fonts() -> Option<&'static FontSet> {
 
 /// The weight a cell's text is set in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Weight {
+pub(crate) enum Weight {
     /// Body text.
     Regular,
     /// Header rows and labels.
@@ -41,12 +41,12 @@ pub enum Weight {
 }
 
 /// Width of `text` on one line in regular weight, in points.
-pub fn text_width(text: &str) -> f32 {
+pub(crate) fn text_width(text: &str) -> f32 {
     text_width_in(text, Weight::Regular)
 }
 
 /// Width of `text` on one line in `weight`, in points.
-pub fn text_width_in(text: &str, weight: Weight) -> f32 {
+pub(crate) fn text_width_in(text: &str, weight: Weight) -> f32 {
     let face = match weight {
         Weight::Regular => FaceId::Regular,
         Weight::Bold => FaceId::Bold,
@@ -59,25 +59,25 @@ pub fn text_width_in(text: &str, weight: Weight) -> f32 {
 }
 
 /// Room for text across a column `width` characters wide, in points.
-pub fn column_room(width: f64) -> f32 {
+pub(crate) fn column_room(width: f64) -> f32 {
     (((width * PX_PER_CHAR + 5.0).trunc() - CELL_PADDING_PX).max(PX_PER_CHAR) * 0.75) as f32
 }
 
 /// The column width (in characters) whose room holds `points` of text.
-pub fn width_for(points: f32) -> f64 {
+pub(crate) fn width_for(points: f32) -> f64 {
     ((f64::from(points) / 0.75 + CELL_PADDING_PX - 5.0) / PX_PER_CHAR).ceil()
 }
 
 /// How many lines `text` in regular weight takes wrapped in a column `width`
 /// characters wide (see [`wrapped_lines_in`]).
-pub fn wrapped_lines(text: &str, width: f64) -> usize {
+pub(crate) fn wrapped_lines(text: &str, width: f64) -> usize {
     wrapped_lines_in(text, width, Weight::Regular)
 }
 
 /// How many lines `text` set in `weight` takes wrapped in a column `width`
 /// characters wide: each of its lines word-wrapped greedily, a word wider
 /// than the column broken between characters.
-pub fn wrapped_lines_in(text: &str, width: f64, weight: Weight) -> usize {
+pub(crate) fn wrapped_lines_in(text: &str, width: f64, weight: Weight) -> usize {
     let room = column_room(width);
     let text_width = |t: &str| text_width_in(t, weight);
     let space = text_width(" ");
@@ -120,7 +120,7 @@ pub fn wrapped_lines_in(text: &str, width: f64, weight: Weight) -> usize {
 /// column `width` characters wide, in order, losing nothing: whole lines
 /// (paragraphs, bullets) are kept together where they fit, a longer one is
 /// cut between sentences, and a longer sentence between words.
-pub fn split_to_fit(text: &str, width: f64, max_lines: usize) -> Vec<String> {
+pub(crate) fn split_to_fit(text: &str, width: f64, max_lines: usize) -> Vec<String> {
     if wrapped_lines(text, width) <= max_lines {
         return vec![text.to_string()];
     }

@@ -20,11 +20,11 @@ use crate::say;
 use crate::words::{Key, Words};
 
 /// The workbook-level name of the list of choices on the Scale sheet.
-pub const CHOICES: &str = "AssessmentChoices";
+pub(crate) const CHOICES: &str = "AssessmentChoices";
 
 /// The gap between the agreed level (column F) and the expected level
 /// (column B) of 1-based sheet row `row`, in words; empty until agreed.
-pub fn gap_formula(words: &Words, row: u32) -> String {
+pub(crate) fn gap_formula(words: &Words, row: u32) -> String {
     let quoted = |key: Key| format!("\"{}\"", words.get(key).replace('"', "\"\""));
     let (below, meets, above, off) = (
         quoted(Key::GapBelow),
@@ -49,7 +49,7 @@ pub fn gap_formula(words: &Words, row: u32) -> String {
 /// `expected`, stored as the formula's result so that readers which do not
 /// recalculate (and LibreOffice, which by default trusts stored results)
 /// show the right word in a prefilled workbook.
-pub fn cached_gap(fw: &Framework, expected: usize, agreed: &Option<String>) -> String {
+pub(crate) fn cached_gap(fw: &Framework, expected: usize, agreed: &Option<String>) -> String {
     let Some(agreed) = agreed.as_deref().filter(|a| !a.is_empty()) else {
         return String::new();
     };
@@ -68,7 +68,7 @@ pub fn cached_gap(fw: &Framework, expected: usize, agreed: &Option<String>) -> S
 }
 
 /// The dropdown offered in every assessment cell: the Scale sheet's list.
-pub fn choice_list(w: &Words) -> Result<DataValidation> {
+pub(crate) fn choice_list(w: &Words) -> Result<DataValidation> {
     let not_yet = w.get(Key::NotYetDemonstrated);
     Ok(DataValidation::new()
         .allow_list_formula(Formula::new(format!("={CHOICES}")))
@@ -85,7 +85,12 @@ pub fn choice_list(w: &Words) -> Result<DataValidation> {
 }
 
 /// Shades the gap column by its word: the shading repeats what the word says.
-pub fn add_gap_shading(w: &Words, sheet: &mut Worksheet, first: u32, last: u32) -> Result<()> {
+pub(crate) fn add_gap_shading(
+    w: &Words,
+    sheet: &mut Worksheet,
+    first: u32,
+    last: u32,
+) -> Result<()> {
     let column = column_number_to_name(GAP);
     for (word, fill, ink) in [
         (Key::GapBelow, "FCE4D6", "833C0B"),

@@ -11,7 +11,7 @@ use crate::say;
 use crate::words::Key;
 
 /// Skills a role uses, in catalogue order: the matrix's rows.
-pub fn role_skills(fw: &Framework, role: &Role) -> Vec<usize> {
+pub(crate) fn role_skills(fw: &Framework, role: &Role) -> Vec<usize> {
     (0..fw.skills.len())
         .filter(|&s| {
             role.levels
@@ -22,7 +22,7 @@ pub fn role_skills(fw: &Framework, role: &Role) -> Vec<usize> {
 }
 
 /// Builds the Matrix sheet's table.
-pub fn table(fw: &Framework, role: &Role) -> TableSheet {
+pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
     let fills = style::level_fills_for(fw.scale.len(), fw.branding.accent);
     let skills = role_skills(fw, role);
     // Wide enough for the longest skill name on one line where that is at
@@ -86,7 +86,12 @@ pub fn table(fw: &Framework, role: &Role) -> TableSheet {
 }
 
 /// Writes the Matrix sheet.
-pub fn write(fw: &Framework, role: &Role, sheet: &mut Worksheet, print: &PrintSetup) -> Result<()> {
+pub(crate) fn write(
+    fw: &Framework,
+    role: &Role,
+    sheet: &mut Worksheet,
+    print: &PrintSetup,
+) -> Result<()> {
     sheet.set_name(fw.words.get(Key::BookMatrix))?;
     table(fw, role).or_none(&fw.words).write(sheet, print)?;
     Ok(())

@@ -22,12 +22,12 @@ mod appraisal;
 mod cover;
 mod data;
 mod descriptions;
-pub mod fit;
+pub(crate) mod fit;
 mod gap;
 mod matrix;
 mod names;
 mod print;
-pub mod sheet;
+pub(crate) mod sheet;
 pub mod style;
 mod summary;
 
@@ -53,6 +53,16 @@ pub const ROLE_SHEETS: [&str; 4] = ["Cover", "Matrix", "Descriptions", "Data"];
 /// matrix (skills × levels), the full descriptions and the long-form data.
 /// `epoch` (Unix seconds) becomes the document's creation date; `None` leaves
 /// the workbook undated.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let xlsx = jobpack::render::xlsx::role_workbook(&fw, 0, fw.document_epoch(None))?;
+/// assert!(xlsx.starts_with(b"PK")); // a zip, as every .xlsx file is
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn role_workbook(
     fw: &Framework,
     role_index: usize,
@@ -62,6 +72,18 @@ pub fn role_workbook(
 }
 
 /// [`role_workbook`], set up to print on `paper`.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// use jobpack::render::{xlsx, Paper};
+///
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let letter = xlsx::role_workbook_on(&fw, 0, None, Paper::Letter)?;
+/// assert_ne!(letter, xlsx::role_workbook_on(&fw, 0, None, Paper::A4)?);
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn role_workbook_on(
     fw: &Framework,
     role_index: usize,
@@ -75,7 +97,7 @@ pub fn role_workbook_on(
 /// several: `notices` are (language tag, sentence) pairs, each saying in its
 /// own language that the workbook is also available in it (as
 /// [`crate::compose::bilingual::notice`] makes them), shown under the cover's title.
-pub fn role_workbook_edition(
+pub(crate) fn role_workbook_edition(
     fw: &Framework,
     role_index: usize,
     epoch: impl Into<Option<i64>>,
@@ -98,6 +120,16 @@ pub fn role_workbook_edition(
 
 /// Writes the appraisal workbook for `fw.roles[role_index]`: a cover, the
 /// skill-level scale and one protected appraisal sheet per level, blank.
+///
+/// # Example
+///
+/// ```
+/// # use std::path::Path;
+/// let fw = jobpack::load::load_file(Path::new("framework.toml")).unwrap().framework;
+/// let xlsx = jobpack::render::xlsx::appraisal_workbook(&fw, 0, fw.document_epoch(None))?;
+/// assert!(xlsx.starts_with(b"PK"));
+/// # Ok::<(), anyhow::Error>(())
+/// ```
 pub fn appraisal_workbook(
     fw: &Framework,
     role_index: usize,
@@ -142,7 +174,7 @@ pub fn appraisal_workbook_on(
 ///
 /// # Errors
 /// As [`appraisal_workbook_with`].
-pub fn appraisal_workbook_edition(
+pub(crate) fn appraisal_workbook_edition(
     fw: &Framework,
     role_index: usize,
     epoch: impl Into<Option<i64>>,
@@ -185,7 +217,7 @@ pub fn appraisal_workbook_edition(
 /// the creation and modification dates taken out of `docProps/core.xml`
 /// (rust_xlsxwriter always writes one; an undated framework has none to give,
 /// and both elements are optional). Every other entry is copied as it is.
-pub fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
+pub(crate) fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
     use std::io::{Read, Write};
     if epoch.is_some() {
         return Ok(bytes);

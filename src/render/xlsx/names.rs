@@ -18,7 +18,7 @@ pub fn level_sheet_names(role: &Role, taken: &[&str]) -> Vec<String> {
 
 /// [`level_sheet_names`], calling a level with no usable name "Level 2" in
 /// the language of `words`.
-pub fn level_sheet_names_in(
+pub(crate) fn level_sheet_names_in(
     role: &Role,
     taken: &[&str],
     words: &crate::words::Words,

@@ -11,25 +11,25 @@ const MARGIN_HEADER_FOOTER: f64 = 0.3;
 
 /// How every sheet prints: landscape, one page wide, with a running header and footer.
 #[derive(Debug, Clone)]
-pub struct PrintSetup {
+pub(crate) struct PrintSetup {
     /// Excel paper size code: 9 for A4, 1 for US Letter.
-    pub paper: u8,
+    pub(crate) paper: u8,
     /// Left part of the running header, e.g. the role's name.
-    pub header_left: String,
+    pub(crate) header_left: String,
     /// Right part of the running header, e.g. the framework's name.
-    pub header_right: String,
+    pub(crate) header_right: String,
     /// "Page {page} of {pages}", in the workbook's language.
-    pub page_of: String,
+    pub(crate) page_of: String,
 }
 
 impl PrintSetup {
     /// Applies the setup to `sheet`, repeating `header_row` (if any) on every page.
-    pub fn apply(&self, sheet: &mut Worksheet, header_row: Option<u32>) -> Result<()> {
+    pub(crate) fn apply(&self, sheet: &mut Worksheet, header_row: Option<u32>) -> Result<()> {
         self.apply_oriented(sheet, header_row, true)
     }
 
     /// Applies the setup to a sheet of prose (a cover), which prints upright.
-    pub fn apply_portrait(&self, sheet: &mut Worksheet) -> Result<()> {
+    pub(crate) fn apply_portrait(&self, sheet: &mut Worksheet) -> Result<()> {
         self.apply_oriented(sheet, None, false)
     }
 

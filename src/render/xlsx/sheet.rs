@@ -10,23 +10,23 @@
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Format, Formula, Table, TableColumn, TableStyle, Worksheet};
 
-pub use super::print::PrintSetup;
+pub(crate) use super::print::PrintSetup;
 use super::style;
 
 /// A column of a sheet's table.
 #[derive(Debug, Clone)]
-pub struct Column {
+pub(crate) struct Column {
     /// The header row's text.
     pub header: String,
     /// Width in characters.
-    pub width: f64,
+    pub(crate) width: f64,
     /// The format of the column's ordinary cells.
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 impl Column {
     /// A column of wrapped text.
-    pub fn text(header: impl Into<String>, width: f64) -> Column {
+    pub(crate) fn text(header: impl Into<String>, width: f64) -> Column {
         Column {
             header: header.into(),
             width,
@@ -35,7 +35,7 @@ impl Column {
     }
 
     /// A column of whole numbers.
-    pub fn number(header: impl Into<String>, width: f64) -> Column {
+    pub(crate) fn number(header: impl Into<String>, width: f64) -> Column {
         Column {
             header: header.into(),
             width,
@@ -46,7 +46,7 @@ impl Column {
 
 /// One cell of a table row.
 #[derive(Debug, Clone)]
-pub enum Cell {
+pub(crate) enum Cell {
     /// Text in the column's format.
     Text(String),
     /// Text in a format of its own (e.g. a skill level's fill).
@@ -76,46 +76,46 @@ impl Cell {
 
 /// A titled sheet holding one table.
 #[derive(Debug, Clone)]
-pub struct TableSheet {
+pub(crate) struct TableSheet {
     /// Shown in A1.
-    pub title: String,
+    pub(crate) title: String,
     /// Short lines under the title, in column A (not wrapped, so keep them
     /// shorter than the table is wide).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
     /// Form fields between the notes and the table: a label in column A and a
     /// one-line input cell (unlocked, possibly prefilled) in column B.
-    pub fields: Vec<(String, Option<String>)>,
+    pub(crate) fields: Vec<(String, Option<String>)>,
     /// The Excel table's name (letters, digits and underscores).
-    pub table_name: String,
+    pub(crate) table_name: String,
     /// Alternative text for the table, read by screen readers.
-    pub alt_text: String,
+    pub(crate) alt_text: String,
     /// The table's columns, left to right.
-    pub columns: Vec<Column>,
+    pub(crate) columns: Vec<Column>,
     /// The data rows, in order, one cell per column.
-    pub rows: Vec<Vec<Cell>>,
+    pub(crate) rows: Vec<Vec<Cell>>,
     /// How many leading columns stay in view when scrolling sideways.
-    pub frozen_columns: u16,
+    pub(crate) frozen_columns: u16,
     /// Shade alternate rows (the table style's banding) to help the eye along long rows.
-    pub banded_rows: bool,
+    pub(crate) banded_rows: bool,
     /// Show the header row's filter buttons.
-    pub autofilter: bool,
+    pub(crate) autofilter: bool,
     /// The least height of a data row in points: forms need room to write in.
-    pub min_row_height: f64,
+    pub(crate) min_row_height: f64,
 }
 
 /// Where a written table landed, for callers that add validation or formatting.
 #[derive(Debug, Clone, Copy)]
-pub struct Placement {
+pub(crate) struct Placement {
     /// Zero-based row of the first data row.
-    pub first_data_row: u32,
+    pub(crate) first_data_row: u32,
     /// Zero-based row of the last data row.
-    pub last_row: u32,
+    pub(crate) last_row: u32,
 }
 
 impl TableSheet {
     /// The table, or when it has no rows, one row saying "None" in the
     /// language of `words` (a table must have a data row).
-    pub fn or_none(mut self, words: &crate::words::Words) -> TableSheet {
+    pub(crate) fn or_none(mut self, words: &crate::words::Words) -> TableSheet {
         if self.rows.is_empty() {
             let none = words.get(crate::words::Key::BookNone).to_string();
             self.rows = vec![vec![Cell::Text(none)]];
@@ -125,7 +125,7 @@ impl TableSheet {
 
     /// The zero-based row of the table's first data row: after the title,
     /// the notes, the fields and the header row.
-    pub fn first_data_row(&self) -> u32 {
+    pub(crate) fn first_data_row(&self) -> u32 {
         self.header_row() + 1
     }
 
@@ -137,7 +137,7 @@ impl TableSheet {
     /// header row and applies `print`. Rows shorter than the column list are
     /// padded with blanks; an empty table gets one row saying so, because an
     /// Excel table needs a data row.
-    pub fn write(&self, sheet: &mut Worksheet, print: &PrintSetup) -> Result<Placement> {
+    pub(crate) fn write(&self, sheet: &mut Worksheet, print: &PrintSetup) -> Result<Placement> {
         anyhow::ensure!(
             !self.columns.is_empty(),
             "a table needs at least one column"

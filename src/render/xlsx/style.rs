@@ -8,9 +8,9 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
 /// The workbook's font: a plain sans serif, as the accessibility checklist asks.
-pub const FONT: &str = "Arial";
+pub(crate) const FONT: &str = "Arial";
 /// Body text size in points.
-pub const FONT_SIZE: f64 = 11.0;
+pub(crate) const FONT_SIZE: f64 = 11.0;
 /// Excel's default row height for Arial 11, in pixels (14.25 pt).
 const DEFAULT_ROW_PX: u32 = 19;
 /// Excel's default column width for Arial 11, in pixels (8.43 characters of 8 px).
@@ -21,11 +21,11 @@ const DEFAULT_COLUMN_PX: u32 = 72;
 /// 1.36 em apart: 15 pt (measured in its PDF export). Rows sized for Arial
 /// then cut off their last line, so every row is sized for the taller face;
 /// in Excel that leaves a little air under the text.
-pub const LINE_HEIGHT_PT: f64 = 15.0;
+pub(crate) const LINE_HEIGHT_PT: f64 = 15.0;
 /// Space above and below the text of a wrapped cell.
-pub const ROW_PADDING_PT: f64 = 4.0;
+pub(crate) const ROW_PADDING_PT: f64 = 4.0;
 /// Excel's largest row height.
-pub const MAX_ROW_PT: f64 = 409.0;
+pub(crate) const MAX_ROW_PT: f64 = 409.0;
 /// Light end of the skill-level palette (lowest rung).
 const PALETTE_LIGHT: [u8; 3] = [0xDE, 0xEB, 0xF7];
 /// Dark end of the skill-level palette (highest rung).
@@ -33,13 +33,13 @@ const PALETTE_DARK: [u8; 3] = [0x08, 0x30, 0x6B];
 
 /// Makes Arial 11 the workbook default, so unformatted cells and column
 /// widths agree with the formats below. Must run before any sheet is added.
-pub fn set_workbook_font(workbook: &mut Workbook) -> anyhow::Result<()> {
+pub(crate) fn set_workbook_font(workbook: &mut Workbook) -> anyhow::Result<()> {
     workbook.set_default_format(&base(), DEFAULT_ROW_PX, DEFAULT_COLUMN_PX)?;
     Ok(())
 }
 
 /// A format in the workbook's font and size, top-aligned.
-pub fn base() -> Format {
+pub(crate) fn base() -> Format {
     Format::new()
         .set_font_name(FONT)
         .set_font_size(FONT_SIZE)
@@ -47,22 +47,22 @@ pub fn base() -> Format {
 }
 
 /// The sheet title in A1: large and bold, so it reads as the sheet's heading.
-pub fn title() -> Format {
+pub(crate) fn title() -> Format {
     base().set_bold().set_font_size(16)
 }
 
 /// A heading inside a cover sheet.
-pub fn heading() -> Format {
+pub(crate) fn heading() -> Format {
     base().set_bold().set_font_size(13)
 }
 
 /// Wrapped body text.
-pub fn text() -> Format {
+pub(crate) fn text() -> Format {
     base().set_text_wrap()
 }
 
 /// A table's header row: bold, wrapped, ruled off from the data.
-pub fn header() -> Format {
+pub(crate) fn header() -> Format {
     base()
         .set_bold()
         .set_text_wrap()
@@ -71,12 +71,12 @@ pub fn header() -> Format {
 }
 
 /// A whole number in a table.
-pub fn number() -> Format {
+pub(crate) fn number() -> Format {
     base().set_align(FormatAlign::Left).set_num_format("0")
 }
 
 /// A hyperlink to another sheet, underlined so it does not rely on colour.
-pub fn link() -> Format {
+pub(crate) fn link() -> Format {
     base()
         .set_font_color("0B0C8C")
         .set_underline(rust_xlsxwriter::FormatUnderline::Single)
@@ -84,7 +84,7 @@ pub fn link() -> Format {
 
 /// A cell the reader fills in: unlocked on protected sheets and boxed, so the
 /// border (not only the fill) shows where to type.
-pub fn input() -> Format {
+pub(crate) fn input() -> Format {
     base()
         .set_text_wrap()
         .set_unlocked()
@@ -99,13 +99,9 @@ pub fn input() -> Format {
 /// stay distinguishable when printed in greyscale. The number of rungs comes
 /// from the framework: nothing here assumes four. The cell always carries the
 /// level's name too, so the colour only reinforces the words. Text is black or
-/// white, whichever contrasts more with the fill.
-pub fn level_fills(rungs: usize) -> Vec<Format> {
-    level_fills_for(rungs, None)
-}
-
-/// [`level_fills`] in tints of the framework's accent, when it has one.
-pub fn level_fills_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<Format> {
+/// white, whichever contrasts more with the fill. With an `accent`, the
+/// framework's own colour, the ramp is in tints of it instead of blue.
+pub(crate) fn level_fills_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<Format> {
     level_palette_for(rungs, accent)
         .into_iter()
         .map(|rgb| {
@@ -124,15 +120,15 @@ pub fn level_fills_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<Format> {
         .collect()
 }
 
-/// The palette behind [`level_fills`] as RGB triples, lowest rung first.
+/// The palette behind `level_fills_for` as RGB triples, lowest rung first.
 pub fn level_palette(rungs: usize) -> Vec<[u8; 3]> {
     level_palette_for(rungs, None)
 }
 
 /// The palette in the accent's hue: from a light tint of it to the accent as
 /// headings use it (darkened, if need be, to 4.5:1 on white). Every colour then
-/// has black or white ink at 4.5:1 or more, whichever [`level_fills`] picks.
-pub fn level_palette_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<[u8; 3]> {
+/// has black or white ink at 4.5:1 or more, whichever [`level_fills_for`] picks.
+pub(crate) fn level_palette_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<[u8; 3]> {
     let (light, dark) = match accent {
         None => (PALETTE_LIGHT, PALETTE_DARK),
         Some(rgb) => {
@@ -159,7 +155,7 @@ pub fn level_palette_for(rungs: usize, accent: Option<[u8; 3]>) -> Vec<[u8; 3]> 
 }
 
 /// WCAG relative luminance of an sRGB colour.
-pub fn luminance(rgb: [u8; 3]) -> f64 {
+pub(crate) fn luminance(rgb: [u8; 3]) -> f64 {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.039_28 {
@@ -172,7 +168,7 @@ pub fn luminance(rgb: [u8; 3]) -> f64 {
 }
 
 /// WCAG contrast ratio between two colours (1 to 21).
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+pub(crate) fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
     (hi + 0.05) / (lo + 0.05)
@@ -180,17 +176,17 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
 
 /// How many lines `text` takes when wrapped in a column `width` characters
 /// wide, measured with real font advances (see [`super::fit`]).
-pub fn wrapped_lines(text: &str, width: f64) -> usize {
+pub(crate) fn wrapped_lines(text: &str, width: f64) -> usize {
     super::fit::wrapped_lines(text, width)
 }
 
 /// A row height in points that shows `lines` lines of wrapped text.
-pub fn row_height(lines: usize) -> f64 {
+pub(crate) fn row_height(lines: usize) -> f64 {
     (lines.max(1) as f64 * LINE_HEIGHT_PT + ROW_PADDING_PT).min(MAX_ROW_PT)
 }
 
 /// The height of a row whose cells hold `cells` (text, column width) pairs.
-pub fn row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+pub(crate) fn row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
     let lines = cells
         .into_iter()
         .map(|(text, width)| wrapped_lines(text, width))
@@ -201,7 +197,7 @@ pub fn row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f6
 
 /// The height of a header row (bold, see [`header`]) whose cells hold
 /// `cells` (text, column width) pairs.
-pub fn header_row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+pub(crate) fn header_row_height_for<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
     let lines = cells
         .into_iter()
         .map(|(text, width)| super::fit::wrapped_lines_in(text, width, super::fit::Weight::Bold))

@@ -23,7 +23,7 @@ const PARTS: [(Key, f64); 4] = [
 
 /// Writes the Summary sheet: a table of the parts with an answer cell each,
 /// unlocked on a protected sheet.
-pub fn write(
+pub(crate) fn write(
     fw: &Framework,
     role: &Role,
     sheet: &mut Worksheet,

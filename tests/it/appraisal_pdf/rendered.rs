@@ -3,11 +3,11 @@
 
 use std::process::Command;
 
-use jobpack::cli::Paper;
 use jobpack::compose::appraisal::{appraisal, choice_options, Person};
 use jobpack::doc::Document;
 use jobpack::model::Text;
 use jobpack::render::pdf::{render, FontSet, PdfOptions};
+use jobpack::render::Paper;
 
 use super::fixture::*;
 

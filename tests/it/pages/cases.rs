@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use super::figures::{figures, pages_of};
-use jobpack::cli::Paper;
 use jobpack::doc::{Block, Table};
 use jobpack::model::Framework;
 use jobpack::render::pdf::flow::Cmd;
 use jobpack::render::pdf::FontSet;
+use jobpack::render::Paper;
 
 fn minimal_with(edit: impl Fn(String) -> String) -> Framework {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.toml");

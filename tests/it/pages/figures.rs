@@ -48,7 +48,7 @@ impl Figures {
 /// Lays `doc` out on `paper` as the renderer does, up to the paginated boxes.
 pub fn pages_of(
     doc: &Document,
-    paper: jobpack::cli::Paper,
+    paper: jobpack::render::Paper,
     fonts: &FontSet,
 ) -> (Vec<Page>, Geometry) {
     let geom = Geometry::for_paper(paper);

@@ -4,9 +4,9 @@
 
 use super::figures::{figures, pages_of, Figures};
 use crate::build_support::generate::{print_shaped, PrintShape};
-use jobpack::cli::Paper;
 use jobpack::model::Framework;
 use jobpack::render::pdf::FontSet;
+use jobpack::render::Paper;
 
 /// The generated frameworks the targets are held on (and the README's figures).
 pub const SHAPES: [PrintShape; 3] = [

@@ -8,9 +8,9 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::build_support::generate::{quote, sentence, Rng};
-use jobpack::cli::Paper;
 use jobpack::model::Framework;
 use jobpack::render::xlsx;
+use jobpack::render::Paper;
 
 const LONG_NAME: &str = "Research management, leadership and assurance";
 

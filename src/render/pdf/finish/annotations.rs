@@ -17,7 +17,7 @@ fn name(s: &str) -> Object {
 }
 
 /// `v`, or 0 when it is not a number PDF can write (NaN, infinity).
-pub fn finite(v: f32) -> f32 {
+pub(crate) fn finite(v: f32) -> f32 {
     if v.is_finite() {
         v
     } else {
@@ -26,7 +26,7 @@ pub fn finite(v: f32) -> f32 {
 }
 
 /// `[x0 y0 x1 y1]`, normalised so x0 ≤ x1 and y0 ≤ y1.
-pub fn rect(r: [f32; 4]) -> Object {
+pub(crate) fn rect(r: [f32; 4]) -> Object {
     let [a, b, c, d] = r.map(finite);
     Object::Array(
         [a.min(c), b.min(d), a.max(c), b.max(d)]
@@ -72,7 +72,7 @@ fn link(a: &Annotation, uri: &str, page: ObjectId, key: i64) -> Dictionary {
 /// Parent-tree keys follow the pages' (`pages.len()` upward). Returns the
 /// placed annotations and the AcroForm dictionary when there are fields,
 /// whose text is set in `form_font`.
-pub fn place(
+pub(crate) fn place(
     lo: &mut Document,
     laid: &LaidOut,
     pages: &[ObjectId],

@@ -9,7 +9,7 @@ fn name(s: &str) -> Object {
 }
 
 /// Text size for a field `h` points tall: 10 pt, smaller only in a low box.
-pub fn font_size(h: f32, multiline: bool) -> f32 {
+pub(crate) fn font_size(h: f32, multiline: bool) -> f32 {
     if multiline {
         10.0
     } else {
@@ -20,7 +20,7 @@ pub fn font_size(h: f32, multiline: bool) -> f32 {
 /// Greedy word wrap of `text` to `width`; explicit line breaks are kept and
 /// a word wider than the box stays whole on its own line (clipped, not lost:
 /// the value itself is in `/V`).
-pub fn wrap(text: &str, measure: impl Fn(&str) -> f32, width: f32) -> Vec<String> {
+pub(crate) fn wrap(text: &str, measure: impl Fn(&str) -> f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for para in text.lines() {
         let mut line = String::new();
@@ -43,7 +43,7 @@ pub fn wrap(text: &str, measure: impl Fn(&str) -> f32, width: f32) -> Vec<String
 }
 
 /// An appearance dictionary with only `/N` (PDF/A-2 allows nothing else).
-pub fn normal(n: Object) -> Dictionary {
+pub(crate) fn normal(n: Object) -> Dictionary {
     let mut ap = Dictionary::new();
     ap.set("N", n);
     ap
@@ -51,7 +51,7 @@ pub fn normal(n: Object) -> Dictionary {
 
 /// A form XObject `w` × `h` points drawing `ops`. `/Type` is optional and
 /// an empty `/Resources` is left out: a sheet has four hundred of these.
-pub fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Object {
+pub(crate) fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Object {
     let mut d = Dictionary::new();
     d.set("Subtype", name("Form"));
     d.set(
@@ -67,7 +67,7 @@ pub fn form_xobject(ops: String, w: f32, h: f32, resources: Dictionary) -> Objec
 /// `/N << /on … /Off … >>`: the mark when on, nothing when off. Each call
 /// writes new streams: a tool that rewrites one widget's appearance must not
 /// change another's, so no two widgets share an appearance stream.
-pub fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dictionary {
+pub(crate) fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dictionary {
     let on_id = lo.add_object(form_xobject(mark, w, h, Dictionary::new()));
     let off_id = lo.add_object(form_xobject(String::new(), w, h, Dictionary::new()));
     let mut states = Dictionary::new();
@@ -77,7 +77,7 @@ pub fn on_off(lo: &mut Document, on: &str, mark: String, w: f32, h: f32) -> Dict
 }
 
 /// A tick drawn as a stroked path, centred in a `w` × `h` box.
-pub fn check_mark(w: f32, h: f32) -> String {
+pub(crate) fn check_mark(w: f32, h: f32) -> String {
     let s = w.min(h);
     let (ox, oy) = ((w - s) / 2.0, (h - s) / 2.0);
     let p = |fx: f32, fy: f32| format!("{:.2} {:.2}", ox + fx * s, oy + fy * s);
@@ -91,7 +91,7 @@ pub fn check_mark(w: f32, h: f32) -> String {
 }
 
 /// A filled dot (four Bézier arcs) centred in a `w` × `h` box.
-pub fn radio_dot(w: f32, h: f32) -> String {
+pub(crate) fn radio_dot(w: f32, h: f32) -> String {
     let r = w.min(h) * 0.25;
     let (cx, cy) = (w / 2.0, h / 2.0);
     let k = r * 0.552_284_8;

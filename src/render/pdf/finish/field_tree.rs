@@ -20,9 +20,9 @@ struct Group {
 
 /// The field hierarchy, built in reading order.
 #[derive(Default)]
-pub struct FieldTree {
+pub(crate) struct FieldTree {
     /// Top-level fields (`/AcroForm /Fields`), in reading order.
-    pub roots: Vec<ObjectId>,
+    pub(crate) roots: Vec<ObjectId>,
     groups: BTreeMap<String, Group>,
 }
 
@@ -31,7 +31,7 @@ impl FieldTree {
     /// its parent, to write as `/T` and `/Parent`. Empty segments ("a..b")
     /// are skipped, so every partial name is non-empty when `full` has any
     /// text at all.
-    pub fn place(
+    pub(crate) fn place(
         &mut self,
         lo: &mut Document,
         id: ObjectId,
@@ -79,7 +79,7 @@ impl FieldTree {
     }
 
     /// Writes the non-terminal fields.
-    pub fn write(&self, lo: &mut Document) {
+    pub(crate) fn write(&self, lo: &mut Document) {
         for g in self.groups.values() {
             let mut d = Dictionary::new();
             d.set("T", text_string(&g.partial));

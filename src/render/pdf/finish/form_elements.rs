@@ -12,7 +12,7 @@ fn holds_only_a_widget(n: &Node) -> bool {
 
 /// `tree` with every `Form` element reduced to one widget, or `None` when
 /// it already is.
-pub fn forms_hold_only_widgets(tree: &StructTree) -> Option<StructTree> {
+pub(crate) fn forms_hold_only_widgets(tree: &StructTree) -> Option<StructTree> {
     let needs = |n: &Node| n.role == StructRole::Form && !holds_only_a_widget(n);
     if !tree.nodes.iter().any(needs) {
         return None;

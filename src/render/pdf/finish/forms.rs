@@ -51,7 +51,7 @@ struct RadioGroup {
 }
 
 /// Collects fields while annotations are written.
-pub struct Forms<'f> {
+pub(crate) struct Forms<'f> {
     /// The form font, and its font dictionary once written.
     font: Option<&'f FontProgram>,
     font_id: Option<ObjectId>,
@@ -64,7 +64,7 @@ pub struct Forms<'f> {
 
 impl<'f> Forms<'f> {
     /// Fields with text in them use `font`, written on first need.
-    pub fn new(font: Option<&'f FontProgram>) -> Forms<'f> {
+    pub(crate) fn new(font: Option<&'f FontProgram>) -> Forms<'f> {
         Forms {
             font,
             font_id: None,
@@ -82,7 +82,7 @@ impl<'f> Forms<'f> {
 
     /// Adds the field entries and appearances to widget `id` (`d` holds the
     /// shared annotation entries) and records its field.
-    pub fn widget(
+    pub(crate) fn widget(
         &mut self,
         lo: &mut Document,
         id: ObjectId,
@@ -186,7 +186,7 @@ impl<'f> Forms<'f> {
 
     /// Writes the radio group fields and returns the `/AcroForm` dictionary,
     /// or `None` when the document has no fields.
-    pub fn finish(self, lo: &mut Document) -> Option<ObjectId> {
+    pub(crate) fn finish(self, lo: &mut Document) -> Option<ObjectId> {
         if !self.any {
             return None;
         }

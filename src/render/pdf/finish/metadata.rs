@@ -11,7 +11,7 @@ const SRGB_ICC: &[u8] = include_bytes!("srgb-v2.icc");
 
 /// A PDF text string: PDFDocEncoding-safe ASCII as a literal, anything else
 /// as UTF-16BE with a byte-order mark (PDF 1.7, 7.9.2.2).
-pub fn text_string(s: &str) -> Object {
+pub(crate) fn text_string(s: &str) -> Object {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -58,13 +58,13 @@ fn xmp_date(d: OffsetDateTime) -> String {
 }
 
 /// What the Info dictionary and XMP both say Producer is.
-pub fn producer() -> String {
+pub(crate) fn producer() -> String {
     format!("jobpack {} (printpdf, lopdf)", env!("CARGO_PKG_VERSION"))
 }
 
 /// The Info dictionary. printpdf's own (with its empty `/GTS_PDFXVersion`,
 /// which makes the file claim PDF/X) is replaced wholesale.
-pub fn info(meta: &DocMeta) -> Dictionary {
+pub(crate) fn info(meta: &DocMeta) -> Dictionary {
     let mut d = Dictionary::new();
     d.set("Title", text_string(&meta.title));
     d.set("Author", text_string(&meta.author));
@@ -118,7 +118,7 @@ fn uuid(hash: &[u8; 32]) -> String {
 
 /// The XMP packet, consistent with [`info`]: PDF/A-2a and PDF/UA-1
 /// identification, with the extension schema PDF/A requires for `pdfuaid`.
-pub fn xmp(meta: &DocMeta, hash: &[u8; 32]) -> String {
+pub(crate) fn xmp(meta: &DocMeta, hash: &[u8; 32]) -> String {
     let dates = match date(meta).map(xmp_date) {
         Some(when) => format!(
             "<xmp:CreateDate>{when}</xmp:CreateDate>\n<xmp:ModifyDate>{when}</xmp:ModifyDate>\n\
@@ -181,7 +181,7 @@ pub fn xmp(meta: &DocMeta, hash: &[u8; 32]) -> String {
 }
 
 /// The metadata stream: never compressed, so archival tools can read it.
-pub fn xmp_stream(meta: &DocMeta, hash: &[u8; 32]) -> Stream {
+pub(crate) fn xmp_stream(meta: &DocMeta, hash: &[u8; 32]) -> Stream {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Metadata".to_vec()));
     dict.set("Subtype", Object::Name(b"XML".to_vec()));
@@ -189,14 +189,14 @@ pub fn xmp_stream(meta: &DocMeta, hash: &[u8; 32]) -> Stream {
 }
 
 /// The ICC profile stream for the output intent.
-pub fn icc_stream() -> Stream {
+pub(crate) fn icc_stream() -> Stream {
     let mut dict = Dictionary::new();
     dict.set("N", Object::Integer(3));
     Stream::new(dict, SRGB_ICC.to_vec()).with_compression(false)
 }
 
 /// The `/GTS_PDFA1` output intent dictionary pointing at `icc`.
-pub fn output_intent(icc: lopdf::ObjectId) -> Dictionary {
+pub(crate) fn output_intent(icc: lopdf::ObjectId) -> Dictionary {
     let mut d = Dictionary::new();
     d.set("Type", Object::Name(b"OutputIntent".to_vec()));
     d.set("S", Object::Name(b"GTS_PDFA1".to_vec()));

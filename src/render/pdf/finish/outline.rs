@@ -11,7 +11,11 @@ use crate::render::pdf::tags::OutlineEntry;
 /// or `None` when there is nothing to bookmark. Entries that point past the
 /// last page are dropped; a level deeper than its predecessor allows (H1 → H3)
 /// nests under the nearest shallower entry, so the tree is always well formed.
-pub fn build(lo: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId]) -> Option<ObjectId> {
+pub(crate) fn build(
+    lo: &mut Document,
+    entries: &[OutlineEntry],
+    pages: &[ObjectId],
+) -> Option<ObjectId> {
     let entries: Vec<&OutlineEntry> = entries.iter().filter(|e| e.page < pages.len()).collect();
     if entries.is_empty() {
         return None;

@@ -11,21 +11,21 @@ use crate::render::pdf::tags::{Kid, NodeId, Scope, StructRole, StructTree};
 
 /// An annotation already written as an indirect object.
 #[derive(Debug, Clone, Copy)]
-pub struct PlacedAnnot {
-    pub id: ObjectId,
+pub(crate) struct PlacedAnnot {
+    pub(crate) id: ObjectId,
     /// 0-based page.
-    pub page: usize,
+    pub(crate) page: usize,
     /// Its index on that page in [`crate::render::pdf::tags::LaidOut::annotations`].
-    pub index: usize,
+    pub(crate) index: usize,
     /// Its `/StructParent` key in the parent tree.
-    pub key: i64,
+    pub(crate) key: i64,
     /// The element layout said it belongs to.
-    pub node: NodeId,
+    pub(crate) node: NodeId,
 }
 
 /// Structure element object ids, allocated before annotations are written so
 /// both sides can refer to each other.
-pub struct Elements {
+pub(crate) struct Elements {
     /// `ids[node]`, `None` for nodes not reachable from the root.
     ids: Vec<Option<ObjectId>>,
     /// Reachable nodes in depth-first (reading) order.
@@ -35,7 +35,7 @@ pub struct Elements {
 impl Elements {
     /// Allocates an object id for every element reachable from the root;
     /// dangling kid references and cycles are ignored rather than trusted.
-    pub fn allocate(lo: &mut Document, tree: &StructTree) -> Elements {
+    pub(crate) fn allocate(lo: &mut Document, tree: &StructTree) -> Elements {
         let mut ids = vec![None; tree.nodes.len()];
         let mut order = Vec::new();
         let mut stack = vec![StructTree::ROOT];
@@ -55,7 +55,7 @@ impl Elements {
     }
 
     /// The element for `node`, if it is in the tree.
-    pub fn id(&self, node: NodeId) -> Option<ObjectId> {
+    pub(crate) fn id(&self, node: NodeId) -> Option<ObjectId> {
         self.ids.get(node).copied().flatten()
     }
 }
@@ -127,7 +127,7 @@ fn attributes(role: &StructRole) -> Option<Dictionary> {
 /// `/StructParents` and `/Tabs /S` on each page, and returns the root's id.
 /// An annotation that no element lists as a kid is attached to its own
 /// `node` (or the root element), so every annotation is reachable.
-pub fn build(
+pub(crate) fn build(
     lo: &mut Document,
     tree: &StructTree,
     elems: &Elements,

@@ -28,7 +28,7 @@ enum Entry {
 /// The bytes of `lo` as a PDF file, its streams compressed with `deflate`
 /// (which returns `None` to store a stream as it is). The trailer's keys
 /// (`/Root`, `/Info`, `/ID`) go into the cross-reference stream's dictionary.
-pub fn save(lo: &Document, deflate: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Vec<u8> {
+pub(crate) fn save(lo: &Document, deflate: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 * 1024);
     out.extend_from_slice(b"%PDF-");
     out.extend_from_slice(lo.version.as_bytes());

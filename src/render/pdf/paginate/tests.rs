@@ -5,7 +5,7 @@ use crate::render::pdf::flow::{CellFlow, Cmd, RowFlow, TableFlow, Tag};
 use crate::render::pdf::style::Geometry;
 
 fn geom() -> Geometry {
-    Geometry::for_paper(crate::cli::Paper::A4)
+    Geometry::for_paper(crate::render::Paper::A4)
 }
 
 fn line(bond: Bond) -> Item {

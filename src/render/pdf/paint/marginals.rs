@@ -9,15 +9,15 @@ use crate::render::pdf::style::{FOOTER_LINES, HEADER_LINES, MARGINAL_SIZE, MUTED
 use crate::render::pdf::text::{break_lines, Frag, Line, Piece};
 
 /// Running texts of a document.
-pub struct Marginals<'a> {
+pub(crate) struct Marginals<'a> {
     /// Printed atop every page but the first, in at most two lines (longer is
     /// shortened with a warning); `None` prints no header.
-    pub header: Option<&'a str>,
+    pub(crate) header: Option<&'a str>,
     /// Printed at the foot of every page, left of "Page N of M", in at most
     /// three lines.
-    pub footer: &'a str,
+    pub(crate) footer: &'a str,
     /// "Page {page} of {pages}", in the document's language.
-    pub page_of: &'a str,
+    pub(crate) page_of: &'a str,
 }
 
 impl Painter<'_> {

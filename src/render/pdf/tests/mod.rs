@@ -11,12 +11,12 @@ use super::tags::LaidOut;
 use super::*;
 use crate::doc::*;
 
-pub fn fonts() -> &'static FontSet {
+pub(crate) fn fonts() -> &'static FontSet {
     static FONTS: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
     FONTS.get_or_init(|| FontSet::load().unwrap())
 }
 
-pub fn doc(blocks: Vec<Block>) -> Document {
+pub(crate) fn doc(blocks: Vec<Block>) -> Document {
     Document {
         meta: DocMeta {
             title: "Test".into(),
@@ -35,12 +35,12 @@ pub fn doc(blocks: Vec<Block>) -> Document {
     }
 }
 
-pub fn para(words: usize, seed: &str) -> Block {
+pub(crate) fn para(words: usize, seed: &str) -> Block {
     let text: Vec<String> = (0..words).map(|i| format!("{seed}{i}")).collect();
     Block::Paragraph(Paragraph::plain(text.join(" ")))
 }
 
-pub fn heading(level: u8, text: &str) -> Block {
+pub(crate) fn heading(level: u8, text: &str) -> Block {
     Block::Heading(Heading {
         level,
         text: text.into(),
@@ -99,7 +99,7 @@ pub fn texts(laid: &Laid<'_>) -> Vec<Vec<(String, String)>> {
         .collect()
 }
 
-pub fn table(rows: usize, cell_words: usize) -> Block {
+pub(crate) fn table(rows: usize, cell_words: usize) -> Block {
     Block::Table(Table {
         summary: Some("A table".into()),
         columns: vec![
@@ -124,7 +124,7 @@ pub fn table(rows: usize, cell_words: usize) -> Block {
     })
 }
 
-pub fn field(name: &str, label: &str, kind: FieldKind) -> Block {
+pub(crate) fn field(name: &str, label: &str, kind: FieldKind) -> Block {
     Block::Field(Field {
         name: name.into(),
         label: label.into(),
@@ -134,7 +134,7 @@ pub fn field(name: &str, label: &str, kind: FieldKind) -> Block {
 }
 
 /// A sheet like the appraisal form: fields in the body and inside table cells.
-pub fn form_doc() -> Document {
+pub(crate) fn form_doc() -> Document {
     let levels: Vec<String> = [
         "Not yet demonstrated",
         "Awareness",
