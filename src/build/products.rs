@@ -35,6 +35,9 @@ pub enum Per {
 #[derive(Debug, Default)]
 pub struct Shared {
     fonts: OnceLock<Result<FontSet, String>>,
+    /// Each framework's fingerprint, by the framework's address: the
+    /// sources are neither moved nor dropped while a run's `Shared` lives.
+    fingerprints: std::sync::Mutex<std::collections::HashMap<usize, std::sync::Arc<str>>>,
     /// Every character the run can print ([`super::repertoire`]): the PDFs'
     /// font programs are subset to it once and shared by every file.
     repertoire: std::collections::BTreeSet<char>,
@@ -45,8 +48,19 @@ impl Shared {
     pub fn new(repertoire: std::collections::BTreeSet<char>) -> Shared {
         Shared {
             fonts: OnceLock::new(),
+            fingerprints: Default::default(),
             repertoire,
         }
+    }
+
+    /// `fw`'s fingerprint ([`crate::fingerprint`]), worked out once per run.
+    pub(crate) fn fingerprint(&self, fw: &Framework) -> std::sync::Arc<str> {
+        let key = std::ptr::from_ref(fw) as usize;
+        let mut known = self.fingerprints.lock().unwrap_or_else(|e| e.into_inner());
+        known
+            .entry(key)
+            .or_insert_with(|| crate::fingerprint::fingerprint(fw).into())
+            .clone()
     }
 
     /// The bundled fonts, parsed once per run.
@@ -297,7 +311,15 @@ fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
     });
     let level = level_index(s)?;
     let doc = edition_doc(s, |fw| {
-        compose::appraisal::appraisal(fw, s.role_index, level, person.as_ref(), s.epoch)
+        let print = s.shared.fingerprint(fw);
+        compose::appraisal::appraisal_stamped(
+            fw,
+            s.role_index,
+            level,
+            person.as_ref(),
+            s.epoch,
+            &print,
+        )
     })?;
     render_pdf(s, &doc)
 }

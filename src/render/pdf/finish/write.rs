@@ -169,11 +169,20 @@ fn compressed_stream(
     data: &[u8],
     deflate: &impl Fn(&[u8]) -> Option<Vec<u8>>,
 ) {
+    if data.len() < SMALL_STREAM {
+        return stream(out, dict, data, false);
+    }
     match deflate(data) {
         Some(packed) if packed.len() + FILTER_COST < data.len() => stream(out, dict, &packed, true),
         _ => stream(out, dict, data, false),
     }
 }
+
+/// Streams shorter than this are stored as they are. Each deflate (even
+/// from a reused state) starts by clearing a 128 KB hash table, which for
+/// the 60-byte appearance streams of an appraisal sheet's 414 widgets cost
+/// more than the rest of the sheet's compression, to save 27 bytes each.
+const SMALL_STREAM: usize = 160;
 
 /// `dict` (with `/Filter/FlateDecode` when `flate`, and `/Length` set to the
 /// data's) and `data` as a stream.
