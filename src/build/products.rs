@@ -170,6 +170,16 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| {
+                if let Some(second) = &s.edition.second {
+                    return xlsx::appraisal_workbook_bilingual(
+                        s.framework,
+                        second,
+                        s.role_index,
+                        s.epoch,
+                        s.paper,
+                    )
+                    .map(Made::from);
+                }
                 xlsx::appraisal_workbook_edition(
                     s.framework,
                     s.role_index,
@@ -187,6 +197,16 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
             make: |s| {
+                if let Some(second) = &s.edition.second {
+                    return xlsx::role_workbook_bilingual(
+                        s.framework,
+                        second,
+                        s.role_index,
+                        s.epoch,
+                        s.paper,
+                    )
+                    .map(Made::from);
+                }
                 xlsx::role_workbook_edition(
                     s.framework,
                     s.role_index,

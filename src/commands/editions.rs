@@ -64,9 +64,7 @@ pub fn sources(path: &Path, loaded: Loaded, asked: &[String]) -> Result<Vec<Sour
         let single = wanted
             .iter()
             .any(|w| w != "both" && primary(w) == primary(&tags[k]));
-        // With only the bilingual edition asked for, each language still
-        // gets its workbooks: a workbook holds one language.
-        if !single && !bilingual {
+        if !single {
             continue;
         }
         let notices = tags
@@ -80,7 +78,7 @@ pub fn sources(path: &Path, loaded: Loaded, asked: &[String]) -> Result<Vec<Sour
                 suffix: format!(".{}", primary(&tags[k])),
                 second: None,
                 notices,
-                pdfs: single,
+                pdfs: true,
                 workbooks: true,
                 people: false,
             },
@@ -94,7 +92,7 @@ pub fn sources(path: &Path, loaded: Loaded, asked: &[String]) -> Result<Vec<Sour
                 second: Some(Box::new(all[1].clone())),
                 notices: Vec::new(),
                 pdfs: true,
-                workbooks: false,
+                workbooks: true,
                 people: false,
             },
         ));
