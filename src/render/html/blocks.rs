@@ -29,6 +29,9 @@ pub struct Writer {
     in_header_cell: bool,
     /// The accent colour, which tints the scale's shades.
     pub accent: crate::render::pdf::style::Rgb,
+    /// The document's furniture, for labels given in two languages
+    /// ([`crate::doc::Furniture::label_spans`]).
+    pub labels: crate::doc::Furniture,
 }
 
 impl Writer {
@@ -106,6 +109,11 @@ impl Writer {
             if let Some(href) = href {
                 let _ = write!(self.out, "<a href=\"{}\">", escape(href));
             }
+            if s.lang.is_some() {
+                self.out.push_str("<span");
+                self.lang(s.lang.as_deref());
+                self.out.push('>');
+            }
             if s.bold {
                 self.out.push_str("<b>");
             }
@@ -118,6 +126,9 @@ impl Writer {
             }
             if s.bold {
                 self.out.push_str("</b>");
+            }
+            if s.lang.is_some() {
+                self.out.push_str("</span>");
             }
             if href.is_some() {
                 self.out.push_str("</a>");
@@ -162,7 +173,10 @@ impl Writer {
         }
         self.out.push_str("<thead>\n<tr>");
         for c in &t.columns {
-            let _ = write!(self.out, "<th scope=\"col\">{}</th>", escape(&c.header));
+            self.out.push_str("<th scope=\"col\">");
+            let spans = self.labels.label_spans(&c.header, false);
+            self.spans(&spans);
+            self.out.push_str("</th>");
         }
         self.out.push_str("</tr>\n</thead>\n<tbody>\n");
         for row in &t.rows {

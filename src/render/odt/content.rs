@@ -64,6 +64,9 @@ pub(super) struct Writer {
     pub(super) accent: Option<[u8; 3]>,
     /// Width of the text column in millimetres.
     pub(super) measure: f32,
+    /// The document's furniture, for labels given in two languages
+    /// ([`crate::doc::Furniture::label_spans`]).
+    pub(super) labels: crate::doc::Furniture,
 }
 
 /// `content.xml` for `doc`.
@@ -71,6 +74,7 @@ pub fn content(doc: &Document, opts: &OdtOptions) -> Content {
     let (width, _) = opts.paper.size_pt();
     let mut w = Writer {
         first: true,
+        labels: doc.furniture.clone(),
         accent: opts.accent,
         measure: width * 25.4 / 72.0
             - super::styles::MARGIN_LEFT_MM
@@ -274,7 +278,7 @@ impl Writer {
         self.body.push_str("</text:p>\n");
     }
 
-    fn spans(&mut self, spans: &[Span]) {
+    pub(super) fn spans(&mut self, spans: &[Span]) {
         for s in spans {
             let href = s.link.as_deref().filter(|l| safe_link(l));
             if let Some(href) = href {
@@ -290,6 +294,10 @@ impl Writer {
                 (false, true) => Some("T2"),
                 (false, false) => None,
             };
+            // A run in another language gets a text style of its own with
+            // that language (and the run's weight and slant).
+            let with_lang = s.lang.as_deref().map(|lang| self.span_style(t, lang));
+            let t = with_lang.as_deref().or(t);
             if let Some(t) = t {
                 let _ = write!(self.body, "<text:span text:style-name=\"{t}\">");
             }
@@ -301,6 +309,29 @@ impl Writer {
                 self.body.push_str("</text:a>");
             }
         }
+    }
+
+    /// The name of an automatic text style: `base`'s (T1-T3, or none) in
+    /// language `lang`.
+    fn span_style(&mut self, base: Option<&str>, lang: &str) -> String {
+        let tag: String = lang
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let name = format!("{}L_{tag}", base.unwrap_or("T0"));
+        let weight = match base {
+            Some("T1") => " fo:font-weight=\"bold\"",
+            Some("T2") => " fo:font-style=\"italic\"",
+            Some("T3") => " fo:font-weight=\"bold\" fo:font-style=\"italic\"",
+            _ => "",
+        };
+        self.automatic.entry(name.clone()).or_insert_with(|| {
+            format!(
+                "<style:style style:name=\"{name}\" style:family=\"text\"><style:text-properties{weight}{}/></style:style>",
+                language_attributes(lang)
+            )
+        });
+        name
     }
 
     /// Text as ODF keeps it: ODF collapses runs of spaces, so the second and
