@@ -186,7 +186,7 @@ fn every_product() -> Vec<Product> {
                     s.epoch,
                     &Default::default(),
                     s.paper,
-                    &s.edition.notices,
+                    &book_notices(s),
                 )
                 .map(Made::from)
             },
@@ -212,7 +212,7 @@ fn every_product() -> Vec<Product> {
                     s.role_index,
                     s.epoch,
                     s.paper,
-                    &s.edition.notices,
+                    &book_notices(s),
                 )
                 .map(Made::from)
             },
@@ -233,6 +233,15 @@ fn every_product() -> Vec<Product> {
             personal: false,
         },
     ]
+}
+
+/// The edition's notices of its other languages, worded for a workbook.
+fn book_notices(s: &Subject<'_>) -> Vec<(String, String)> {
+    s.edition
+        .notices
+        .iter()
+        .filter_map(|(lang, _)| compose::bilingual::book_notice(lang))
+        .collect()
 }
 
 /// The level's index of a per-level subject.

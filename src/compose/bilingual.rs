@@ -87,9 +87,18 @@ pub fn with_notices(mut doc: Document, notices: &[(String, String)]) -> Document
 
 /// The notice, in language `lang`, that a document exists in that language.
 pub fn notice(lang: &str) -> Option<(String, String)> {
+    notice_of(lang, words::Key::Available)
+}
+
+/// The notice, in language `lang`, that a workbook exists in that language.
+pub fn book_notice(lang: &str) -> Option<(String, String)> {
+    notice_of(lang, words::Key::AvailableBook)
+}
+
+fn notice_of(lang: &str, key: words::Key) -> Option<(String, String)> {
     words::is_shipped(lang).then(|| {
         let (w, _) = words::Words::for_language(lang, &Default::default());
-        (lang.to_string(), w.get(words::Key::Available).to_string())
+        (lang.to_string(), w.get(key).to_string())
     })
 }
 
