@@ -17,7 +17,7 @@ use super::cover;
 use super::gap::{add_gap_shading, gap_formula, CHOICES};
 use super::names::level_sheet_names_in;
 use super::sheet::{Cell, PrintSetup, TableSheet};
-use super::{data, descriptions, matrix, summary, Product};
+use super::{data, descriptions, fit, matrix, summary, Product};
 use crate::model::{Framework, Role};
 use crate::render::Paper;
 use crate::say;
@@ -87,8 +87,9 @@ impl<'a> Two<'a> {
     fn print(&self, paper: Paper) -> PrintSetup {
         PrintSetup {
             paper: paper.excel_code(),
-            header_left: pair(&self.ra.name, &self.rb.name),
-            header_right: pair(&self.a.meta.name, &self.b.meta.name),
+            // Welsh on the first line of the running header, English on the second.
+            header_left: format!("{}\n{}", self.ra.name, self.rb.name),
+            header_right: format!("{}\n{}", self.a.meta.name, self.b.meta.name),
             page_of: pair(
                 self.a.words.get(Key::BookPageOf),
                 self.b.words.get(Key::BookPageOf),
@@ -133,7 +134,9 @@ pub fn role_workbook_bilingual(
     );
     let sheet = workbook.add_worksheet();
     sheet.set_name(two.sheet(Key::BookMatrix))?;
-    matrix.or_none(&none).write(sheet, &print)?;
+    let matrix = matrix.or_none(&none);
+    let placement = matrix.write(sheet, &print)?;
+    whole_title(sheet, &matrix, placement.last_row)?;
 
     let mut descriptions = merge_table(
         descriptions::table_in(two.a, two.ra, usize::MAX),
@@ -143,7 +146,9 @@ pub fn role_workbook_bilingual(
     split_rows(&mut descriptions, 3, repeat(3));
     let sheet = workbook.add_worksheet();
     sheet.set_name(two.sheet(Key::BookDescriptions))?;
-    descriptions.or_none(&none).write(sheet, &print)?;
+    let descriptions = descriptions.or_none(&none);
+    let placement = descriptions.write(sheet, &print)?;
+    whole_title(sheet, &descriptions, placement.last_row)?;
 
     let mut data = merge_table(
         data::table_in(two.a, two.ra, usize::MAX),
@@ -153,7 +158,9 @@ pub fn role_workbook_bilingual(
     split_rows(&mut data, 6, repeat(6));
     let sheet = workbook.add_worksheet();
     sheet.set_name(two.sheet(Key::BookData))?;
-    data.or_none(&none).write(sheet, &print)?;
+    let data = data.or_none(&none);
+    let placement = data.write(sheet, &print)?;
+    whole_title(sheet, &data, placement.last_row)?;
 
     let bytes = workbook.save_to_buffer().with_context(|| {
         format!(
@@ -162,6 +169,33 @@ pub fn role_workbook_bilingual(
         )
     })?;
     super::finished(bytes, epoch, Some(&two.language()))
+}
+
+/// Widens the printed area of a sheet whose title (a pair of titles, in
+/// 16 pt bold) is wider than its table, by empty columns of Excel's default
+/// width, so that printing one page wide shrinks the page to hold the whole
+/// title rather than cutting it off at the paper's edge (a title runs on
+/// over the empty cells to its right, but prints only inside the area).
+fn whole_title(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    table: &TableSheet,
+    last_row: u32,
+) -> Result<()> {
+    /// Excel's default column width, in characters.
+    const DEFAULT_WIDTH: f64 = 8.43;
+    let title = f64::from(fit::text_width_in(&table.title, fit::Weight::Bold)) * 16.0 / 11.0;
+    let column_pt = |width: f64| (width * 8.0 + 5.0) * 0.75;
+    let mut room: f64 = table.columns.iter().map(|c| column_pt(c.width)).sum();
+    let mut last_col = table.columns.len().saturating_sub(1);
+    if room >= title {
+        return Ok(());
+    }
+    while room < title {
+        last_col += 1;
+        room += column_pt(DEFAULT_WIDTH);
+    }
+    sheet.set_print_area(0, 0, last_row, last_col as u16)?;
+    Ok(())
 }
 
 /// A continuation row repeating every cell but column `col`.
@@ -228,6 +262,7 @@ pub fn appraisal_workbook_bilingual(
     sheet.set_name(&scale_name)?;
     let scale = merge_table(scale_table(two.a), &scale_table(two.b), &[2]);
     let (first_row, last_row) = appraisal::write_scale_table(&scale, sheet, &print)?;
+    whole_title(sheet, &scale, last_row)?;
     workbook.define_name(
         CHOICES,
         &format!(
@@ -260,7 +295,9 @@ pub fn appraisal_workbook_bilingual(
         gap_formulas(&mut table, &words);
         let sheet = workbook.add_worksheet();
         sheet.set_name(&names[index])?;
-        let placement = table.or_none(&words).write(sheet, &print)?;
+        let table = table.or_none(&words);
+        let placement = table.write(sheet, &print)?;
+        whole_title(sheet, &table, placement.last_row)?;
         if !la.requirements.is_empty() {
             let (f, l) = (placement.first_data_row, placement.last_row);
             sheet.add_data_validation(f, SELF, l, AGREED, &choices(&two, &scale_name)?)?;
@@ -277,6 +314,11 @@ pub fn appraisal_workbook_bilingual(
         &[],
     );
     summary::write_table(&table, sheet, &print, &appraisal::protection())?;
+    whole_title(
+        sheet,
+        &table,
+        table.first_data_row() + table.rows.len().saturating_sub(1) as u32,
+    )?;
 
     let bytes = workbook.save_to_buffer().with_context(|| {
         format!(
