@@ -253,21 +253,21 @@ impl Writer {
                 escape(summary)
             );
         }
-        let _ = write!(
-            self.out,
-            "<thead>\n<tr><th scope=\"col\">{}</th>",
-            escape(&g.corner)
-        );
+        let corner = self.label(&g.corner);
+        let _ = write!(self.out, "<thead>\n<tr><th scope=\"col\">{corner}</th>");
         for c in &g.choices {
-            let _ = write!(self.out, "<th scope=\"col\">{}", escape(&c.label));
+            let label = self.label(&c.label);
+            let _ = write!(self.out, "<th scope=\"col\">{label}");
             if let Some(note) = &c.note {
-                let _ = write!(self.out, " <span class=\"small\">({})</span>", escape(note));
+                let note = self.label(note);
+                let _ = write!(self.out, " <span class=\"small\">({note})</span>");
             }
             self.out.push_str("</th>");
         }
         self.out.push_str("</tr>\n</thead>\n<tbody>\n");
         for q in &g.questions {
-            let _ = write!(self.out, "<tr><th scope=\"row\">{}</th>", escape(&q.label));
+            let label = self.label(&q.label);
+            let _ = write!(self.out, "<tr><th scope=\"row\">{label}</th>");
             for c in &g.choices {
                 let checked = if q.value.as_deref() == Some(c.value.as_str()) {
                     " checked"
@@ -291,11 +291,20 @@ impl Writer {
         }
     }
 
+    /// A label as HTML: escaped, and a paired label's second language in a
+    /// `span` with its `lang`.
+    fn label(&mut self, text: &str) -> String {
+        let spans = self.labels.label_spans(text, false);
+        let written = std::mem::take(&mut self.out);
+        self.spans(&spans);
+        std::mem::replace(&mut self.out, written)
+    }
+
     fn field(&mut self, f: &Field) {
         self.fields += 1;
         let id = format!("field-{}", self.fields);
         let name = escape(&f.name);
-        let label = escape(&f.label);
+        let label = self.label(&f.label);
         let value = f.value.as_deref().unwrap_or("");
         match &f.kind {
             FieldKind::Text { lines } if *lines > 1 => {
@@ -330,10 +339,11 @@ impl Writer {
                 );
                 for (i, option) in options.iter().enumerate() {
                     let checked = if option == value { " checked" } else { "" };
+                    let shown = self.label(option);
                     let _ = writeln!(
                         self.out,
-                        "<label><input type=\"radio\" id=\"{id}-{i}\" name=\"{name}\" value=\"{o}\"{checked}> {o}</label>",
-                        o = escape(option)
+                        "<label><input type=\"radio\" id=\"{id}-{i}\" name=\"{name}\" value=\"{}\"{checked}> {shown}</label>",
+                        escape(option),
                     );
                 }
                 self.out.push_str("</fieldset>\n");

@@ -155,7 +155,8 @@ impl Writer {
                 self.keep = was;
             }
             Block::Field(f) => {
-                let label = Paragraph::styled(ParaStyle::Label, vec![Span::plain(f.label.clone())]);
+                let label =
+                    Paragraph::styled(ParaStyle::Label, self.labels.label_spans(&f.label, false));
                 self.paragraph(&label, None);
                 let lines = match &f.kind {
                     FieldKind::Text { lines } => (*lines).max(1),
