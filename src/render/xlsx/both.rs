@@ -376,8 +376,9 @@ fn level_names(a: &[String], b: &[String], reserved: &[String]) -> Vec<String> {
 
 /// The dropdown of a bilingual appraisal sheet: the Scale sheet's list, its
 /// prompts in both languages (each filled in its own, then paired). Excel
-/// allows a prompt's title 32 characters; a pair too long for that goes
-/// without a title, the message saying it all.
+/// allows a prompt's title 32 characters and its message 255; a pair too
+/// long for that goes without (the title, then the message: the cover and
+/// the Scale sheet say the same), rather than in one language only.
 fn choices(two: &Two<'_>, scale: &str) -> Result<rust_xlsxwriter::DataValidation> {
     use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula};
     let (wa, wb) = (&two.a.words, &two.b.words);
@@ -391,11 +392,17 @@ fn choices(two: &Two<'_>, scale: &str) -> Result<rust_xlsxwriter::DataValidation
         )
     };
     let title = |k: Key| Some(pair(wa.get(k), wb.get(k))).filter(|t| t.chars().count() <= 32);
+    let message =
+        |a: String, b: String| Some(format!("{a}\n{b}")).filter(|m| m.chars().count() <= 255);
     let mut list = DataValidation::new()
         .allow_list_formula(Formula::new(format!("={CHOICES}")))
-        .set_input_message(format!("{}\n{}", input(wa), input(wb)))?
-        .set_error_message(format!("{}\n{}", error(wa), error(wb)))?
         .set_error_style(DataValidationErrorStyle::Stop);
+    if let Some(m) = message(input(wa), input(wb)) {
+        list = list.set_input_message(m)?;
+    }
+    if let Some(m) = message(error(wa), error(wb)) {
+        list = list.set_error_message(m)?;
+    }
     if let Some(t) = title(Key::GapInputTitle) {
         list = list.set_input_title(t)?;
     }

@@ -36,13 +36,14 @@ fn sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
 }
 
 fn core_xml(path: &Path) -> String {
+    part(path, "docProps/core.xml")
+}
+
+fn part(path: &Path, name: &str) -> String {
     let bytes = std::fs::read(path).unwrap();
     let mut zip = xlsx_zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
-    zip.by_name("docProps/core.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
     xml
 }
 
@@ -99,6 +100,16 @@ fn both_makes_one_bilingual_workbook_of_each_kind_welsh_first() {
             assert!(text.contains(&pair(key)), "{name}: {}", pair(key));
         }
     }
+    // The matrix of a one-level role is narrower than its two titles: it
+    // prints wider than the table, so the titles are not cut at the paper's edge.
+    let book = part(&file(dir.path(), MATRIX), "xl/workbook.xml");
+    assert!(
+        book.contains(&format!(
+            "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">'{}'!$A$1:",
+            sheet(Key::BookMatrix)
+        )),
+        "{book}"
+    );
 
     // The appraisal sheet: headers in both, choices in both, and the
     // expected level of every skill is one of the dropdown's choices, so
