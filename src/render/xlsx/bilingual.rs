@@ -19,6 +19,8 @@
 //! A cell cannot say which language it is in (SpreadsheetML has no
 //! per-cell or per-sheet language); the workbook's properties name both.
 
+use anyhow::Result;
+
 use super::cover::Line;
 use super::fit;
 use super::sheet::{Cell, Column, TableSheet};
@@ -277,6 +279,58 @@ fn parts(lines: &[Line]) -> Vec<&[Line]> {
     out
 }
 
+/// One name per level: the pair of its names in each language, unique
+/// among themselves and the fixed sheets' names.
+pub fn level_names(a: &[String], b: &[String], reserved: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (x, y) in a.iter().zip(b) {
+        let base = sheet_name(x, y);
+        let mut name = base.clone();
+        let mut n = 2;
+        let taken = |n: &str, out: &[String]| {
+            let n = n.to_lowercase();
+            n == "history"
+                || reserved.iter().any(|r| r.to_lowercase() == n)
+                || out.iter().any(|o| o.to_lowercase() == n)
+        };
+        while taken(&name, &out) {
+            let suffix = format!(" ({n})");
+            let room = 31 - suffix.len();
+            name = format!("{}{suffix}", super::names::truncate(&base, room));
+            n += 1;
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// Widens the printed area of a sheet whose title (a pair of titles, in
+/// 16 pt bold) is wider than its table, by empty columns of Excel's default
+/// width, so that printing one page wide shrinks the page to hold the whole
+/// title rather than cutting it off at the paper's edge (a title runs on
+/// over the empty cells to its right, but prints only inside the area).
+pub fn whole_title(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    table: &TableSheet,
+    last_row: u32,
+) -> Result<()> {
+    /// Excel's default column width, in characters.
+    const DEFAULT_WIDTH: f64 = 8.43;
+    let title = f64::from(fit::text_width_in(&table.title, fit::Weight::Bold)) * 16.0 / 11.0;
+    let column_pt = |width: f64| (width * 8.0 + 5.0) * 0.75;
+    let mut room: f64 = table.columns.iter().map(|c| column_pt(c.width)).sum();
+    let mut last_col = table.columns.len().saturating_sub(1);
+    if room >= title {
+        return Ok(());
+    }
+    while room < title {
+        last_col += 1;
+        room += column_pt(DEFAULT_WIDTH);
+    }
+    sheet.set_print_area(0, 0, last_row, last_col as u16)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +374,16 @@ mod tests {
             shown,
             ["Ynghylch / About", "Rôl: Peiriannydd", "Role: Engineer"]
         );
+    }
+
+    #[test]
+    fn level_sheet_names_are_pairs_unique_and_short_enough() {
+        let names = level_names(
+            &["Uwch".into(), "Clawr".into()],
+            &["Senior".into(), "Cover".into()],
+            &["Clawr - Cover".into()],
+        );
+        assert_eq!(names, ["Uwch - Senior", "Clawr - Cover (2)"]);
+        assert!(names.iter().all(|n| n.encode_utf16().count() <= 31));
     }
 }

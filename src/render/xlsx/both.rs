@@ -12,12 +12,14 @@ use anyhow::{Context, Result};
 use rust_xlsxwriter::Workbook;
 
 use super::appraisal::{self, level_table, scale_table, AGREED, GAP, SELF, WIDTHS};
-use super::bilingual::{merge_lines, merge_table, pair, sheet_name, split_rows};
+use super::bilingual::{
+    level_names, merge_lines, merge_table, pair, sheet_name, split_rows, whole_title,
+};
 use super::cover;
 use super::gap::{add_gap_shading, gap_formula, CHOICES};
 use super::names::level_sheet_names_in;
 use super::sheet::{Cell, PrintSetup, TableSheet};
-use super::{data, descriptions, fit, matrix, summary, Product};
+use super::{data, descriptions, matrix, summary, Product};
 use crate::model::{Framework, Role};
 use crate::render::Paper;
 use crate::say;
@@ -171,33 +173,6 @@ pub fn role_workbook_bilingual(
     super::finished(bytes, epoch, Some(&two.language()))
 }
 
-/// Widens the printed area of a sheet whose title (a pair of titles, in
-/// 16 pt bold) is wider than its table, by empty columns of Excel's default
-/// width, so that printing one page wide shrinks the page to hold the whole
-/// title rather than cutting it off at the paper's edge (a title runs on
-/// over the empty cells to its right, but prints only inside the area).
-fn whole_title(
-    sheet: &mut rust_xlsxwriter::Worksheet,
-    table: &TableSheet,
-    last_row: u32,
-) -> Result<()> {
-    /// Excel's default column width, in characters.
-    const DEFAULT_WIDTH: f64 = 8.43;
-    let title = f64::from(fit::text_width_in(&table.title, fit::Weight::Bold)) * 16.0 / 11.0;
-    let column_pt = |width: f64| (width * 8.0 + 5.0) * 0.75;
-    let mut room: f64 = table.columns.iter().map(|c| column_pt(c.width)).sum();
-    let mut last_col = table.columns.len().saturating_sub(1);
-    if room >= title {
-        return Ok(());
-    }
-    while room < title {
-        last_col += 1;
-        room += column_pt(DEFAULT_WIDTH);
-    }
-    sheet.set_print_area(0, 0, last_row, last_col as u16)?;
-    Ok(())
-}
-
 /// A continuation row repeating every cell but column `col`.
 fn repeat(col: usize) -> impl Fn(&[Cell], String) -> Vec<Cell> {
     move |row, part| {
@@ -349,31 +324,6 @@ fn gap_formulas(table: &mut TableSheet, words: &Words) {
     debug_assert_eq!(table.columns.len(), WIDTHS.len());
 }
 
-/// One name per level: the pair of its names in each language, unique
-/// among themselves and the fixed sheets' names.
-fn level_names(a: &[String], b: &[String], reserved: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (x, y) in a.iter().zip(b) {
-        let base = sheet_name(x, y);
-        let mut name = base.clone();
-        let mut n = 2;
-        let taken = |n: &str, out: &[String]| {
-            let n = n.to_lowercase();
-            n == "history"
-                || reserved.iter().any(|r| r.to_lowercase() == n)
-                || out.iter().any(|o| o.to_lowercase() == n)
-        };
-        while taken(&name, &out) {
-            let suffix = format!(" ({n})");
-            let room = 31 - suffix.len();
-            name = format!("{}{suffix}", super::names::truncate(&base, room));
-            n += 1;
-        }
-        out.push(name);
-    }
-    out
-}
-
 /// The dropdown of a bilingual appraisal sheet: the Scale sheet's list, its
 /// prompts in both languages (each filled in its own, then paired). Excel
 /// allows a prompt's title 32 characters and its message 255; a pair too
@@ -410,20 +360,4 @@ fn choices(two: &Two<'_>, scale: &str) -> Result<rust_xlsxwriter::DataValidation
         list = list.set_error_title(t)?;
     }
     Ok(list)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn level_sheet_names_are_pairs_unique_and_short_enough() {
-        let names = level_names(
-            &["Uwch".into(), "Clawr".into()],
-            &["Senior".into(), "Cover".into()],
-            &["Clawr - Cover".into()],
-        );
-        assert_eq!(names, ["Uwch - Senior", "Clawr - Cover (2)"]);
-        assert!(names.iter().all(|n| n.encode_utf16().count() <= 31));
-    }
 }
