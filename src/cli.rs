@@ -312,7 +312,8 @@ pub(crate) struct BuildArgs {
     /// (`languages` in the framework file): a language (en, cy) for that language's
     /// edition, or `both` for the bilingual edition (Welsh first). Repeat or
     /// separate with commas. Default: the framework's `editions`, else every
-    /// one. Edition files are named profile-LEVEL.cy.pdf, .en.pdf, .cy-en.pdf.
+    /// one. Edition files are named profile-LEVEL.cy.pdf, .en.pdf, .cy-en.pdf
+    /// (workbooks likewise: ROLE-appraisal.cy-en.xlsx is bilingual).
     #[arg(long = "lang", value_delimiter = ',')]
     pub(crate) lang: Vec<String>,
     /// After building, keep watching the framework files, their logos and the

@@ -28,7 +28,27 @@ pub struct Furniture {
     pub page_of: String,
     /// What a table's row header repeats as on a continuation page: "{text} (continued)".
     pub(crate) continued: String,
+    /// In a bilingual document, the labels given in both languages
+    /// ("Enw / Name"), so renderers can tag their second half's language.
+    pub(crate) paired: Option<Paired>,
 }
+
+/// The labels of a bilingual document printed in both languages, each as
+/// the first language's words, " / ", then the second's: field labels and
+/// choices, column headers, the labels of choice grids. They are plain
+/// strings in the document (a form field's label is also its accessible
+/// name), so the second halves are listed here, and
+/// [`Furniture::label_spans`] cuts a label into runs by language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Paired {
+    /// BCP 47 tag of the second language, e.g. "en-GB".
+    pub(crate) lang: String,
+    /// Every second half, sorted, without repeats.
+    pub(crate) seconds: Vec<String>,
+}
+
+/// What joins the two languages of a paired label.
+pub(crate) const PAIR_JOIN: &str = " / ";
 
 impl Default for Furniture {
     /// English.
@@ -44,6 +64,38 @@ impl Furniture {
         Furniture {
             page_of: words.get(Key::PageOf).to_string(),
             continued: words.get(Key::Continued).to_string(),
+            paired: None,
+        }
+    }
+
+    /// A label as runs of one style: the whole label in the document's
+    /// language, or, for a paired label, the first language's words and
+    /// the join, then the second's in a run of their own with its `lang`.
+    pub(crate) fn label_spans(&self, label: &str, bold: bool) -> Vec<Span> {
+        let style = |text: &str| Span {
+            bold,
+            ..Span::plain(text)
+        };
+        let second = self.paired.as_ref().and_then(|p| {
+            p.seconds
+                .iter()
+                .filter(|s| {
+                    label.len() > s.len() + PAIR_JOIN.len()
+                        && label.ends_with(s.as_str())
+                        && label[..label.len() - s.len()].ends_with(PAIR_JOIN)
+                })
+                .max_by_key(|s| s.len())
+                .map(|s| (s, &p.lang))
+        });
+        match second {
+            Some((s, lang)) => vec![
+                style(&label[..label.len() - s.len()]),
+                Span {
+                    lang: Some(lang.clone()),
+                    ..style(s)
+                },
+            ],
+            None => vec![style(label)],
         }
     }
 }
@@ -157,6 +209,9 @@ pub(crate) struct Span {
     pub(crate) italic: bool,
     /// A URI; becomes a link annotation.
     pub(crate) link: Option<String>,
+    /// Set when the run is in another language than the text around it
+    /// (the English half of "Enw / Name"): tagged as a span of its own.
+    pub(crate) lang: Option<String>,
 }
 
 impl Span {
@@ -167,6 +222,7 @@ impl Span {
             bold: false,
             italic: false,
             link: None,
+            lang: None,
         }
     }
 
@@ -383,4 +439,30 @@ pub struct GridQuestion {
     pub accessible: String,
     /// The [`GridChoice::value`] chosen when pre-filled.
     pub value: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paired_label_is_cut_where_its_second_language_begins() {
+        let mut f = Furniture::default();
+        assert_eq!(
+            f.label_spans("Enw / Name", true),
+            [Span::bold("Enw / Name")]
+        );
+        f.paired = Some(Paired {
+            lang: "en-GB".into(),
+            seconds: vec!["Name".into(), "Review period".into()],
+        });
+        let spans = f.label_spans("Enw / Name", true);
+        assert_eq!(spans[0], Span::bold("Enw / "));
+        assert_eq!(spans[1].text, "Name");
+        assert_eq!(spans[1].lang.as_deref(), Some("en-GB"));
+        assert!(spans[1].bold);
+        // Not a pair: no join before the English words, or nothing before them.
+        assert_eq!(f.label_spans("Name", false).len(), 1);
+        assert_eq!(f.label_spans("Enw Name", false).len(), 1);
+    }
 }

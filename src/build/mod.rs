@@ -55,8 +55,8 @@ pub struct Edition {
     pub(crate) notices: Vec<(String, String)>,
     /// Whether this edition makes the PDFs (profiles, appraisal sheets).
     pub(crate) pdfs: bool,
-    /// Whether it makes the workbooks (one language per workbook: sheet
-    /// names, table headers and the gap formula's words hold one value).
+    /// Whether it makes the workbooks (the bilingual edition's hold both
+    /// languages, [`crate::render::xlsx::role_workbook_bilingual`]).
     pub(crate) workbooks: bool,
     /// Whether people's sheets (`--people`) come from this edition; one
     /// edition per framework file, so each person gets one sheet.

@@ -14,8 +14,8 @@
 //!
 //! A framework in several languages (`languages` in `[framework]`) makes
 //! editions: each file name gets the edition before its extension
-//! (`profile-senior.cy.pdf`, `.en.pdf`, `.cy-en.pdf` for the bilingual one;
-//! workbooks are `.cy.xlsx` and `.en.xlsx` only), all in the same folders.
+//! (`profile-senior.cy.pdf`, `.en.pdf`, `.cy-en.pdf` for the bilingual one,
+//! workbooks likewise), all in the same folders.
 //!
 //! With `--format html` each level's profile is also `<role>/profile-<level>.html`,
 //! each role has `<role>/index.html` and the framework `index.html` (with an edition's suffix too); with

@@ -200,13 +200,23 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| {
+                if let Some(second) = &s.edition.second {
+                    return xlsx::appraisal_workbook_bilingual(
+                        s.framework,
+                        second,
+                        s.role_index,
+                        s.epoch,
+                        s.paper,
+                    )
+                    .map(Made::from);
+                }
                 xlsx::appraisal_workbook_edition(
                     s.framework,
                     s.role_index,
                     s.epoch,
                     &Default::default(),
                     s.paper,
-                    &s.edition.notices,
+                    &book_notices(s),
                 )
                 .map(Made::from)
             },
@@ -217,12 +227,22 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
             make: |s| {
+                if let Some(second) = &s.edition.second {
+                    return xlsx::role_workbook_bilingual(
+                        s.framework,
+                        second,
+                        s.role_index,
+                        s.epoch,
+                        s.paper,
+                    )
+                    .map(Made::from);
+                }
                 xlsx::role_workbook_edition(
                     s.framework,
                     s.role_index,
                     s.epoch,
                     s.paper,
-                    &s.edition.notices,
+                    &book_notices(s),
                 )
                 .map(Made::from)
             },
@@ -243,6 +263,15 @@ fn every_product() -> Vec<Product> {
             personal: false,
         },
     ]
+}
+
+/// The edition's notices of its other languages, worded for a workbook.
+fn book_notices(s: &Subject<'_>) -> Vec<(String, String)> {
+    s.edition
+        .notices
+        .iter()
+        .filter_map(|(lang, _)| compose::bilingual::book_notice(lang))
+        .collect()
 }
 
 /// The level's index of a per-level subject.

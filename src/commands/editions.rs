@@ -68,9 +68,7 @@ pub(crate) fn sources(
         let single = wanted
             .iter()
             .any(|w| w != "both" && primary(w) == primary(&tags[k]));
-        // With only the bilingual edition asked for, each language still
-        // gets its workbooks: a workbook holds one language.
-        if !single && !bilingual {
+        if !single {
             continue;
         }
         let notices = tags
@@ -84,7 +82,7 @@ pub(crate) fn sources(
                 suffix: format!(".{}", primary(&tags[k])),
                 second: None,
                 notices,
-                pdfs: single,
+                pdfs: true,
                 workbooks: true,
                 people: false,
             },
@@ -98,7 +96,7 @@ pub(crate) fn sources(
                 second: Some(Box::new(all[1].clone())),
                 notices: Vec::new(),
                 pdfs: true,
-                workbooks: false,
+                workbooks: true,
                 people: false,
             },
         ));

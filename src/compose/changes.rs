@@ -95,9 +95,9 @@ pub(crate) fn report(
                 let mut inner = Vec::new();
                 inner.extend(list(
                     level
-                        .because
+                        .reasons
                         .iter()
-                        .map(|b| say!(wd, ReportAlso, reason = b))
+                        .map(|b| say!(wd, ReportAlso, reason = b.words(wd)))
                         .collect(),
                 ));
                 if !level.skill_levels.is_empty() {
@@ -331,7 +331,7 @@ fn texts_table(wd: &Words, summary: &str, texts: &[TextChange]) -> Block {
             cells: vec![
                 Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
                     ParaStyle::Body,
-                    vec![Span::bold(t.what.clone())],
+                    vec![Span::bold(t.subject.words(wd))],
                 ))]),
                 side(t, true),
                 side(t, false),

@@ -12,6 +12,8 @@ pub(crate) mod words;
 use serde::Serialize;
 
 use crate::model::{Framework, Text};
+use crate::say;
+use crate::words::{Key, Words};
 use words::{agreement, diff, Run};
 
 /// A removed and an added skill whose descriptors agree at least this much
@@ -52,11 +54,68 @@ pub(crate) struct Rename {
     pub(crate) agreement: f64,
 }
 
+/// What a changed text is, in a form any language's words catalogue can
+/// word (the change report prints it in the framework's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A framework fact, or a role's or level's own text, by its catalogue
+    /// entry ([`Key::DiffName`], [`Key::DiffSummary`]…).
+    Part(Key),
+    /// A skill's description.
+    Description(String),
+    /// A skill's descriptor at a skill level: (skill, skill level).
+    Descriptor(String, String),
+}
+
+impl Subject {
+    /// The subject in the language of `w`: "summary", "Testing at Working".
+    pub(crate) fn words(&self, w: &Words) -> String {
+        match self {
+            Subject::Part(key) => w.get(*key).to_string(),
+            Subject::Description(skill) => say!(w, DiffDescription, skill = skill),
+            Subject::Descriptor(skill, level) => {
+                say!(w, DiffDescriptor, skill = skill, level = level)
+            }
+        }
+    }
+}
+
+/// Why a level's documents change when nothing of its own did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// A framework fact every document prints.
+    Framework(Subject),
+    /// A text of the level's role.
+    Role(Subject),
+    /// A skill the level needs was renamed: (old name, new name).
+    Renamed(String, String),
+}
+
+impl Reason {
+    /// The reason in the language of `w`: "framework name changed".
+    pub(crate) fn words(&self, w: &Words) -> String {
+        match self {
+            Reason::Framework(s) => say!(w, DiffFrameworkChanged, what = s.words(w)),
+            Reason::Role(s) => say!(w, DiffRoleChanged, what = s.words(w)),
+            Reason::Renamed(old, new) => say!(w, DiffSkillRenamed, old = old, new = new),
+        }
+    }
+}
+
+/// The English catalogue, for the words `jobpack diff` prints and writes as JSON.
+fn english() -> &'static Words {
+    static ENGLISH: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(Words::english)
+}
+
 /// One changed text, with its word-level difference.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct TextChange {
-    /// What the text is, e.g. "summary" or "Testing at Working".
+    /// What the text is, in English, e.g. "summary" or "Testing at Working".
     pub(crate) what: String,
+    /// What the text is, for wording in another language.
+    #[serde(skip)]
+    pub(crate) subject: Subject,
     /// The old text, as printed.
     pub(crate) old: String,
     /// The new text, as printed.
@@ -98,8 +157,11 @@ pub(crate) struct LevelChanges {
     /// Descriptors it prints that changed, e.g. "Testing at Working".
     pub(crate) descriptors: Vec<TextChange>,
     /// Why its documents change even with nothing of its own changed
-    /// (a renamed skill, a framework fact, a role text).
+    /// (a renamed skill, a framework fact, a role text), in English.
     pub(crate) because: Vec<String>,
+    /// The same reasons, for wording in another language.
+    #[serde(skip)]
+    pub(crate) reasons: Vec<Reason>,
 }
 
 /// A skill whose skill level changed at a role level.
@@ -146,10 +208,11 @@ pub(crate) fn printed(fw: &Framework, t: &Text, lead: bool) -> String {
     parts.join(" ")
 }
 
-fn text_change(what: String, old: String, new: String) -> Option<TextChange> {
+fn text_change(subject: Subject, old: String, new: String) -> Option<TextChange> {
     (old.split_whitespace().ne(new.split_whitespace())).then(|| TextChange {
+        what: subject.words(english()),
+        subject,
         words: diff(&old, &new),
-        what,
         old,
         new,
     })
@@ -180,29 +243,31 @@ fn match_by<T>(
 pub(crate) fn compare(old: &Framework, new: &Framework) -> Changes {
     let mut c = Changes::default();
     let (mo, mn) = (&old.meta, &new.meta);
+    // Dates in the new framework's language, as its documents print them.
+    let date = |d: Option<crate::model::Date>| d.map(|d| new.words.date(&d)).unwrap_or_default();
     let facts = [
-        ("name", mo.name.clone(), mn.name.clone()),
-        ("publisher", mo.publisher.clone(), mn.publisher.clone()),
+        (Key::DiffName, mo.name.clone(), mn.name.clone()),
         (
-            "version",
+            Key::DiffPublisher,
+            mo.publisher.clone(),
+            mn.publisher.clone(),
+        ),
+        (
+            Key::DiffVersion,
             mo.version.clone().unwrap_or_default(),
             mn.version.clone().unwrap_or_default(),
         ),
+        (Key::DiffPublished, date(mo.published), date(mn.published)),
         (
-            "published",
-            mo.published.map(|d| d.long()).unwrap_or_default(),
-            mn.published.map(|d| d.long()).unwrap_or_default(),
-        ),
-        (
-            "attribution",
+            Key::DiffAttribution,
             mo.attribution.clone().unwrap_or_default(),
             mn.attribution.clone().unwrap_or_default(),
         ),
-        ("scale", scale_names(old), scale_names(new)),
+        (Key::DiffScale, scale_names(old), scale_names(new)),
     ];
     c.framework = facts
         .into_iter()
-        .filter_map(|(what, o, n)| text_change(what.into(), o, n))
+        .filter_map(|(what, o, n)| text_change(Subject::Part(what), o, n))
         .collect();
 
     // Skills: by id or name, then renames among the rest.
@@ -260,7 +325,7 @@ pub(crate) fn compare(old: &Framework, new: &Framework) -> Changes {
                 .unwrap_or_default()
         };
         c.skill_texts.extend(text_change(
-            format!("{}: description", sn.name),
+            Subject::Description(sn.name.clone()),
             desc(old, &so.description),
             desc(new, &sn.description),
         ));
@@ -277,8 +342,11 @@ pub(crate) fn compare(old: &Framework, new: &Framework) -> Changes {
                 .map(|t| printed(new, t, true))
                 .unwrap_or_default();
             if !o.is_empty() && !n.is_empty() {
-                c.skill_texts
-                    .extend(text_change(format!("{} at {}", sn.name, rung.name), o, n));
+                c.skill_texts.extend(text_change(
+                    Subject::Descriptor(sn.name.clone(), rung.name.clone()),
+                    o,
+                    n,
+                ));
             }
         }
     }

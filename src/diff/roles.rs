@@ -1,10 +1,11 @@
 //! Changes inside a role and its levels.
 
 use super::{
-    match_by, printed, text_change, Changes, LevelChanges, RoleChanges, SkillLevelChange,
-    TextChange,
+    english, match_by, printed, text_change, Changes, LevelChanges, Reason, RoleChanges,
+    SkillLevelChange, Subject, TextChange,
 };
 use crate::model::{Framework, Level, Role, Text};
+use crate::words::Key;
 
 pub(super) fn compare_role(
     old: &Framework,
@@ -20,24 +21,28 @@ pub(super) fn compare_role(
             .unwrap_or_default()
     };
     let mut texts: Vec<TextChange> = Vec::new();
-    texts.extend(text_change("name".into(), ro.name.clone(), rn.name.clone()));
     texts.extend(text_change(
-        "family".into(),
+        Subject::Part(Key::DiffName),
+        ro.name.clone(),
+        rn.name.clone(),
+    ));
+    texts.extend(text_change(
+        Subject::Part(Key::DiffFamily),
         ro.family.clone().unwrap_or_default(),
         rn.family.clone().unwrap_or_default(),
     ));
     texts.extend(text_change(
-        "summary".into(),
+        Subject::Part(Key::DiffSummary),
         printed(old, &ro.summary, false),
         printed(new, &rn.summary, false),
     ));
     texts.extend(text_change(
-        "introduction".into(),
+        Subject::Part(Key::DiffIntroduction),
         opt(old, &ro.introduction),
         opt(new, &rn.introduction),
     ));
     texts.extend(text_change(
-        "skills introduction".into(),
+        Subject::Part(Key::DiffSkillsIntro),
         opt(old, &ro.skills_intro),
         opt(new, &rn.skills_intro),
     ));
@@ -52,12 +57,12 @@ pub(super) fn compare_role(
         .collect();
     let reordered = pairs.windows(2).any(|w| w[1].1 < w[0].1);
     // Whatever every document of the framework or the role prints.
-    let mut common: Vec<String> = c
+    let mut common: Vec<Reason> = c
         .framework
         .iter()
-        .map(|t| format!("framework {} changed", t.what))
+        .map(|t| Reason::Framework(t.subject.clone()))
         .collect();
-    common.extend(texts.iter().map(|t| format!("role {} changed", t.what)));
+    common.extend(texts.iter().map(|t| Reason::Role(t.subject.clone())));
     let mut levels = Vec::new();
     for (i, j) in pairs {
         let lc = compare_level(
@@ -95,12 +100,16 @@ fn compare_level(
     ln: &Level,
     skill_map: &[Option<usize>],
     c: &Changes,
-    common: &[String],
+    common: &[Reason],
 ) -> LevelChanges {
     let mut texts: Vec<TextChange> = Vec::new();
-    texts.extend(text_change("name".into(), lo.name.clone(), ln.name.clone()));
     texts.extend(text_change(
-        "summary".into(),
+        Subject::Part(Key::DiffName),
+        lo.name.clone(),
+        ln.name.clone(),
+    ));
+    texts.extend(text_change(
+        Subject::Part(Key::DiffSummary),
         printed(old, &lo.summary, false),
         printed(new, &ln.summary, false),
     ));
@@ -112,7 +121,11 @@ fn compare_level(
         }
         s
     };
-    texts.extend(text_change("responsibilities".into(), resp(lo), resp(ln)));
+    texts.extend(text_change(
+        Subject::Part(Key::DiffResponsibilities),
+        resp(lo),
+        resp(ln),
+    ));
     let outro = |fw: &Framework, l: &Level| {
         l.responsibilities_outro
             .as_ref()
@@ -120,18 +133,18 @@ fn compare_level(
             .unwrap_or_default()
     };
     texts.extend(text_change(
-        "text after the responsibilities".into(),
+        Subject::Part(Key::DiffOutro),
         outro(old, lo),
         outro(new, ln),
     ));
     texts.extend(text_change(
-        "track".into(),
+        Subject::Part(Key::DiffTrack),
         lo.track.clone().unwrap_or_default(),
         ln.track.clone().unwrap_or_default(),
     ));
     let mut skill_levels = Vec::new();
     let mut descriptors = Vec::new();
-    let mut because: Vec<String> = common.to_vec();
+    let mut reasons: Vec<Reason> = common.to_vec();
     for rq in &lo.requirements {
         let mapped = skill_map[rq.skill];
         let now = mapped.and_then(|j| ln.requirements.iter().find(|r| r.skill == j));
@@ -152,16 +165,16 @@ fn compare_level(
                         new: Some(new_rung.clone()),
                     });
                 }
-                let what = format!("{} at {new_rung}", new.skills[rn.skill].name);
+                let what = Subject::Descriptor(new.skills[rn.skill].name.clone(), new_rung);
                 descriptors.extend(text_change(
                     what,
                     printed(old, old.descriptor(rq), true),
                     printed(new, new.descriptor(rn), true),
                 ));
                 if old.skills[rq.skill].name != new.skills[rn.skill].name {
-                    because.push(format!(
-                        "skill {} renamed {}",
-                        old.skills[rq.skill].name, new.skills[rn.skill].name
+                    reasons.push(Reason::Renamed(
+                        old.skills[rq.skill].name.clone(),
+                        new.skills[rn.skill].name.clone(),
                     ));
                 }
             }
@@ -185,6 +198,7 @@ fn compare_level(
         skill_levels,
         texts,
         descriptors,
-        because,
+        because: reasons.iter().map(|r| r.words(english())).collect(),
+        reasons,
     }
 }

@@ -138,6 +138,26 @@ impl Words {
         )
     }
 
+    /// Both catalogues as one, for a bilingual edition: each entry is
+    /// `join(first's words, second's words)`, and the language is both
+    /// tags ("cy, en-GB"). Only for entries printed as they are (a template's
+    /// placeholders would be filled twice over: fill each language's, then join).
+    pub(crate) fn paired(
+        first: &Words,
+        second: &Words,
+        join: impl Fn(&str, &str) -> String,
+    ) -> Words {
+        Words {
+            lang: format!("{}, {}", first.lang, second.lang),
+            text: first
+                .text
+                .iter()
+                .zip(&second.text)
+                .map(|(a, b)| join(a, b))
+                .collect(),
+        }
+    }
+
     /// The BCP 47 tag of the catalogue's language.
     pub fn lang(&self) -> &str {
         &self.lang

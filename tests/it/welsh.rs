@@ -1,6 +1,8 @@
 //! Welsh and bilingual editions (issue 13): the words catalogue, texts in two
 //! languages, editions, /Lang on every passage, the Welsh language requirement.
 
+#[path = "welsh/bilingual_workbooks.rs"]
+mod bilingual_workbooks;
 #[path = "welsh/editions.rs"]
 mod editions;
 #[path = "welsh/labels.rs"]

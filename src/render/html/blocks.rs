@@ -29,6 +29,9 @@ pub(crate) struct Writer {
     in_header_cell: bool,
     /// The accent colour, which tints the scale's shades.
     pub(crate) accent: crate::render::pdf::style::Rgb,
+    /// The document's furniture, for labels given in two languages
+    /// ([`crate::doc::Furniture::label_spans`]).
+    pub(crate) labels: crate::doc::Furniture,
 }
 
 impl Writer {
@@ -106,6 +109,11 @@ impl Writer {
             if let Some(href) = href {
                 let _ = write!(self.out, "<a href=\"{}\">", escape(href));
             }
+            if s.lang.is_some() {
+                self.out.push_str("<span");
+                self.lang(s.lang.as_deref());
+                self.out.push('>');
+            }
             if s.bold {
                 self.out.push_str("<b>");
             }
@@ -118,6 +126,9 @@ impl Writer {
             }
             if s.bold {
                 self.out.push_str("</b>");
+            }
+            if s.lang.is_some() {
+                self.out.push_str("</span>");
             }
             if href.is_some() {
                 self.out.push_str("</a>");
@@ -162,7 +173,10 @@ impl Writer {
         }
         self.out.push_str("<thead>\n<tr>");
         for c in &t.columns {
-            let _ = write!(self.out, "<th scope=\"col\">{}</th>", escape(&c.header));
+            self.out.push_str("<th scope=\"col\">");
+            let spans = self.labels.label_spans(&c.header, false);
+            self.spans(&spans);
+            self.out.push_str("</th>");
         }
         self.out.push_str("</tr>\n</thead>\n<tbody>\n");
         for row in &t.rows {
@@ -239,21 +253,21 @@ impl Writer {
                 escape(summary)
             );
         }
-        let _ = write!(
-            self.out,
-            "<thead>\n<tr><th scope=\"col\">{}</th>",
-            escape(&g.corner)
-        );
+        let corner = self.label(&g.corner);
+        let _ = write!(self.out, "<thead>\n<tr><th scope=\"col\">{corner}</th>");
         for c in &g.choices {
-            let _ = write!(self.out, "<th scope=\"col\">{}", escape(&c.label));
+            let label = self.label(&c.label);
+            let _ = write!(self.out, "<th scope=\"col\">{label}");
             if let Some(note) = &c.note {
-                let _ = write!(self.out, " <span class=\"small\">({})</span>", escape(note));
+                let note = self.label(note);
+                let _ = write!(self.out, " <span class=\"small\">({note})</span>");
             }
             self.out.push_str("</th>");
         }
         self.out.push_str("</tr>\n</thead>\n<tbody>\n");
         for q in &g.questions {
-            let _ = write!(self.out, "<tr><th scope=\"row\">{}</th>", escape(&q.label));
+            let label = self.label(&q.label);
+            let _ = write!(self.out, "<tr><th scope=\"row\">{label}</th>");
             for c in &g.choices {
                 let checked = if q.value.as_deref() == Some(c.value.as_str()) {
                     " checked"
@@ -277,11 +291,20 @@ impl Writer {
         }
     }
 
+    /// A label as HTML: escaped, and a paired label's second language in a
+    /// `span` with its `lang`.
+    fn label(&mut self, text: &str) -> String {
+        let spans = self.labels.label_spans(text, false);
+        let written = std::mem::take(&mut self.out);
+        self.spans(&spans);
+        std::mem::replace(&mut self.out, written)
+    }
+
     fn field(&mut self, f: &Field) {
         self.fields += 1;
         let id = format!("field-{}", self.fields);
         let name = escape(&f.name);
-        let label = escape(&f.label);
+        let label = self.label(&f.label);
         let value = f.value.as_deref().unwrap_or("");
         match &f.kind {
             FieldKind::Text { lines } if *lines > 1 => {
@@ -316,10 +339,11 @@ impl Writer {
                 );
                 for (i, option) in options.iter().enumerate() {
                     let checked = if option == value { " checked" } else { "" };
+                    let shown = self.label(option);
                     let _ = writeln!(
                         self.out,
-                        "<label><input type=\"radio\" id=\"{id}-{i}\" name=\"{name}\" value=\"{o}\"{checked}> {o}</label>",
-                        o = escape(option)
+                        "<label><input type=\"radio\" id=\"{id}-{i}\" name=\"{name}\" value=\"{}\"{checked}> {shown}</label>",
+                        escape(option),
                     );
                 }
                 self.out.push_str("</fieldset>\n");

@@ -104,6 +104,7 @@ pub struct RenderedHtml {
 pub fn render(doc: &Document, opts: &HtmlOptions) -> RenderedHtml {
     let mut body = blocks::Writer::default();
     body.accent = crate::render::pdf::style::accent(opts.accent);
+    body.labels.clone_from(&doc.furniture);
     body.blocks(&doc.blocks);
     let meta = &doc.meta;
     let mut page = String::with_capacity(body.out.len() + 8192);

@@ -234,3 +234,44 @@ fn a_choice_grid_is_a_table_of_labelled_radio_groups() {
     assert!(html.contains("<th scope=\"col\">Working <span class=\"small\">(expected)</span></th>"));
     assert!(html.contains("<tr><th scope=\"row\">Self</th><td><input type=\"radio\" name=\"skill.testing.self\" value=\"working\" aria-label=\"Testing, self-assessment, Working\" checked></td></tr>"));
 }
+
+#[test]
+fn a_run_in_another_language_and_a_paired_header_carry_their_lang() {
+    let mut d = doc(vec![
+        Block::Paragraph(Paragraph::styled(
+            ParaStyle::Body,
+            vec![
+                Span::plain("Enw / "),
+                Span {
+                    lang: Some("en-GB".into()),
+                    ..Span::plain("Name")
+                },
+            ],
+        )),
+        Block::Table(Table {
+            summary: None,
+            columns: vec![Column {
+                header: "Sgil / Skill".into(),
+                weight: 1.0,
+            }],
+            rows: vec![Row {
+                cells: vec![Cell::text("x")],
+            }],
+            row_headers: false,
+        }),
+    ]);
+    d.meta.language = "cy".into();
+    d.furniture.paired = Some(crate::doc::Paired {
+        lang: "en-GB".into(),
+        seconds: vec!["Skill".into()],
+    });
+    let html = String::from_utf8(render(&d, &HtmlOptions::default()).bytes).unwrap();
+    assert!(
+        html.contains("Enw / <span lang=\"en-GB\">Name</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<th scope=\"col\">Sgil / <span lang=\"en-GB\">Skill</span></th>"),
+        "{html}"
+    );
+}

@@ -65,6 +65,9 @@ pub(super) struct Writer {
     pub(super) accent: Option<[u8; 3]>,
     /// Width of the text column in millimetres.
     pub(super) measure: f32,
+    /// The document's furniture, for labels given in two languages
+    /// ([`crate::doc::Furniture::label_spans`]).
+    pub(super) labels: crate::doc::Furniture,
 }
 
 /// `content.xml` for `doc`.
@@ -72,6 +75,7 @@ pub(crate) fn content(doc: &Document, opts: &OdtOptions) -> Content {
     let (width, _) = opts.paper.size_pt();
     let mut w = Writer {
         first: true,
+        labels: doc.furniture.clone(),
         accent: opts.accent,
         measure: width * 25.4 / 72.0
             - super::styles::MARGIN_LEFT_MM
@@ -152,7 +156,8 @@ impl Writer {
                 self.keep = was;
             }
             Block::Field(f) => {
-                let label = Paragraph::styled(ParaStyle::Label, vec![Span::plain(f.label.clone())]);
+                let label =
+                    Paragraph::styled(ParaStyle::Label, self.labels.label_spans(&f.label, false));
                 self.paragraph(&label, None);
                 let lines = match &f.kind {
                     FieldKind::Text { lines } => (*lines).max(1),
@@ -275,7 +280,7 @@ impl Writer {
         self.body.push_str("</text:p>\n");
     }
 
-    fn spans(&mut self, spans: &[Span]) {
+    pub(super) fn spans(&mut self, spans: &[Span]) {
         for s in spans {
             let href = s.link.as_deref().filter(|l| safe_link(l));
             if let Some(href) = href {
@@ -291,6 +296,10 @@ impl Writer {
                 (false, true) => Some("T2"),
                 (false, false) => None,
             };
+            // A run in another language gets a text style of its own with
+            // that language (and the run's weight and slant).
+            let with_lang = s.lang.as_deref().map(|lang| self.span_style(t, lang));
+            let t = with_lang.as_deref().or(t);
             if let Some(t) = t {
                 let _ = write!(self.body, "<text:span text:style-name=\"{t}\">");
             }
@@ -302,6 +311,29 @@ impl Writer {
                 self.body.push_str("</text:a>");
             }
         }
+    }
+
+    /// The name of an automatic text style: `base`'s (T1-T3, or none) in
+    /// language `lang`.
+    fn span_style(&mut self, base: Option<&str>, lang: &str) -> String {
+        let tag: String = lang
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let name = format!("{}L_{tag}", base.unwrap_or("T0"));
+        let weight = match base {
+            Some("T1") => " fo:font-weight=\"bold\"",
+            Some("T2") => " fo:font-style=\"italic\"",
+            Some("T3") => " fo:font-weight=\"bold\" fo:font-style=\"italic\"",
+            _ => "",
+        };
+        self.automatic.entry(name.clone()).or_insert_with(|| {
+            format!(
+                "<style:style style:name=\"{name}\" style:family=\"text\"><style:text-properties{weight}{}/></style:style>",
+                language_attributes(lang)
+            )
+        });
+        name
     }
 
     /// Text as ODF keeps it: ODF collapses runs of spaces, so the second and

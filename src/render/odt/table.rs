@@ -64,7 +64,8 @@ impl Writer {
                 self.body,
                 "<table:table-cell table:style-name=\"CellHead\" office:value-type=\"string\"><text:p text:style-name=\"{style}\">"
             );
-            self.text(&c.header);
+            let spans = self.labels.label_spans(&c.header, false);
+            self.spans(&spans);
             self.body.push_str("</text:p></table:table-cell>");
         }
         self.body

@@ -189,3 +189,26 @@ fn zip_dates_outside_its_range_are_held_at_the_ends() {
     assert_eq!(zip_time(Some(i64::MAX)).year(), 1980);
     assert_eq!(zip_time(Some(5_000_000_000)).year(), 2107);
 }
+
+#[test]
+fn a_run_in_another_language_gets_a_text_style_in_that_language() {
+    let d = doc(vec![Block::Paragraph(Paragraph::styled(
+        ParaStyle::Body,
+        vec![
+            Span::plain("Enw / "),
+            Span {
+                lang: Some("cy".into()),
+                ..Span::bold("Name")
+            },
+        ],
+    ))]);
+    let x = content_of(&d);
+    assert!(
+        x.contains("<text:span text:style-name=\"T1L_cy\">Name</text:span>"),
+        "{x}"
+    );
+    assert!(
+        x.contains("<style:style style:name=\"T1L_cy\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\" fo:language=\"cy\""),
+        "{x}"
+    );
+}

@@ -7,7 +7,7 @@ use super::flow::{Atom, Cmd, ElemId, Item, Run, Tag};
 use super::measure::{baseline, Frame, Measurer};
 use super::style;
 use super::tags::{AnnotKind, StructRole};
-use crate::doc::{Field, FieldKind, ParaStyle, Span};
+use crate::doc::{Field, FieldKind, ParaStyle};
 
 /// Side of a check box or radio circle, relative to the text size.
 const BOX: f32 = 1.05;
@@ -52,7 +52,7 @@ impl Measurer<'_> {
                 let form = self.elems.declare(parent, StructRole::Form);
                 let side = st.size * BOX;
                 let gap = side + 5.0;
-                let spans = [Span::plain(f.label.clone())];
+                let spans = self.labels.label_spans(&f.label, false);
                 // PDF/UA wants a Form element to hold its widget only: the
                 // visible label is a paragraph beside it.
                 let label = self.elems.declare(parent, StructRole::P);
@@ -119,7 +119,7 @@ impl Measurer<'_> {
         let column = LABEL_COLUMN.min(w * 0.4);
         let (h, runs) = self.text_box(f, lines, LINE_PITCH, parent, x + column, w - column);
         let st = style::para(ParaStyle::Label, style::Context::Body);
-        let spans = [Span::bold(f.label.clone())];
+        let spans = self.labels.label_spans(&f.label, true);
         let atoms = self.set_text(&spans, el, x, column - 6.0, st);
         // The label's lines and the box, each centred on the taller of the two.
         let block = atoms.len() as f32 * st.leading;
@@ -201,7 +201,7 @@ impl Measurer<'_> {
         let el = self.elems.declare(parent, StructRole::P);
         let mut st = style::para(ParaStyle::Label, frame.ctx);
         st.space_before *= 0.8;
-        let spans = [Span::bold(f.label.clone())];
+        let spans = self.labels.label_spans(&f.label, true);
         let mut atoms = self.set_text(&spans, el, frame.x, frame.w, st);
         for a in &mut atoms {
             a.keep_with_next = true;
@@ -243,7 +243,7 @@ impl Measurer<'_> {
             // The option's words are a paragraph after its widget (a Form element
             // holds the widget only); long options wrap under it.
             let label = self.elems.declare(parent, StructRole::P);
-            let spans = [Span::plain(option.clone())];
+            let spans = self.labels.label_spans(option, false);
             let avail = (frame.x + frame.w - (x + side + 4.0)).max(st.size * 2.0);
             let mut text = self.set_text(&spans, label, x + side + 4.0, avail, st);
             line.runs.push(Run {

@@ -49,11 +49,14 @@ impl Measurer<'_> {
             leading: 9.5,
             ..st
         };
-        let headers: Vec<Vec<Span>> = std::iter::once(vec![Span::bold(g.corner.clone())])
+        let headers: Vec<Vec<Span>> = std::iter::once(self.labels.label_spans(&g.corner, true))
             .chain(g.choices.iter().map(|c| {
-                let mut spans = vec![Span::bold(c.label.clone())];
+                let mut spans = self.labels.label_spans(&c.label, true);
                 if let Some(note) = &c.note {
-                    spans.push(Span::plain(format!(" ({note})")));
+                    let mut note = self.labels.label_spans(note, false);
+                    note[0].text.insert_str(0, " (");
+                    spans.extend(note);
+                    spans.push(Span::plain(")"));
                 }
                 spans
             }))
@@ -85,7 +88,7 @@ impl Measurer<'_> {
         for q in &g.questions {
             let tr = self.elems.declare(Some(table), StructRole::TR);
             let th = self.elems.declare(Some(tr), StructRole::TH(Scope::Row));
-            let label = [Span::bold(q.label.clone())];
+            let label = self.labels.label_spans(&q.label, true);
             let inner = ws[0] - 2.0 * CELL_PAD_X;
             let atoms = self.set_text(&label, th, xs[0] + CELL_PAD_X, inner, row_st);
             let mut cells = vec![self.grid_cell(th, xs[0], ws[0], atoms, None)];
@@ -236,7 +239,7 @@ impl Measurer<'_> {
             _ => 1,
         };
         let label = self.elems.declare(parent, StructRole::P);
-        let spans = [Span::bold(notes.label.clone())];
+        let spans = self.labels.label_spans(&notes.label, true);
         let st = TextStyle {
             leading: st.leading + 1.0,
             ..st
@@ -270,8 +273,11 @@ impl Measurer<'_> {
 
     /// Column edges and widths: the question column as wide as its widest
     /// label, each choice column as wide as its header, and what is left
-    /// shared out equally; when the headers do not fit on one line, the
-    /// choice columns share the width by their headers' widths (and wrap).
+    /// shared out equally; when the headers do not fit on one line, each
+    /// choice column gets its longest word and the rest is shared by the
+    /// headers' widths (they wrap, between words: "Ymwybyddiaeth /
+    /// Awareness" in a bilingual sheet), the question column giving way
+    /// to its own longest word first if need be.
     fn grid_columns(
         &self,
         g: &ChoiceGrid,
@@ -290,19 +296,51 @@ impl Measurer<'_> {
                 + 2.0 * CELL_PAD_X
                 + 1.0
         };
-        let labels = g
+        // The widest word of some spans, as a column's least width.
+        let word = |spans: &[Span]| -> f32 {
+            spans
+                .iter()
+                .flat_map(|s| s.text.split_whitespace().map(move |w| (s, w)))
+                .map(|(s, w)| {
+                    let face = style::face(s.bold, s.italic);
+                    self.fonts.face(face).width(w, st.size)
+                })
+                .fold(0.0, f32::max)
+                + 2.0 * CELL_PAD_X
+                + 1.0
+        };
+        let question_spans: Vec<Vec<Span>> = g
             .questions
             .iter()
-            .map(|q| width(&[Span::bold(q.label.clone())]))
-            .fold(width(&headers[0]), f32::max)
+            .map(|q| vec![Span::bold(q.label.clone())])
+            .chain(std::iter::once(headers[0].clone()))
+            .collect();
+        let mut labels = question_spans
+            .iter()
+            .map(|s| width(s))
+            .fold(0.0, f32::max)
             .min(frame.w * 0.3);
         let natural: Vec<f32> = headers[1..].iter().map(|h| width(h)).collect();
+        let least: Vec<f32> = headers[1..].iter().map(|h| word(h)).collect();
         let n = natural.len().max(1) as f32;
-        let room = frame.w - labels;
         let total: f32 = natural.iter().sum();
+        let floor: f32 = least.iter().sum();
+        if total > frame.w - labels && floor > frame.w - labels {
+            let fewest = question_spans.iter().map(|s| word(s)).fold(0.0, f32::max);
+            labels = (frame.w - floor).max(fewest).min(labels);
+        }
+        let room = frame.w - labels;
         let ws_choices: Vec<f32> = if total <= room {
             let extra = (room - total) / n;
             natural.iter().map(|w| w + extra).collect()
+        } else if floor <= room {
+            // Each its longest word, the rest by what more each would take.
+            let want = (total - floor).max(1.0);
+            natural
+                .iter()
+                .zip(&least)
+                .map(|(w, l)| l + (room - floor) * (w - l) / want)
+                .collect()
         } else {
             natural.iter().map(|w| room * w / total.max(1.0)).collect()
         };

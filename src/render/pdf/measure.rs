@@ -50,6 +50,9 @@ pub struct Measurer<'a> {
     /// A row header repeated on a continuation page, "{text} (continued)" in
     /// the document's language.
     pub(crate) continued: String,
+    /// The document's furniture, for labels given in two languages
+    /// ([`crate::doc::Furniture::label_spans`]).
+    pub(crate) labels: crate::doc::Furniture,
 }
 
 impl<'a> Measurer<'a> {
@@ -64,6 +67,7 @@ impl<'a> Measurer<'a> {
             figures: Vec::new(),
             missing: BTreeSet::new(),
             continued: crate::doc::Furniture::default().continued,
+            labels: crate::doc::Furniture::default(),
         }
     }
 
@@ -346,16 +350,26 @@ impl<'a> Measurer<'a> {
         w: f32,
         st: TextStyle,
     ) -> Vec<Atom> {
-        let mut links: Vec<(ElemId, String)> = Vec::new();
+        // The inline elements of the text: links (with their URI) and runs
+        // in another language (`Span` with its /Lang, no URI).
+        let mut links: Vec<(ElemId, Option<String>)> = Vec::new();
         // Each span, split into runs a bundled font can draw.
         let mut parts: Vec<(String, super::FaceId, Option<usize>)> = Vec::new();
         for span in spans {
             let face = style::face(span.bold || st.bold, span.italic);
-            let link = span.link.as_ref().map(|uri| {
+            let link = if let Some(uri) = &span.link {
                 let el = self.elems.declare(Some(owner), StructRole::Link);
-                links.push((el, uri.clone()));
-                links.len() - 1
-            });
+                self.elems.0[el].lang.clone_from(&span.lang);
+                links.push((el, Some(uri.clone())));
+                Some(links.len() - 1)
+            } else if let Some(lang) = &span.lang {
+                let el = self.elems.declare(Some(owner), StructRole::Span);
+                self.elems.0[el].lang = Some(lang.clone());
+                links.push((el, None));
+                Some(links.len() - 1)
+            } else {
+                None
+            };
             let mut missing = Vec::new();
             for (text, f) in self.fonts.cover(&span.text, face, &mut missing) {
                 parts.push((text, f, link));
@@ -380,7 +394,8 @@ impl<'a> Measurer<'a> {
             let mut runs: Vec<Run> = Vec::new();
             for frag in line.frags {
                 let (tag, color) = match frag.link {
-                    Some(k) => (Tag::Elem(links[k].0), self.accent),
+                    Some(k) if links[k].1.is_some() => (Tag::Elem(links[k].0), self.accent),
+                    Some(k) => (Tag::Elem(links[k].0), st.color),
                     None => (Tag::Elem(owner), st.color),
                 };
                 let fx = x + frag.x;
@@ -392,8 +407,7 @@ impl<'a> Measurer<'a> {
                     color,
                     text: frag.text.clone(),
                 }];
-                if let Some(k) = frag.link {
-                    let (link_el, uri) = &links[k];
+                if let Some((link_el, Some(uri))) = frag.link.map(|k| &links[k]) {
                     cmds.push(Cmd::Annot {
                         x: fx,
                         y: 0.0,

@@ -168,6 +168,7 @@ pub fn lay_out<'f>(doc: &Document, opts: &PdfOptions, fonts: &'f FontSet) -> Res
     let accent = style::accent(opts.accent);
     let mut m = measure::Measurer::new(fonts, geom, accent);
     m.continued.clone_from(&doc.furniture.continued);
+    m.labels.clone_from(&doc.furniture);
     let mut items = Vec::new();
     let frame = measure::Frame {
         x: geom.left,

@@ -70,7 +70,7 @@ impl Measurer<'_> {
                 let text = t.columns.get(j).map_or("", |c| c.header.as_str());
                 Cell::blocks(vec![Block::Paragraph(Paragraph::styled(
                     ParaStyle::Body,
-                    vec![Span::bold(text)],
+                    self.labels.label_spans(text, true),
                 ))])
             })
             .collect();

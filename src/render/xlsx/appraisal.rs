@@ -40,12 +40,12 @@ const HEADERS: [Key; 8] = [
 pub(crate) fn reserved_sheets(words: &Words) -> Vec<&str> {
     RESERVED_KEYS.iter().map(|k| words.get(*k)).collect()
 }
-const WIDTHS: [f64; 8] = [22.0, 14.0, 40.0, 15.0, 15.0, 15.0, 12.0, 30.0];
+pub(super) const WIDTHS: [f64; 8] = [22.0, 14.0, 40.0, 15.0, 15.0, 15.0, 12.0, 30.0];
 /// Room for three lines of handwriting in each skill's row of a printed form.
 const WRITING_ROW_PT: f64 = 48.0;
 /// Column indexes of the expected level, the first and last dropdown, and the gap.
 pub(super) const EXPECTED: u16 = 1;
-const SELF: u16 = 3;
+pub(super) const SELF: u16 = 3;
 pub(super) const AGREED: u16 = 5;
 pub(super) const GAP: u16 = 6;
 
@@ -155,7 +155,8 @@ pub(crate) fn write(
     )
 }
 
-fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line> {
+/// The cover's lines under its title, linking the level sheets by `sheet_names`.
+pub(super) fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line> {
     let w = &fw.words;
     let text = |key: Key| Line::Text(w.get(key).into());
     // The gap's column header up to its colon: "Gap".
@@ -211,8 +212,26 @@ fn cover_lines(fw: &Framework, role: &Role, sheet_names: &[String]) -> Vec<Line>
 
 /// Writes the Scale sheet; returns the first and last rows of the choices list.
 fn write_scale(fw: &Framework, sheet: &mut Worksheet, print: &PrintSetup) -> Result<(u32, u32)> {
+    sheet.set_name(fw.words.get(Key::BookScale))?;
+    write_scale_table(&scale_table(fw), sheet, print)
+}
+
+/// Writes a Scale sheet's table, protected; returns the first and last rows
+/// of the choices list.
+pub(super) fn write_scale_table(
+    table: &TableSheet,
+    sheet: &mut Worksheet,
+    print: &PrintSetup,
+) -> Result<(u32, u32)> {
+    let placement = table.write(sheet, print)?;
+    sheet.protect_with_options(&protection());
+    Ok((placement.first_data_row, placement.last_row))
+}
+
+/// The Scale sheet's table: "not yet demonstrated", then each skill level
+/// with what it means; column B is the list every dropdown offers.
+pub(super) fn scale_table(fw: &Framework) -> TableSheet {
     let w = &fw.words;
-    sheet.set_name(w.get(Key::BookScale))?;
     let lowest = fw
         .scale
         .first()
@@ -236,7 +255,7 @@ fn write_scale(fw: &Framework, sheet: &mut Worksheet, print: &PrintSetup) -> Res
             ),
         ]
     }));
-    let table = TableSheet {
+    TableSheet {
         title: w.get(Key::BookScaleTitle).into(),
         notes: vec![w.get(Key::BookScaleNote).into()],
         fields: Vec::new(),
@@ -252,10 +271,7 @@ fn write_scale(fw: &Framework, sheet: &mut Worksheet, print: &PrintSetup) -> Res
         banded_rows: true,
         autofilter: false,
         min_row_height: 0.0,
-    };
-    let placement = table.write(sheet, print)?;
-    sheet.protect_with_options(&protection());
-    Ok((placement.first_data_row, placement.last_row))
+    }
 }
 
 fn write_level(
@@ -267,6 +283,28 @@ fn write_level(
     print: &PrintSetup,
     prefill: &Prefill,
 ) -> Result<()> {
+    let table = level_table(fw, role, index, level, prefill, fit::MAX_LINES);
+    let w = &fw.words;
+    let placement = table.or_none(w).write(sheet, print)?;
+    if !level.requirements.is_empty() {
+        let (first, last) = (placement.first_data_row, placement.last_row);
+        sheet.add_data_validation(first, SELF, last, AGREED, &choice_list(w)?)?;
+        add_gap_shading(w, sheet, first, last)?;
+    }
+    sheet.protect_with_options(&protection());
+    Ok(())
+}
+
+/// A level's appraisal table, descriptors cut at `max_lines` lines a row
+/// (a bilingual workbook takes them whole, and cuts the two languages together).
+pub(super) fn level_table(
+    fw: &Framework,
+    role: &Role,
+    index: usize,
+    level: &Level,
+    prefill: &Prefill,
+    max_lines: usize,
+) -> TableSheet {
     let w = &fw.words;
     let fields = vec![
         (w.get(Key::Name).to_string(), prefill.name.clone()),
@@ -309,7 +347,7 @@ fn write_level(
         let answer = |column| Cell::Input(prefill.answer(index, req.skill, column));
         let agreed = prefill.answer(index, req.skill, AssessmentColumn::Agreed);
         let text = super::descriptor_text(fw, req);
-        let mut parts = fit::split_to_fit(&text, WIDTHS[2], fit::MAX_LINES).into_iter();
+        let mut parts = fit::split_to_fit(&text, WIDTHS[2], max_lines).into_iter();
         rows.push(vec![
             Cell::Text(fw.skills[req.skill].name.clone()),
             Cell::Text(fw.scale[req.level].name.clone()),
@@ -332,19 +370,12 @@ fn write_level(
         }
     }
     table.rows = rows;
-    let placement = table.or_none(w).write(sheet, print)?;
-    if !level.requirements.is_empty() {
-        let (first, last) = (placement.first_data_row, placement.last_row);
-        sheet.add_data_validation(first, SELF, last, AGREED, &choice_list(w)?)?;
-        add_gap_shading(w, sheet, first, last)?;
-    }
-    sheet.protect_with_options(&protection());
-    Ok(())
+    table
 }
 
 /// Protection without a password: locked cells stay selectable for reading,
 /// and rows and columns may be resized to fit long evidence.
-fn protection() -> ProtectionOptions {
+pub(super) fn protection() -> ProtectionOptions {
     ProtectionOptions {
         format_rows: true,
         format_columns: true,

@@ -39,10 +39,17 @@ pub(crate) fn matrix_cover(
     print: &PrintSetup,
     notices: &[(String, String)],
 ) -> Result<()> {
+    sheet.set_name(fw.words.get(Key::BookCover))?;
+    let (title, mut lines) = matrix_cover_lines(fw, role);
+    lines.splice(0..0, notice_lines(notices));
+    write(sheet, &title, &lines, print)?;
+    add_logo(fw, sheet)
+}
+
+/// The skills-matrix workbook cover's title and lines.
+pub(crate) fn matrix_cover_lines(fw: &Framework, role: &Role) -> (String, Vec<Line>) {
     let w = &fw.words;
-    sheet.set_name(w.get(Key::BookCover))?;
-    let mut lines = notice_lines(notices);
-    lines.push(Line::Text(say!(w, MatrixCoverIntro, role = role.name)));
+    let mut lines = vec![Line::Text(say!(w, MatrixCoverIntro, role = role.name))];
     lines.extend(about(fw, role));
     lines.extend(introduction_lines(fw, role));
     lines.push(Line::Heading(w.get(Key::BookSheets).into()));
@@ -66,13 +73,7 @@ pub(crate) fn matrix_cover(
     lines.extend(scale_lines(fw));
     lines.extend(levels_lines(fw, role));
     lines.extend(attribution(fw));
-    write(
-        sheet,
-        &say!(w, MatrixCoverTitle, role = role.name),
-        &lines,
-        print,
-    )?;
-    add_logo(fw, sheet)
+    (say!(w, MatrixCoverTitle, role = role.name), lines)
 }
 
 /// The lines saying, each in its own language, that the workbook is also
@@ -229,8 +230,17 @@ pub(crate) fn write(
     print: &PrintSetup,
 ) -> Result<()> {
     sheet.set_column_width(0, COVER_WIDTH)?;
-    sheet.write_string_with_format(0, 0, title, &style::title())?;
-    sheet.set_row_height(0, 24)?;
+    // A title too wide for the column (a bilingual one) wraps, so it never
+    // runs under the logo beside it. Measured at 11 pt in a column narrowed
+    // in proportion to the title's 16 pt.
+    let title_lines = fit::wrapped_lines_in(title, COVER_WIDTH * 11.0 / 16.0, fit::Weight::Bold);
+    if title_lines > 1 {
+        sheet.write_string_with_format(0, 0, title, &style::title().set_text_wrap())?;
+        sheet.set_row_height(0, 24.0 * title_lines as f64)?;
+    } else {
+        sheet.write_string_with_format(0, 0, title, &style::title())?;
+        sheet.set_row_height(0, 24)?;
+    }
     let (text, heading, link) = (style::text(), style::heading(), style::link());
     let mut row = 1u32;
     // Text too long for one row (Excel's rows stop at 409 pt) carries on in

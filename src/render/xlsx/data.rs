@@ -17,6 +17,12 @@ const DESCRIPTOR_WIDTH: f64 = 70.0;
 /// (lowest), as people number them. A descriptor too long for one row (Excel's
 /// rows stop at 409 pt) carries on in the rows below, every other cell repeated.
 pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
+    table_in(fw, role, fit::MAX_LINES)
+}
+
+/// [`table`] with descriptors cut at `max_lines` lines a row (a bilingual
+/// workbook takes them whole, and cuts the two languages together).
+pub(crate) fn table_in(fw: &Framework, role: &Role, max_lines: usize) -> TableSheet {
     let w = &fw.words;
     let widths = [22.0, 24.0, 9.0, 26.0, 14.0, 11.0, DESCRIPTOR_WIDTH];
     let headers = [
@@ -43,7 +49,7 @@ pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
         .flat_map(|(order, level)| {
             level.requirements.iter().flat_map(move |req| {
                 let text = super::descriptor_text(fw, req);
-                fit::split_to_fit(&text, DESCRIPTOR_WIDTH, fit::MAX_LINES)
+                fit::split_to_fit(&text, DESCRIPTOR_WIDTH, max_lines)
                     .into_iter()
                     .map(move |part| {
                         vec![

@@ -18,6 +18,12 @@ const EXPECTED_WIDTH: f64 = 72.0;
 /// descriptor too long for one row (Excel's rows stop at 409 pt) carries on
 /// in the rows below, with the level and skill repeated so filters keep it whole.
 pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
+    table_in(fw, role, fit::MAX_LINES)
+}
+
+/// [`table`] with descriptors cut at `max_lines` lines a row (a bilingual
+/// workbook takes them whole, and cuts the two languages together).
+pub(crate) fn table_in(fw: &Framework, role: &Role, max_lines: usize) -> TableSheet {
     let w = &fw.words;
     let columns = vec![
         Column::text(w.get(Key::Level), 24.0),
@@ -31,7 +37,7 @@ pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
         .flat_map(|level| {
             level.requirements.iter().flat_map(move |req| {
                 let text = super::descriptor_text(fw, req);
-                fit::split_to_fit(&text, EXPECTED_WIDTH, fit::MAX_LINES)
+                fit::split_to_fit(&text, EXPECTED_WIDTH, max_lines)
                     .into_iter()
                     .map(move |part| {
                         vec![

@@ -19,6 +19,8 @@
 //! rust_xlsxwriter stamps every zip entry with the same fixed 1980 date.
 
 mod appraisal;
+mod bilingual;
+mod both;
 mod cover;
 mod data;
 mod descriptions;
@@ -42,6 +44,7 @@ use crate::words::Key;
 pub use appraisal::{
     AssessmentColumn, Prefill, PrefilledAnswer, NOT_YET_DEMONSTRATED, RESERVED_SHEETS,
 };
+pub(crate) use both::{appraisal_workbook_bilingual, role_workbook_bilingual};
 pub use names::level_sheet_names;
 pub use summary::SUMMARY_SHEET;
 
@@ -115,7 +118,7 @@ pub(crate) fn role_workbook_edition(
     let bytes = workbook
         .save_to_buffer()
         .with_context(|| format!("writing the skills-matrix workbook for {}", role.name))?;
-    dated(bytes, epoch)
+    finished(bytes, epoch, Some(&fw.meta.language))
 }
 
 /// Writes the appraisal workbook for `fw.roles[role_index]`: a cover, the
@@ -210,7 +213,7 @@ pub(crate) fn appraisal_workbook_edition(
     let bytes = workbook
         .save_to_buffer()
         .with_context(|| format!("writing the appraisal workbook for {}", role.name))?;
-    dated(bytes, epoch)
+    finished(bytes, epoch, Some(&fw.meta.language))
 }
 
 /// The workbook as written when it has a date; without one, rewritten with
@@ -218,8 +221,16 @@ pub(crate) fn appraisal_workbook_edition(
 /// (rust_xlsxwriter always writes one; an undated framework has none to give,
 /// and both elements are optional). Every other entry is copied as it is.
 pub(crate) fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
+    finished(bytes, epoch, None)
+}
+
+/// [`dated`], and with `language` (BCP 47 tags, "cy, en-GB" for a
+/// bilingual workbook) as the core properties' `dc:language`, which
+/// rust_xlsxwriter does not write. It is the only language mark the format
+/// has: SpreadsheetML gives a sheet or a cell no language of its own.
+fn finished(bytes: Vec<u8>, epoch: Option<i64>, language: Option<&str>) -> Result<Vec<u8>> {
     use std::io::{Read, Write};
-    if epoch.is_some() {
+    if epoch.is_some() && language.is_none() {
         return Ok(bytes);
     }
     let mut archive = xlsx_zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
@@ -238,9 +249,31 @@ pub(crate) fn dated(bytes: Vec<u8>, epoch: Option<i64>) -> Result<Vec<u8>> {
         let name = entry.name()?.to_string();
         drop(entry);
         out.start_file(name, options)?;
-        out.write_all(without_dates(&xml).as_bytes())?;
+        if epoch.is_none() {
+            xml = without_dates(&xml);
+        }
+        if let Some(language) = language {
+            xml = with_language(&xml, language);
+        }
+        out.write_all(xml.as_bytes())?;
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// Core properties `xml` with a `dc:language` element (replacing any).
+fn with_language(xml: &str, language: &str) -> String {
+    let escaped = language
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let element = format!("<dc:language>{escaped}</dc:language>");
+    let mut out = xml.to_string();
+    if let (Some(start), Some(end)) = (out.find("<dc:language>"), out.find("</dc:language>")) {
+        out.replace_range(start..end + "</dc:language>".len(), &element);
+    } else if let Some(at) = out.rfind("</cp:coreProperties>") {
+        out.insert_str(at, &element);
+    }
+    out
 }
 
 /// `xml` without its `dcterms:created` and `dcterms:modified` elements.
@@ -279,8 +312,32 @@ fn new_workbook(
     epoch: Option<i64>,
     product: Product,
 ) -> Result<Workbook> {
+    let (title, subject, keywords) = described(fw, role, product);
+    let properties = framework_properties(fw, epoch, &title, &subject, &keywords.join(", "))?;
+    workbook_with(fw, properties, fw.meta.attribution.as_deref())
+}
+
+/// A new workbook in the house font with `properties`, and the framework's
+/// `attribution` and version after them.
+fn workbook_with(
+    fw: &Framework,
+    mut properties: DocProperties,
+    attribution: Option<&str>,
+) -> Result<Workbook> {
     let mut workbook = Workbook::new();
     style::set_workbook_font(&mut workbook)?;
+    if let Some(attribution) = attribution {
+        properties = properties.set_comment(attribution);
+    }
+    if let Some(version) = &fw.meta.version {
+        properties = properties.set_custom_property("Framework version", version.as_str());
+    }
+    workbook.set_properties(&properties);
+    Ok(workbook)
+}
+
+/// A workbook's title, subject and keywords, in the framework's language.
+fn described(fw: &Framework, role: &Role, product: Product) -> (String, String, Vec<String>) {
     let w = &fw.words;
     let (title, subject, kind) = match product {
         Product::Matrix => (
@@ -301,15 +358,7 @@ fn new_workbook(
     ];
     keywords.extend(role.family.clone());
     keywords.extend(fw.scale.iter().map(|s| s.name.clone()));
-    let mut properties = framework_properties(fw, epoch, &title, &subject, &keywords.join(", "))?;
-    if let Some(attribution) = &fw.meta.attribution {
-        properties = properties.set_comment(attribution);
-    }
-    if let Some(version) = &fw.meta.version {
-        properties = properties.set_custom_property("Framework version", version.as_str());
-    }
-    workbook.set_properties(&properties);
-    Ok(workbook)
+    (title, subject, keywords)
 }
 
 /// The document properties every workbook of a framework carries (title,
@@ -322,6 +371,19 @@ pub(crate) fn framework_properties(
     title: &str,
     subject: &str,
     keywords: &str,
+) -> Result<DocProperties> {
+    properties_in(fw, epoch, title, subject, keywords, &fw.meta.language)
+}
+
+/// [`framework_properties`] for a workbook in `language` (a bilingual one
+/// names both: "cy, en-GB").
+fn properties_in(
+    fw: &Framework,
+    epoch: Option<i64>,
+    title: &str,
+    subject: &str,
+    keywords: &str,
+    language: &str,
 ) -> Result<DocProperties> {
     // An undated workbook is written with a fixed date, taken out afterwards
     // (see `dated`), so the clock never reaches the file.
@@ -341,7 +403,7 @@ pub(crate) fn framework_properties(
         .set_category(&fw.meta.name)
         .set_keywords(keywords)
         .set_creation_datetime(&created)
-        .set_custom_property("Language", fw.meta.language.as_str()))
+        .set_custom_property("Language", language))
 }
 
 fn print_setup(fw: &Framework, role: &Role, paper: Paper) -> sheet::PrintSetup {
@@ -387,5 +449,16 @@ mod tests {
             without_dates(xml),
             "<cp:coreProperties><dc:title>T</dc:title></cp:coreProperties>"
         );
+    }
+
+    #[test]
+    fn core_properties_name_the_languages() {
+        let xml = "<cp:coreProperties><dc:title>T</dc:title></cp:coreProperties>";
+        let once = with_language(xml, "cy, en-GB");
+        assert_eq!(
+            once,
+            "<cp:coreProperties><dc:title>T</dc:title><dc:language>cy, en-GB</dc:language></cp:coreProperties>"
+        );
+        assert_eq!(with_language(&once, "cy"), with_language(xml, "cy"));
     }
 }

@@ -115,7 +115,7 @@ fn without_role_name(level: &str, role: &str) -> String {
 /// At most `max` UTF-16 units, cut after a whole word where there is one to
 /// cut after (else between characters), without trailing spaces, quotes or
 /// joining punctuation ("Principal developer", not "Principal developer - managemen").
-fn truncate(name: &str, max: usize) -> String {
+pub(super) fn truncate(name: &str, max: usize) -> String {
     let tidy = |s: &str| {
         s.trim_end_matches(|c: char| {
             c.is_whitespace()

@@ -96,7 +96,34 @@ impl PrintSetup {
 /// they fit in `budget` characters and never print over each other, with
 /// `&` escaped for Excel's header codes. The left part (the role, the more
 /// specific) keeps up to two thirds of the budget; the right gives way first.
+///
+/// Parts of several lines (a bilingual workbook's: Welsh, then English) are
+/// fitted line by line, in a smaller size so two lines keep to the header's room.
 fn header_parts(left: &str, right: &str, budget: usize) -> (String, String) {
+    if left.contains('\n') || right.contains('\n') {
+        let (ls, rs): (Vec<&str>, Vec<&str>) = (left.lines().collect(), right.lines().collect());
+        let lines = ls.len().max(rs.len());
+        // 9 pt instead of 11: each line holds a little more.
+        let budget = budget * 11 / 9;
+        let parts: Vec<(String, String)> = (0..lines)
+            .map(|i| {
+                line_parts(
+                    ls.get(i).copied().unwrap_or(""),
+                    rs.get(i).copied().unwrap_or(""),
+                    budget,
+                )
+            })
+            .collect();
+        let join = |side: &dyn Fn(&(String, String)) -> &String| {
+            let text: Vec<&str> = parts.iter().map(|p| side(p).as_str()).collect();
+            format!("&9{}", text.join("\n"))
+        };
+        return (join(&|p| &p.0), join(&|p| &p.1));
+    }
+    line_parts(left, right, budget)
+}
+
+fn line_parts(left: &str, right: &str, budget: usize) -> (String, String) {
     let (l, r) = (left.chars().count(), right.chars().count());
     let left_max = budget.saturating_sub(r).max(budget * 2 / 3);
     let left_len = l.min(left_max);
@@ -124,6 +151,16 @@ mod tests {
     fn header_parts_escape_ampersands_and_keep_short_text_whole() {
         let (l, r) = header_parts("Data & analysis", "Framework", 90);
         assert_eq!((l.as_str(), r.as_str()), ("Data && analysis", "Framework"));
+    }
+
+    #[test]
+    fn a_header_of_two_languages_keeps_each_on_its_own_line() {
+        let (l, r) = header_parts("Rôl\nRole & co", "Fframwaith\nFramework", 90);
+        assert_eq!(l, "&9Rôl\nRole && co");
+        assert_eq!(r, "&9Fframwaith\nFramework");
+        let long = "f".repeat(150);
+        let (_, r) = header_parts("Rôl\nRole", &format!("{long}\n{long}"), 90);
+        assert!(r.lines().all(|line| line.ends_with('…')), "{r}");
     }
 
     #[test]

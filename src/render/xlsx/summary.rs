@@ -31,9 +31,36 @@ pub(crate) fn write(
     prefill: &Prefill,
     protection: &rust_xlsxwriter::ProtectionOptions,
 ) -> Result<()> {
+    sheet.set_name(fw.words.get(Key::BookSummary))?;
+    write_table(&table(fw, role, prefill), sheet, print, protection)
+}
+
+/// Writes a Summary sheet's table, each part's answer cell given its room.
+pub(super) fn write_table(
+    table: &TableSheet,
+    sheet: &mut Worksheet,
+    print: &PrintSetup,
+    protection: &rust_xlsxwriter::ProtectionOptions,
+) -> Result<()> {
+    let placement = table.write(sheet, print)?;
+    for (i, (_, height)) in PARTS.iter().enumerate() {
+        // A part's label may wrap to more lines than its room (in two languages).
+        let at = placement.first_data_row + i as u32;
+        let label = match table.rows.get(i).and_then(|r| r.first()) {
+            Some(Cell::Text(t)) => t.as_str(),
+            _ => "",
+        };
+        let needed = super::style::row_height_for([(label, table.columns[0].width)]);
+        sheet.set_row_height(at, height.max(needed))?;
+    }
+    sheet.protect_with_options(protection);
+    Ok(())
+}
+
+/// The Summary sheet's table.
+pub(super) fn table(fw: &Framework, role: &Role, prefill: &Prefill) -> TableSheet {
     let w = &fw.words;
-    sheet.set_name(w.get(Key::BookSummary))?;
-    let table = TableSheet {
+    TableSheet {
         title: say!(w, SummaryTitle, role = role.name),
         notes: vec![w.get(Key::SummaryNote).into()],
         fields: vec![
@@ -56,11 +83,5 @@ pub(crate) fn write(
         banded_rows: false,
         autofilter: false,
         min_row_height: 0.0,
-    };
-    let placement = table.write(sheet, print)?;
-    for (i, (_, height)) in PARTS.iter().enumerate() {
-        sheet.set_row_height(placement.first_data_row + i as u32, *height)?;
     }
-    sheet.protect_with_options(protection);
-    Ok(())
 }

@@ -102,7 +102,7 @@ fn load(lang: usize) -> jobpack::model::Framework {
 }
 
 #[test]
-fn editions_are_named_by_language_and_both_is_pdfs_in_both_languages() {
+fn editions_are_named_by_language_and_both_is_one_bilingual_edition() {
     let dir = tempfile::tempdir().unwrap();
     build(dir.path(), "both");
     let mut names: Vec<String> =
@@ -114,10 +114,8 @@ fn editions_are_named_by_language_and_both_is_pdfs_in_both_languages() {
     assert_eq!(
         names,
         [
-            "application-operations-engineer-appraisal.cy.xlsx",
-            "application-operations-engineer-appraisal.en.xlsx",
-            "application-operations-engineer-skills-matrix.cy.xlsx",
-            "application-operations-engineer-skills-matrix.en.xlsx",
+            "application-operations-engineer-appraisal.cy-en.xlsx",
+            "application-operations-engineer-skills-matrix.cy-en.xlsx",
             "appraisal-senior.cy-en.pdf",
             "profile-senior.cy-en.pdf",
         ]
@@ -245,4 +243,72 @@ fn the_bilingual_form_has_each_field_once_labelled_in_both_languages() {
         .furniture
         .page_of
         .starts_with("Tudalen {page} o {pages} / Page"));
+}
+
+/// How many widget annotations (form fields' boxes and buttons) a PDF has.
+fn widgets(bytes: &[u8]) -> usize {
+    let lo = lopdf::Document::load_mem(bytes).expect("parses");
+    lo.objects
+        .values()
+        .filter(|o| {
+            o.as_dict()
+                .ok()
+                .and_then(|d| d.get(b"Subtype").ok())
+                .and_then(|s| s.as_name().ok())
+                == Some(b"Widget".as_slice())
+        })
+        .count()
+}
+
+#[test]
+fn the_bilingual_sheet_has_each_button_once_and_tags_the_english_half_of_its_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    build(dir.path(), "cy,both");
+    let welsh = std::fs::read(file(dir.path(), "appraisal-senior.cy.pdf")).unwrap();
+    let path = file(dir.path(), "appraisal-senior.cy-en.pdf");
+    let bytes = std::fs::read(&path).unwrap();
+    // The skills' grids once each, labelled in both languages, not once per language.
+    assert_eq!(widgets(&bytes), widgets(&welsh));
+    // Every paired label's English half is a Span of its own, in English,
+    // inside the label's paragraph or header cell.
+    let spans: Vec<String> = elements(&bytes)
+        .into_iter()
+        .filter(|(s, _, _)| s == "Span")
+        .map(|(_, lang, _)| lang)
+        .collect();
+    assert!(spans.len() > 20, "{}", spans.len());
+    assert!(spans.iter().all(|l| l == "en-GB"), "{spans:?}");
+    // And what they hold is the English words (poppler reads the tree).
+    let Ok(out) = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(&path)
+        .output()
+    else {
+        assert!(std::env::var_os("CI").is_none(), "pdfinfo is not installed");
+        return;
+    };
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = tree.lines().map(str::trim).collect();
+    let held: Vec<&str> = lines
+        .windows(2)
+        .filter(|w| w[0].starts_with("Span"))
+        .map(|w| w[1].trim_matches('"'))
+        .collect();
+    assert_eq!(held.len(), spans.len(), "{tree}");
+    for english in [
+        "Name",
+        "Reviewer",
+        "Assessed by",
+        "Self",
+        "Agreed",
+        "Awareness",
+    ] {
+        assert!(held.contains(&english), "{english:?} in {held:?}");
+    }
+    for welsh in ["Enw", "Adolygydd", "Hunan", "Ymwybyddiaeth"] {
+        assert!(
+            !held.iter().any(|h| h.contains(welsh)),
+            "{welsh:?} in {held:?}"
+        );
+    }
 }

@@ -20,10 +20,10 @@ fn cover(path: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
-/// The catalogue's "also available" sentence in `lang`.
+/// The catalogue's "this workbook is also available" sentence in `lang`.
 fn notice(lang: &str) -> String {
     let (words, _) = Words::for_language(lang, &BTreeMap::new());
-    words.get(Key::Available).to_string()
+    words.get(Key::AvailableBook).to_string()
 }
 
 #[test]
