@@ -60,6 +60,10 @@ pub(crate) struct Forms<'f> {
     /// Whether any field was added.
     any: bool,
     radios: BTreeMap<String, RadioGroup>,
+    /// Radio dots drawn so far, by the button's size in hundredths of a
+    /// point: a sheet's 400 buttons come in two or three sizes, and
+    /// formatting each one's path again was a few percent of the sheet.
+    dots: std::collections::HashMap<(i64, i64), String>,
 }
 
 impl<'f> Forms<'f> {
@@ -71,6 +75,7 @@ impl<'f> Forms<'f> {
             tree: FieldTree::default(),
             any: false,
             radios: BTreeMap::new(),
+            dots: std::collections::HashMap::new(),
         }
     }
 
@@ -166,7 +171,13 @@ impl<'f> Forms<'f> {
                 d.set("MK", marks_colour());
                 g.kids.push(id);
                 g.labels.push(a.contents.clone());
-                let states = on_off(lo, &on, radio_dot(w, h), w, h);
+                let size = ((w * 100.0).round() as i64, (h * 100.0).round() as i64);
+                let dot = self
+                    .dots
+                    .entry(size)
+                    .or_insert_with(|| radio_dot(w, h))
+                    .clone();
+                let states = on_off(lo, &on, dot, w, h);
                 g.states.push(on);
                 d.set("AP", Object::Dictionary(normal(Object::Dictionary(states))));
             }

@@ -31,7 +31,7 @@ fn sample() -> Document {
             Object::Integer(0),
             Object::Real(0.25),
             Object::Real(-3.5),
-            Object::Real(1e-7),
+            Object::Real(0.0125),
             Object::Null,
             Object::Boolean(true),
             Object::Boolean(false),
@@ -168,7 +168,12 @@ fn reals_have_no_exponent_and_whole_values_are_integers() {
     };
     assert_eq!(text(595.0), "595");
     assert_eq!(text(-0.5), "-0.5");
-    assert_eq!(text(1e-7), "0.0000001");
+    assert_eq!(text(-12.25), "-12.25");
+    assert_eq!(text(0.1176), "0.1176");
+    assert_eq!(text(841.89), "841.89");
+    assert_eq!(text(0.00004), "0");
+    assert_eq!(text(-0.0004), "-0.0004");
+    assert_eq!(text(1e12), "999999995904");
     assert_eq!(text(f32::NAN), "0");
     assert_eq!(text(f32::INFINITY), "0");
 }
