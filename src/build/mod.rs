@@ -9,6 +9,7 @@
 
 pub mod plan;
 pub mod products;
+mod reuse;
 mod run;
 pub mod site;
 
@@ -16,7 +17,8 @@ use std::path::PathBuf;
 
 pub use plan::{plan, Job, Plan};
 pub use products::{catalogue, catalogue_for, Made, Per, Product, Shared, Subject};
-pub use run::{execute, Outcome};
+pub use reuse::{Earlier, Inputs, Recipe};
+pub use run::{execute, execute_reusing, Outcome};
 
 use crate::cli::{Paper, ProductKind};
 use crate::load::Diagnostic;
@@ -123,6 +125,11 @@ pub struct Settings {
 pub struct Written {
     /// True when the file already held these bytes and was left alone.
     pub unchanged: bool,
+    /// True when it was left alone without being made again: nothing it is
+    /// made from had changed since the run that wrote it (then `unchanged` too).
+    pub reused: bool,
+    /// What it is made from ([`FileEntry::input_sha256`]).
+    pub input_sha256: Option<String>,
     /// The file's size.
     pub bytes: u64,
     /// Lower-case hex.
@@ -168,6 +175,7 @@ pub fn manifest(
             path: job.path.to_string(),
             bytes: None,
             sha256: None,
+            input_sha256: None,
         };
         match results.map(|r| &r[i]) {
             None => manifest.files.push(entry),
@@ -180,6 +188,7 @@ pub fn manifest(
                 );
                 entry.bytes = Some(written.bytes);
                 entry.sha256 = Some(written.sha256.clone());
+                entry.input_sha256 = written.input_sha256.clone();
                 manifest.files.push(entry);
             }
             Some(Err(message)) => manifest
@@ -246,6 +255,7 @@ pub fn pack(
                     path: job.path.to_string(),
                     bytes: None,
                     sha256: None,
+                    input_sha256: None,
                 }
             })
             .collect(),

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use anyhow::{anyhow, Result};
 
-use super::{Job, Plan};
+use super::{Job, Plan, Recipe};
 use crate::cli::{Format, Paper, ProductKind};
 use crate::compose;
 use crate::model::{Framework, Level, Role};
@@ -104,8 +104,9 @@ pub struct Product {
     /// The file name from the role's and (for per-level products) the level's
     /// slug. Must be slugs joined with fixed words and an extension.
     pub file_name: fn(role: &str, level: &str) -> String,
-    /// Makes the file. Must be deterministic: same subject, same bytes.
-    pub make: fn(&Subject<'_>) -> Result<Made>,
+    /// Composes the file's document and says how its bytes are made from
+    /// it ([`Recipe`]). Must be deterministic: same subject, same bytes.
+    pub make: for<'a> fn(&Subject<'a>) -> Result<Recipe<'a>>,
     /// Whether `make` accepts a [`Subject::person`] (personalised sheets).
     pub personal: bool,
 }
@@ -170,15 +171,18 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| {
-                xlsx::appraisal_workbook_edition(
-                    s.framework,
-                    s.role_index,
-                    s.epoch,
-                    &Default::default(),
-                    s.paper,
-                    &s.edition.notices,
-                )
-                .map(Made::from)
+                let (fw, epoch, paper, notices) = workbook_inputs(s)?;
+                Ok(Recipe::inputs(&[&fw, &epoch, &paper, &notices]).made_by(move || {
+                    xlsx::appraisal_workbook_edition(
+                        &fw,
+                        0,
+                        epoch,
+                        &Default::default(),
+                        paper,
+                        notices,
+                    )
+                    .map(Made::from)
+                }))
             },
             personal: false,
         },
@@ -187,14 +191,10 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
             make: |s| {
-                xlsx::role_workbook_edition(
-                    s.framework,
-                    s.role_index,
-                    s.epoch,
-                    s.paper,
-                    &s.edition.notices,
-                )
-                .map(Made::from)
+                let (fw, epoch, paper, notices) = workbook_inputs(s)?;
+                Ok(Recipe::inputs(&[&fw, &epoch, &paper, &notices]).made_by(move || {
+                    xlsx::role_workbook_edition(&fw, 0, epoch, paper, notices).map(Made::from)
+                }))
             },
             personal: false,
         },
@@ -234,15 +234,41 @@ fn edition_doc(
     })
 }
 
-fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
+/// What a role's workbook is made from: the framework cut down to that
+/// one role (a workbook reads no other, so a change to another role leaves
+/// it alone), the date, the paper and the edition's notices.
+#[allow(clippy::type_complexity)]
+fn workbook_inputs<'a>(
+    s: &Subject<'a>,
+) -> Result<(Framework, Option<i64>, Paper, &'a [(String, String)])> {
+    let fw = s.framework;
+    let role = fw
+        .roles
+        .get(s.role_index)
+        .ok_or_else(|| anyhow!("internal error: no role number {}", s.role_index))?;
+    let one_role = Framework {
+        meta: fw.meta.clone(),
+        scale: fw.scale.clone(),
+        skills: fw.skills.clone(),
+        roles: vec![role.clone()],
+        branding: fw.branding.clone(),
+        words: fw.words.clone(),
+    };
+    Ok((one_role, s.epoch, s.paper, &s.edition.notices))
+}
+
+fn render_pdf<'a>(s: &Subject<'a>, doc: crate::doc::Document) -> Recipe<'a> {
     let options = PdfOptions {
         paper: s.paper,
         accent: s.framework.branding.accent,
     };
-    let pdf = pdf::render(doc, &options, s.shared.fonts()?)?;
-    Ok(Made {
-        bytes: pdf.bytes,
-        warnings: pdf.warnings,
+    let shared = s.shared;
+    Recipe::inputs(&[&doc, &options]).made_by(move || {
+        let pdf = pdf::render(&doc, &options, shared.fonts()?)?;
+        Ok(Made {
+            bytes: pdf.bytes,
+            warnings: pdf.warnings,
+        })
     })
 }
 
@@ -255,25 +281,27 @@ pub fn profile_doc(s: &Subject<'_>) -> Result<crate::doc::Document> {
     })
 }
 
-fn make_profile(s: &Subject<'_>) -> Result<Made> {
-    render_pdf(s, &profile_doc(s)?)
+fn make_profile<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
+    Ok(render_pdf(s, profile_doc(s)?))
 }
 
-fn make_odt_profile(s: &Subject<'_>) -> Result<Made> {
+fn make_odt_profile<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     let doc = profile_doc(s)?;
     let options = crate::render::odt::OdtOptions {
         paper: s.paper,
         accent: s.framework.branding.accent,
     };
-    let odt = crate::render::odt::render(&doc, &options)?;
-    Ok(Made {
-        bytes: odt.bytes,
-        warnings: odt.warnings,
-    })
+    Ok(Recipe::inputs(&[&doc, &options]).made_by(move || {
+        let odt = crate::render::odt::render(&doc, &options)?;
+        Ok(Made {
+            bytes: odt.bytes,
+            warnings: odt.warnings,
+        })
+    }))
 }
 
 /// The appraisal sheet of a level, pre-filled when the subject is a person.
-fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
+fn make_appraisal<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     let person = s.person.map(|p| compose::appraisal::Person {
         name: p.name.clone(),
         reviewer: p.reviewer.clone(),
@@ -283,5 +311,5 @@ fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
     let doc = edition_doc(s, |fw| {
         compose::appraisal::appraisal(fw, s.role_index, level, person.as_ref(), s.epoch)
     })?;
-    render_pdf(s, &doc)
+    Ok(render_pdf(s, doc))
 }

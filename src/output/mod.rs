@@ -4,6 +4,7 @@
 //! path is a [`SafePath`], built from [`slug`]s, and written by [`OutDir`].
 
 mod atomic;
+pub mod earlier;
 pub mod leftovers;
 pub mod manifest;
 mod slug;
