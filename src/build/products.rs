@@ -172,17 +172,19 @@ fn every_product() -> Vec<Product> {
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| {
                 let (fw, epoch, paper, notices) = workbook_inputs(s)?;
-                Ok(Recipe::inputs(&[&fw, &epoch, &paper, &notices]).made_by(move || {
-                    xlsx::appraisal_workbook_edition(
-                        &fw,
-                        0,
-                        epoch,
-                        &Default::default(),
-                        paper,
-                        notices,
-                    )
-                    .map(Made::from)
-                }))
+                Ok(
+                    Recipe::inputs(&[&fw, &epoch, &paper, &notices]).made_by(move || {
+                        xlsx::appraisal_workbook_edition(
+                            &fw,
+                            0,
+                            epoch,
+                            &Default::default(),
+                            paper,
+                            notices,
+                        )
+                        .map(Made::from)
+                    }),
+                )
             },
             personal: false,
         },
@@ -192,9 +194,11 @@ fn every_product() -> Vec<Product> {
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
             make: |s| {
                 let (fw, epoch, paper, notices) = workbook_inputs(s)?;
-                Ok(Recipe::inputs(&[&fw, &epoch, &paper, &notices]).made_by(move || {
-                    xlsx::role_workbook_edition(&fw, 0, epoch, paper, notices).map(Made::from)
-                }))
+                Ok(
+                    Recipe::inputs(&[&fw, &epoch, &paper, &notices]).made_by(move || {
+                        xlsx::role_workbook_edition(&fw, 0, epoch, paper, notices).map(Made::from)
+                    }),
+                )
             },
             personal: false,
         },
