@@ -7,6 +7,13 @@
 //! small bounded queue (which also bounds the memory held by documents in
 //! flight), and results are stored by plan index, so order never depends on
 //! timing.
+//!
+//! A writer writes each document under a temporary name at once (so memory
+//! holds no more than before), and every [`BATCH`] files the batch is
+//! flushed together and renamed into place ([`OutDir::commit`]), the rest at
+//! the end. Not all at the end: an interrupted run keeps what it finished,
+//! and files appear as the run goes. A file counts as finished (for the
+//! progress bar and an interruption's manifest) once it has its name.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{sync_channel, SendError};
@@ -27,11 +34,17 @@ pub struct Outcome {
     /// a crash now might lose some of their names.
     pub flush_error: Option<String>,
 }
-use crate::output::{Change, OutDir};
+use crate::output::{OutDir, Staged};
 use crate::people::PeopleFile;
 
 /// Writer threads: they mostly wait for the disk, so a few more than cores is cheap.
 const WRITERS: usize = 4;
+
+/// How many written files are flushed to disk and given their names at
+/// once. Flushing a batch costs the disk far less than flushing each file
+/// (see [`OutDir::commit`]); small enough that the files appear steadily and
+/// an interruption throws away little finished work.
+const BATCH: usize = 32;
 
 /// Makes and writes every job of `plan` on the current rayon pool, calling
 /// `progress` with each job's index and result as it finishes. One result per job, in plan order; a failed job
@@ -116,6 +129,35 @@ impl Run<'_> {
         type Queued = (usize, Made, Option<String>);
         let (queue, made) = sync_channel::<Queued>(2 * WRITERS);
         let made = Mutex::new(made);
+        let staged: Mutex<Vec<(usize, Written, Staged)>> = Mutex::new(Vec::new());
+        let commit = |batch: Vec<(usize, Written, Staged)>| {
+            let (done, files): (Vec<_>, Vec<_>) =
+                batch.into_iter().map(|(i, w, s)| ((i, w), s)).unzip();
+            for ((i, written), result) in done.into_iter().zip(out.commit(files)) {
+                record(i, result.map(|()| written).map_err(|e| format!("{e:#}")));
+            }
+        };
+        let write = |i: usize, document: Made, input: Option<String>| match stage(
+            &plan.jobs[i],
+            document,
+            input,
+            out,
+        ) {
+            Ok((written, None)) => record(i, Ok(written)),
+            Ok((written, Some(file))) => {
+                let full = {
+                    let mut staged = staged.lock().unwrap_or_else(|e| e.into_inner());
+                    staged.push((i, written, file));
+                    if staged.len() >= BATCH {
+                        std::mem::take(&mut *staged)
+                    } else {
+                        Vec::new()
+                    }
+                };
+                commit(full);
+            }
+            Err(message) => record(i, Err(message)),
+        };
         std::thread::scope(|scope| {
             for _ in 0..WRITERS {
                 scope.spawn(|| loop {
@@ -124,7 +166,7 @@ impl Run<'_> {
                     let Ok((i, document, input)) = next else {
                         break;
                     };
-                    record(i, write(&plan.jobs[i], document, input, out));
+                    write(i, document, input);
                 });
             }
             plan.jobs
@@ -136,13 +178,16 @@ impl Run<'_> {
                         if let Err(SendError((i, document, input))) =
                             queue.send((i, document, input))
                         {
-                            record(i, write(&plan.jobs[i], document, input, out));
+                            write(i, document, input);
                         }
                     }
                     Ok(Step::Reused(written)) => record(i, Ok(written)),
                     Err(message) => record(i, Err(message)),
                 });
         });
+        commit(std::mem::take(
+            &mut *staged.lock().unwrap_or_else(|e| e.into_inner()),
+        ));
         let results = results
             .into_inner()
             .unwrap_or_else(|e| e.into_inner())
@@ -197,16 +242,24 @@ impl Run<'_> {
     }
 }
 
-fn write(job: &Job, made: Made, input: Option<String>, out: &OutDir) -> Result<Written, String> {
-    let change = out
-        .write(&job.path, &made.bytes)
+/// Writes the document under a temporary name (`None` when the file already
+/// holds these bytes), with what the manifest will say of it.
+fn stage(
+    job: &Job,
+    made: Made,
+    input: Option<String>,
+    out: &OutDir,
+) -> Result<(Written, Option<Staged>), String> {
+    let staged = out
+        .stage(&job.path, &made.bytes)
         .map_err(|err| format!("{err:#}"))?;
-    Ok(Written {
-        unchanged: change == Change::Unchanged,
+    let written = Written {
+        unchanged: staged.is_none(),
         reused: false,
         input_sha256: input,
         bytes: made.bytes.len() as u64,
         sha256: crate::output::sha256_hex(&made.bytes),
         warnings: made.warnings,
-    })
+    };
+    Ok((written, staged))
 }

@@ -8,6 +8,7 @@ pub mod earlier;
 pub mod leftovers;
 pub mod manifest;
 mod slug;
+mod staged;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 pub use atomic::{abandon_unfinished, create_new, write_file, Change, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
 pub use slug::{is_safe_component, slug, MAX_SLUG};
+pub use staged::Staged;
 
 /// The folder people's sheets (`--people`) go into, inside the framework's
 /// folder, beside one folder per role id (so no role may have this id).
