@@ -59,17 +59,10 @@ pub fn execute(
     out: &OutDir,
     progress: &(dyn Fn(usize, &Result<Written, String>) + Sync),
 ) -> Outcome {
-    let earlier = Earlier::default();
-    let run = Run {
-        plan,
-        sources,
-        people,
-        products,
-        settings,
-        out,
-        earlier: &earlier,
-    };
-    run.execute(progress)
+    let nothing = Earlier::default();
+    execute_reusing(
+        plan, sources, people, products, settings, out, &nothing, progress,
+    )
 }
 
 /// [`execute`], leaving alone without making them again the files that
