@@ -305,3 +305,29 @@ fn a_file_recorded_as_made_from_other_inputs_is_made_again() {
     assert!(again.contains(&format!("{n} were unchanged")), "{again}");
     assert_eq!(manifest(&out), m);
 }
+
+#[test]
+fn what_was_said_of_a_file_not_made_again_is_said_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut spec = spec();
+    // No bundled font draws this: the documents that print it warn.
+    spec.roles[0].summary = "Keeps the score \u{1D11E} in tune.".into();
+    let fw = framework(tmp.path(), &spec);
+    let out = tmp.path().join("out");
+    build(&fw, &out, &[], None);
+    let first = fs::read(out.join("manifest.json")).unwrap();
+    let warnings = manifest(&out)["warnings"].as_array().unwrap().clone();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["message"].as_str().unwrap().contains("U+1D11E")),
+        "{warnings:?}"
+    );
+    let again = build(&fw, &out, &[], None);
+    assert_eq!(not_made_again(&again), pack_size(&out), "{again}");
+    assert_eq!(fs::read(out.join("manifest.json")).unwrap(), first);
+    // A build of another role lists this role's files from the manifest,
+    // with what was said of them.
+    build(&fw, &out, &["--role", "role-1"], None);
+    assert_eq!(manifest(&out)["warnings"].as_array().unwrap(), &warnings);
+}
