@@ -3,7 +3,8 @@
 //! `manifest.json` in the output folder and, with `--json`, on standard output.
 //!
 //! It holds no timestamps or absolute paths, so the same run gives the same
-//! manifest byte for byte.
+//! manifest byte for byte (by the same jobpack program: each file's
+//! `input_sha256` covers the program's own bytes).
 
 use serde::Serialize;
 
