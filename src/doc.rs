@@ -344,7 +344,7 @@ pub(crate) enum Shade {
 }
 
 /// An image with its alternative text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Figure {
     /// The image file's bytes: a PNG or a JPEG (checked at load time).
     pub(crate) png: Vec<u8>,
@@ -352,6 +352,29 @@ pub struct Figure {
     pub alt: String,
     /// Drawn height in points; width follows the aspect ratio.
     pub(crate) height: f32,
+}
+
+/// The image as its size and SHA-256 rather than every byte: as telling,
+/// and cheap enough that a rebuild can hash a document's `Debug` text to
+/// see whether it changed ([`crate::build::Recipe`]).
+impl std::fmt::Debug for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Figure")
+            .field("png", &ImageBytes(&self.png))
+            .field("alt", &self.alt)
+            .field("height", &self.height)
+            .finish()
+    }
+}
+
+/// An image file's bytes, shown as "<N bytes, sha256 …>".
+pub struct ImageBytes<'a>(pub &'a [u8]);
+
+impl std::fmt::Debug for ImageBytes<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digest = crate::output::sha256_hex(self.0);
+        write!(f, "<{} bytes, sha256 {digest}>", self.0.len())
+    }
 }
 
 /// An interactive form field (AcroForm in PDF).

@@ -104,7 +104,7 @@ pub struct Branding {
 }
 
 /// A PNG or JPEG logo, read and checked at load time.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Logo {
     /// Where it was read from (resolved against the framework file's folder).
     pub path: PathBuf,
@@ -112,6 +112,17 @@ pub struct Logo {
     pub png: Vec<u8>,
     /// Alternative text for screen readers; required.
     pub alt: String,
+}
+
+/// The image as its size and SHA-256 (see [`crate::doc::ImageBytes`]).
+impl std::fmt::Debug for Logo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Logo")
+            .field("path", &self.path)
+            .field("png", &crate::doc::ImageBytes(&self.png))
+            .field("alt", &self.alt)
+            .finish()
+    }
 }
 
 /// One rung of the skill-level scale, such as "practitioner".

@@ -10,6 +10,7 @@
 pub mod plan;
 pub(crate) mod products;
 pub mod repertoire;
+mod reuse;
 mod run;
 pub(crate) mod site;
 
@@ -18,6 +19,9 @@ use std::path::PathBuf;
 pub use plan::{plan, Job, Plan};
 pub(crate) use products::catalogue_for;
 pub use products::{catalogue, Made, Per, Product, Shared, Subject};
+pub(crate) use reuse::Earlier;
+pub use reuse::{Inputs, Recipe};
+pub(crate) use run::execute_reusing;
 pub use run::{execute, Outcome};
 
 use crate::load::Diagnostic;
@@ -126,6 +130,11 @@ pub struct Settings {
 pub struct Written {
     /// True when the file already held these bytes and was left alone.
     pub unchanged: bool,
+    /// True when it was left alone without being made again: nothing it is
+    /// made from had changed since the run that wrote it (then `unchanged` too).
+    pub reused: bool,
+    /// What it is made from ([`FileEntry::input_sha256`]).
+    pub input_sha256: Option<String>,
     /// The file's size.
     pub bytes: u64,
     /// Lower-case hex.
@@ -171,6 +180,7 @@ pub fn manifest(
             path: job.path.to_string(),
             bytes: None,
             sha256: None,
+            input_sha256: None,
         };
         match results.map(|r| &r[i]) {
             None => manifest.files.push(entry),
@@ -183,6 +193,7 @@ pub fn manifest(
                 );
                 entry.bytes = Some(written.bytes);
                 entry.sha256 = Some(written.sha256.clone());
+                entry.input_sha256 = written.input_sha256.clone();
                 manifest.files.push(entry);
             }
             Some(Err(message)) => manifest
@@ -249,6 +260,7 @@ pub(crate) fn pack(
                     path: job.path.to_string(),
                     bytes: None,
                     sha256: None,
+                    input_sha256: None,
                 }
             })
             .collect(),

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use anyhow::{anyhow, Result};
 
-use super::{Job, Plan};
+use super::{Job, Plan, Recipe};
 use crate::compose;
 use crate::model::{Framework, Level, Role};
 use crate::people::Person;
@@ -51,6 +51,12 @@ impl Shared {
             fingerprints: Default::default(),
             repertoire,
         }
+    }
+
+    /// The characters the run's shared font programs cover: a PDF's bytes
+    /// depend on them, so they are among its inputs.
+    pub(crate) fn repertoire(&self) -> &std::collections::BTreeSet<char> {
+        &self.repertoire
     }
 
     /// `fw`'s fingerprint ([`crate::fingerprint`]), worked out once per run.
@@ -134,8 +140,9 @@ pub struct Product {
     /// The file name from the role's and (for per-level products) the level's
     /// slug. Must be slugs joined with fixed words and an extension.
     pub file_name: fn(role: &str, level: &str) -> String,
-    /// Makes the file. Must be deterministic: same subject, same bytes.
-    pub make: fn(&Subject<'_>) -> Result<Made>,
+    /// Composes the file's document and says how its bytes are made from
+    /// it ([`Recipe`]). Must be deterministic: same subject, same bytes.
+    pub make: for<'a> fn(&Subject<'a>) -> Result<Recipe<'a>>,
     /// Whether `make` accepts a [`Subject::person`] (personalised sheets).
     pub personal: bool,
 }
@@ -200,25 +207,30 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| {
-                if let Some(second) = &s.edition.second {
-                    return xlsx::appraisal_workbook_bilingual(
-                        s.framework,
+                let book = workbook_inputs(s)?;
+                Ok(Recipe::inputs(&[&book]).made_by(move || {
+                    let WorkbookInputs {
+                        fw,
                         second,
-                        s.role_index,
-                        s.epoch,
-                        s.paper,
-                    )
-                    .map(Made::from);
-                }
-                xlsx::appraisal_workbook_edition(
-                    s.framework,
-                    s.role_index,
-                    s.epoch,
-                    &Default::default(),
-                    s.paper,
-                    &book_notices(s),
-                )
-                .map(Made::from)
+                        epoch,
+                        paper,
+                        notices,
+                    } = &book;
+                    match second {
+                        Some(second) => {
+                            xlsx::appraisal_workbook_bilingual(fw, second, 0, *epoch, *paper)
+                        }
+                        None => xlsx::appraisal_workbook_edition(
+                            fw,
+                            0,
+                            *epoch,
+                            &Default::default(),
+                            *paper,
+                            notices,
+                        ),
+                    }
+                    .map(Made::from)
+                }))
             },
             personal: false,
         },
@@ -227,24 +239,23 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
             make: |s| {
-                if let Some(second) = &s.edition.second {
-                    return xlsx::role_workbook_bilingual(
-                        s.framework,
+                let book = workbook_inputs(s)?;
+                Ok(Recipe::inputs(&[&book]).made_by(move || {
+                    let WorkbookInputs {
+                        fw,
                         second,
-                        s.role_index,
-                        s.epoch,
-                        s.paper,
-                    )
-                    .map(Made::from);
-                }
-                xlsx::role_workbook_edition(
-                    s.framework,
-                    s.role_index,
-                    s.epoch,
-                    s.paper,
-                    &book_notices(s),
-                )
-                .map(Made::from)
+                        epoch,
+                        paper,
+                        notices,
+                    } = &book;
+                    match second {
+                        Some(second) => {
+                            xlsx::role_workbook_bilingual(fw, second, 0, *epoch, *paper)
+                        }
+                        None => xlsx::role_workbook_edition(fw, 0, *epoch, *paper, notices),
+                    }
+                    .map(Made::from)
+                }))
             },
             personal: false,
         },
@@ -293,15 +304,62 @@ fn edition_doc(
     })
 }
 
-fn render_pdf(s: &Subject<'_>, doc: &crate::doc::Document) -> Result<Made> {
+/// What a role's workbook is made from: the framework cut down to that
+/// one role (a workbook reads no other, so a change to another role leaves
+/// it alone), the date, the paper and the edition's notices.
+#[allow(clippy::type_complexity)]
+/// What a role's workbook is made from: the framework (and in a bilingual
+/// edition its other language) cut down to the one role, so that a change to
+/// another role does not make it again. The workbook writers read other
+/// roles only to find this one.
+#[derive(Debug)]
+struct WorkbookInputs {
+    fw: Framework,
+    second: Option<Framework>,
+    epoch: Option<i64>,
+    paper: Paper,
+    /// The notices that the workbook exists in other languages.
+    notices: Vec<(String, String)>,
+}
+
+fn workbook_inputs(s: &Subject<'_>) -> Result<WorkbookInputs> {
+    let one_role = |fw: &Framework| -> Result<Framework> {
+        let role = fw
+            .roles
+            .get(s.role_index)
+            .ok_or_else(|| anyhow!("internal error: no role number {}", s.role_index))?;
+        Ok(Framework {
+            meta: fw.meta.clone(),
+            scale: fw.scale.clone(),
+            skills: fw.skills.clone(),
+            roles: vec![role.clone()],
+            branding: fw.branding.clone(),
+            words: fw.words.clone(),
+        })
+    };
+    Ok(WorkbookInputs {
+        fw: one_role(s.framework)?,
+        second: s.edition.second.as_deref().map(one_role).transpose()?,
+        epoch: s.epoch,
+        paper: s.paper,
+        notices: book_notices(s),
+    })
+}
+
+fn render_pdf<'a>(s: &Subject<'a>, doc: crate::doc::Document) -> Recipe<'a> {
     let options = PdfOptions {
         paper: s.paper,
         accent: s.framework.branding.accent,
     };
-    let pdf = pdf::render(doc, &options, s.shared.fonts()?)?;
-    Ok(Made {
-        bytes: pdf.bytes,
-        warnings: pdf.warnings,
+    let shared = s.shared;
+    // The font programs are subset to the run's repertoire: a new character
+    // anywhere in the framework changes every PDF's bytes.
+    Recipe::inputs(&[&doc, &options, shared.repertoire()]).made_by(move || {
+        let pdf = pdf::render(&doc, &options, shared.fonts()?)?;
+        Ok(Made {
+            bytes: pdf.bytes,
+            warnings: pdf.warnings,
+        })
     })
 }
 
@@ -314,25 +372,27 @@ pub(crate) fn profile_doc(s: &Subject<'_>) -> Result<crate::doc::Document> {
     })
 }
 
-fn make_profile(s: &Subject<'_>) -> Result<Made> {
-    render_pdf(s, &profile_doc(s)?)
+fn make_profile<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
+    Ok(render_pdf(s, profile_doc(s)?))
 }
 
-fn make_odt_profile(s: &Subject<'_>) -> Result<Made> {
+fn make_odt_profile<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     let doc = profile_doc(s)?;
     let options = crate::render::odt::OdtOptions {
         paper: s.paper,
         accent: s.framework.branding.accent,
     };
-    let odt = crate::render::odt::render(&doc, &options)?;
-    Ok(Made {
-        bytes: odt.bytes,
-        warnings: odt.warnings,
-    })
+    Ok(Recipe::inputs(&[&doc, &options]).made_by(move || {
+        let odt = crate::render::odt::render(&doc, &options)?;
+        Ok(Made {
+            bytes: odt.bytes,
+            warnings: odt.warnings,
+        })
+    }))
 }
 
 /// The appraisal sheet of a level, pre-filled when the subject is a person.
-fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
+fn make_appraisal<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     let person = s.person.map(|p| compose::appraisal::Person {
         name: p.name.clone(),
         reviewer: p.reviewer.clone(),
@@ -350,5 +410,5 @@ fn make_appraisal(s: &Subject<'_>) -> Result<Made> {
             &print,
         )
     })?;
-    render_pdf(s, &doc)
+    Ok(render_pdf(s, doc))
 }

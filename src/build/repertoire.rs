@@ -17,7 +17,6 @@
 use std::collections::BTreeSet;
 
 use super::Source;
-use crate::people::PeopleFile;
 
 /// Characters composers print that need not be in any framework: digits of
 /// page numbers, counts and dates, and the punctuation they are set with.
@@ -31,9 +30,12 @@ pub fn of_framework(framework: &crate::model::Framework) -> BTreeSet<char> {
     chars
 }
 
-/// The characters the documents of `sources` (and of the people in `people`)
-/// can print.
-pub(crate) fn repertoire(sources: &[Source], people: Option<&PeopleFile>) -> BTreeSet<char> {
+/// The characters the documents of `sources` can print. People's names are
+/// not in it: a sheet made for someone whose name has a character the
+/// framework lacks gets a program of its own, and the people file never
+/// changes the bytes of the framework's own documents (nor makes a rebuild
+/// remake them).
+pub(crate) fn repertoire(sources: &[Source]) -> BTreeSet<char> {
     let mut chars: BTreeSet<char> = FURNITURE.chars().collect();
     let mut add = |text: &str| chars.extend(text.chars().filter(|c| !c.is_control()));
     for source in sources {
@@ -44,9 +46,6 @@ pub(crate) fn repertoire(sources: &[Source], people: Option<&PeopleFile>) -> BTr
         for (_, sentence) in &source.edition.notices {
             add(sentence);
         }
-    }
-    if let Some(people) = people {
-        add(&format!("{:?}", people.people));
     }
     chars
 }
@@ -66,7 +65,7 @@ mod tests {
             warnings: Vec::new(),
             edition: Default::default(),
         };
-        let chars = repertoire(std::slice::from_ref(&source), None);
+        let chars = repertoire(std::slice::from_ref(&source));
         let fw = &source.framework;
         let mut texts: Vec<String> = vec![fw.meta.name.clone(), fw.meta.publisher.clone()];
         for role in &fw.roles {

@@ -5,7 +5,7 @@
 use anyhow::Result;
 
 use super::products::{level_index, profile_doc};
-use super::{Job, Made, Per, Subject};
+use super::{Job, Made, Per, Recipe, Subject};
 use crate::compose::index::{self, Entry};
 use crate::product::{Format, ProductKind};
 use crate::render::html::{self, HtmlOptions, NavLink, NavWords};
@@ -36,18 +36,20 @@ fn others<'a>(s: &Subject<'a>) -> impl Iterator<Item = &'a Job> + 'a {
         .filter(move |j| j.source == me.source && j.path != me.path && j.person.is_none())
 }
 
-fn html(s: &Subject<'_>, doc: &crate::doc::Document, opts: HtmlOptions) -> Made {
+fn html<'a>(s: &Subject<'a>, doc: crate::doc::Document, opts: HtmlOptions) -> Recipe<'a> {
     let opts = HtmlOptions {
         accent: s.framework.branding.accent,
         paper: s.paper,
         nav_words: NavWords::from_words(&s.framework.words),
         ..opts
     };
-    let page = html::render(doc, &opts);
-    Made {
-        bytes: page.bytes,
-        warnings: page.warnings,
-    }
+    Recipe::inputs(&[&doc, &opts]).made_by(move || {
+        let page = html::render(&doc, &opts);
+        Ok(Made {
+            bytes: page.bytes,
+            warnings: page.warnings,
+        })
+    })
 }
 
 /// Links to the framework's and the role's index pages, where the run writes them.
@@ -74,7 +76,7 @@ fn breadcrumbs(s: &Subject<'_>, role: Option<usize>) -> Vec<NavLink> {
 }
 
 /// The HTML job profile of a level, linked to its index pages and its other formats.
-pub(crate) fn make_html_profile(s: &Subject<'_>) -> Result<Made> {
+pub(crate) fn make_html_profile<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     let level = level_index(s)?;
     let doc = profile_doc(s)?;
     let from = s.job.path.to_string();
@@ -96,7 +98,7 @@ pub(crate) fn make_html_profile(s: &Subject<'_>) -> Result<Made> {
         other_formats,
         ..HtmlOptions::default()
     };
-    Ok(html(s, &doc, opts))
+    Ok(html(s, doc, opts))
 }
 
 /// Every document of the subject's framework as index entries, linked from the page.
@@ -118,7 +120,7 @@ fn entries(s: &Subject<'_>, role: Option<usize>) -> Vec<Entry> {
 }
 
 /// The index page of a role.
-pub(crate) fn make_role_index(s: &Subject<'_>) -> Result<Made> {
+pub(crate) fn make_role_index<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     let doc = index::role_index(
         s.framework,
         s.role_index,
@@ -129,18 +131,18 @@ pub(crate) fn make_role_index(s: &Subject<'_>) -> Result<Made> {
         breadcrumbs: breadcrumbs(s, None),
         ..HtmlOptions::default()
     };
-    Ok(html(s, &doc, opts))
+    Ok(html(s, doc, opts))
 }
 
 /// The index page of the whole framework.
-pub(crate) fn make_framework_index(s: &Subject<'_>) -> Result<Made> {
+pub(crate) fn make_framework_index<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     let from = s.job.path.to_string();
     let role_pages: Vec<(usize, String)> = others(s)
         .filter(|j| j.kind == ProductKind::Index && j.per == Per::Role)
         .map(|j| (j.role, relative(&from, &j.path.to_string())))
         .collect();
     let doc = index::framework_index(s.framework, &entries(s, None), &role_pages, s.epoch);
-    Ok(html(s, &doc, HtmlOptions::default()))
+    Ok(html(s, doc, HtmlOptions::default()))
 }
 
 #[cfg(test)]

@@ -108,13 +108,16 @@ fn build(args: &BuildArgs, settings: Settings) -> Result<Exit> {
         pack.clone(),
         Arc::clone(&out),
     );
-    let outcome = build::execute(
+    // Read before anything is written: what earlier runs made, and from what.
+    let earlier = build::Earlier::read(out.root());
+    let outcome = build::execute_reusing(
         &plan,
         &sources,
         people.as_ref(),
         &products,
         settings,
         &out,
+        &earlier,
         &|i, result| {
             if let Ok(written) = result {
                 interrupt::finished(&plan.jobs[i].path.to_string(), written);
@@ -343,6 +346,9 @@ struct Counts {
     kinds: Vec<&'static str>,
     /// How many of them already held the same bytes and were left alone.
     unchanged: usize,
+    /// How many of those were not even made again: nothing they are made
+    /// from had changed.
+    reused: usize,
 }
 
 impl Counts {
@@ -360,13 +366,19 @@ impl Counts {
                     .filter(|r| r.as_ref().is_ok_and(|w| w.unchanged))
                     .count()
             }),
+            reused: outcome.map_or(0, |o| {
+                o.results
+                    .iter()
+                    .filter(|r| r.as_ref().is_ok_and(|w| w.reused))
+                    .count()
+            }),
         }
     }
 }
 
 /// "wrote 12 files to output (5 profiles, 5 appraisal sheets, 1 appraisal
 /// workbook, 1 skills-matrix workbook)", or "wrote 2 of 12 files to output
-/// (…); 10 were unchanged".
+/// (…); 10 were unchanged and left alone, 9 of them not made again".
 fn summary(manifest: &Manifest, out: &Path, run: &Counts) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for kind in &run.kinds {
@@ -408,6 +420,12 @@ fn summary(manifest: &Manifest, out: &Path, run: &Counts) -> String {
             run.unchanged,
             if run.unchanged == 1 { "was" } else { "were" }
         ));
+        if run.reused > 0 {
+            text.push_str(&format!(
+                ", {} of them not made again (nothing they are made from had changed)",
+                run.reused
+            ));
+        }
     }
     if !manifest.removed.is_empty() {
         text.push_str(&format!(

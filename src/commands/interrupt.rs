@@ -95,6 +95,7 @@ fn write_manifest(run: Running) -> anyhow::Result<usize> {
         Some(written) => {
             file.bytes = Some(written.bytes);
             file.sha256 = Some(written.sha256.clone());
+            file.input_sha256 = written.input_sha256.clone();
             true
         }
         None => false,

@@ -3,7 +3,9 @@
 //! Each file is written to a temporary name in its destination folder
 //! ([`TEMP_PREFIX`], the process id, 16 random hex digits, then the final
 //! name), flushed to disk, and renamed over the final name, which is atomic on
-//! every platform jobpack supports. A failed write removes its temporary file;
+//! every platform jobpack supports. A build writes many files and flushes
+//! them a batch at a time (`staged.rs`): each still gets its name only
+//! once its data is on disk. A failed write removes its temporary file;
 //! a killed run can leave one behind, but never under a final name, and the
 //! next run in the same folder removes it ([`OutDir::remove_stale_temps`]). An
 //! interrupted run (Ctrl-C, SIGTERM) removes its own through [`abandon_unfinished`].
@@ -46,12 +48,12 @@ static UNFINISHED: Mutex<Unfinished> = Mutex::new(Unfinished {
     temps: BTreeSet::new(),
 });
 
-struct Unfinished {
-    closed: bool,
-    temps: BTreeSet<PathBuf>,
+pub(super) struct Unfinished {
+    pub(super) closed: bool,
+    pub(super) temps: BTreeSet<PathBuf>,
 }
 
-fn unfinished() -> MutexGuard<'static, Unfinished> {
+pub(super) fn unfinished() -> MutexGuard<'static, Unfinished> {
     // A panic elsewhere while holding the lock leaves the set itself consistent.
     UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -104,9 +106,9 @@ fn random_u64() -> u64 {
 /// An output folder that exists and is writable.
 #[derive(Debug)]
 pub struct OutDir {
-    root: PathBuf,
+    pub(super) root: PathBuf,
     /// Folders with renames not yet flushed (see [`OutDir::sync_folders`]).
-    touched: Mutex<BTreeSet<PathBuf>>,
+    pub(super) touched: Mutex<BTreeSet<PathBuf>>,
 }
 
 impl OutDir {
@@ -174,50 +176,25 @@ impl OutDir {
     /// ([`Change::Unchanged`]). On error nothing is left behind and an earlier
     /// file of that name is untouched; a name that is a symbolic link is an
     /// error, never replaced. The file's data is on disk before it gets its
-    /// name; the name itself is made durable by `OutDir::sync_folders`.
+    /// name; the name itself is made durable by [`OutDir::sync_folders`].
+    /// (A run of many files stages them and commits them in batches:
+    /// [`OutDir::stage`], [`OutDir::commit`].)
     pub fn write(&self, path: &SafePath, bytes: &[u8]) -> Result<Change> {
-        let target = path.under(&self.root);
-        let folder = parent_of(&target).to_path_buf();
-        refuse_links(&self.root, &folder)?;
-        if holds(&target, bytes)? {
-            return Ok(Change::Unchanged);
-        }
-        fs::create_dir_all(&folder)
-            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
-        let (temp, file) = {
-            // Created under the lock, so that an interruption either sees the
-            // file in the set and removes it, or stops it being created.
-            let mut state = unfinished();
-            if state.closed {
-                bail!("interrupted before {} was written", target.display());
+        match self.stage(path, bytes)? {
+            None => Ok(Change::Unchanged),
+            Some(staged) => {
+                let done = self.commit(vec![staged]).pop();
+                done.unwrap_or_else(|| Err(anyhow::anyhow!("internal error: nothing committed")))?;
+                Ok(Change::Written)
             }
-            let created = create_temp(&folder, path.file_name())
-                .with_context(|| format!("cannot write {}", target.display()))?;
-            state.temps.insert(created.0.clone());
-            created
-        };
-        let written = write_synced(file, bytes).and_then(|()| {
-            // Checked again just before the rename, which would replace a link.
-            refuse_link_at(&target)?;
-            fs::rename(&temp, &target)
-        });
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
         }
-        unfinished().temps.remove(&temp);
-        written.with_context(|| format!("cannot write {}", target.display()))?;
-        self.touched
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(folder);
-        Ok(Change::Written)
     }
 
     /// Flushes the folder entries of every file written so far, once per
     /// folder (and the folders above them up to the root, which may be new),
     /// so that after a crash the new names are there. Once per folder rather
     /// than once per file: a folder flush costs as much as a file's.
-    pub(crate) fn sync_folders(&self) -> Result<()> {
+    pub fn sync_folders(&self) -> Result<()> {
         let touched = std::mem::take(&mut *self.touched.lock().unwrap_or_else(|e| e.into_inner()));
         let mut folders = BTreeSet::new();
         for folder in touched {
@@ -226,6 +203,19 @@ impl OutDir {
                 match at.parent() {
                     Some(parent) => at = parent,
                     None => break,
+                }
+            }
+        }
+        // As for files (see `staged::flush`): one `syncfs` per file system
+        // rather than a flush per folder, which at the end of a run of many
+        // roles is dozens of flushes nothing else overlaps.
+        #[cfg(target_os = "linux")]
+        if folders.len() > 1 {
+            let open: Option<Vec<File>> = folders.iter().map(|f| File::open(f).ok()).collect();
+            if let Some(open) = open {
+                let open: Vec<&File> = open.iter().collect();
+                if super::staged::syncfs_each(&open).is_ok() {
+                    return Ok(());
                 }
             }
         }
@@ -246,7 +236,7 @@ impl OutDir {
 /// Creates a temporary file for `name` in `folder` through [`create_new`],
 /// under a name nobody can guess in advance; a name that exists (a link
 /// planted there, say) is passed over for another.
-fn create_temp(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+pub(super) fn create_temp(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     let mut last = None;
     for _ in 0..8 {
         let path = folder.join(format!(
@@ -264,7 +254,7 @@ fn create_temp(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
 }
 
 /// An error if `target` is a symbolic link: jobpack never replaces one.
-fn refuse_link_at(target: &Path) -> io::Result<()> {
+pub(super) fn refuse_link_at(target: &Path) -> io::Result<()> {
     match fs::symlink_metadata(target) {
         Ok(meta) if meta.file_type().is_symlink() => Err(io::Error::other(format!(
             "{} is a symbolic link, and jobpack never replaces one (nor writes through it); \
@@ -278,7 +268,7 @@ fn refuse_link_at(target: &Path) -> io::Result<()> {
 /// Whether `target` is a regular file holding exactly `bytes`. Reads it
 /// without following a link (a link is an error) and only when the size
 /// agrees, so the cost is one read of a file about to be written anyway.
-fn holds(target: &Path, bytes: &[u8]) -> Result<bool> {
+pub(super) fn holds(target: &Path, bytes: &[u8]) -> Result<bool> {
     let link_error =
         |e: io::Error| anyhow::Error::new(e).context(format!("cannot write {}", target.display()));
     refuse_link_at(target).map_err(link_error)?;
@@ -351,7 +341,7 @@ pub(crate) fn refuse_links(root: &Path, folder: &Path) -> Result<()> {
 }
 
 /// `path`'s parent, with "" read as the current folder.
-fn parent_of(path: &Path) -> &Path {
+pub(super) fn parent_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

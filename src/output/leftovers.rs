@@ -12,33 +12,15 @@
 //! the rest of the pack too, every file still as an earlier run wrote it, so
 //! `manifest.json` always describes the whole pack in the folder.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::Path;
 
-use serde::Serialize;
-
+pub(crate) use super::earlier::Recorded;
+use super::earlier::{on_disk, recorded_in, safe_path, OnDisk};
 use super::manifest::{Manifest, MANIFEST_NAME};
-use super::{FileEntry, Issue, SafePath};
-use crate::load::input;
-use crate::product::ProductKind;
-
-/// A file an earlier run wrote, as its manifest recorded it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub(crate) struct Recorded {
-    /// Relative to the output folder, with forward slashes.
-    pub(crate) path: String,
-    /// Lower-case hex SHA-256 of the bytes jobpack wrote.
-    pub(crate) sha256: String,
-    /// For a personalised appraisal sheet, whose person it is. Those come
-    /// from `--people` runs, so a full build never counts them as gone.
-    pub(crate) person: Option<String>,
-    /// The whole entry as recorded, to list the file again while it is
-    /// current (not written out in `earlier_files`, which keeps its shape).
-    #[serde(skip)]
-    pub(crate) entry: Option<FileEntry>,
-}
+use super::{FileEntry, Issue};
 
 /// What became of a file an earlier run wrote and this run did not.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,11 +85,21 @@ pub(crate) fn settle(
                     (None, entry) => entry.clone(),
                 };
                 match listed {
-                    Some(entry) => manifest.files.push(FileEntry {
-                        bytes: Some(bytes),
-                        sha256: Some(r.sha256.clone()),
-                        ..entry
-                    }),
+                    Some(entry) => {
+                        // What the file was made from and what was said
+                        // about it hold as long as its bytes do.
+                        manifest.warnings.extend(
+                            r.warnings
+                                .iter()
+                                .map(|w| Issue::at_path(w.clone(), &r.path)),
+                        );
+                        manifest.files.push(FileEntry {
+                            bytes: Some(bytes),
+                            sha256: Some(r.sha256.clone()),
+                            input_sha256: r.input_sha256.clone(),
+                            ..entry
+                        })
+                    }
                     // Recorded without what it is: kept as it was.
                     None => manifest.earlier_files.push(r),
                 }
@@ -147,65 +139,6 @@ pub(crate) fn settle(
         .sort_by_key(|f| order.get(f.path.as_str()).copied().unwrap_or(usize::MAX));
 }
 
-/// The files the manifest in `root` lists: its `files` and the
-/// `earlier_files` it carried forward. Empty when there is no manifest; an
-/// error saying why when there is one that cannot be used (not a regular
-/// file, too large, not a manifest).
-/// Entries whose path is not a safe output path are ignored, so a doctored
-/// manifest cannot point outside the output folder.
-fn recorded_in(root: &Path) -> Result<Vec<Recorded>, String> {
-    let bytes = match input::read(&root.join(MANIFEST_NAME), input::MANIFEST) {
-        Ok(bytes) => bytes,
-        Err(input::ReadError::Missing) => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(format!(
-                "the manifest of an earlier run cannot be read: {e}"
-            ))
-        }
-    };
-    let json = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .map_err(|e| format!("the manifest of an earlier run is not valid JSON: {e}"))?;
-    if json["dry_run"] == true {
-        return Ok(Vec::new());
-    }
-    let entries = ["files", "earlier_files"]
-        .iter()
-        .filter_map(|key| json[key].as_array())
-        .flatten();
-    let mut found: BTreeMap<String, Recorded> = BTreeMap::new();
-    for entry in entries {
-        let (Some(path), Some(sha256)) = (entry["path"].as_str(), entry["sha256"].as_str()) else {
-            continue;
-        };
-        if safe_path(path).is_some() && path != MANIFEST_NAME {
-            found.entry(path.to_string()).or_insert_with(|| Recorded {
-                path: path.to_string(),
-                sha256: sha256.to_ascii_lowercase(),
-                person: entry["person"].as_str().map(str::to_string),
-                entry: file_entry(entry),
-            });
-        }
-    }
-    Ok(found.into_values().collect())
-}
-
-/// A recorded `files` entry as this version writes them, if it is one.
-fn file_entry(entry: &serde_json::Value) -> Option<FileEntry> {
-    let text = |key: &str| entry[key].as_str().map(str::to_string);
-    Some(FileEntry {
-        product: <ProductKind as clap::ValueEnum>::from_str(entry["product"].as_str()?, false)
-            .ok()?,
-        format: crate::product::Format::of_file_name(entry["path"].as_str()?),
-        framework: text("framework")?,
-        role: text("role"),
-        level: text("level"),
-        person: text("person"),
-        path: text("path")?,
-        bytes: None,
-        sha256: None,
-    })
-}
-
 /// The recorded files that `written` (the paths this run wrote) does not
 /// include and that still exist, each checked against its recorded checksum.
 fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<String>) -> Vec<Leftover> {
@@ -214,22 +147,10 @@ fn find(root: &Path, recorded: Vec<Recorded>, written: &BTreeSet<String>) -> Vec
         if written.contains(r.path.as_str()) {
             continue;
         }
-        let Some(path) = safe_path(&r.path) else {
-            continue;
-        };
-        let file = path.under(root);
-        let folder = file.parent().unwrap_or(root);
-        if super::atomic::refuse_links(root, folder).is_err() {
-            // Behind a symbolic link the file is outside the output folder.
-            leftovers.push(Leftover::Changed(r));
-            continue;
-        }
-        match fs::symlink_metadata(&file) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Ok(meta) if meta.is_file() && sha256_of(&file).is_some_and(|s| s == r.sha256) => {
-                leftovers.push(Leftover::Unchanged(r, meta.len()));
-            }
-            _ => leftovers.push(Leftover::Changed(r)),
+        match on_disk(root, &r) {
+            OnDisk::Missing => {}
+            OnDisk::AsWritten(bytes) => leftovers.push(Leftover::Unchanged(r, bytes)),
+            OnDisk::Changed => leftovers.push(Leftover::Changed(r)),
         }
     }
     leftovers
@@ -253,63 +174,12 @@ fn remove(root: &Path, recorded: &Recorded) -> io::Result<()> {
     Ok(())
 }
 
-fn safe_path(path: &str) -> Option<SafePath> {
-    SafePath::new(path.split('/')).ok()
-}
-
-fn sha256_of(file: &Path) -> Option<String> {
-    let limit = input::Limit {
-        what: "an output file",
-        bytes: u64::MAX / 2,
-        follow_links: false,
-    };
-    input::read(file, limit)
-        .ok()
-        .map(|bytes| super::sha256_hex(&bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn write_manifest(root: &Path, json: &str) {
-        fs::write(root.join(MANIFEST_NAME), json).unwrap();
-    }
-
     fn sha(bytes: &[u8]) -> String {
         crate::output::sha256_hex(bytes)
-    }
-
-    #[test]
-    fn only_safe_recorded_paths_are_read() {
-        let tmp = tempfile::tempdir().unwrap();
-        write_manifest(
-            tmp.path(),
-            r#"{"dry_run": false,
-                "files": [{"path": "a/profile-x.pdf", "sha256": "AB"},
-                          {"path": "../outside.pdf", "sha256": "ab"},
-                          {"path": "/etc/passwd", "sha256": "ab"},
-                          {"path": "manifest.json", "sha256": "ab"},
-                          {"path": "a/no-sum.pdf"}],
-                "earlier_files": [{"path": "b/old.xlsx", "sha256": "cd"}]}"#,
-        );
-        let paths: Vec<String> = recorded_in(tmp.path())
-            .unwrap()
-            .into_iter()
-            .map(|r| r.path)
-            .collect();
-        assert_eq!(paths, ["a/profile-x.pdf", "b/old.xlsx"]);
-        assert_eq!(recorded_in(tmp.path()).unwrap()[0].sha256, "ab");
-    }
-
-    #[test]
-    fn no_manifest_means_nothing_recorded_and_a_broken_one_says_why() {
-        let tmp = tempfile::tempdir().unwrap();
-        assert!(recorded_in(tmp.path()).unwrap().is_empty());
-        write_manifest(tmp.path(), "{ not json");
-        assert!(recorded_in(tmp.path())
-            .unwrap_err()
-            .contains("not valid JSON"));
     }
 
     #[test]
@@ -325,6 +195,8 @@ mod tests {
             sha256: sha(bytes),
             person: None,
             entry: None,
+            input_sha256: None,
+            warnings: Vec::new(),
         };
         let recorded = vec![
             rec("gone/edited.pdf", b"as written"),
@@ -366,6 +238,8 @@ mod tests {
             sha256: sha(b"data"),
             person: None,
             entry: None,
+            input_sha256: None,
+            warnings: Vec::new(),
         }];
         let found = find(&root, recorded, &BTreeSet::new());
         assert!(matches!(found[..], [Leftover::Changed(_)]));
@@ -385,6 +259,8 @@ mod tests {
             sha256: sha(b"data"),
             person: None,
             entry: None,
+            input_sha256: None,
+            warnings: Vec::new(),
         }];
         let found = find(&root, recorded, &BTreeSet::new());
         assert!(matches!(found[..], [Leftover::Changed(_)]));

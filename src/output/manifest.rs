@@ -3,11 +3,12 @@
 //! `manifest.json` in the output folder and, with `--json`, on standard output.
 //!
 //! It holds no timestamps or absolute paths, so the same run gives the same
-//! manifest byte for byte.
+//! manifest byte for byte (by the same jobpack program: each file's
+//! `input_sha256` covers the program's own bytes).
 
 use serde::Serialize;
 
-use super::leftovers::Recorded;
+use super::earlier::Recorded;
 use crate::load::{Diagnostic, Severity};
 use crate::product::{Format, ProductKind};
 
@@ -73,6 +74,13 @@ pub struct FileEntry {
     pub bytes: Option<u64>,
     /// Lower-case hex SHA-256 of the file; absent in a dry run.
     pub sha256: Option<String>,
+    /// Lower-case hex SHA-256 over everything the file's bytes were made
+    /// from: this jobpack program itself, the product, the path, the
+    /// settings and the document as composed. A later run that would make
+    /// the file from the same inputs, and finds it still as written, leaves
+    /// it alone without making it again. Absent in a dry run, and when the
+    /// program could not read itself (then every run makes every file).
+    pub input_sha256: Option<String>,
 }
 
 /// A warning or error, located where possible: in an input file (`file`,
@@ -186,6 +194,7 @@ mod tests {
             path: "ops/profile-senior.pdf".into(),
             bytes: Some(10),
             sha256: Some("ab".into()),
+            input_sha256: None,
         });
         m.errors.push(Issue::at_path("disk full", "ops/x.pdf"));
         let v: serde_json::Value = serde_json::from_str(&m.to_json()).unwrap();

@@ -4,9 +4,11 @@
 //! path is a [`SafePath`], built from [`slug`]s, and written by [`OutDir`].
 
 mod atomic;
+pub(crate) mod earlier;
 pub(crate) mod leftovers;
 pub(crate) mod manifest;
 mod slug;
+mod staged;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ pub(crate) use atomic::{abandon_unfinished, write_file};
 pub use atomic::{create_new, Change, OutDir, TEMP_PREFIX};
 pub use manifest::{FileEntry, Issue, Manifest};
 pub use slug::{is_safe_component, slug};
+pub use staged::Staged;
 
 /// The folder people's sheets (`--people`) go into, inside the framework's
 /// folder, beside one folder per role id (so no role may have this id).

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
-use jobpack::build::{Made, Per, Product, Source, Subject};
+use jobpack::build::{Made, Per, Product, Recipe, Source, Subject};
 use jobpack::model::{Framework, Level, Meta, Requirement, Role, Skill, SkillLevel, Text};
 use jobpack::product::ProductKind;
 
@@ -109,18 +109,19 @@ pub fn describe(s: &Subject<'_>) -> String {
     text
 }
 
-fn make_text(s: &Subject<'_>) -> Result<Made> {
-    Ok(describe(s).into_bytes().into())
+fn make_text<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
+    let text = describe(s);
+    Ok(Recipe::inputs(&[&text]).made_by(move || Ok(Made::from(text.into_bytes()))))
 }
 
-fn fail_on_level_one(s: &Subject<'_>) -> Result<Made> {
+fn fail_on_level_one<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     if s.level.is_some_and(|l| l.id == "level-1") {
         bail!("this product refuses level 1");
     }
     make_text(s)
 }
 
-fn panic_on_level_one(s: &Subject<'_>) -> Result<Made> {
+fn panic_on_level_one<'a>(s: &Subject<'a>) -> Result<Recipe<'a>> {
     if s.level.is_some_and(|l| l.id == "level-1") {
         panic!("a product bug");
     }

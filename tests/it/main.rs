@@ -13,6 +13,7 @@ mod build_cli_run;
 mod build_engine;
 mod build_interrupt;
 mod build_leftovers;
+mod build_rebuild;
 mod cli;
 mod cli_check_list;
 mod collect;

@@ -136,3 +136,36 @@ fn a_symbolic_link_inside_the_output_folder_is_not_written_through() {
         .unwrap();
     assert_eq!(names(&elsewhere), ["a.pdf"]);
 }
+
+#[test]
+fn staged_files_get_their_names_only_when_committed_and_a_dropped_one_leaves_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = OutDir::open(tmp.path()).unwrap();
+    let a = SafePath::new(["role", "a.pdf"]).unwrap();
+    let b = SafePath::new(["role", "b.pdf"]).unwrap();
+    let c = SafePath::new(["other", "c.pdf"]).unwrap();
+    dir.write(&a, b"earlier a").unwrap();
+    let staged: Vec<_> = [(&a, &b"new a"[..]), (&b, b"b"), (&c, b"c")]
+        .into_iter()
+        .map(|(path, bytes)| dir.stage(path, bytes).unwrap().unwrap())
+        .collect();
+    // Written under temporary names only: the earlier file is untouched.
+    assert_eq!(
+        fs::read(tmp.path().join("role/a.pdf")).unwrap(),
+        b"earlier a"
+    );
+    assert!(!tmp.path().join("role/b.pdf").exists());
+    let dropped = dir
+        .stage(&SafePath::new(["role", "d.pdf"]).unwrap(), b"d")
+        .unwrap();
+    drop(dropped);
+    for result in dir.commit(staged) {
+        result.unwrap();
+    }
+    dir.sync_folders().unwrap();
+    assert_eq!(fs::read(tmp.path().join("role/a.pdf")).unwrap(), b"new a");
+    assert_eq!(names(&tmp.path().join("role")), ["a.pdf", "b.pdf"]);
+    assert_eq!(names(&tmp.path().join("other")), ["c.pdf"]);
+    // The same bytes again: nothing to stage.
+    assert!(dir.stage(&b, b"b").unwrap().is_none());
+}
