@@ -6,6 +6,7 @@
 //! are the same for all. A [`ProductKind`] may have several entries (the
 //! appraisal kind is a PDF sheet per level and a workbook per role).
 
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use anyhow::{anyhow, Result};
@@ -30,33 +31,44 @@ pub enum Per {
     Framework,
 }
 
+/// The bundled fonts, parsed on first need (or why they could not be).
+type Fonts = OnceLock<Result<FontSet, String>>;
+
 /// What every document of a run shares, made once, on first use (a run of
 /// workbooks alone never parses the fonts).
 #[derive(Debug, Default)]
 pub struct Shared {
-    fonts: OnceLock<Result<FontSet, String>>,
+    /// Per source (framework file and language edition): every character
+    /// its documents can print ([`super::repertoire`]) and, on first need,
+    /// the fonts with one program per face subset to it. Per source, not per
+    /// run, so an edition's PDFs are the same bytes whichever other editions
+    /// or frameworks a run also builds.
+    sources: Vec<(BTreeSet<char>, Fonts)>,
+    /// For a subject outside `sources` (none in a build): fonts whose
+    /// documents subset their own programs.
+    unshared: Fonts,
     /// Each framework's fingerprint, by the framework's address: the
     /// sources are neither moved nor dropped while a run's `Shared` lives.
     fingerprints: std::sync::Mutex<std::collections::HashMap<usize, std::sync::Arc<str>>>,
-    /// Every character the run can print ([`super::repertoire`]): the PDFs'
-    /// font programs are subset to it once and shared by every file.
-    repertoire: std::collections::BTreeSet<char>,
 }
 
 impl Shared {
-    /// What a run's documents share, for the characters in `repertoire`.
-    pub fn new(repertoire: std::collections::BTreeSet<char>) -> Shared {
+    /// What a run's documents share: `repertoires` has each source's
+    /// characters, in the order of the run's sources.
+    pub fn new(repertoires: Vec<BTreeSet<char>>) -> Shared {
         Shared {
-            fonts: OnceLock::new(),
-            fingerprints: Default::default(),
-            repertoire,
+            sources: repertoires
+                .into_iter()
+                .map(|r| (r, OnceLock::new()))
+                .collect(),
+            ..Shared::default()
         }
     }
 
-    /// The characters the run's shared font programs cover: a PDF's bytes
+    /// The characters source `source`'s font programs cover: a PDF's bytes
     /// depend on them, so they are among its inputs.
-    pub(crate) fn repertoire(&self) -> &std::collections::BTreeSet<char> {
-        &self.repertoire
+    pub(crate) fn repertoire(&self, source: usize) -> Option<&BTreeSet<char>> {
+        self.sources.get(source).map(|(r, _)| r)
     }
 
     /// `fw`'s fingerprint ([`crate::fingerprint`]), worked out once per run.
@@ -69,16 +81,22 @@ impl Shared {
             .clone()
     }
 
-    /// The bundled fonts, parsed once per run.
-    pub(crate) fn fonts(&self) -> Result<&FontSet> {
-        self.fonts
-            .get_or_init(|| {
-                FontSet::load()
-                    .map(|f| f.for_repertoire(self.repertoire.clone()))
-                    .map_err(|e| format!("{e:#}"))
-            })
-            .as_ref()
-            .map_err(|e| anyhow!("cannot load the bundled fonts: {e}"))
+    /// The bundled fonts for source `source`'s documents, parsed once.
+    pub(crate) fn fonts(&self, source: usize) -> Result<&FontSet> {
+        let (cell, repertoire) = match self.sources.get(source) {
+            Some((r, cell)) => (cell, Some(r)),
+            None => (&self.unshared, None),
+        };
+        cell.get_or_init(|| {
+            FontSet::load()
+                .map(|f| match repertoire {
+                    Some(r) => f.for_repertoire(r.clone()),
+                    None => f,
+                })
+                .map_err(|e| format!("{e:#}"))
+        })
+        .as_ref()
+        .map_err(|e| anyhow!("cannot load the bundled fonts: {e}"))
     }
 }
 
@@ -352,10 +370,11 @@ fn render_pdf<'a>(s: &Subject<'a>, doc: crate::doc::Document) -> Recipe<'a> {
         accent: s.framework.branding.accent,
     };
     let shared = s.shared;
-    // The font programs are subset to the run's repertoire: a new character
-    // anywhere in the framework changes every PDF's bytes.
-    Recipe::inputs(&[&doc, &options, shared.repertoire()]).made_by(move || {
-        let pdf = pdf::render(&doc, &options, shared.fonts()?)?;
+    // The font programs are subset to the source's repertoire: a new
+    // character anywhere in the framework changes every PDF's bytes.
+    let source = s.job.source;
+    Recipe::inputs(&[&doc, &options, &shared.repertoire(source)]).made_by(move || {
+        let pdf = pdf::render(&doc, &options, shared.fonts(source)?)?;
         Ok(Made {
             bytes: pdf.bytes,
             warnings: pdf.warnings,

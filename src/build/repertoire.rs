@@ -1,12 +1,13 @@
-//! Every character a run's documents can print, worked out before any
-//! document is made: the PDF font programs are subset to it once per run
+//! Every character a source's documents can print (a source is one
+//! framework file in one language edition), worked out before any document
+//! is made: the PDF font programs are subset to it once per run
 //! ([`FontSet::for_repertoire`]) and embedded, as the same bytes, in every
-//! file.
+//! file of that source.
 //!
-//! It comes from the sources (each framework, with its words catalogue, and
+//! It comes from the source (the framework, with its words catalogue, and
 //! the other language of a bilingual edition), never from the documents a
-//! run selects: a file's bytes must not depend on `--role`, `--level` or
-//! `--product`. The frameworks' characters are read from their `Debug` form,
+//! run selects: a file's bytes must not depend on `--role`, `--level`,
+//! `--product`, nor on which other editions or frameworks the run builds. The frameworks' characters are read from their `Debug` form,
 //! which shows every string the model holds, so a field added later is
 //! covered without anyone remembering to list it. What `Debug` escapes
 //! (controls, combining marks) is missing; a document that prints one of
@@ -30,24 +31,25 @@ pub fn of_framework(framework: &crate::model::Framework) -> BTreeSet<char> {
     chars
 }
 
-/// The characters the documents of `sources` can print. People's names are
-/// not in it: a sheet made for someone whose name has a character the
-/// framework lacks gets a program of its own, and the people file never
-/// changes the bytes of the framework's own documents (nor makes a rebuild
-/// remake them).
-pub(crate) fn repertoire(sources: &[Source]) -> BTreeSet<char> {
-    let mut chars: BTreeSet<char> = FURNITURE.chars().collect();
-    let mut add = |text: &str| chars.extend(text.chars().filter(|c| !c.is_control()));
-    for source in sources {
-        add(&format!("{:?}", source.framework));
-        if let Some(second) = &source.edition.second {
-            add(&format!("{second:?}"));
-        }
-        for (_, sentence) in &source.edition.notices {
-            add(sentence);
-        }
-    }
-    chars
+/// The characters each source's documents can print, in the order of
+/// `sources`. People's names are not in them: a sheet made for someone whose
+/// name has a character the framework lacks gets a program of its own, and
+/// the people file never changes the bytes of the framework's own documents
+/// (nor makes a rebuild remake them).
+pub(crate) fn per_source(sources: &[Source]) -> Vec<BTreeSet<char>> {
+    sources
+        .iter()
+        .map(|source| {
+            let mut chars = of_framework(&source.framework);
+            if let Some(second) = &source.edition.second {
+                chars.extend(of_framework(second));
+            }
+            for (_, sentence) in &source.edition.notices {
+                chars.extend(sentence.chars().filter(|c| !c.is_control()));
+            }
+            chars
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -65,7 +67,7 @@ mod tests {
             warnings: Vec::new(),
             edition: Default::default(),
         };
-        let chars = repertoire(std::slice::from_ref(&source));
+        let chars = per_source(std::slice::from_ref(&source)).remove(0);
         let fw = &source.framework;
         let mut texts: Vec<String> = vec![fw.meta.name.clone(), fw.meta.publisher.clone()];
         for role in &fw.roles {

@@ -148,7 +148,7 @@ enum Step {
 
 impl Run<'_> {
     fn execute(&self, progress: &(dyn Fn(usize, &Result<Written, String>) + Sync)) -> Outcome {
-        let shared = Shared::new(super::repertoire::repertoire(self.sources));
+        let shared = Shared::new(super::repertoire::per_source(self.sources));
         let plan = self.plan;
         let out = self.out;
         let results: Mutex<Vec<Option<Result<Written, String>>>> =
