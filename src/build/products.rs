@@ -225,30 +225,19 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-appraisal.xlsx"),
             make: |s| {
-                let book = workbook_inputs(s)?;
-                Ok(Recipe::inputs(&[&book]).made_by(move || {
-                    let WorkbookInputs {
-                        fw,
-                        second,
-                        epoch,
-                        paper,
-                        notices,
-                    } = &book;
-                    match second {
-                        Some(second) => {
-                            xlsx::appraisal_workbook_bilingual(fw, second, 0, *epoch, *paper)
-                        }
-                        None => xlsx::appraisal_workbook_edition(
-                            fw,
-                            0,
-                            *epoch,
-                            &Default::default(),
-                            *paper,
-                            notices,
-                        ),
+                workbook(s, |b| match &b.second {
+                    Some(second) => {
+                        xlsx::appraisal_workbook_bilingual(&b.fw, second, 0, b.epoch, b.paper)
                     }
-                    .map(Made::from)
-                }))
+                    None => xlsx::appraisal_workbook_edition(
+                        &b.fw,
+                        0,
+                        b.epoch,
+                        &Default::default(),
+                        b.paper,
+                        &b.notices,
+                    ),
+                })
             },
             personal: false,
         },
@@ -257,23 +246,12 @@ fn every_product() -> Vec<Product> {
             per: Per::Role,
             file_name: |role, _| format!("{role}-skills-matrix.xlsx"),
             make: |s| {
-                let book = workbook_inputs(s)?;
-                Ok(Recipe::inputs(&[&book]).made_by(move || {
-                    let WorkbookInputs {
-                        fw,
-                        second,
-                        epoch,
-                        paper,
-                        notices,
-                    } = &book;
-                    match second {
-                        Some(second) => {
-                            xlsx::role_workbook_bilingual(fw, second, 0, *epoch, *paper)
-                        }
-                        None => xlsx::role_workbook_edition(fw, 0, *epoch, *paper, notices),
+                workbook(s, |b| match &b.second {
+                    Some(second) => {
+                        xlsx::role_workbook_bilingual(&b.fw, second, 0, b.epoch, b.paper)
                     }
-                    .map(Made::from)
-                }))
+                    None => xlsx::role_workbook_edition(&b.fw, 0, b.epoch, b.paper, &b.notices),
+                })
             },
             personal: false,
         },
@@ -338,6 +316,15 @@ struct WorkbookInputs {
     paper: Paper,
     /// The notices that the workbook exists in other languages.
     notices: Vec<(String, String)>,
+}
+
+/// A role workbook's recipe: its inputs, and `make` to write it from them.
+fn workbook<'a>(
+    s: &Subject<'a>,
+    make: fn(&WorkbookInputs) -> Result<Vec<u8>>,
+) -> Result<Recipe<'a>> {
+    let book = workbook_inputs(s)?;
+    Ok(Recipe::inputs(&[&book]).made_by(move || make(&book).map(Made::from)))
 }
 
 fn workbook_inputs(s: &Subject<'_>) -> Result<WorkbookInputs> {

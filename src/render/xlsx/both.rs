@@ -134,23 +134,17 @@ pub(crate) fn role_workbook_bilingual(
         &matrix::table(two.b, two.rb),
         &[],
     );
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(two.sheet(Key::BookMatrix))?;
-    let matrix = matrix.or_none(&none);
-    let placement = matrix.write(sheet, &print)?;
-    whole_title(sheet, &matrix, placement.last_row)?;
+    table_sheet(&mut workbook, two.sheet(Key::BookMatrix), matrix, &none, &print)?;
 
+    // Descriptors whole in each language, then cut into rows together.
     let mut descriptions = merge_table(
         descriptions::table_in(two.a, two.ra, usize::MAX),
         &descriptions::table_in(two.b, two.rb, usize::MAX),
         &[3],
     );
     split_rows(&mut descriptions, 3, repeat(3));
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(two.sheet(Key::BookDescriptions))?;
-    let descriptions = descriptions.or_none(&none);
-    let placement = descriptions.write(sheet, &print)?;
-    whole_title(sheet, &descriptions, placement.last_row)?;
+    let name = two.sheet(Key::BookDescriptions);
+    table_sheet(&mut workbook, name, descriptions, &none, &print)?;
 
     let mut data = merge_table(
         data::table_in(two.a, two.ra, usize::MAX),
@@ -158,11 +152,7 @@ pub(crate) fn role_workbook_bilingual(
         &[6],
     );
     split_rows(&mut data, 6, repeat(6));
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(two.sheet(Key::BookData))?;
-    let data = data.or_none(&none);
-    let placement = data.write(sheet, &print)?;
-    whole_title(sheet, &data, placement.last_row)?;
+    table_sheet(&mut workbook, two.sheet(Key::BookData), data, &none, &print)?;
 
     let bytes = workbook.save_to_buffer().with_context(|| {
         format!(
@@ -174,6 +164,22 @@ pub(crate) fn role_workbook_bilingual(
 }
 
 /// A continuation row repeating every cell but column `col`.
+/// Adds a sheet named `name` holding `table` (or the words for "none"),
+/// with its title across the whole printed width.
+fn table_sheet(
+    workbook: &mut Workbook,
+    name: String,
+    table: TableSheet,
+    none: &Words,
+    print: &PrintSetup,
+) -> Result<()> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name)?;
+    let table = table.or_none(none);
+    let placement = table.write(sheet, print)?;
+    whole_title(sheet, &table, placement.last_row)
+}
+
 fn repeat(col: usize) -> impl Fn(&[Cell], String) -> Vec<Cell> {
     move |row, part| {
         let mut next = row.to_vec();
