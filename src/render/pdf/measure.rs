@@ -289,10 +289,9 @@ impl<'a> Measurer<'a> {
     }
 
     fn figure(&mut self, f: &Figure, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
-        let mut warnings = Vec::new();
-        let image = match printpdf::RawImage::decode_from_bytes(&f.png, &mut warnings) {
-            Ok(img) if img.width > 0 && img.height > 0 => img,
-            _ => {
+        let image = match super::picture::decode(&f.png) {
+            Ok(img) => img,
+            Err(_) => {
                 self.warnings.push(format!(
                     "image \"{}\" could not be decoded; its alternative text is printed instead",
                     f.alt

@@ -17,6 +17,7 @@ pub(crate) mod grid;
 pub mod measure;
 pub mod paginate;
 pub(crate) mod paint;
+mod picture;
 pub mod program;
 pub mod style;
 pub(crate) mod table;
@@ -55,14 +56,13 @@ pub struct RenderedPdf {
     pub warnings: Vec<String>,
 }
 
-/// printpdf's defaults, but images always Flate-compressed: with its `jpeg`
-/// feature (for JPEG logos) it would otherwise re-encode every colour image,
-/// PNG logos too, as a lossy JPEG. A JPEG logo is decoded once and kept
-/// losslessly, so it loses nothing more than its own compression did.
+/// printpdf's defaults, but images always Flate-compressed (printpdf, built
+/// without its image features, writes the pixels layout decoded, losslessly,
+/// whatever these say; the option stays right should the features return).
 ///
 /// `secure: false` lets printpdf write the text operators we encode
 /// ourselves (`Op::Unknown`, see `encode_text`); nothing from a framework
-/// ever becomes an operator, only the bytes of a hex string.
+/// ever becomes an operator, only the bytes of a string.
 pub fn save_options() -> PdfSaveOptions {
     let images = printpdf::ImageOptimizationOptions {
         format: Some(printpdf::ImageCompression::Flate),

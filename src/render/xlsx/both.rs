@@ -134,7 +134,13 @@ pub(crate) fn role_workbook_bilingual(
         &matrix::table(two.b, two.rb),
         &[],
     );
-    table_sheet(&mut workbook, two.sheet(Key::BookMatrix), matrix, &none, &print)?;
+    table_sheet(
+        &mut workbook,
+        two.sheet(Key::BookMatrix),
+        matrix,
+        &none,
+        &print,
+    )?;
 
     // Descriptors whole in each language, then cut into rows together.
     let mut descriptions = merge_table(
