@@ -12,17 +12,19 @@ pub(crate) mod products;
 pub mod repertoire;
 mod reuse;
 mod run;
+mod shared;
 pub(crate) mod site;
 
 use std::path::PathBuf;
 
 pub use plan::{plan, Job, Plan};
 pub(crate) use products::catalogue_for;
-pub use products::{catalogue, Made, Per, Product, Shared, Subject};
+pub use products::{catalogue, Made, Per, Product, Subject};
 pub(crate) use reuse::Earlier;
 pub use reuse::{Inputs, Recipe};
 pub(crate) use run::execute_reusing;
 pub use run::{execute, Outcome};
+pub use shared::Shared;
 
 use crate::load::Diagnostic;
 use crate::model::Framework;
