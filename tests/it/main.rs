@@ -14,6 +14,7 @@ mod build_engine;
 mod build_interrupt;
 mod build_leftovers;
 mod build_rebuild;
+mod build_same_bytes;
 mod cli;
 mod cli_check_list;
 mod collect;
