@@ -270,10 +270,22 @@ fn walk(items: &[Item], start: &Pos, geom: Geometry) -> Walk {
                                 cut: Vec::new(),
                             }
                         };
+                        // In a table kept whole (an appraisal grid), a break
+                        // that leaves its first or last row alone on a page
+                        // reads like an orphan line (the "Self" row under its
+                        // header, the rest over the page) and costs as much:
+                        // the whole table moves instead, if a page allows.
+                        let lonely =
+                            t.keep_whole && !last && (pos.row == 1 || t.rows.len() - pos.row == 1);
+                        let cost = match (last, lonely) {
+                            (true, _) => after,
+                            (false, true) => inner + bond_cost(Bond::Line),
+                            (false, false) => inner,
+                        };
                         cands.push(Cand {
                             pos: pos.clone(),
                             y,
-                            cost: if last { after } else { inner },
+                            cost,
                             pieces: pieces.len(),
                             tail: None,
                         });

@@ -161,3 +161,43 @@ fn a_group_keeps_a_label_with_its_field_more_firmly_than_its_own_breaks() {
     };
     assert!(cost(&label) > cost(&plain));
 }
+
+#[test]
+fn a_table_kept_whole_never_leaves_one_row_alone_on_a_page() {
+    let g = geom();
+    let per_page = (g.body_height() / 15.0).floor() as usize;
+    let table = |keep_whole| {
+        Item::Table(TableFlow {
+            elem: 0,
+            keep_whole,
+            keep_with_next: false,
+            space_before: 0.0,
+            x: 0.0,
+            w: 200.0,
+            header: row(1, 1),
+            rows: vec![row(1, 1), row(1, 1), row(1, 1)],
+        })
+    };
+    for keep_whole in [false, true] {
+        // Room at the foot of the page for the header and a row or two, not
+        // three. The lines before the table are kept with it (a skill's text
+        // with its grid), so a break among them costs as much as one inside
+        // it, and moving them all would leave the page too empty.
+        let free = per_page * 55 / 100;
+        let mut items: Vec<Item> = (0..free).map(|_| line(Bond::Free)).collect();
+        items.extend((free..per_page - 3).map(|_| line(Bond::Group)));
+        items.push(table(keep_whole));
+        let pages = paginate(&items, g, [0.0; 3]);
+        assert_eq!(pages.len(), 2);
+        let in_table = |p: &Placed| p.runs.iter().any(|r| r.tag == Tag::Elem(2));
+        let rows_on_first = pages[0].iter().filter(|p| in_table(p)).count();
+        let rows_on_second = pages[1].iter().filter(|p| in_table(p)).count();
+        if keep_whole {
+            // The header and three rows, two cells each, all on the second page.
+            assert_eq!((rows_on_first, rows_on_second), (0, 8), "moved whole");
+        } else {
+            // Otherwise the page is filled, however few rows that leaves.
+            assert!(rows_on_first > 0, "{rows_on_first} {rows_on_second}");
+        }
+    }
+}
