@@ -291,9 +291,9 @@ impl<'a> Measurer<'a> {
     fn figure(&mut self, f: &Figure, parent: Option<ElemId>, frame: Frame, out: &mut Vec<Item>) {
         let image = match super::picture::decode(&f.png) {
             Ok(img) => img,
-            Err(_) => {
+            Err(why) => {
                 self.warnings.push(format!(
-                    "image \"{}\" could not be decoded; its alternative text is printed instead",
+                    "image \"{}\" could not be decoded ({why}); its alternative text is printed instead",
                     f.alt
                 ));
                 let p = Paragraph::plain(f.alt.clone());
