@@ -28,9 +28,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<RawImage, String> {
 fn checked(width: usize, height: usize) -> Result<(), String> {
     match width.checked_mul(height) {
         Some(n) if n <= MAX_PIXELS => Ok(()),
-        _ => Err(format!(
-            "the image is too large ({width} × {height} pixels)"
-        )),
+        _ => Err(format!("{width} × {height} pixels is too large for a logo")),
     }
 }
 
