@@ -353,12 +353,16 @@ fn bytes_look_utf16(bytes: &[u8]) -> bool {
 /// Syntax errors and misspelt table headers, each told where the mistake is
 /// rather than where parsing broke (see [`syntax`]).
 fn report_syntax(ctx: &mut Ctx, text: &str, errors: &[toml::de::Error], slips: Vec<syntax::Found>) {
-    // Only an error that says so is blamed on an unclosed text.
-    let unclosed = errors
-        .iter()
-        .any(|e| e.message().contains("multi-line"))
+    // Only an error that says so is blamed on an unclosed text or table.
+    let says = |what: &str| errors.iter().any(|e| e.message().contains(what));
+    let unclosed = says("multi-line")
         .then(|| syntax::unclosed_text(text))
-        .flatten();
+        .flatten()
+        .or_else(|| {
+            says("unclosed inline table")
+                .then(|| syntax::unclosed_inline_table(text))
+                .flatten()
+        });
     let slipped = !slips.is_empty();
     for found in slips {
         ctx.error(Some(found.span), found.message, Some(found.hint));
@@ -369,7 +373,7 @@ fn report_syntax(ctx: &mut Ctx, text: &str, errors: &[toml::de::Error], slips: V
         if slipped && err.message().contains("duplicate key") {
             continue;
         }
-        // Everything after an unclosed text's opening was read as part of it.
+        // Everything after an unclosed text's (or table's) opening was read as part of it.
         if let Some(open) = &unclosed {
             if span.as_ref().is_none_or(|s| s.start >= open.span.start) {
                 continue;

@@ -122,6 +122,9 @@ struct Strings {
     /// The multi-line string open at the end of the text so far: its
     /// delimiter and the byte offset of its opening.
     open: Option<(&'static str, usize)>,
+    /// Byte offsets of the inline tables' `{` not yet closed, outside strings
+    /// and comments.
+    braces: Vec<usize>,
 }
 
 impl Strings {
@@ -163,6 +166,13 @@ impl Strings {
                         i += 3;
                         continue;
                     }
+                    match bytes[i] {
+                        b'{' => self.braces.push(start + i),
+                        b'}' => {
+                            self.braces.pop();
+                        }
+                        _ => {}
+                    }
                     if bytes[i] == b'"' || bytes[i] == b'\'' {
                         // A one-line string: to its closing quote or the end of the line.
                         let quote = bytes[i];
@@ -197,6 +207,25 @@ pub(crate) fn unclosed_text(text: &str) -> Option<Found> {
             "end the text with {delimiter} (three quotes, as it opens); everything after this \
              line was read as part of it"
         ),
+    })
+}
+
+/// An inline table (`{ … }`) that is never closed: where it opens. The
+/// parser reads every line after it as more of the table, and reports each.
+pub(crate) fn unclosed_inline_table(text: &str) -> Option<Found> {
+    let mut strings = Strings::default();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        strings.scan(line, offset);
+        offset += line.len();
+    }
+    let at = *strings.braces.first()?;
+    Some(Found {
+        span: at..at + 1,
+        message: "this inline table is never closed".into(),
+        hint: "end it with } on the same line, e.g. name = { cy = \"…\", en = \"…\" }; \
+               everything after it was read as part of it"
+            .into(),
     })
 }
 
@@ -297,6 +326,14 @@ mod tests {
         let found = unclosed_text(text).unwrap();
         assert_eq!(found.span.start, text.find("'''").unwrap());
         assert_eq!(unclosed_text("a = \"\"\"x\"\"\"\"\"\nb = '''y'''\n"), None);
+    }
+
+    #[test]
+    fn an_unclosed_inline_table_is_found_where_it_opens() {
+        let text = "a = { x = 1 }\nb = { y = \"{ not a brace\" # }\nc = 2\n";
+        let found = unclosed_inline_table(text).unwrap();
+        assert_eq!(found.span.start, text.find("{ y").unwrap());
+        assert_eq!(unclosed_inline_table("a = { x = \"}\" }\nb = '{'\n"), None);
     }
 
     #[test]

@@ -51,6 +51,21 @@ fn an_unclosed_triple_quote_is_reported_where_it_opens() {
 }
 
 #[test]
+fn an_unclosed_inline_table_is_one_error_where_it_opens() {
+    // A text in two languages, its closing brace lost: the parser reads the
+    // rest of the file as the table and reported every line.
+    let good = std::fs::read_to_string(repo("examples/welsh.toml")).unwrap();
+    let open = good.find("publisher = {").unwrap();
+    let close = open + good[open..].find('}').unwrap();
+    let text = format!("{}{}", &good[..close], &good[close + 1..]);
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].line, line_of(&text, "publisher = {"));
+    assert_eq!(found[0].column, 13);
+    assert!(found[0].message.contains("never closed"), "{found:?}");
+}
+
+#[test]
 fn curly_quotes_get_use_straight_quotes() {
     let good = std::fs::read_to_string(repo("tests/fixtures/minimal.toml")).unwrap();
     for (value, quote) in [
