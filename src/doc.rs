@@ -295,6 +295,17 @@ pub struct Column {
     pub(crate) weight: f32,
 }
 
+impl Column {
+    /// A column headed `header`, taking `weight` of the table's width
+    /// relative to the other columns.
+    pub(crate) fn new(header: impl Into<String>, weight: f32) -> Column {
+        Column {
+            header: header.into(),
+            weight,
+        }
+    }
+}
+
 /// A table row; no row is ever split across pages unless it is taller than a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {

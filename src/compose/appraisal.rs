@@ -319,10 +319,6 @@ fn closing_section(fw: &Framework) -> Block {
             )]),
         ],
     };
-    let column = |header: &str, weight: f32| Column {
-        header: header.into(),
-        weight,
-    };
     Block::Section(vec![
         Block::KeepTogether(vec![
             heading(w.get(Key::SheetSummary)),
@@ -342,9 +338,9 @@ fn closing_section(fw: &Framework) -> Block {
             Block::Table(Table {
                 summary: Some(w.get(Key::SheetSignaturesSummary).into()),
                 columns: vec![
-                    column(w.get(Key::SheetSignedBy), 1.0),
-                    column(w.get(Key::SheetSignature), 2.2),
-                    column(w.get(Key::SheetDate), 1.2),
+                    Column::new(w.get(Key::SheetSignedBy), 1.0),
+                    Column::new(w.get(Key::SheetSignature), 2.2),
+                    Column::new(w.get(Key::SheetDate), 1.2),
                 ],
                 rows: vec![
                     signature_row(

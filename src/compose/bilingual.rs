@@ -302,10 +302,7 @@ impl Merger {
                 .columns
                 .iter()
                 .zip(&b.columns)
-                .map(|(p, q)| Column {
-                    header: self.label(&p.header, &q.header),
-                    weight: p.weight,
-                })
+                .map(|(p, q)| Column::new(self.label(&p.header, &q.header), p.weight))
                 .collect(),
             rows: a
                 .rows

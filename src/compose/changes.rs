@@ -282,18 +282,9 @@ fn skill_levels_table(wd: &Words, level: &crate::diff::LevelChanges) -> Block {
     Block::Table(Table {
         summary: Some(say!(wd, ReportRungSummary, level = level.name)),
         columns: vec![
-            Column {
-                header: wd.get(Key::Skill).into(),
-                weight: 0.4,
-            },
-            Column {
-                header: wd.get(Key::ReportRungBefore).into(),
-                weight: 0.3,
-            },
-            Column {
-                header: wd.get(Key::ReportRungAfter).into(),
-                weight: 0.3,
-            },
+            Column::new(wd.get(Key::Skill), 0.4),
+            Column::new(wd.get(Key::ReportRungBefore), 0.3),
+            Column::new(wd.get(Key::ReportRungAfter), 0.3),
         ],
         rows,
         row_headers: true,
@@ -341,18 +332,9 @@ fn texts_table(wd: &Words, summary: &str, texts: &[TextChange]) -> Block {
     Block::Table(Table {
         summary: Some(summary.into()),
         columns: vec![
-            Column {
-                header: wd.get(Key::ReportWhat).into(),
-                weight: 0.2,
-            },
-            Column {
-                header: wd.get(Key::ReportBefore).into(),
-                weight: 0.4,
-            },
-            Column {
-                header: wd.get(Key::ReportAfter).into(),
-                weight: 0.4,
-            },
+            Column::new(wd.get(Key::ReportWhat), 0.2),
+            Column::new(wd.get(Key::ReportBefore), 0.4),
+            Column::new(wd.get(Key::ReportAfter), 0.4),
         ],
         rows,
         row_headers: true,
@@ -402,14 +384,8 @@ fn reissue_table(new: &Framework, c: &Changes) -> Block {
     Block::Table(Table {
         summary: Some(wd.get(Key::ReportReissueSummary).into()),
         columns: vec![
-            Column {
-                header: wd.get(Key::ReportLevel).into(),
-                weight: 0.4,
-            },
-            Column {
-                header: wd.get(Key::ReportDocuments).into(),
-                weight: 0.6,
-            },
+            Column::new(wd.get(Key::ReportLevel), 0.4),
+            Column::new(wd.get(Key::ReportDocuments), 0.6),
         ],
         rows,
         row_headers: true,

@@ -189,21 +189,12 @@ fn role_documents(fw: &Framework, role: usize, entries: &[Entry], level: u8) -> 
         .iter()
         .any(|e| e.level.is_some() && e.kind == ProductKind::Profile);
     let mut blocks = Vec::new();
-    let mut columns = vec![Column {
-        header: w.get(Key::Level).into(),
-        weight: 0.4,
-    }];
+    let mut columns = vec![Column::new(w.get(Key::Level), 0.4)];
     if profiles {
-        columns.push(Column {
-            header: w.get(Key::ProfileKind).into(),
-            weight: 0.35,
-        });
+        columns.push(Column::new(w.get(Key::ProfileKind), 0.35));
     }
     if sheets {
-        columns.push(Column {
-            header: w.get(Key::IndexSheet).into(),
-            weight: 0.25,
-        });
+        columns.push(Column::new(w.get(Key::IndexSheet), 0.25));
     }
     let rows: Vec<Row> = (0..r.levels.len())
         .filter(|&l| mine.iter().any(|e| e.level == Some(l)))

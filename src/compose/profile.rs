@@ -278,18 +278,9 @@ fn skills_blocks(fw: &Framework, role: &Role, level: &Level) -> Vec<Block> {
             count = level.requirements.len()
         )),
         columns: vec![
-            Column {
-                header: w.get(Key::Skill).into(),
-                weight: 0.25,
-            },
-            Column {
-                header: w.get(Key::SkillLevel).into(),
-                weight: level_weight,
-            },
-            Column {
-                header: w.get(Key::ProfileWhatYouNeed).into(),
-                weight: 0.75 - level_weight,
-            },
+            Column::new(w.get(Key::Skill), 0.25),
+            Column::new(w.get(Key::SkillLevel), level_weight),
+            Column::new(w.get(Key::ProfileWhatYouNeed), 0.75 - level_weight),
         ],
         rows,
         row_headers: true,
@@ -343,22 +334,10 @@ fn next_level_blocks(fw: &Framework, level: &Level, next: &Level, intro: String)
     blocks.push(Block::Table(Table {
         summary: Some(say!(w, ProfileNextSummary, level = next.name)),
         columns: vec![
-            Column {
-                header: w.get(Key::Skill).into(),
-                weight: 0.31,
-            },
-            Column {
-                header: w.get(Key::ProfileAtThisLevel).into(),
-                weight: 0.21,
-            },
-            Column {
-                header: w.get(Key::ProfileAtNextLevel).into(),
-                weight: 0.21,
-            },
-            Column {
-                header: w.get(Key::ProfileChange).into(),
-                weight: 0.27,
-            },
+            Column::new(w.get(Key::Skill), 0.31),
+            Column::new(w.get(Key::ProfileAtThisLevel), 0.21),
+            Column::new(w.get(Key::ProfileAtNextLevel), 0.21),
+            Column::new(w.get(Key::ProfileChange), 0.27),
         ],
         rows,
         row_headers: true,

@@ -97,15 +97,9 @@ fn scale_table_of(fw: &Framework, described: bool) -> Table {
             Row { cells }
         })
         .collect();
-    let mut columns = vec![Column {
-        header: fw.words.get(Key::SkillLevel).into(),
-        weight: 0.22,
-    }];
+    let mut columns = vec![Column::new(fw.words.get(Key::SkillLevel), 0.22)];
     if described {
-        columns.push(Column {
-            header: fw.words.get(Key::WhatItMeans).into(),
-            weight: 0.78,
-        });
+        columns.push(Column::new(fw.words.get(Key::WhatItMeans), 0.78));
     }
     Table {
         // The catalogue has one summary; without descriptions its "what each
