@@ -1,11 +1,8 @@
 //! The Data sheet: the matrix in long form, one row per level and required
 //! skill, with numeric order and rank columns, for analysts to filter and pivot.
 
-use anyhow::Result;
-use rust_xlsxwriter::Worksheet;
-
 use super::fit;
-use super::sheet::{Cell, Column, PrintSetup, TableSheet};
+use super::sheet::{Cell, Column, TableSheet};
 use crate::model::{Framework, Role};
 use crate::say;
 use crate::words::Key;
@@ -78,16 +75,4 @@ pub(crate) fn table_in(fw: &Framework, role: &Role, max_lines: usize) -> TableSh
         autofilter: true,
         min_row_height: 0.0,
     }
-}
-
-/// Writes the Data sheet.
-pub(crate) fn write(
-    fw: &Framework,
-    role: &Role,
-    sheet: &mut Worksheet,
-    print: &PrintSetup,
-) -> Result<()> {
-    sheet.set_name(fw.words.get(Key::BookData))?;
-    table(fw, role).or_none(&fw.words).write(sheet, print)?;
-    Ok(())
 }

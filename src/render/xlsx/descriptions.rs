@@ -1,11 +1,8 @@
 //! The Descriptions sheet: for each level, every skill it needs and the full
 //! text of what is expected at that skill level, readable on screen and in print.
 
-use anyhow::Result;
-use rust_xlsxwriter::Worksheet;
-
 use super::fit;
-use super::sheet::{Cell, Column, PrintSetup, TableSheet};
+use super::sheet::{Cell, Column, TableSheet};
 use crate::model::{Framework, Role};
 use crate::say;
 use crate::words::Key;
@@ -63,16 +60,4 @@ pub(crate) fn table_in(fw: &Framework, role: &Role, max_lines: usize) -> TableSh
         autofilter: true,
         min_row_height: 0.0,
     }
-}
-
-/// Writes the Descriptions sheet.
-pub(crate) fn write(
-    fw: &Framework,
-    role: &Role,
-    sheet: &mut Worksheet,
-    print: &PrintSetup,
-) -> Result<()> {
-    sheet.set_name(fw.words.get(Key::BookDescriptions))?;
-    table(fw, role).or_none(&fw.words).write(sheet, print)?;
-    Ok(())
 }

@@ -1,10 +1,7 @@
 //! The Matrix sheet: skills down the side, the role's levels across, and in
 //! each cell the skill level that role level needs.
 
-use anyhow::Result;
-use rust_xlsxwriter::Worksheet;
-
-use super::sheet::{Cell, Column, PrintSetup, TableSheet};
+use super::sheet::{Cell, Column, TableSheet};
 use super::style;
 use crate::model::{Framework, Role};
 use crate::say;
@@ -83,16 +80,4 @@ pub(crate) fn table(fw: &Framework, role: &Role) -> TableSheet {
         autofilter: true,
         min_row_height: 0.0,
     }
-}
-
-/// Writes the Matrix sheet.
-pub(crate) fn write(
-    fw: &Framework,
-    role: &Role,
-    sheet: &mut Worksheet,
-    print: &PrintSetup,
-) -> Result<()> {
-    sheet.set_name(fw.words.get(Key::BookMatrix))?;
-    table(fw, role).or_none(&fw.words).write(sheet, print)?;
-    Ok(())
 }

@@ -112,9 +112,16 @@ pub(crate) fn role_workbook_edition(
     let mut workbook = new_workbook(fw, role, epoch, Product::Matrix)?;
     let print = print_setup(fw, role, paper);
     cover::matrix_cover(fw, role, workbook.add_worksheet(), &print, notices)?;
-    matrix::write(fw, role, workbook.add_worksheet(), &print)?;
-    descriptions::write(fw, role, workbook.add_worksheet(), &print)?;
-    data::write(fw, role, workbook.add_worksheet(), &print)?;
+    let tables = [
+        (Key::BookMatrix, matrix::table(fw, role)),
+        (Key::BookDescriptions, descriptions::table(fw, role)),
+        (Key::BookData, data::table(fw, role)),
+    ];
+    for (name, table) in tables {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(fw.words.get(name))?;
+        table.or_none(&fw.words).write(sheet, &print)?;
+    }
     let bytes = workbook
         .save_to_buffer()
         .with_context(|| format!("writing the skills-matrix workbook for {}", role.name))?;
